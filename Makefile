@@ -1,0 +1,43 @@
+# Pingyi — two commands do all the set-up on a fresh machine:
+#   make run    install what is missing, build, start the private PostgreSQL, migrate, load the demo county, serve
+#   make test   the same set-up, then the whole test suite against a real PostgreSQL
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := run
+
+SWIFT ?= swift
+CONFIG ?= debug
+BIN = .build/$(CONFIG)/pingyi
+# The libpq environment of the private cluster (empty when DATABASE_URL or PGHOST is set).
+DBENV = eval "$$(scripts/pg.sh env)"
+
+.PHONY: run test deps build db-start db-stop migrate demo clean
+
+deps:
+	@scripts/deps.sh
+
+build: deps
+	$(SWIFT) build -c $(CONFIG) --product pingyi
+
+db-start: deps
+	@scripts/pg.sh start
+
+db-stop:
+	@scripts/pg.sh stop
+
+migrate: build db-start
+	@$(DBENV); $(BIN) migrate
+
+demo: migrate
+	@$(DBENV); $(BIN) demo
+
+run: demo
+	@$(DBENV); $(BIN) county
+
+test: deps db-start
+	@$(DBENV); export PINGYI_REQUIRE_DATABASE=1; \
+	$(SWIFT) build --build-tests && \
+	$(SWIFT) test --skip-build
+
+clean: db-stop
+	rm -rf .build

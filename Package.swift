@@ -1,0 +1,72 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Pingyi",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "pingyi", targets: ["pingyi"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        // libpq, from Debian's libpq-dev.
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        // The only code that touches libpq.
+        .target(
+            name: "PingyiPostgres",
+            dependencies: [
+                "CLibPQ",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The pure domain: no I/O.
+        .target(
+            name: "PingyiCore",
+            dependencies: [
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        // Repositories: SQL in, domain values out.
+        .target(
+            name: "PingyiStore",
+            dependencies: [
+                "PingyiPostgres",
+                "PingyiCore",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "pingyi",
+            dependencies: [
+                "PingyiStore",
+                "PingyiCore",
+                "PingyiPostgres",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Helpers shared by the database tests: a private database per suite.
+        .target(
+            name: "PingyiTestSupport",
+            dependencies: ["PingyiPostgres"],
+            path: "Tests/PingyiTestSupport"
+        ),
+        .testTarget(name: "PingyiCoreTests", dependencies: ["PingyiCore"]),
+        .testTarget(name: "PingyiPostgresTests", dependencies: ["PingyiPostgres", "PingyiTestSupport"]),
+        .testTarget(name: "PingyiStoreTests", dependencies: ["PingyiStore", "PingyiCore", "PingyiPostgres", "PingyiTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

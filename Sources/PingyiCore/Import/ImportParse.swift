@@ -1,0 +1,15 @@
+/// The outcome of reading an import file: the valid rows and every problem found.
+public struct ImportParse<Row: Sendable>: Sendable {
+    /// The file as the user named it.
+    public let file: String
+    /// The rows that were valid on their own.
+    public let rows: [ParsedRow<Row>]
+    /// Every problem, header and rows.
+    public let issues: [ImportIssue]
+
+    /// The rows, or an `ImportFailure` with every issue when there is any.
+    public func validRows() throws(ImportFailure) -> [ParsedRow<Row>] {
+        guard issues.isEmpty else { throw ImportFailure(issues: issues) }
+        return rows
+    }
+}

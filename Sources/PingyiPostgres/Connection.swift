@@ -1,0 +1,179 @@
+import CLibPQ
+import Foundation
+import Logging
+
+/// One libpq connection.
+///
+/// Every method blocks the calling thread until the server answers, so a connection is used by
+/// one task at a time, on a thread that may block (the `ConnectionPool`'s thread pool, or a
+/// command-line tool's own thread) — never on a NIO event loop. The `PGconn` is freed exactly once,
+/// by `close()` or when the connection is deinitialised.
+public final class Connection: @unchecked Sendable {
+    private var handle: OpaquePointer?
+    private let notices: NoticeHandler
+    /// The logger that receives the server's notices.
+    public let logger: Logger
+
+    /// Opens a connection.
+    ///
+    /// - Parameter conninfo: a libpq connection string or `postgresql://` URL; empty means
+    ///   libpq's own defaults (`PGHOST`, `PGPORT`, `PGUSER`, `PGDATABASE`, …).
+    /// - Throws: `PostgresError` with code `.connectionFailure` and libpq's message.
+    public init(conninfo: String = "", logger: Logger = Logger(label: "pingyi.postgres")) throws {
+        self.logger = logger
+        notices = NoticeHandler(logger: logger)
+        // The session always speaks UTF-8 and reads dates as ISO in UTC, whatever the server's defaults.
+        let keywords = ["dbname", "client_encoding", "options", "application_name"]
+        let values = [conninfo, "UTF8", "-c DateStyle=ISO,YMD -c TimeZone=UTC -c IntervalStyle=iso_8601", "pingyi"]
+        let connection = Connection.withCStrings(keywords) { keywordPointers in
+            Connection.withCStrings(values) { valuePointers in
+                PQconnectdbParams(keywordPointers, valuePointers, 1)
+            }
+        }
+        guard let connection else {
+            throw PostgresError(code: .connectionFailure, message: "libpq could not allocate a connection")
+        }
+        guard PQstatus(connection) == CONNECTION_OK else {
+            let message = String(cString: PQerrorMessage(connection))
+            PQfinish(connection)
+            throw PostgresError(code: .connectionFailure, message: message.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        handle = connection
+        PQsetNoticeProcessor(
+            connection,
+            { argument, message in
+                guard let argument, let message else { return }
+                Unmanaged<NoticeHandler>.fromOpaque(argument).takeUnretainedValue().receive(String(cString: message))
+            },
+            Unmanaged.passUnretained(notices).toOpaque())
+    }
+
+    deinit {
+        close()
+    }
+
+    /// Closes the connection; later calls do nothing.
+    public func close() {
+        if let handle {
+            PQfinish(handle)
+            self.handle = nil
+        }
+    }
+
+    /// Whether libpq reports the connection as good (`PQstatus`), after reading anything the
+    /// server sent meanwhile (a terminated backend shows up only once its goodbye is read).
+    public var isAlive: Bool {
+        guard let handle else { return false }
+        if PQconsumeInput(handle) == 0 { return false }
+        return PQstatus(handle) == CONNECTION_OK
+    }
+
+    /// Makes sure the connection is usable: a broken one is re-established (`PQreset`).
+    public func ensureAlive() throws {
+        guard let handle else {
+            throw PostgresError(code: .connectionFailure, message: "connection is closed")
+        }
+        if isAlive { return }
+        logger.warning("postgres: connection lost, reconnecting")
+        PQreset(handle)
+        guard PQstatus(handle) == CONNECTION_OK else {
+            let message = String(cString: PQerrorMessage(handle)).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw PostgresError(code: .connectionFailure, message: message)
+        }
+    }
+
+    /// The server process serving this connection.
+    public var backendPID: Int32 {
+        guard let handle else { return 0 }
+        return PQbackendPID(handle)
+    }
+
+    /// Runs one statement with its parameters (extended protocol, `PQexecParams`).
+    @discardableResult
+    public func query(_ query: Query) throws -> QueryResult {
+        guard let handle else {
+            throw PostgresError(code: .connectionFailure, message: "connection is closed")
+        }
+        // PostgreSQL text cannot hold NUL; refuse it rather than let C strings truncate the value.
+        for bind in query.binds where bind.text?.utf8.contains(0) == true {
+            throw PostgresError(
+                code: .dataException("22021"), sqlState: "22021",
+                message: "a parameter contains a NUL character")
+        }
+        let types = query.binds.map { $0.type.oid }
+        let values: [UnsafeMutablePointer<CChar>?] = query.binds.map { bind in bind.text.map { strdup($0) } }
+        defer { values.forEach { free($0) } }
+        let result: OpaquePointer? = types.withUnsafeBufferPointer { typePointer in
+            values.withUnsafeBufferPointer { valuePointer in
+                valuePointer.withMemoryRebound(to: UnsafePointer<CChar>?.self) { constValues in
+                    PQexecParams(
+                        handle, query.sql, Int32(query.binds.count), typePointer.baseAddress,
+                        constValues.baseAddress, nil, nil, 0)
+                }
+            }
+        }
+        return try check(result)
+    }
+
+    /// Runs SQL text that may hold several statements (simple protocol, `PQexec`), e.g. a
+    /// migration file. No parameters: the label says the text must be the program's own.
+    @discardableResult
+    public func execute(script: String) throws -> QueryResult {
+        guard let handle else {
+            throw PostgresError(code: .connectionFailure, message: "connection is closed")
+        }
+        return try check(PQexec(handle, script))
+    }
+
+    private func check(_ result: OpaquePointer?) throws -> QueryResult {
+        guard let result else {
+            throw lastConnectionError()
+        }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
+            return QueryResult(taking: result)
+        default:
+            let error = Connection.error(from: result, fallback: lastConnectionError())
+            PQclear(result)
+            throw error
+        }
+    }
+
+    private func lastConnectionError() -> PostgresError {
+        guard let handle else {
+            return PostgresError(code: .connectionFailure, message: "connection is closed")
+        }
+        let message = String(cString: PQerrorMessage(handle)).trimmingCharacters(in: .whitespacesAndNewlines)
+        return PostgresError(code: .connectionFailure, message: message.isEmpty ? "no answer from the server" : message)
+    }
+
+    private static func error(from result: OpaquePointer, fallback: PostgresError) -> PostgresError {
+        func field(_ code: Int32) -> String? {
+            guard let value = PQresultErrorField(result, code) else { return nil }
+            return String(cString: value)
+        }
+        guard let sqlState = field(Int32(PINGYI_DIAG_SQLSTATE)) else {
+            // No SQLSTATE: the error came from libpq itself (typically a lost connection).
+            var error = fallback
+            if let message = field(Int32(PINGYI_DIAG_MESSAGE_PRIMARY)) { error.message = message }
+            return error
+        }
+        return PostgresError(
+            code: PostgresError.Code(sqlState: sqlState),
+            sqlState: sqlState,
+            message: field(Int32(PINGYI_DIAG_MESSAGE_PRIMARY)) ?? "",
+            detail: field(Int32(PINGYI_DIAG_MESSAGE_DETAIL)),
+            hint: field(Int32(PINGYI_DIAG_MESSAGE_HINT)),
+            table: field(Int32(PINGYI_DIAG_TABLE_NAME)),
+            column: field(Int32(PINGYI_DIAG_COLUMN_NAME)),
+            constraint: field(Int32(PINGYI_DIAG_CONSTRAINT_NAME)))
+    }
+
+    private static func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {
+        let copies: [UnsafeMutablePointer<CChar>?] = strings.map { strdup($0) } + [nil]
+        defer { copies.forEach { free($0) } }
+        return copies.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: UnsafePointer<CChar>?.self) { body($0.baseAddress!) }
+        }
+    }
+}

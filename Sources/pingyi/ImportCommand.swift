@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import PingyiCore
+import PingyiStore
+
+/// `pingyi import roster|merchants|dealings|supervisors FILE.csv`
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "导入 CSV 名单（UTF-8，可带 BOM，首行为表头）。",
+        discussion: "先校验全部行，逐行报告错误（文件:行: 列: 原因）；有任何错误则不写入。重复导入同一文件不产生重复数据。")
+
+    /// The kinds of file.
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+        case roster, merchants, dealings, supervisors
+    }
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: "名单种类：roster（股室长名册）、merchants（企业）、dealings（企业办事记录）、supervisors（特约监督员）")
+    var kind: Kind
+
+    @Argument(help: "CSV 文件")
+    var file: String
+
+    func run() async throws {
+        let summary = try await database.withPool { pool in
+            try await ImportCommand.importFile(kind, path: file, store: RosterStore(pool: pool))
+        }
+        ImportCommand.printSummary(summary)
+    }
+
+    /// Reads and imports one file.
+    static func importFile(_ kind: Kind, path: String, store: RosterStore) async throws -> ImportSummary {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CLIError("无法读取文件 \(path)")
+        }
+        let actor = DatabaseOptions.actor
+        switch kind {
+        case .roster: return try await store.importRoster(RosterFormat.parse(data, file: path), actor: actor)
+        case .merchants: return try await store.importMerchants(MerchantFormat.parse(data, file: path), actor: actor)
+        case .dealings: return try await store.importDealings(DealingFormat.parse(data, file: path), actor: actor)
+        case .supervisors: return try await store.importSupervisors(SupervisorFormat.parse(data, file: path), actor: actor)
+        }
+    }
+
+    static func printSummary(_ summary: ImportSummary) {
+        print("\(summary.file)：")
+        for count in summary.counts {
+            print("  \(count.line)")
+        }
+    }
+}

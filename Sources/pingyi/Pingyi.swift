@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import Logging
+
+/// `pingyi`: the office's command-line tool.
+@main
+struct Pingyi: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pingyi",
+        abstract: "评议 Pingyi：股室长客商评议与评星定级的考评系统。",
+        discussion: """
+            数据库连接：DATABASE_URL，或 libpq 的 PGHOST / PGPORT / PGUSER / PGDATABASE 环境变量。
+            """,
+        subcommands: [MigrateCommand.self, ImportCommand.self, DemoCommand.self, CountyCommand.self]
+    )
+
+    static func main() async {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            let level = ProcessInfo.processInfo.environment["PINGYI_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
+            handler.logLevel = level ?? .warning
+            return handler
+        }
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: CommandFailure.explain(error))
+        }
+    }
+}
