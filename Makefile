@@ -35,7 +35,7 @@ run: demo
 	@$(DBENV); $(BIN) county
 
 test: deps db-start
-	@$(DBENV); export PINGYI_REQUIRE_DATABASE=1; \
+	@$(DBENV); \
 	$(SWIFT) build --build-tests && \
 	$(SWIFT) test --skip-build
 

@@ -61,7 +61,11 @@ let package = Package(
         // Helpers shared by the database tests: a private database per suite.
         .target(
             name: "PingyiTestSupport",
-            dependencies: ["PingyiPostgres"],
+            dependencies: [
+                "PingyiPostgres",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             path: "Tests/PingyiTestSupport"
         ),
         .testTarget(name: "PingyiCoreTests", dependencies: ["PingyiCore"]),

@@ -2,6 +2,7 @@ extension Connection {
     /// Runs `body` in a transaction: `BEGIN`, then `COMMIT` when it returns, `ROLLBACK` when it
     /// throws. A serialization failure (40001) or deadlock (40P01) runs the whole body again,
     /// up to `maxAttempts` times in all; `onRetry` hears of each retry.
+    @discardableResult
     public func transaction<T>(
         _ isolation: IsolationLevel = .readCommitted,
         maxAttempts: Int = 1,

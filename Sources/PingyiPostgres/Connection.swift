@@ -18,13 +18,19 @@ public final class Connection: @unchecked Sendable {
     ///
     /// - Parameter conninfo: a libpq connection string or `postgresql://` URL; empty means
     ///   libpq's own defaults (`PGHOST`, `PGPORT`, `PGUSER`, `PGDATABASE`, …).
+    /// - Parameter database: a database name that overrides the one of `conninfo`.
     /// - Throws: `PostgresError` with code `.connectionFailure` and libpq's message.
-    public init(conninfo: String = "", logger: Logger = Logger(label: "pingyi.postgres")) throws {
+    public init(conninfo: String = "", database: String? = nil, logger: Logger = Logger(label: "pingyi.postgres")) throws {
         self.logger = logger
         notices = NoticeHandler(logger: logger)
         // The session always speaks UTF-8 and reads dates as ISO in UTC, whatever the server's defaults.
-        let keywords = ["dbname", "client_encoding", "options", "application_name"]
-        let values = [conninfo, "UTF8", "-c DateStyle=ISO,YMD -c TimeZone=UTC -c IntervalStyle=iso_8601", "pingyi"]
+        // Only the first dbname is expanded as a connection string; a second one is a plain name.
+        var keywords = ["dbname", "client_encoding", "options", "application_name"]
+        var values = [conninfo, "UTF8", "-c DateStyle=ISO,YMD -c TimeZone=UTC -c IntervalStyle=iso_8601", "pingyi"]
+        if let database {
+            keywords.append("dbname")
+            values.append(database)
+        }
         let connection = Connection.withCStrings(keywords) { keywordPointers in
             Connection.withCStrings(values) { valuePointers in
                 PQconnectdbParams(keywordPointers, valuePointers, 1)
@@ -64,6 +70,11 @@ public final class Connection: @unchecked Sendable {
     /// server sent meanwhile (a terminated backend shows up only once its goodbye is read).
     public var isAlive: Bool {
         guard let handle else { return false }
+        // The first read takes the server's FATAL message, parsing it (PQisBusy) settles it,
+        // and the second read meets the closed socket: only then does libpq mark the connection bad.
+        // Both reads are non-blocking: libpq's socket always is.
+        if PQconsumeInput(handle) == 0 { return false }
+        _ = PQisBusy(handle)
         if PQconsumeInput(handle) == 0 { return false }
         return PQstatus(handle) == CONNECTION_OK
     }

@@ -12,14 +12,19 @@ public actor ConnectionPool {
     public struct Configuration: Sendable {
         /// libpq connection string or URL; empty for libpq's `PG*` environment defaults.
         public var conninfo: String
+        /// A database name that overrides the one of `conninfo`.
+        public var database: String?
         /// The most connections open at once.
         public var maxConnections: Int
         /// How long `withConnection` waits for a free connection before failing with `.poolTimeout`.
         public var checkoutTimeout: Duration
 
         /// Makes a configuration.
-        public init(conninfo: String = "", maxConnections: Int = 8, checkoutTimeout: Duration = .seconds(10)) {
+        public init(
+            conninfo: String = "", database: String? = nil, maxConnections: Int = 8, checkoutTimeout: Duration = .seconds(10)
+        ) {
             self.conninfo = conninfo
+            self.database = database
             self.maxConnections = max(1, maxConnections)
             self.checkoutTimeout = checkoutTimeout
         }
@@ -111,9 +116,10 @@ public actor ConnectionPool {
         if openCount < configuration.maxConnections {
             openCount += 1
             let conninfo = configuration.conninfo
+            let database = configuration.database
             let logger = self.logger
             do {
-                return try await threadPool.runIfActive { try Connection(conninfo: conninfo, logger: logger) }
+                return try await threadPool.runIfActive { try Connection(conninfo: conninfo, database: database, logger: logger) }
             } catch {
                 openCount -= 1
                 throw error

@@ -64,7 +64,7 @@ public struct Migrator: Sendable {
                 } catch let error as PostgresError {
                     throw MigrationError.failed(name: migration.name, error: error)
                 }
-                logger.info("migration applied", metadata: ["name": "\(migration.name)"])
+                logger.debug("migration applied", metadata: ["name": "\(migration.name)"])
                 applied.append(migration.name)
             }
             return applied

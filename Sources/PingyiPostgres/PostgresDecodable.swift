@@ -75,6 +75,7 @@ extension Decimal: PostgresDecodable {
     /// Reads `numeric` and integer columns exactly.
     public static func decode(from cell: PostgresCell) throws -> Decimal {
         let text = try cell.requireText(accepting: PostgresType.integers.union([.numeric]), swiftType: "Decimal")
+        if text == "NaN" { return .nan }
         guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
             throw cell.decodingError("Decimal", reason: "\"\(text)\" is not a Decimal")
         }

@@ -1,0 +1,103 @@
+import Foundation
+import PingyiPostgres
+import PingyiTestSupport
+import Synchronization
+import Testing
+
+@Suite("Connection pool")
+struct ConnectionPoolTests {
+    @Test("200 concurrent queries share 4 connections and each gets its own answer")
+    func concurrentQueries() async throws {
+        try await TestDatabase.withMigrated { database in
+            let pool = database.makePool(maxConnections: 4)
+            let answers = try await withThrowingTaskGroup(of: (Int, Int, Int32).self) { group in
+                for index in 0..<200 {
+                    group.addTask {
+                        try await pool.withConnection { connection in
+                            let row = try connection.query("SELECT \(index) * 2 AS doubled, pg_backend_pid() AS pid FROM pg_sleep(0.002)")[0]
+                            return (index, try row.decode("doubled", as: Int.self), try row.decode("pid", as: Int32.self))
+                        }
+                    }
+                }
+                var answers: [(Int, Int, Int32)] = []
+                for try await answer in group { answers.append(answer) }
+                return answers
+            }
+            #expect(answers.count == 200)
+            #expect(answers.allSatisfy { $0.1 == $0.0 * 2 })
+            let backends = Set(answers.map(\.2))
+            #expect(backends.count <= 4)
+            #expect(backends.count >= 2)  // the work really was spread
+            #expect(await pool.connectionCount <= 4)
+            await pool.shutdown()
+        }
+    }
+
+    @Test("the pool recovers after its connections are killed with pg_terminate_backend")
+    func recoversAfterTermination() async throws {
+        try await TestDatabase.withMigrated { database in
+            let pool = database.makePool(maxConnections: 4)
+            // Open all four connections.
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<8 {
+                    group.addTask { _ = try await pool.withConnection { try $0.query("SELECT pg_sleep(0.05)") } }
+                }
+                try await group.waitForAll()
+            }
+            let admin = try database.connect()
+            let killed = try admin.query(
+                """
+                SELECT count(pg_terminate_backend(pid)) AS n FROM pg_stat_activity
+                WHERE datname = current_database() AND pid <> pg_backend_pid() AND application_name = 'pingyi'
+                """)[0].decode("n", as: Int.self)
+            #expect(killed >= 2)
+            try await Task.sleep(for: .milliseconds(100))
+            let results = try await withThrowingTaskGroup(of: Int.self) { group in
+                for index in 0..<40 {
+                    group.addTask { try await pool.withConnection { try $0.query("SELECT \(index) AS i")[0].decode("i") } }
+                }
+                var results: [Int] = []
+                for try await value in group { results.append(value) }
+                return results
+            }
+            #expect(results.sorted() == Array(0..<40))
+            await pool.shutdown()
+        }
+    }
+
+    @Test("a checkout that waits longer than the timeout fails with poolTimeout")
+    func checkoutTimeout() async throws {
+        try await TestDatabase.withMigrated { database in
+            let pool = database.makePool(maxConnections: 1, checkoutTimeout: .milliseconds(200))
+            let holder = Task { try await pool.withConnection { try $0.query("SELECT pg_sleep(1.5)") } }
+            try await Task.sleep(for: .milliseconds(300))
+            let started = ContinuousClock.now
+            let error = await #expect(throws: PostgresError.self) {
+                try await pool.withConnection { try $0.query("SELECT 1") }
+            }
+            #expect(error?.code == .poolTimeout)
+            #expect(ContinuousClock.now - started < .seconds(1))
+            _ = try await holder.value
+            // Once the holder is done the pool serves again.
+            #expect(try await pool.withConnection { try $0.query("SELECT 1 AS one")[0].decode("one", as: Int.self) } == 1)
+            await pool.shutdown()
+        }
+    }
+
+    @Test("blocking work does not run on Swift's cooperative threads")
+    func runsOffTheCooperativePool() async throws {
+        try await TestDatabase.withMigrated { database in
+            let pool = database.makePool(maxConnections: 4)
+            let names = try await withThrowingTaskGroup(of: String.self) { group in
+                for _ in 0..<8 {
+                    group.addTask { try await pool.withConnection { _ in Thread.current.name ?? "" } }
+                }
+                var names: [String] = []
+                for try await name in group { names.append(name) }
+                return names
+            }
+            #expect(names.allSatisfy { $0.contains("TP-") || $0.contains("ThreadPool") || $0.contains("NIO") })
+            await pool.shutdown()
+        }
+    }
+}
