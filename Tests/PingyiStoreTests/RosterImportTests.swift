@@ -1,0 +1,181 @@
+import Foundation
+import PingyiCore
+import PingyiPostgres
+import PingyiStore
+import PingyiTestSupport
+import Testing
+
+@Suite("Roster imports")
+struct RosterImportTests {
+    static let roster = """
+        部门代码,部门名称,股室,工号,姓名,职务,任职日期
+        SCJG,县市场监督管理局,登记注册股,G0101,王芳,股长,2019-03-01
+        SCJG,县市场监督管理局,食品安全监管股,G0102,李强,股长,
+        XZSP,县行政审批服务局,综合受理股,G0201,赵敏,股长,2020-07-15
+        """
+    static let merchants = """
+        统一社会信用代码,企业名称,行业,联系人,联系电话
+        914403001922038216,华为技术有限公司,制造业,张三,0755-28780808
+        91110108551385082Q,"小米科技有限责任公司, 北京",信息技术,,
+        """
+
+    private func count(_ table: String, _ database: TestDatabase) throws -> Int {
+        try database.connect().query("SELECT count(*) AS n FROM \(identifier: table)")[0].decode("n")
+    }
+
+    private func withStore(_ body: (RosterStore, TestDatabase) async throws -> Void) async throws {
+        try await TestDatabase.withMigrated { database in
+            let pool = database.makePool(maxConnections: 2)
+            do {
+                try await body(RosterStore(pool: pool), database)
+                await pool.shutdown()
+            } catch {
+                await pool.shutdown()
+                throw error
+            }
+        }
+    }
+
+    @Test("importing a roster inserts, re-importing changes nothing, an edit updates one row")
+    func rosterIdempotent() async throws {
+        try await withStore { store, database in
+            let first = try await store.importRoster(RosterFormat.parse(Data(Self.roster.utf8), file: "r.csv"), actor: "test")
+            #expect(first.counts == [
+                ImportCount(entity: "部门", inserted: 2, updated: 0, unchanged: 0),
+                ImportCount(entity: "股室", inserted: 3, updated: 0, unchanged: 0),
+                ImportCount(entity: "股室长", inserted: 3, updated: 0, unchanged: 0),
+            ])
+            let again = try await store.importRoster(RosterFormat.parse(Data(Self.roster.utf8), file: "r.csv"), actor: "test")
+            #expect(again.counts.map(\.unchanged) == [2, 3, 3])
+            #expect(again.counts.map(\.inserted) == [0, 0, 0])
+            let edited = Self.roster.replacingOccurrences(of: "李强,股长,", with: "李强,副股长,2021-01-01")
+            let third = try await store.importRoster(RosterFormat.parse(Data(edited.utf8), file: "r.csv"), actor: "test")
+            #expect(third.count(of: "股室长") == ImportCount(entity: "股室长", inserted: 0, updated: 1, unchanged: 2))
+            let row = try database.connect().query(
+                "SELECT position, start_date::text AS start FROM chiefs WHERE employee_number = 'G0102'")[0]
+            #expect(try row.decode("position", as: String.self) == "副股长")
+            #expect(try row.decode("start", as: String.self) == "2021-01-01")
+            #expect(try count("audit_log", database) == 3)
+        }
+    }
+
+    @Test("merchants keep quoted commas and optional fields; re-import is unchanged")
+    func merchants() async throws {
+        try await withStore { store, database in
+            let summary = try await store.importMerchants(MerchantFormat.parse(Data(Self.merchants.utf8), file: "m.csv"), actor: "test")
+            #expect(summary.counts == [ImportCount(entity: "企业", inserted: 2, updated: 0, unchanged: 0)])
+            let row = try database.connect().query(
+                "SELECT name, contact_person FROM merchants WHERE credit_code = '91110108551385082Q'")[0]
+            #expect(try row.decode("name", as: String.self) == "小米科技有限责任公司, 北京")
+            #expect(try row.decode("contact_person", as: String?.self) == nil)
+            let again = try await store.importMerchants(MerchantFormat.parse(Data(Self.merchants.utf8), file: "m.csv"), actor: "test")
+            #expect(again.counts == [ImportCount(entity: "企业", inserted: 0, updated: 0, unchanged: 2)])
+        }
+    }
+
+    @Test("a bad credit code anywhere means no merchant is written")
+    func badCreditCodeWritesNothing() async throws {
+        try await withStore { store, database in
+            let text = Self.merchants + "\n914403001922038217,坏代码公司,,,\n"
+            let failure = await #expect(throws: ImportFailure.self) {
+                try await store.importMerchants(MerchantFormat.parse(Data(text.utf8), file: "m.csv"), actor: "test")
+            }
+            #expect(failure?.issues.map(\.description) == [
+                "m.csv:4: 统一社会信用代码: 「914403001922038217」校验位错误：第 18 位应为「6」，实际为「7」"
+            ])
+            let merchantCount = try count("merchants", database)
+            let auditCount = try count("audit_log", database)
+            #expect(merchantCount == 0)
+            #expect(auditCount == 0)
+        }
+    }
+
+    @Test("a missing column, a duplicate key or invalid UTF-8 is refused and nothing is written")
+    func refusedFilesWriteNothing() async throws {
+        try await withStore { store, database in
+            let missingColumn = "部门代码,部门名称,股室,工号,姓名\nA,甲局,一股,1,张三\n"
+            let missing = await #expect(throws: ImportFailure.self) {
+                try await store.importRoster(RosterFormat.parse(Data(missingColumn.utf8), file: "r.csv"), actor: "test")
+            }
+            #expect(missing?.issues.map(\.description) == ["r.csv:1: 职务: 缺少必需的列"])
+
+            let duplicate = Self.roster + "\nXZSP,县行政审批服务局,政务服务股,G0101,钱七,股长,\n"
+            let repeated = await #expect(throws: ImportFailure.self) {
+                try await store.importRoster(RosterFormat.parse(Data(duplicate.utf8), file: "r.csv"), actor: "test")
+            }
+            #expect(repeated?.issues.map(\.description) == ["r.csv:5: 工号: 「G0101」与第 2 行重复"])
+
+            var bytes = Array("编号,姓名,类别\nJD001,".utf8) + [0xB2, 0xE2] + Array(",人大代表\n".utf8)  // GBK bytes
+            bytes += Array("JD002,周云,政协委员\n".utf8)
+            let encoding = await #expect(throws: ImportFailure.self) {
+                try await store.importSupervisors(SupervisorFormat.parse(Data(bytes), file: "s.csv"), actor: "test")
+            }
+            #expect(encoding?.issues.map(\.line) == [2])
+            for table in ["departments", "sections", "chiefs", "supervisors", "audit_log"] {
+                let rows = try count(table, database)
+                #expect(rows == 0, "\(table) must stay empty")
+            }
+        }
+    }
+
+    @Test("dealings with an unknown department or merchant are reported by line and nothing is written")
+    func unknownDepartment() async throws {
+        try await withStore { store, database in
+            _ = try await store.importRoster(RosterFormat.parse(Data(Self.roster.utf8), file: "r.csv"), actor: "test")
+            _ = try await store.importMerchants(MerchantFormat.parse(Data(Self.merchants.utf8), file: "m.csv"), actor: "test")
+            let dealings = """
+                统一社会信用代码,年度,部门代码
+                914403001922038216,2026,SCJG
+                914403001922038216,2026,ZRZY
+                91110000802100433B,2026,XZSP
+                """
+            let failure = await #expect(throws: ImportFailure.self) {
+                try await store.importDealings(DealingFormat.parse(Data(dealings.utf8), file: "d.csv"), actor: "test")
+            }
+            #expect(failure?.issues.map(\.description) == [
+                "d.csv:3: 部门代码: 未知部门「ZRZY」（请先导入股室长名册）",
+                "d.csv:4: 统一社会信用代码: 未知企业「91110000802100433B」（请先导入企业名单）",
+            ])
+            #expect(try count("merchant_dealings", database) == 0)
+            let good = "统一社会信用代码,年度,部门代码\n914403001922038216,2026,SCJG\n914403001922038216,2025,SCJG\n"
+            let summary = try await store.importDealings(DealingFormat.parse(Data(good.utf8), file: "d.csv"), actor: "test")
+            #expect(summary.counts == [ImportCount(entity: "办事记录", inserted: 2, updated: 0, unchanged: 0)])
+            let again = try await store.importDealings(DealingFormat.parse(Data(good.utf8), file: "d.csv"), actor: "test")
+            #expect(again.counts == [ImportCount(entity: "办事记录", inserted: 0, updated: 0, unchanged: 2)])
+        }
+    }
+
+    @Test("a department name already used by another code is refused")
+    func departmentNameTaken() async throws {
+        try await withStore { store, database in
+            _ = try await store.importRoster(RosterFormat.parse(Data(Self.roster.utf8), file: "r.csv"), actor: "test")
+            let clash = "部门代码,部门名称,股室,工号,姓名,职务\nSCJG2,县市场监督管理局,稽查股,G0901,孙八,股长\n"
+            let failure = await #expect(throws: ImportFailure.self) {
+                try await store.importRoster(RosterFormat.parse(Data(clash.utf8), file: "r2.csv"), actor: "test")
+            }
+            #expect(failure?.issues.map(\.description) == ["r2.csv:2: 部门名称: 「县市场监督管理局」已是部门 SCJG 的名称"])
+            #expect(try count("chiefs", database) == 3)
+        }
+    }
+
+    @Test("the demo county loads through the import path")
+    func demoCounty() async throws {
+        try await withStore { store, _ in
+            let demo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("demo")
+            func data(_ name: String) throws -> Data { try Data(contentsOf: demo.appendingPathComponent(name)) }
+            _ = try await store.importRoster(RosterFormat.parse(try data("roster.csv"), file: "roster.csv"), actor: "test")
+            _ = try await store.importMerchants(MerchantFormat.parse(try data("merchants.csv"), file: "merchants.csv"), actor: "test")
+            _ = try await store.importDealings(DealingFormat.parse(try data("dealings.csv"), file: "dealings.csv"), actor: "test")
+            _ = try await store.importSupervisors(SupervisorFormat.parse(try data("supervisors.csv"), file: "supervisors.csv"), actor: "test")
+            let summary = try await store.countySummary()
+            #expect(summary.departments.count >= 15)
+            #expect(summary.sectionCount >= 60)
+            #expect(summary.chiefCount >= 60)
+            #expect(summary.merchants >= 400)
+            #expect(summary.supervisorCount == 33)
+            #expect(Set(summary.supervisorsByCategory.keys).isSuperset(of: [.congressDeputy, .cppccMember, .enterpriseRepresentative]))
+            #expect(summary.dealingsByYear.keys.sorted() == [2025, 2026])
+        }
+    }
+}
