@@ -26,7 +26,8 @@ bindir() {
 
 # Run a server binary as an unprivileged user: initdb and postgres refuse to run as root.
 as_owner() {
-    if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+    # from / : the server's user may not be allowed into the current folder
+    if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 owner_can_use() { # can the cluster's owner enter this folder (x on it and every parent)?
