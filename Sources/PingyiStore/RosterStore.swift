@@ -108,20 +108,20 @@ public struct RosterStore: Sendable {
                 Array(Set(dealings.map(\.creditCode.value))), in: "merchants", column: "credit_code", on: connection)
             let unknownDepartments = try RosterStore.missing(
                 Array(Set(dealings.map(\.departmentCode))), in: "departments", column: "code", on: connection)
-            var issues: [ImportIssue] = []
+            var issues: [FileIssue] = []
             for row in rows {
                 if unknownMerchants.contains(row.value.creditCode.value) {
-                    issues.append(ImportIssue(
+                    issues.append(FileIssue(
                         file: file, line: row.line, column: "统一社会信用代码",
                         message: "未知企业「\(row.value.creditCode)」（请先导入企业名单）"))
                 }
                 if unknownDepartments.contains(row.value.departmentCode) {
-                    issues.append(ImportIssue(
+                    issues.append(FileIssue(
                         file: file, line: row.line, column: "部门代码",
                         message: "未知部门「\(row.value.departmentCode)」（请先导入股室长名册）"))
                 }
             }
-            guard issues.isEmpty else { throw ImportFailure(issues: issues) }
+            guard issues.isEmpty else { throw InvalidFile(issues: issues) }
             let result = try connection.query(
                 """
                 INSERT INTO merchant_dealings (credit_code, year, department_code)
@@ -209,17 +209,17 @@ public struct RosterStore: Sendable {
         for row in try connection.query("SELECT code, name FROM departments WHERE name = ANY(\(names)::text[])").rows {
             codeOfName[try row.decode("name")] = try row.decode("code")
         }
-        var issues: [ImportIssue] = []
+        var issues: [FileIssue] = []
         var reported = Set<String>()
         for row in rows {
             let department = row.value.department
             if let code = codeOfName[department.name], code != department.code, reported.insert(department.name).inserted {
-                issues.append(ImportIssue(
+                issues.append(FileIssue(
                     file: file, line: row.line, column: "部门名称",
                     message: "「\(department.name)」已是部门 \(code) 的名称"))
             }
         }
-        guard issues.isEmpty else { throw ImportFailure(issues: issues) }
+        guard issues.isEmpty else { throw InvalidFile(issues: issues) }
     }
 
     /// The keys of `keys` that have no row in `table`.
@@ -233,10 +233,7 @@ public struct RosterStore: Sendable {
     }
 
     static func audit(_ summary: ImportSummary, action: String, actor: String, on connection: Connection) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let after = String(decoding: try encoder.encode(summary), as: UTF8.self)
         try AuditLog.record(
-            AuditEntry(actor: actor, action: action, subject: summary.file, afterJSON: after), on: connection)
+            AuditEntry(actor: actor, action: action, subject: summary.file, afterJSON: AuditLog.json(summary)), on: connection)
     }
 }

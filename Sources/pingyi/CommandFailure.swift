@@ -1,14 +1,18 @@
 import ArgumentParser
 import PingyiCore
 import PingyiPostgres
+import PingyiStore
 
 /// Turns the errors a command can meet into what the operator reads on stderr.
 enum CommandFailure {
     /// Prints a clear message for known errors and returns an exit code; passes others on.
     static func explain(_ error: Error) -> Error {
         switch error {
-        case let failure as ImportFailure:
+        case let failure as InvalidFile:
             printError(failure.description)
+            return ExitCode(1)
+        case let failure as ImportRefused:
+            printError(failure.file.description + "\n未写入任何数据。")
             return ExitCode(1)
         case let failure as MigrationError:
             printError("迁移失败：\(failure)")
@@ -18,6 +22,12 @@ enum CommandFailure {
             return ExitCode(2)
         case let failure as PostgresError:
             printError("数据库错误（\(failure.code)）：\(failure.message)")
+            return ExitCode(1)
+        case let failure as CampaignError:
+            printError(failure.description)
+            return ExitCode(1)
+        case let failure as AppraisalError:
+            printError(failure.description)
             return ExitCode(1)
         case let failure as CLIError:
             printError(failure.message)

@@ -1,15 +1,24 @@
 import ArgumentParser
 import Foundation
+import PingyiCore
 import PingyiStore
 
-/// `pingyi demo`: loads the demo county through the same import path as real files.
+/// `pingyi demo`: loads the demo county through the same import path as real files, then makes
+/// sure the current appraisal year exists with one open campaign of each kind and invitations
+/// issued, and prints a sample merchant link and supervisor link.
 struct DemoCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "demo", abstract: "载入演示县的名册（demo/ 下的 CSV，经正常导入流程）。")
+    static let configuration = CommandConfiguration(
+        commandName: "demo", abstract: "载入演示县：名册（demo/ 下的 CSV，经正常导入流程）、2026 年度考评、两个进行中的活动和邀请链接。")
 
     @OptionGroup var database: DatabaseOptions
 
     @Option(help: "演示数据目录（默认 PINGYI_DEMO_DIR 或 ./demo）")
     var dir: String?
+
+    @Option(help: "邀请 CSV 的输出目录")
+    var out: String = ".pingyi-demo"
+
+    static let year = 2026
 
     func run() async throws {
         let directory = dir ?? ProcessInfo.processInfo.environment["PINGYI_DEMO_DIR"] ?? "demo"
@@ -25,7 +34,78 @@ struct DemoCommand: AsyncParsableCommand {
             }
             return try await store.countySummary()
         }
-        print("演示县已载入：")
+        print("演示县名册：")
         CountyCommand.print(summary)
+        let campaigns = try await prepareYear()
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        var samples: [(Campaign, IssuedInvitation)] = []
+        for campaign in campaigns where campaign.state == .open {
+            if let sample = try await issueWithSample(campaign) { samples.append((campaign, sample)) }
+        }
+        let publicURL = ProcessInfo.processInfo.environment["PINGYI_PUBLIC_URL"] ?? "http://127.0.0.1:8080"
+        print("")
+        for (campaign, sample) in samples {
+            let who = campaign.kind == .merchantReview ? "企业" : "特约监督员"
+            print("示例\(who)链接（\(sample.name)，活动 \(campaign.id)「\(campaign.kind.label)」）：")
+            print("  \(sample.link(publicURL: publicURL, kind: campaign.kind))")
+        }
+    }
+
+    /// The demo year with one open campaign of each kind, made where missing.
+    private func prepareYear() async throws -> [Campaign] {
+        try await database.withPool { pool in
+            let actor = DatabaseOptions.actor
+            if try await AppraisalStore(pool: pool).find(year: DemoCommand.year) == nil {
+                let path = "SurveyTemplates/policy.yaml"
+                let created = try await AppraisalStore(pool: pool).create(
+                    year: DemoCommand.year, title: "\(DemoCommand.year) 年度营商环境股室长考评", policyText: try readText(path),
+                    policyFile: path, actor: actor)
+                print("已创建 \(created.year) 年度考评。")
+            }
+            let store = CampaignStore(pool: pool)
+            var campaigns: [Campaign] = []
+            for kind in CampaignKind.allCases {
+                var campaign = try await store.list(year: DemoCommand.year).first { $0.kind == kind }
+                if campaign == nil {
+                    let path = "SurveyTemplates/\(kind.defaultTemplateFile)"
+                    campaign = try await store.create(
+                        year: DemoCommand.year, kind: kind, templateText: try readText(path), templateFile: path, actor: actor)
+                    print("已创建活动 \(campaign!.id)「\(kind.label)」。")
+                }
+                if var current = campaign, current.state == .draft {
+                    current = try await store.transition(id: current.id, to: .open, actor: actor)
+                    print("活动 \(current.id)「\(kind.label)」已开始。")
+                    campaign = current
+                }
+                if let campaign {
+                    if campaign.state != .open { print("活动 \(campaign.id)「\(kind.label)」状态为「\(campaign.state.label)」，不再发放邀请。") }
+                    campaigns.append(campaign)
+                }
+            }
+            return campaigns
+        }
+    }
+
+    /// Issues the campaign's missing invitations; when every respondent already has one, reissues
+    /// a single unused one so that there is a fresh sample link to print.
+    private func issueWithSample(_ campaign: Campaign) async throws -> IssuedInvitation? {
+        let stamp = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withYear, .withMonth, .withDay, .withTime])
+        var path = "\(out)/invitations-campaign\(campaign.id)-\(stamp).csv"
+        var suffix = 2
+        while FileManager.default.fileExists(atPath: path) {
+            path = "\(out)/invitations-campaign\(campaign.id)-\(stamp)-\(suffix).csv"
+            suffix += 1
+        }
+        var result = try await InvitationsCommand.issue(campaignID: campaign.id, out: path, reissue: .none, departments: nil, database: database)
+        if !result.issued.isEmpty {
+            print("活动 \(campaign.id)：已发放 \(result.issued.count) 个链接，写入 \(path)")
+        } else {
+            let respondent = try await database.withPool { try await InvitationStore(pool: $0).firstUnusedRespondent(campaignID: campaign.id) }
+            guard let respondent else { return nil }
+            result = try await InvitationsCommand.issue(
+                campaignID: campaign.id, out: path, reissue: .respondents([respondent]), departments: nil, database: database)
+            print("活动 \(campaign.id)：邀请早已发放；为示例重新发放 1 个链接（原链接作废），写入 \(path)")
+        }
+        return result.issued.first
     }
 }

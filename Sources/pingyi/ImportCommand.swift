@@ -36,11 +36,15 @@ struct ImportCommand: AsyncParsableCommand {
             throw CLIError("无法读取文件 \(path)")
         }
         let actor = DatabaseOptions.actor
-        switch kind {
-        case .roster: return try await store.importRoster(RosterFormat.parse(data, file: path), actor: actor)
-        case .merchants: return try await store.importMerchants(MerchantFormat.parse(data, file: path), actor: actor)
-        case .dealings: return try await store.importDealings(DealingFormat.parse(data, file: path), actor: actor)
-        case .supervisors: return try await store.importSupervisors(SupervisorFormat.parse(data, file: path), actor: actor)
+        do {
+            switch kind {
+            case .roster: return try await store.importRoster(RosterFormat.parse(data, file: path), actor: actor)
+            case .merchants: return try await store.importMerchants(MerchantFormat.parse(data, file: path), actor: actor)
+            case .dealings: return try await store.importDealings(DealingFormat.parse(data, file: path), actor: actor)
+            case .supervisors: return try await store.importSupervisors(SupervisorFormat.parse(data, file: path), actor: actor)
+            }
+        } catch let refused as InvalidFile {
+            throw ImportRefused(file: refused)
         }
     }
 

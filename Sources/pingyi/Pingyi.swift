@@ -11,7 +11,10 @@ struct Pingyi: AsyncParsableCommand {
         discussion: """
             数据库连接：DATABASE_URL，或 libpq 的 PGHOST / PGPORT / PGUSER / PGDATABASE 环境变量。
             """,
-        subcommands: [MigrateCommand.self, ImportCommand.self, DemoCommand.self, CountyCommand.self]
+        subcommands: [
+            MigrateCommand.self, ImportCommand.self, TemplateCommand.self, AppraisalCommand.self, CampaignCommand.self,
+            InvitationsCommand.self, DemoCommand.self, CountyCommand.self,
+        ]
     )
 
     static func main() async {

@@ -18,14 +18,14 @@ struct CSVDocumentTests {
     func invalidUTF8() {
         var bytes = Array("姓名,工号\n张三,1\n".utf8)
         bytes += [0xC3, 0x28, 0x2C, 0x32, 0x0A]  // "\xC3(,2"
-        let failure = #expect(throws: ImportFailure.self) { try CSVDocument.parse(Data(bytes), file: "gbk.csv") }
+        let failure = #expect(throws: InvalidFile.self) { try CSVDocument.parse(Data(bytes), file: "gbk.csv") }
         #expect(failure?.issues.map(\.line) == [3])
         #expect(failure?.issues.first?.description.hasPrefix("gbk.csv:3: 不是有效的 UTF-8 编码") == true)
     }
 
     @Test("an empty file is refused")
     func emptyFile() {
-        let failure = #expect(throws: ImportFailure.self) { try CSVDocument.parse(Data(), file: "empty.csv") }
+        let failure = #expect(throws: InvalidFile.self) { try CSVDocument.parse(Data(), file: "empty.csv") }
         #expect(failure?.issues.first?.description == "empty.csv:1: 文件为空，缺少表头行")
     }
 }

@@ -46,7 +46,7 @@ struct ImportFormatTests {
             "t.csv:3: 联系电话: 「138」不是有效电话号码",
             "t.csv:5: 本行有 4 列，表头有 3 列",
         ])
-        #expect(throws: ImportFailure.self) { try result.validRows() }
+        #expect(throws: InvalidFile.self) { try result.validRows() }
     }
 
     @Test("a repeated key is reported at its second line, naming the first")

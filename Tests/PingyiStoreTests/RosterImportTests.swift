@@ -77,7 +77,7 @@ struct RosterImportTests {
     func badCreditCodeWritesNothing() async throws {
         try await withStore { store, database in
             let text = Self.merchants + "\n914403001922038217,坏代码公司,,,\n"
-            let failure = await #expect(throws: ImportFailure.self) {
+            let failure = await #expect(throws: InvalidFile.self) {
                 try await store.importMerchants(MerchantFormat.parse(Data(text.utf8), file: "m.csv"), actor: "test")
             }
             #expect(failure?.issues.map(\.description) == [
@@ -94,20 +94,20 @@ struct RosterImportTests {
     func refusedFilesWriteNothing() async throws {
         try await withStore { store, database in
             let missingColumn = "部门代码,部门名称,股室,工号,姓名\nA,甲局,一股,1,张三\n"
-            let missing = await #expect(throws: ImportFailure.self) {
+            let missing = await #expect(throws: InvalidFile.self) {
                 try await store.importRoster(RosterFormat.parse(Data(missingColumn.utf8), file: "r.csv"), actor: "test")
             }
             #expect(missing?.issues.map(\.description) == ["r.csv:1: 职务: 缺少必需的列"])
 
             let duplicate = Self.roster + "\nXZSP,县行政审批服务局,政务服务股,G0101,钱七,股长,\n"
-            let repeated = await #expect(throws: ImportFailure.self) {
+            let repeated = await #expect(throws: InvalidFile.self) {
                 try await store.importRoster(RosterFormat.parse(Data(duplicate.utf8), file: "r.csv"), actor: "test")
             }
             #expect(repeated?.issues.map(\.description) == ["r.csv:5: 工号: 「G0101」与第 2 行重复"])
 
             var bytes = Array("编号,姓名,类别\nJD001,".utf8) + [0xB2, 0xE2] + Array(",人大代表\n".utf8)  // GBK bytes
             bytes += Array("JD002,周云,政协委员\n".utf8)
-            let encoding = await #expect(throws: ImportFailure.self) {
+            let encoding = await #expect(throws: InvalidFile.self) {
                 try await store.importSupervisors(SupervisorFormat.parse(Data(bytes), file: "s.csv"), actor: "test")
             }
             #expect(encoding?.issues.map(\.line) == [2])
@@ -129,7 +129,7 @@ struct RosterImportTests {
                 914403001922038216,2026,ZRZY
                 91110000802100433B,2026,XZSP
                 """
-            let failure = await #expect(throws: ImportFailure.self) {
+            let failure = await #expect(throws: InvalidFile.self) {
                 try await store.importDealings(DealingFormat.parse(Data(dealings.utf8), file: "d.csv"), actor: "test")
             }
             #expect(failure?.issues.map(\.description) == [
@@ -150,7 +150,7 @@ struct RosterImportTests {
         try await withStore { store, database in
             _ = try await store.importRoster(RosterFormat.parse(Data(Self.roster.utf8), file: "r.csv"), actor: "test")
             let clash = "部门代码,部门名称,股室,工号,姓名,职务\nSCJG2,县市场监督管理局,稽查股,G0901,孙八,股长\n"
-            let failure = await #expect(throws: ImportFailure.self) {
+            let failure = await #expect(throws: InvalidFile.self) {
                 try await store.importRoster(RosterFormat.parse(Data(clash.utf8), file: "r2.csv"), actor: "test")
             }
             #expect(failure?.issues.map(\.description) == ["r2.csv:2: 部门名称: 「县市场监督管理局」已是部门 SCJG 的名称"])

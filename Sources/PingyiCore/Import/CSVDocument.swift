@@ -13,22 +13,22 @@ public struct CSVDocument: Sendable {
 
     /// Parses a file's bytes. Invalid UTF-8 (reported with its line), an empty file and a
     /// header-less file are refused.
-    public static func parse(_ data: Data, file: String) throws(ImportFailure) -> CSVDocument {
+    public static func parse(_ data: Data, file: String) throws(InvalidFile) -> CSVDocument {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw ImportFailure(issues: invalidUTF8Lines(bytes).map {
-                ImportIssue(file: file, line: $0, message: "不是有效的 UTF-8 编码（请在 Excel/WPS 中另存为「CSV UTF-8」）")
+            throw InvalidFile(issues: invalidUTF8Lines(bytes).map {
+                FileIssue(file: file, line: $0, message: "不是有效的 UTF-8 编码（请在 Excel/WPS 中另存为「CSV UTF-8」）")
             })
         }
         guard !text.allSatisfy(\.isWhitespace) else {
-            throw ImportFailure(issues: [ImportIssue(file: file, line: 1, message: "文件为空，缺少表头行")])
+            throw InvalidFile(issues: [FileIssue(file: file, line: 1, message: "文件为空，缺少表头行")])
         }
         let reader: CSVReader
         do {
             reader = try CSVReader(string: text, hasHeaderRow: false)
         } catch {
-            throw ImportFailure(issues: [ImportIssue(file: file, line: 1, message: "无法读取 CSV：\(error)")])
+            throw InvalidFile(issues: [FileIssue(file: file, line: 1, message: "无法读取 CSV：\(error)")])
         }
         var line = 1
         var header: [String]?
@@ -45,7 +45,7 @@ public struct CSVDocument: Sendable {
             }
         }
         guard let header else {
-            throw ImportFailure(issues: [ImportIssue(file: file, line: 1, message: "文件为空，缺少表头行")])
+            throw InvalidFile(issues: [FileIssue(file: file, line: 1, message: "文件为空，缺少表头行")])
         }
         return CSVDocument(file: file, header: header, records: records)
     }

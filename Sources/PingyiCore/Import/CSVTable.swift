@@ -6,7 +6,7 @@ public struct CSVTable: Sendable {
     /// The expected columns.
     public let columns: [CSVColumn]
     /// Problems with the header itself.
-    public private(set) var headerIssues: [ImportIssue] = []
+    public private(set) var headerIssues: [FileIssue] = []
     private var positions: [String: Int] = [:]
 
     /// Resolves `document`'s header against `columns`.
@@ -16,19 +16,19 @@ public struct CSVTable: Sendable {
         for (position, name) in document.header.enumerated() {
             guard let column = columns.first(where: { $0.matches(name) }) else {
                 let known = columns.map { $0.names[0] }.joined(separator: "、")
-                headerIssues.append(ImportIssue(
+                headerIssues.append(FileIssue(
                     file: document.file, line: 1, column: name.isEmpty ? "第 \(position + 1) 列" : name,
                     message: "未知的列（可用的列：\(known)）"))
                 continue
             }
             if positions[column.key] != nil {
-                headerIssues.append(ImportIssue(file: document.file, line: 1, column: name, message: "列重复"))
+                headerIssues.append(FileIssue(file: document.file, line: 1, column: name, message: "列重复"))
                 continue
             }
             positions[column.key] = position
         }
         for column in columns where column.required && positions[column.key] == nil {
-            headerIssues.append(ImportIssue(file: document.file, line: 1, column: column.names[0], message: "缺少必需的列"))
+            headerIssues.append(FileIssue(file: document.file, line: 1, column: column.names[0], message: "缺少必需的列"))
         }
     }
 

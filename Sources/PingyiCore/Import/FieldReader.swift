@@ -5,14 +5,14 @@ public struct FieldReader: Sendable {
     /// The record being read.
     public let record: CSVRecord
     /// The problems found so far.
-    public private(set) var issues: [ImportIssue] = []
+    public private(set) var issues: [FileIssue] = []
 
     init(table: CSVTable, record: CSVRecord) {
         self.table = table
         self.record = record
         let expected = table.document.header.count
         if record.fields.count != expected {
-            issues.append(ImportIssue(
+            issues.append(FileIssue(
                 file: table.document.file, line: record.line,
                 message: "本行有 \(record.fields.count) 列，表头有 \(expected) 列"))
         }
@@ -20,7 +20,7 @@ public struct FieldReader: Sendable {
 
     /// Records a problem in a column (or in the row when `key` is nil).
     public mutating func fail(_ key: String?, _ message: String) {
-        issues.append(ImportIssue(
+        issues.append(FileIssue(
             file: table.document.file, line: record.line, column: key.map { table.headerName(of: $0) }, message: message))
     }
 

@@ -14,12 +14,12 @@ public protocol ImportFormat {
     /// The natural key of a row.
     static func key(of row: Row) -> String
     /// Problems that only show across rows (beyond repeated keys).
-    static func crossCheck(_ rows: [ParsedRow<Row>], file: String) -> [ImportIssue]
+    static func crossCheck(_ rows: [ParsedRow<Row>], file: String) -> [FileIssue]
 }
 
 extension ImportFormat {
     /// No cross-row rules by default.
-    public static func crossCheck(_ rows: [ParsedRow<Row>], file: String) -> [ImportIssue] { [] }
+    public static func crossCheck(_ rows: [ParsedRow<Row>], file: String) -> [FileIssue] { [] }
 
     /// Reads a whole file's bytes: every problem of the header, of each record, and each
     /// repeated key, reported together.
@@ -49,7 +49,7 @@ extension ImportFormat {
             guard let row, fields.issues.isEmpty else { continue }
             let key = key(of: row)
             if let earlier = firstLine[key] {
-                issues.append(ImportIssue(
+                issues.append(FileIssue(
                     file: document.file, line: record.line, column: keyName,
                     message: "「\(key)」与第 \(earlier) 行重复"))
                 continue

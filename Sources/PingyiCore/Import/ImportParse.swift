@@ -5,11 +5,11 @@ public struct ImportParse<Row: Sendable>: Sendable {
     /// The rows that were valid on their own.
     public let rows: [ParsedRow<Row>]
     /// Every problem, header and rows.
-    public let issues: [ImportIssue]
+    public let issues: [FileIssue]
 
-    /// The rows, or an `ImportFailure` with every issue when there is any.
-    public func validRows() throws(ImportFailure) -> [ParsedRow<Row>] {
-        guard issues.isEmpty else { throw ImportFailure(issues: issues) }
+    /// The rows, or an `InvalidFile` with every issue when there is any.
+    public func validRows() throws(InvalidFile) -> [ParsedRow<Row>] {
+        guard issues.isEmpty else { throw InvalidFile(issues: issues) }
         return rows
     }
 }

@@ -41,18 +41,18 @@ public enum RosterFormat: ImportFormat {
     public static func key(of row: RosterRow) -> String { row.chief.employeeNumber }
 
     /// A department code must have one name in the file, and a name one code.
-    public static func crossCheck(_ rows: [ParsedRow<RosterRow>], file: String) -> [ImportIssue] {
+    public static func crossCheck(_ rows: [ParsedRow<RosterRow>], file: String) -> [FileIssue] {
         var nameOfCode: [String: (String, Int)] = [:]
         var codeOfName: [String: (String, Int)] = [:]
-        var issues: [ImportIssue] = []
+        var issues: [FileIssue] = []
         for row in rows {
             let department = row.value.department
             if let (name, line) = nameOfCode[department.code], name != department.name {
-                issues.append(ImportIssue(
+                issues.append(FileIssue(
                     file: file, line: row.line, column: "部门名称",
                     message: "部门代码 \(department.code) 在第 \(line) 行的名称是「\(name)」，此处为「\(department.name)」"))
             } else if let (code, line) = codeOfName[department.name], code != department.code {
-                issues.append(ImportIssue(
+                issues.append(FileIssue(
                     file: file, line: row.line, column: "部门代码",
                     message: "部门「\(department.name)」在第 \(line) 行的代码是 \(code)，此处为 \(department.code)"))
             } else {

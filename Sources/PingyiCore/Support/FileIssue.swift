@@ -1,10 +1,11 @@
-/// One problem found in an import file, reported as `FILE:LINE: column: message`.
-public struct ImportIssue: Hashable, Sendable, CustomStringConvertible {
+/// One problem found in a file the office supplied (an import CSV, a template, a policy),
+/// reported as `FILE:LINE: column: message` (or `FILE:LINE: message`).
+public struct FileIssue: Hashable, Sendable, CustomStringConvertible {
     /// The file as the user named it.
     public var file: String
-    /// The 1-based line of the file (the header is line 1).
+    /// The 1-based line of the file (a CSV's header is line 1).
     public var line: Int
-    /// The column's name as it stands in the file's header, if the problem is in one column.
+    /// The column or key the problem is in, if it is in one.
     public var column: String?
     /// What is wrong, in Chinese.
     public var message: String

@@ -1,0 +1,33 @@
+import Foundation
+
+/// 活动: one campaign of an appraisal year, with the copy of the template it runs on.
+public struct Campaign: Hashable, Sendable {
+    /// The campaign's id.
+    public var id: Int
+    /// The appraisal year.
+    public var year: Int
+    /// Merchant review or star rating.
+    public var kind: CampaignKind
+    /// Where it stands.
+    public var state: CampaignState
+    /// The template, as copied into the database when the campaign was created.
+    public var template: SurveyTemplate
+    /// SHA-256 of the template's text.
+    public var templateSHA256: String
+    /// When it is planned to open, if set.
+    public var opensAt: Date?
+    /// When it is planned to close, if set.
+    public var closesAt: Date?
+
+    /// Makes a campaign.
+    public init(id: Int, year: Int, kind: CampaignKind, state: CampaignState, template: SurveyTemplate, templateSHA256: String, opensAt: Date?, closesAt: Date?) {
+        self.id = id
+        self.year = year
+        self.kind = kind
+        self.state = state
+        self.template = template
+        self.templateSHA256 = templateSHA256
+        self.opensAt = opensAt
+        self.closesAt = closesAt
+    }
+}

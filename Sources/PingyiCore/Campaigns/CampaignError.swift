@@ -1,0 +1,36 @@
+/// Why a campaign action was refused.
+public enum CampaignError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// No campaign with this id.
+    case notFound(Int)
+    /// No appraisal year with this number.
+    case yearNotFound(Int)
+    /// The year already has a campaign of this kind.
+    case duplicate(year: Int, kind: CampaignKind)
+    /// The step is not allowed from the campaign's current state.
+    case illegalTransition(id: Int, from: CampaignState, to: CampaignState)
+    /// The template is about the wrong kind of target for this campaign.
+    case wrongTarget(kind: CampaignKind, template: TargetKind)
+    /// Invitations can no longer be issued.
+    case notAcceptingInvitations(id: Int, state: CampaignState)
+    /// A department named for a star-rating list does not exist or is inactive.
+    case unknownDepartments([String])
+    /// The closing time is not after the opening time.
+    case badPeriod
+
+    /// Says what is wrong, in Chinese.
+    public var description: String {
+        switch self {
+        case .notFound(let id): "活动 \(id) 不存在"
+        case .yearNotFound(let year): "年度考评 \(year) 不存在（请先运行 pingyi appraisal create \(year)）"
+        case .duplicate(let year, let kind): "\(year) 年度已有「\(kind.label)」活动"
+        case .illegalTransition(let id, let from, let to):
+            "活动 \(id) 当前状态为「\(from.label)」（\(from.rawValue)），不能变为「\(to.label)」（\(to.rawValue)）"
+                + (from.next.map { "；下一步只能是「\($0.label)」" } ?? "；已发布的活动不能再修改")
+        case .wrongTarget(let kind, let template):
+            "「\(kind.label)」活动需要评价对象为 \(kind.target.rawValue) 的模板，此模板的对象是 \(template.rawValue)"
+        case .notAcceptingInvitations(let id, let state): "活动 \(id) 状态为「\(state.label)」，不能再发放邀请"
+        case .unknownDepartments(let codes): "部门不存在或未启用：\(codes.joined(separator: "、"))"
+        case .badPeriod: "结束时间须晚于开始时间"
+        }
+    }
+}

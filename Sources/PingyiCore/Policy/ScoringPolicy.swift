@@ -1,0 +1,44 @@
+/// A year's scoring policy: every number that turns answers into scores, flags, follow-ups and
+/// HR's lists. Parsed and validated from `policy.yaml`.
+public struct ScoringPolicy: Hashable, Sendable, Codable {
+    /// The policy file's version.
+    public var version: Int
+    /// Weights of the composite score.
+    public var weights: ComponentWeights
+    /// Weights of the assessment's four dimensions.
+    public var assessment: AssessmentWeights
+    /// A chief with fewer valid answers is "insufficient data": listed, not ranked, not flagged.
+    public var minBallots: Int
+    /// Free-text comments are shown only for chiefs with at least this many ballots.
+    public var commentsMinBallots: Int
+    /// The 不满意 rules; any match flags.
+    public var flags: [FlagRule]
+    /// The follow-up ladder, most severe step first; the first step that applies is taken.
+    public var followUp: [FollowUpStep]
+    /// HR's list rules.
+    public var personnel: PersonnelRules
+
+    /// Makes a policy.
+    public init(
+        version: Int, weights: ComponentWeights, assessment: AssessmentWeights, minBallots: Int, commentsMinBallots: Int,
+        flags: [FlagRule], followUp: [FollowUpStep], personnel: PersonnelRules
+    ) {
+        self.version = version
+        self.weights = weights
+        self.assessment = assessment
+        self.minBallots = minBallots
+        self.commentsMinBallots = commentsMinBallots
+        self.flags = flags
+        self.followUp = followUp
+        self.personnel = personnel
+    }
+
+    /// Parses and validates a policy; every problem is reported with its line.
+    public static func parse(_ text: String, file: String) throws(InvalidFile) -> ScoringPolicy {
+        var parser = ScoringPolicyParser(file: file)
+        guard let policy = parser.parse(text), parser.issues.isEmpty else {
+            throw InvalidFile(issues: parser.issues)
+        }
+        return policy
+    }
+}

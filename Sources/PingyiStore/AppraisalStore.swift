@@ -1,0 +1,61 @@
+import Foundation
+import PingyiCore
+import PingyiPostgres
+
+/// Appraisal years and their policies.
+public struct AppraisalStore: Sendable {
+    let pool: ConnectionPool
+
+    /// Uses the given pool.
+    public init(pool: ConnectionPool) {
+        self.pool = pool
+    }
+
+    /// Creates a year with its policy (validated; text and SHA-256 stored as given).
+    public func create(year: Int, title: String, policyText: String, policyFile: String, actor: String) async throws -> AppraisalYear {
+        let policy = try ScoringPolicy.parse(policyText, file: policyFile)
+        let sha = SurveyTemplate.sha256(of: policyText)
+        guard (2000...2100).contains(year) else { throw AppraisalError.badYear(year) }
+        return try await pool.transaction { connection in
+            do {
+                try connection.query(
+                    """
+                    INSERT INTO appraisal_years (year, title, policy_yaml, policy_sha256)
+                    VALUES (\(year), \(title), \(policyText), \(sha))
+                    """)
+            } catch let error as PostgresError where error.code == .uniqueViolation {
+                throw AppraisalError.exists(year)
+            }
+            try AuditLog.record(
+                AuditEntry(actor: actor, action: "appraisal.create", subject: "appraisal \(year)",
+                           afterJSON: AuditLog.json(["title": title, "policySHA256": sha])),
+                on: connection)
+            return AppraisalYear(year: year, title: title, policy: policy, policySHA256: sha)
+        }
+    }
+
+    /// One year, if it exists.
+    public func find(year: Int) async throws -> AppraisalYear? {
+        try await pool.withConnection { connection in
+            try connection.query("SELECT year, title, policy_yaml, policy_sha256 FROM appraisal_years WHERE year = \(year)")
+                .first.map(AppraisalStore.decode)
+        }
+    }
+
+    /// Every year, newest first.
+    public func list() async throws -> [AppraisalYear] {
+        try await pool.withConnection { connection in
+            try connection.query("SELECT year, title, policy_yaml, policy_sha256 FROM appraisal_years ORDER BY year DESC")
+                .map(AppraisalStore.decode)
+        }
+    }
+
+    static func decode(_ row: Row) throws -> AppraisalYear {
+        let year: Int = try row.decode("year")
+        let text: String = try row.decode("policy_yaml")
+        return AppraisalYear(
+            year: year, title: try row.decode("title"),
+            policy: try ScoringPolicy.parse(text, file: "appraisal \(year) policy"),
+            policySHA256: try row.decode("policy_sha256"))
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import PingyiCore
+import PingyiPostgres
+
+/// Campaigns and their state machine. The template is copied into the database with its
+/// SHA-256 when a campaign is created, so editing the file later never changes a campaign.
+public struct CampaignStore: Sendable {
+    let pool: ConnectionPool
+
+    /// Uses the given pool.
+    public init(pool: ConnectionPool) {
+        self.pool = pool
+    }
+
+    static let columns = "id, year, kind, state, template_yaml, template_sha256, opens_at, closes_at"
+
+    /// Creates a draft campaign of `kind` for `year` from a template's text.
+    public func create(
+        year: Int, kind: CampaignKind, templateText: String, templateFile: String,
+        opensAt: Date? = nil, closesAt: Date? = nil, actor: String
+    ) async throws -> Campaign {
+        let template = try SurveyTemplate.parse(templateText, file: templateFile)
+        guard template.target == kind.target else { throw CampaignError.wrongTarget(kind: kind, template: template.target) }
+        if let opensAt, let closesAt, closesAt <= opensAt { throw CampaignError.badPeriod }
+        let sha = SurveyTemplate.sha256(of: templateText)
+        return try await pool.transaction { connection in
+            guard try connection.query("SELECT 1 FROM appraisal_years WHERE year = \(year)").count == 1 else {
+                throw CampaignError.yearNotFound(year)
+            }
+            let result: QueryResult
+            do {
+                result = try connection.query(
+                    """
+                    INSERT INTO campaigns (year, kind, template_id, template_version, template_yaml, template_sha256, opens_at, closes_at)
+                    VALUES (\(year), \(kind.rawValue), \(template.id), \(template.version), \(templateText), \(sha), \(opensAt), \(closesAt))
+                    RETURNING \(unescaped: CampaignStore.columns)
+                    """)
+            } catch let error as PostgresError where error.code == .uniqueViolation {
+                throw CampaignError.duplicate(year: year, kind: kind)
+            }
+            let campaign = try CampaignStore.decode(result[0])
+            try AuditLog.record(
+                AuditEntry(
+                    actor: actor, action: "campaign.create", subject: "campaign \(campaign.id)",
+                    afterJSON: AuditLog.json([
+                        "year": "\(year)", "kind": kind.rawValue, "template": "\(template.id) v\(template.version)", "templateSHA256": sha,
+                    ])),
+                on: connection)
+            return campaign
+        }
+    }
+
+    /// One campaign.
+    public func find(id: Int) async throws -> Campaign? {
+        try await pool.withConnection { connection in
+            try connection.query("SELECT \(unescaped: CampaignStore.columns) FROM campaigns WHERE id = \(id)").first.map(CampaignStore.decode)
+        }
+    }
+
+    /// Every campaign (of one year, if given), by year and kind.
+    public func list(year: Int? = nil) async throws -> [Campaign] {
+        try await pool.withConnection { connection in
+            try connection.query(
+                """
+                SELECT \(unescaped: CampaignStore.columns) FROM campaigns
+                WHERE \(year)::int IS NULL OR year = \(year)
+                ORDER BY year DESC, kind DESC
+                """
+            ).map(CampaignStore.decode)
+        }
+    }
+
+    /// Moves a campaign one step along draft → open → closed → published. Any other step is a
+    /// `CampaignError.illegalTransition` naming the current state. Concurrent steps on the
+    /// same campaign take turns (the row is locked), so each step happens at most once.
+    ///
+    /// - Parameter onClose: work done in the same transaction when the campaign closes
+    ///   (moving the ballot box into the responses).
+    public func transition(
+        id: Int, to target: CampaignState, actor: String,
+        onClose: @escaping @Sendable (Connection, Campaign) throws -> Void = { _, _ in }
+    ) async throws -> Campaign {
+        try await pool.transaction { connection in
+            guard let row = try connection.query("SELECT \(unescaped: CampaignStore.columns) FROM campaigns WHERE id = \(id) FOR UPDATE").first
+            else { throw CampaignError.notFound(id) }
+            let campaign = try CampaignStore.decode(row)
+            guard campaign.state.next == target else {
+                throw CampaignError.illegalTransition(id: id, from: campaign.state, to: target)
+            }
+            let stamp = switch target {
+            case .open: "opened_at"
+            case .closed: "closed_at"
+            case .published: "published_at"
+            case .draft: "created_at"  // never reached: nothing moves back to draft
+            }
+            let updated = try connection.query(
+                """
+                UPDATE campaigns SET state = \(target.rawValue), \(unescaped: stamp) = now()
+                WHERE id = \(id) RETURNING \(unescaped: CampaignStore.columns)
+                """)
+            let result = try CampaignStore.decode(updated[0])
+            if target == .closed { try onClose(connection, result) }
+            try AuditLog.record(
+                AuditEntry(
+                    actor: actor, action: "campaign.\(target == .open ? "open" : target == .closed ? "close" : "publish")",
+                    subject: "campaign \(id)",
+                    beforeJSON: AuditLog.json(["state": campaign.state.rawValue]),
+                    afterJSON: AuditLog.json(["state": target.rawValue])),
+                on: connection)
+            return result
+        }
+    }
+
+    static func decode(_ row: Row) throws -> Campaign {
+        let id: Int = try row.decode("id")
+        let kindText: String = try row.decode("kind")
+        let stateText: String = try row.decode("state")
+        guard let kind = CampaignKind(rawValue: kindText), let state = CampaignState(rawValue: stateText) else {
+            throw PostgresError(code: .decoding, message: "campaign \(id) has kind \(kindText), state \(stateText)")
+        }
+        return Campaign(
+            id: id, year: try row.decode("year"), kind: kind, state: state,
+            template: try SurveyTemplate.parse(try row.decode("template_yaml"), file: "campaign \(id) template"),
+            templateSHA256: try row.decode("template_sha256"),
+            opensAt: try row.decode("opens_at"), closesAt: try row.decode("closes_at"))
+    }
+}

@@ -1,0 +1,223 @@
+import Foundation
+import PingyiCore
+import PingyiPostgres
+
+/// One-time invitations: issued per eligible respondent, stored only as SHA-256 hashes.
+public struct InvitationStore: Sendable {
+    /// Which respondents get a new invitation in place of an unused one.
+    public enum Reissue: Sendable, Hashable {
+        /// None: only respondents without a valid invitation get one.
+        case none
+        /// Every respondent whose invitation is unused (it is revoked and replaced).
+        case all
+        /// These respondents (by credit code or supervisor number), if their invitation is unused.
+        case respondents([String])
+    }
+
+    /// What an issue run did.
+    public struct IssueResult: Sendable {
+        /// The new invitations, tokens in clear (to be written out once, never stored).
+        public var issued: [IssuedInvitation]
+        /// How many unused invitations were revoked.
+        public var revoked: Int
+    }
+
+    let pool: ConnectionPool
+
+    /// Uses the given pool.
+    public init(pool: ConnectionPool) {
+        self.pool = pool
+    }
+
+    /// Issues an invitation to every eligible respondent of the campaign who has no valid one
+    /// (merchant review: each merchant with dealings in the campaign's year, its form listing
+    /// those departments; star rating: each active supervisor, with `departments` or every
+    /// active department). A respondent whose invitation was used never gets another.
+    ///
+    /// `deliver` receives the new invitations inside the transaction, before it commits: when
+    /// it throws (the CSV could not be written), nothing is stored and no token is lost.
+    public func issue(
+        campaignID: Int, reissue: Reissue = .none, departments: [String]? = nil, actor: String,
+        deliver: @escaping @Sendable ([IssuedInvitation]) throws -> Void = { _ in }
+    ) async throws -> IssueResult {
+        try await pool.transaction { connection in
+            guard let row = try connection.query("SELECT \(unescaped: CampaignStore.columns) FROM campaigns WHERE id = \(campaignID) FOR UPDATE").first
+            else { throw CampaignError.notFound(campaignID) }
+            let campaign = try CampaignStore.decode(row)
+            guard campaign.state.acceptsInvitations else {
+                throw CampaignError.notAcceptingInvitations(id: campaignID, state: campaign.state)
+            }
+            let revoked = try InvitationStore.revoke(reissue, campaign: campaign, on: connection)
+            let pending: [(Respondent, String, String?, String?, [String])]
+            switch campaign.kind {
+            case .merchantReview:
+                pending = try InvitationStore.pendingMerchants(campaign, on: connection)
+            case .starRating:
+                let list = try InvitationStore.starRatingDepartments(departments, on: connection)
+                pending = try InvitationStore.pendingSupervisors(campaign, on: connection).map { ($0.0, $0.1, nil, $0.2, list) }
+            }
+            let issued = pending.map { respondent, name, contact, phone, departments in
+                IssuedInvitation(respondent: respondent, name: name, contactPerson: contact, phone: phone, departments: departments, token: .random())
+            }
+            try InvitationStore.insert(issued, campaign: campaign, on: connection)
+            try AuditLog.record(
+                AuditEntry(
+                    actor: actor, action: "invitations.issue", subject: "campaign \(campaignID)",
+                    afterJSON: AuditLog.json(["issued": issued.count, "revoked": revoked])),
+                on: connection)
+            try deliver(issued)
+            return IssueResult(issued: issued, revoked: revoked)
+        }
+    }
+
+    /// Issued / used / revoked counts and the response rate by department — never who.
+    public func status(campaignID: Int) async throws -> InvitationStatus {
+        try await pool.withConnection { connection in
+            guard try connection.query("SELECT 1 FROM campaigns WHERE id = \(campaignID)").count == 1 else {
+                throw CampaignError.notFound(campaignID)
+            }
+            let totals = try connection.query(
+                """
+                SELECT count(*) FILTER (WHERE revoked_at IS NULL) AS issued,
+                       count(*) FILTER (WHERE used_on IS NOT NULL) AS used,
+                       count(*) FILTER (WHERE revoked_at IS NOT NULL) AS revoked
+                FROM invitations WHERE campaign_id = \(campaignID)
+                """)[0]
+            let departments = try connection.query(
+                """
+                SELECT d.code, d.name,
+                       count(*) FILTER (WHERE i.revoked_at IS NULL) AS issued,
+                       count(*) FILTER (WHERE i.used_on IS NOT NULL) AS used
+                FROM invitation_departments x
+                JOIN invitations i ON i.id = x.invitation_id
+                JOIN departments d ON d.code = x.department_code
+                WHERE i.campaign_id = \(campaignID)
+                GROUP BY d.code, d.name
+                ORDER BY d.code
+                """
+            ).map { row in
+                InvitationStatus.DepartmentLine(
+                    code: try row.decode("code"), name: try row.decode("name"),
+                    issued: try row.decode("issued"), used: try row.decode("used"))
+            }
+            return InvitationStatus(
+                issued: try totals.decode("issued"), used: try totals.decode("used"), revoked: try totals.decode("revoked"),
+                departments: departments)
+        }
+    }
+
+    /// The respondent of the first unused invitation of a campaign (by key), for the demo's sample link.
+    public func firstUnusedRespondent(campaignID: Int) async throws -> String? {
+        try await pool.withConnection { connection in
+            try connection.query(
+                """
+                SELECT coalesce(merchant_credit_code, supervisor_code) AS respondent FROM invitations
+                WHERE campaign_id = \(campaignID) AND revoked_at IS NULL AND used_on IS NULL
+                ORDER BY 1 LIMIT 1
+                """
+            ).first?.decode("respondent")
+        }
+    }
+
+    static func revoke(_ reissue: Reissue, campaign: Campaign, on connection: Connection) throws -> Int {
+        let keys: [String]?
+        switch reissue {
+        case .none: return 0
+        case .all: keys = nil
+        case .respondents(let list): keys = list
+        }
+        return try connection.query(
+            """
+            UPDATE invitations SET revoked_at = now()
+            WHERE campaign_id = \(campaign.id) AND revoked_at IS NULL AND used_on IS NULL
+              AND (\(keys)::text[] IS NULL OR coalesce(merchant_credit_code, supervisor_code) = ANY(\(keys)::text[]))
+            """
+        ).affectedRows
+    }
+
+    static func pendingMerchants(_ campaign: Campaign, on connection: Connection) throws -> [(Respondent, String, String?, String?, [String])] {
+        try connection.query(
+            """
+            SELECT m.credit_code, m.name, m.contact_person, m.contact_phone,
+                   array_agg(DISTINCT d.department_code ORDER BY d.department_code) AS departments
+            FROM merchants m
+            JOIN merchant_dealings d ON d.credit_code = m.credit_code AND d.year = \(campaign.year)
+            JOIN departments dep ON dep.code = d.department_code AND dep.active
+            WHERE NOT EXISTS (
+                SELECT 1 FROM invitations i
+                WHERE i.campaign_id = \(campaign.id) AND i.merchant_credit_code = m.credit_code AND i.revoked_at IS NULL)
+            GROUP BY m.credit_code, m.name, m.contact_person, m.contact_phone
+            ORDER BY m.credit_code
+            """
+        ).map { row in
+            let code = try CreditCode(validating: try row.decode("credit_code"))
+            return (.merchant(code), try row.decode("name"), try row.decode("contact_person"), try row.decode("contact_phone"), try row.decode("departments"))
+        }
+    }
+
+    static func pendingSupervisors(_ campaign: Campaign, on connection: Connection) throws -> [(Respondent, String, String?)] {
+        try connection.query(
+            """
+            SELECT s.code, s.name, s.phone FROM supervisors s
+            WHERE s.active AND NOT EXISTS (
+                SELECT 1 FROM invitations i
+                WHERE i.campaign_id = \(campaign.id) AND i.supervisor_code = s.code AND i.revoked_at IS NULL)
+            ORDER BY s.code
+            """
+        ).map { row in
+            (.supervisor(code: try row.decode("code")), try row.decode("name"), try row.decode("phone"))
+        }
+    }
+
+    /// The departments a star rating lists: the given ones (each must exist and be active), or all active ones.
+    static func starRatingDepartments(_ requested: [String]?, on connection: Connection) throws -> [String] {
+        let active = try connection.query("SELECT code FROM departments WHERE active ORDER BY code").map { try $0.decode("code", as: String.self) }
+        guard let requested else { return active }
+        let unknown = requested.filter { !active.contains($0) }
+        guard unknown.isEmpty else { throw CampaignError.unknownDepartments(unknown) }
+        return Array(Set(requested)).sorted()
+    }
+
+    static func insert(_ issued: [IssuedInvitation], campaign: Campaign, on connection: Connection) throws {
+        guard !issued.isEmpty else { return }
+        var merchants: [String?] = []
+        var supervisors: [String?] = []
+        for invitation in issued {
+            switch invitation.respondent {
+            case .merchant(let code):
+                merchants.append(code.value)
+                supervisors.append(nil)
+            case .supervisor(let code):
+                merchants.append(nil)
+                supervisors.append(code)
+            }
+        }
+        let hashes = issued.map { $0.token.hash.map { String(format: "%02x", $0) }.joined() }
+        var idOfHash: [String: Int] = [:]
+        for row in try connection.query(
+            """
+            INSERT INTO invitations (campaign_id, token_hash, merchant_credit_code, supervisor_code)
+            SELECT \(campaign.id), decode(t.hash, 'hex'), t.merchant, t.supervisor
+            FROM unnest(\(hashes)::text[], \(PostgresNullableArray(merchants))::text[], \(PostgresNullableArray(supervisors))::text[])
+                 AS t(hash, merchant, supervisor)
+            RETURNING id, encode(token_hash, 'hex') AS hash
+            """
+        ).rows {
+            idOfHash[try row.decode("hash")] = try row.decode("id")
+        }
+        var invitationIDs: [Int] = []
+        var departmentCodes: [String] = []
+        for (hash, invitation) in zip(hashes, issued) {
+            guard let id = idOfHash[hash] else { continue }
+            for code in invitation.departments {
+                invitationIDs.append(id)
+                departmentCodes.append(code)
+            }
+        }
+        try connection.query(
+            """
+            INSERT INTO invitation_departments (invitation_id, department_code)
+            SELECT * FROM unnest(\(invitationIDs)::bigint[], \(departmentCodes)::text[])
+            """)
+    }
+}

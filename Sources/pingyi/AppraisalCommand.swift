@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import PingyiCore
+import PingyiStore
+
+/// `pingyi appraisal create|list`
+struct AppraisalCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "appraisal", abstract: "年度考评：创建（连同评分政策）和列出。", subcommands: [Create.self, List.self])
+
+    /// `pingyi appraisal create YEAR [--policy FILE] [--title T]`
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "create", abstract: "创建年度考评，保存评分政策的全文和 SHA-256。")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: "年度，如 2026")
+        var year: Int
+
+        @Option(help: "评分政策文件（默认 SurveyTemplates/policy.yaml）")
+        var policy: String = "SurveyTemplates/policy.yaml"
+
+        @Option(help: "标题（默认「YEAR 年度营商环境股室长考评」）")
+        var title: String?
+
+        func run() async throws {
+            let text = try readText(policy)
+            let created = try await database.withPool { pool in
+                try await AppraisalStore(pool: pool).create(
+                    year: year, title: title ?? "\(year) 年度营商环境股室长考评", policyText: text, policyFile: policy,
+                    actor: DatabaseOptions.actor)
+            }
+            print("已创建 \(created.year) 年度考评「\(created.title)」，评分政策 SHA-256 \(created.policySHA256.prefix(12))…")
+        }
+    }
+
+    /// `pingyi appraisal list`
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出年度考评。")
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            let years = try await database.withPool { try await AppraisalStore(pool: $0).list() }
+            if years.isEmpty { print("还没有年度考评。") }
+            for year in years {
+                print("\(year.year)\t\(year.title)\t政策 SHA-256 \(year.policySHA256.prefix(12))…")
+            }
+        }
+    }
+}
+
+/// A UTF-8 file's text, or a clear error.
+func readText(_ path: String) throws -> String {
+    guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("无法读取文件 \(path)") }
+    guard let text = String(data: data, encoding: .utf8) else { throw CLIError("\(path) 不是有效的 UTF-8 编码") }
+    return text
+}

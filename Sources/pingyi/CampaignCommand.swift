@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import PingyiCore
+import PingyiStore
+
+extension CampaignKind: ExpressibleByArgument {}
+
+/// `pingyi campaign create|open|close|publish|list`
+struct CampaignCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "campaign", abstract: "活动：创建、开始、结束、发布、列出（草稿 → 进行中 → 已结束 → 已发布）。",
+        subcommands: [Create.self, Open.self, Close.self, Publish.self, List.self])
+
+    /// `pingyi campaign create --year 2026 --kind merchantReview|starRating [--template FILE] [--opens … --closes …]`
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "create", abstract: "创建活动（草稿），把模板复制进数据库。")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Option(help: "年度")
+        var year: Int
+
+        @Option(help: "merchantReview（客商评议股室长）或 starRating（评星定级）")
+        var kind: CampaignKind
+
+        @Option(help: "问卷模板（默认 SurveyTemplates/ 下对应的模板）")
+        var template: String?
+
+        @Option(help: "计划开始时间（ISO 8601，如 2026-12-01T00:00:00+08:00）")
+        var opens: String?
+
+        @Option(help: "计划结束时间（ISO 8601）")
+        var closes: String?
+
+        func run() async throws {
+            let file = template ?? "SurveyTemplates/\(kind.defaultTemplateFile)"
+            let text = try readText(file)
+            let opensAt = try opens.map { try parseTime($0, option: "--opens") }
+            let closesAt = try closes.map { try parseTime($0, option: "--closes") }
+            let campaign = try await database.withPool { pool in
+                try await CampaignStore(pool: pool).create(
+                    year: year, kind: kind, templateText: text, templateFile: file, opensAt: opensAt, closesAt: closesAt,
+                    actor: DatabaseOptions.actor)
+            }
+            print("已创建活动 \(campaign.id)：\(campaign.year) 年度「\(campaign.kind.label)」，模板 \(campaign.template.id) v\(campaign.template.version)，状态「\(campaign.state.label)」")
+        }
+    }
+
+    /// `pingyi campaign open ID`
+    struct Open: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "open", abstract: "开始活动（草稿 → 进行中）。")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "活动编号") var id: Int
+        func run() async throws { try await CampaignCommand.move(id, to: .open, database: database) }
+    }
+
+    /// `pingyi campaign close ID`
+    struct Close: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "close", abstract: "结束活动（进行中 → 已结束）。")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "活动编号") var id: Int
+        func run() async throws { try await CampaignCommand.move(id, to: .closed, database: database) }
+    }
+
+    /// `pingyi campaign publish ID`
+    struct Publish: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "publish", abstract: "发布活动结果（已结束 → 已发布，之后只读）。")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "活动编号") var id: Int
+        func run() async throws { try await CampaignCommand.move(id, to: .published, database: database) }
+    }
+
+    /// `pingyi campaign list [--year]`
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出活动。")
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "只列出该年度") var year: Int?
+
+        func run() async throws {
+            let campaigns = try await database.withPool { try await CampaignStore(pool: $0).list(year: year) }
+            if campaigns.isEmpty { print("还没有活动。") }
+            for campaign in campaigns {
+                print("\(campaign.id)\t\(campaign.year)\t\(campaign.kind.rawValue)（\(campaign.kind.label)）\t\(campaign.state.label)\t模板 \(campaign.template.id) v\(campaign.template.version)")
+            }
+        }
+    }
+
+    static func move(_ id: Int, to state: CampaignState, database: DatabaseOptions) async throws {
+        let campaign = try await database.withPool { pool in
+            try await CampaignStore(pool: pool).transition(id: id, to: state, actor: DatabaseOptions.actor)
+        }
+        print("活动 \(campaign.id)（\(campaign.year) 年度「\(campaign.kind.label)」）现在的状态：\(campaign.state.label)")
+    }
+
+    static func parseTime(_ text: String, option: String) throws -> Date {
+        let formatter = ISO8601DateFormatter()
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withFullDate]
+        if let date = formatter.date(from: text) { return date }
+        throw CLIError("\(option) 「\(text)」不是有效时间（如 2026-12-01 或 2026-12-01T00:00:00+08:00）")
+    }
+}

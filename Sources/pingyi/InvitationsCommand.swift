@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import PingyiCore
+import PingyiStore
+
+/// `pingyi invitations issue|status`
+struct InvitationsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "invitations", abstract: "一次性邀请链接：发放和统计。", subcommands: [Issue.self, Status.self])
+
+    /// `pingyi invitations issue --campaign ID --out FILE.csv [--reissue] [--departments A,B]`
+    struct Issue: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "issue", abstract: "为尚无邀请的评议对象发放一次性链接，写入 CSV（UTF-8 带 BOM，Excel/WPS 可直接打开）。",
+            discussion: "链接只出现在这个 CSV 文件里，数据库只保存其 SHA-256：请妥善保管文件，分发后删除。已使用的链接不会重发。")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Option(help: "活动编号") var campaign: Int
+        @Option(help: "输出的 CSV 文件（不能已存在）") var out: String
+        @Flag(help: "作废所有未使用的链接并重新发放") var reissue = false
+        @Option(help: "评星定级：只列这些部门（逗号分隔的部门代码；默认全部启用的部门）") var departments: String?
+
+        func run() async throws {
+            let result = try await InvitationsCommand.issue(
+                campaignID: campaign, out: out, reissue: reissue ? .all : .none,
+                departments: departments.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } },
+                database: database)
+            if result.revoked > 0 { print("已作废 \(result.revoked) 个未使用的链接。") }
+            if result.issued.isEmpty {
+                print("没有需要发放邀请的对象（每位评议对象都已有有效链接或已提交）。")
+            } else {
+                print("已发放 \(result.issued.count) 个一次性链接，写入 \(out)。")
+                print("注意：链接只保存在这个文件里（数据库只存其哈希），请妥善保管，分发完毕后删除。")
+            }
+        }
+    }
+
+    /// `pingyi invitations status --campaign ID`
+    struct Status: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "status", abstract: "邀请的发放、使用、作废数和各部门回复率（不显示是谁）。")
+
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "活动编号") var campaign: Int
+
+        func run() async throws {
+            let status = try await database.withPool { try await InvitationStore(pool: $0).status(campaignID: campaign) }
+            print("有效 \(status.issued)，已提交 \(status.used)，已作废 \(status.revoked)，回复率 \(percent(status.responseRate))")
+            for line in status.departments {
+                print("  \(line.code.padding(toLength: 8, withPad: " ", startingAt: 0)) \(line.name)：\(line.used)/\(line.issued)，\(percent(line.responseRate))")
+            }
+        }
+    }
+
+    /// Issues invitations and writes them to a new CSV file inside the transaction: if the file
+    /// cannot be written nothing is stored, and if the transaction fails the file is removed.
+    static func issue(
+        campaignID: Int, out: String, reissue: InvitationStore.Reissue, departments: [String]?, database: DatabaseOptions
+    ) async throws -> InvitationStore.IssueResult {
+        guard !FileManager.default.fileExists(atPath: out) else {
+            throw CLIError("\(out) 已存在：为免覆盖未分发的链接，请换一个文件名")
+        }
+        let publicURL = ProcessInfo.processInfo.environment["PINGYI_PUBLIC_URL"] ?? "http://127.0.0.1:8080"
+        do {
+            return try await database.withPool { pool in
+                let campaign = try await CampaignStore(pool: pool).find(id: campaignID)
+                guard let kind = campaign?.kind else { throw CampaignError.notFound(campaignID) }
+                return try await InvitationStore(pool: pool).issue(
+                    campaignID: campaignID, reissue: reissue, departments: departments, actor: DatabaseOptions.actor
+                ) { invitations in
+                    guard !invitations.isEmpty else { return }
+                    try InvitationsCommand.write(invitations, kind: kind, publicURL: publicURL, to: out)
+                }
+            }
+        } catch {
+            try? FileManager.default.removeItem(atPath: out)
+            throw error
+        }
+    }
+
+    static func write(_ invitations: [IssuedInvitation], kind: CampaignKind, publicURL: String, to path: String) throws {
+        let header = kind == .merchantReview
+            ? ["统一社会信用代码", "企业名称", "联系人", "联系电话", "评议部门", "评议链接"]
+            : ["编号", "姓名", "联系电话", "评星部门数", "评星链接"]
+        let rows = invitations.map { invitation in
+            kind == .merchantReview
+                ? [invitation.respondent.key, invitation.name, invitation.contactPerson ?? "", invitation.phone ?? "",
+                   invitation.departments.joined(separator: " "), invitation.link(publicURL: publicURL, kind: kind)]
+                : [invitation.respondent.key, invitation.name, invitation.phone ?? "", "\(invitation.departments.count)",
+                   invitation.link(publicURL: publicURL, kind: kind)]
+        }
+        let data = SpreadsheetCSV.make(header: header, rows: rows)
+        // Only the office may read the file: it holds the only copies of the tokens.
+        guard FileManager.default.createFile(atPath: path, contents: data, attributes: [.posixPermissions: 0o600]) else {
+            throw CLIError("无法写入 \(path)")
+        }
+    }
+}
+
+/// `12.3%`
+func percent(_ value: Double) -> String {
+    String(format: "%.1f%%", value * 100)
+}
