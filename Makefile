@@ -32,7 +32,6 @@ demo: migrate
 	@$(DBENV); $(BIN) demo
 
 run: demo
-	@$(DBENV); $(BIN) county
 
 test: deps db-start
 	@$(DBENV); \

@@ -1,0 +1,44 @@
+import Foundation
+import PingyiCore
+import Testing
+
+@Suite("Invitation tokens and spreadsheet CSV")
+struct InvitationTokenTests {
+    @Test("tokens are 128 bits, 22 URL-safe characters, and read back from their text")
+    func tokenFormat() throws {
+        var seen = Set<String>()
+        for _ in 0..<1000 {
+            let token = InvitationToken.random()
+            #expect(token.bytes.count == 16)
+            #expect(token.text.count == 22)
+            #expect(token.text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
+            #expect(InvitationToken(text: token.text) == token)
+            #expect(token.hash.count == 32)
+            seen.insert(token.text)
+        }
+        #expect(seen.count == 1000)
+    }
+
+    @Test("malformed token texts are refused", arguments: ["", "short", String(repeating: "A", count: 23), "AAAAAAAAAAAAAAAAAAAA+/", "AAAAAAAAAAAAAAAAAAAAA=", "' OR 1=1--AAAAAAAAAAAA"])
+    func malformed(text: String) {
+        #expect(InvitationToken(text: text) == nil)
+    }
+
+    @Test("a link joins the public URL, the kind's path and the token")
+    func link() throws {
+        let token = try #require(InvitationToken(text: "AAAAAAAAAAAAAAAAAAAAAA"))
+        let invitation = IssuedInvitation(respondent: .supervisor(code: "JD001"), name: "薛敏", contactPerson: nil, phone: nil, departments: [], token: token)
+        #expect(invitation.link(publicURL: "https://pingyi.example.gov.cn/", kind: .merchantReview) == "https://pingyi.example.gov.cn/s/AAAAAAAAAAAAAAAAAAAAAA")
+        #expect(invitation.link(publicURL: "http://127.0.0.1:8080", kind: .starRating) == "http://127.0.0.1:8080/r/AAAAAAAAAAAAAAAAAAAAAA")
+    }
+
+    @Test("spreadsheet CSV: BOM, CRLF, quoting, formulas neutralised, and it reads back")
+    func spreadsheetCSV() throws {
+        let data = SpreadsheetCSV.make(header: ["名称", "备注"], rows: [["县\"甲\",公司", "=HYPERLINK(\"x\")"], ["乙", "-1+2"], ["丙", "@SUM"]])
+        #expect(data.starts(with: [0xEF, 0xBB, 0xBF]))
+        let text = String(decoding: data.dropFirst(3), as: UTF8.self)
+        #expect(text == "名称,备注\r\n\"县\"\"甲\"\",公司\",\"'=HYPERLINK(\"\"x\"\")\"\r\n乙,'-1+2\r\n丙,'@SUM\r\n")
+        let document = try CSVDocument.parse(data, file: "x.csv")
+        #expect(document.records.map(\.fields) == [["县\"甲\",公司", "'=HYPERLINK(\"x\")"], ["乙", "'-1+2"], ["丙", "'@SUM"]])
+    }
+}
