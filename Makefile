@@ -11,7 +11,7 @@ BIN = .build/$(CONFIG)/pingyi
 # The libpq environment of the private cluster (empty when DATABASE_URL or PGHOST is set).
 DBENV = eval "$$(scripts/pg.sh env)"
 
-.PHONY: run test deps build db-start db-stop migrate demo clean
+.PHONY: run test deps build db-start db-stop migrate demo serve screenshots clean
 
 deps:
 	@scripts/deps.sh
@@ -32,6 +32,10 @@ demo: migrate
 	@$(DBENV); $(BIN) demo
 
 run: demo
+	@$(DBENV); echo "Pingyi 运行在 http://127.0.0.1:8080 （Ctrl-C 停止）"; exec $(BIN) serve
+
+screenshots: demo
+	@scripts/screenshots.sh
 
 test: deps db-start
 	@$(DBENV); \

@@ -14,6 +14,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // libpq, from Debian's libpq-dev.
@@ -51,9 +54,25 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The web application: buildApplication, controllers, middleware, Mustache views.
+        .target(
+            name: "PingyiServer",
+            dependencies: [
+                "PingyiStore",
+                "PingyiCore",
+                "PingyiPostgres",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Templates"), .copy("Static")]
+        ),
         .executableTarget(
             name: "pingyi",
             dependencies: [
+                "PingyiServer",
                 "PingyiStore",
                 "PingyiCore",
                 "PingyiPostgres",
@@ -74,6 +93,13 @@ let package = Package(
         .testTarget(name: "PingyiCoreTests", dependencies: ["PingyiCore"]),
         .testTarget(name: "PingyiPostgresTests", dependencies: ["PingyiPostgres", "PingyiTestSupport"]),
         .testTarget(name: "PingyiStoreTests", dependencies: ["PingyiStore", "PingyiCore", "PingyiPostgres", "PingyiTestSupport"]),
+        .testTarget(
+            name: "PingyiServerTests",
+            dependencies: [
+                "PingyiServer", "PingyiStore", "PingyiCore", "PingyiPostgres", "PingyiTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -74,12 +74,10 @@ public struct CampaignStore: Sendable {
     /// `CampaignError.illegalTransition` naming the current state. Concurrent steps on the
     /// same campaign take turns (the row is locked), so each step happens at most once.
     ///
-    /// - Parameter onClose: work done in the same transaction when the campaign closes
-    ///   (moving the ballot box into the responses).
-    public func transition(
-        id: Int, to target: CampaignState, actor: String,
-        onClose: @escaping @Sendable (Connection, Campaign) throws -> Void = { _, _ in }
-    ) async throws -> Campaign {
+    /// Opening gives the campaign its partition of the ballot box; closing moves the ballots
+    /// into the response tables in random order and truncates the partition, in this same
+    /// transaction. The lock also waits for submissions in flight (they hold a key-share lock).
+    public func transition(id: Int, to target: CampaignState, actor: String) async throws -> Campaign {
         try await pool.transaction { connection in
             guard let row = try connection.query("SELECT \(unescaped: CampaignStore.columns) FROM campaigns WHERE id = \(id) FOR UPDATE").first
             else { throw CampaignError.notFound(id) }
@@ -99,13 +97,15 @@ public struct CampaignStore: Sendable {
                 WHERE id = \(id) RETURNING \(unescaped: CampaignStore.columns)
                 """)
             let result = try CampaignStore.decode(updated[0])
-            if target == .closed { try onClose(connection, result) }
+            var moved: [String: Int] = [:]
+            if target == .open { try BallotBox.prepare(campaignID: id, on: connection) }
+            if target == .closed { moved = try BallotBox.empty(campaignID: id, on: connection) }
             try AuditLog.record(
                 AuditEntry(
                     actor: actor, action: "campaign.\(target == .open ? "open" : target == .closed ? "close" : "publish")",
                     subject: "campaign \(id)",
                     beforeJSON: AuditLog.json(["state": campaign.state.rawValue]),
-                    afterJSON: AuditLog.json(["state": target.rawValue])),
+                    afterJSON: AuditLog.json(moved.mapValues { "\($0)" }.merging(["state": target.rawValue]) { _, state in state })),
                 on: connection)
             return result
         }
@@ -120,7 +120,8 @@ public struct CampaignStore: Sendable {
         }
         return Campaign(
             id: id, year: try row.decode("year"), kind: kind, state: state,
-            template: try SurveyTemplate.parse(try row.decode("template_yaml"), file: "campaign \(id) template"),
+            template: try TemplateCache.template(
+                sha256: try row.decode("template_sha256"), text: try row.decode("template_yaml"), file: "campaign \(id) template"),
             templateSHA256: try row.decode("template_sha256"),
             opensAt: try row.decode("opens_at"), closesAt: try row.decode("closes_at"))
     }

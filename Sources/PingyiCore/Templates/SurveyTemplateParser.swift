@@ -73,7 +73,7 @@ struct SurveyTemplateParser {
     private mutating func parseQuestion(_ node: Node, at path: String) -> TemplateQuestion? {
         guard let fields = reader.mapping(
             node, at: path,
-            allowed: ["id", "kind", "label", "help", "required", "enabled", "overall", "options", "maxStars", "maxLength"],
+            allowed: ["id", "kind", "label", "help", "required", "enabled", "overall", "options", "maxStars", "maxLength", "clue"],
             required: ["id", "kind", "label", "required"])
         else { return nil }
         let id = reader.identifier(fields["id"], at: "\(path).id")
@@ -82,6 +82,7 @@ struct SurveyTemplateParser {
         let required = reader.bool(fields["required"], at: "\(path).required")
         let enabled = fields["enabled"].map { reader.bool($0, at: "\(path).enabled") } ?? true
         let overall = fields["overall"].map { reader.bool($0, at: "\(path).overall") } ?? false
+        let clue = fields["clue"].map { reader.bool($0, at: "\(path).clue") } ?? false
         var kind: QuestionKind?
         if let kindNode = fields["kind"], let value = reader.text(kindNode, at: "\(path).kind") {
             kind = QuestionKind(rawValue: value)
@@ -110,13 +111,16 @@ struct SurveyTemplateParser {
         case nil:
             break
         }
+        if clue == true, kind != .text {
+            reader.fail(fields["clue"], "\(path).clue", "只有文字题（text）可以作为问题线索")
+        }
         if overall == true, kind != .grade {
             reader.fail(fields["overall"], "\(path).overall", "只有评价题（grade）可以作为总体评价")
         }
-        guard let id, let kind, let label, let required, let enabled, let overall else { return nil }
+        guard let id, let kind, let label, let required, let enabled, let overall, let clue else { return nil }
         return TemplateQuestion(
             id: id, kind: kind, label: label, help: help, required: required, enabled: enabled, overall: overall,
-            options: options, maxStars: maxStars, maxLength: maxLength)
+            options: options, maxStars: maxStars, maxLength: maxLength, clue: clue)
     }
 
     private mutating func parseOptions(_ node: Node?, at path: String, question: Node) -> [TemplateOption] {

@@ -20,11 +20,14 @@ public struct TemplateQuestion: Hashable, Sendable, Codable {
     public var maxStars: Int?
     /// The longest answer of a text question, in characters.
     public var maxLength: Int?
+    /// Whether a text answer is a problem clue that the office must follow up (star rating).
+    public var clue: Bool
 
     /// Makes a question.
     public init(
         id: String, kind: QuestionKind, label: String, help: String? = nil, required: Bool, enabled: Bool = true,
-        overall: Bool = false, options: [TemplateOption] = [], maxStars: Int? = nil, maxLength: Int? = nil
+        overall: Bool = false, options: [TemplateOption] = [], maxStars: Int? = nil, maxLength: Int? = nil,
+        clue: Bool = false
     ) {
         self.id = id
         self.kind = kind
@@ -36,6 +39,7 @@ public struct TemplateQuestion: Hashable, Sendable, Codable {
         self.options = options
         self.maxStars = maxStars
         self.maxLength = maxLength
+        self.clue = clue
     }
 
     /// The option with this identifier.

@@ -1,0 +1,97 @@
+/// Checks a submitted ballot form against the campaign's template and the targets on this
+/// respondent's ballot, field by field. Pure: the server parses the body, the store writes.
+public enum BallotValidator {
+    /// Validates `fields` (already decoded, each name once).
+    ///
+    /// - Parameters:
+    ///   - targets: the employee numbers (merchant review) or department codes (star rating) on the ballot.
+    ///   - allowSigned: whether the form has the 署名 box.
+    public static func validate(
+        _ fields: [String: String], template: SurveyTemplate, targets: [String], allowSigned: Bool = false
+    ) -> BallotValidation {
+        let targetSet = Set(targets)
+        let perTarget = Dictionary(uniqueKeysWithValues: template.enabledQuestions.map { ($0.id, $0) })
+        let general = Dictionary(uniqueKeysWithValues: template.enabledGeneral.map { ($0.id, $0) })
+        // First the shape: every field must be one this ballot's page produces.
+        for name in fields.keys {
+            if name == BallotField.csrf { continue }
+            if name == BallotField.signed {
+                if !allowSigned { return .malformed("field signed on a form without it") }
+                continue
+            }
+            let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            if parts.count == 3, parts[0] == "a" {
+                guard targetSet.contains(parts[1]) else { return .malformed("target not on this ballot") }
+                guard perTarget[parts[2]] != nil else { return .malformed("unknown question \(parts[2])") }
+            } else if parts.count == 2, parts[0] == "g" {
+                guard general[parts[1]] != nil else { return .malformed("unknown general question \(parts[1])") }
+            } else {
+                return .malformed("unknown field")
+            }
+        }
+        if let signed = fields[BallotField.signed], signed != "1" { return .malformed("signed is not 1") }
+
+        var answers = BallotAnswers(signed: fields[BallotField.signed] == "1")
+        var problems: [String: String] = [:]
+        for target in targets {
+            for question in template.enabledQuestions {
+                let name = BallotField.answer(target: target, question: question.id)
+                read(fields[name], question: question, target: target, field: name, into: &answers, problems: &problems)
+            }
+        }
+        for question in template.enabledGeneral {
+            let name = BallotField.general(question: question.id)
+            read(fields[name], question: question, target: nil, field: name, into: &answers, problems: &problems)
+        }
+        return problems.isEmpty ? .valid(answers) : .invalid(BallotProblems(fields: problems))
+    }
+
+    private static func read(
+        _ raw: String?, question: TemplateQuestion, target: String?, field: String,
+        into answers: inout BallotAnswers, problems: inout [String: String]
+    ) {
+        let value = raw ?? ""
+        switch question.kind {
+        case .grade:
+            guard !value.isEmpty else {
+                if question.required { problems[field] = "请选择「\(question.label)」" }
+                return
+            }
+            guard question.option(value) != nil, let target else {
+                problems[field] = "请从给出的选项中选择"
+                return
+            }
+            answers.grades.append(GradeAnswer(target: target, question: question.id, option: value))
+        case .stars:
+            guard !value.isEmpty else {
+                if question.required { problems[field] = "请为「\(question.label)」评星" }
+                return
+            }
+            guard let stars = Int(value), (1...(question.maxStars ?? 5)).contains(stars), let target else {
+                problems[field] = "请选择 1 到 \(question.maxStars ?? 5) 星"
+                return
+            }
+            answers.stars.append(StarAnswer(target: target, question: question.id, stars: stars))
+        case .text:
+            let text = normalised(value)
+            guard !text.isEmpty else {
+                if question.required { problems[field] = "请填写「\(question.label)」" }
+                return
+            }
+            if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" }) {
+                problems[field] = "含有不允许的字符"
+                return
+            }
+            if let maxLength = question.maxLength, text.count > maxLength {
+                problems[field] = "不能超过 \(maxLength) 字（现有 \(text.count) 字）"
+                return
+            }
+            answers.texts.append(TextAnswer(target: target, question: question.id, text: text))
+        }
+    }
+
+    /// Trimmed, with CRLF and CR turned into LF.
+    static func normalised(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n").trimmingSpaces()
+    }
+}

@@ -1,0 +1,11 @@
+/// What happened to a submitted ballot.
+public enum SubmitOutcome: Hashable, Sendable {
+    /// Claimed and stored: the ballot counts.
+    case accepted
+    /// The invitation was already used: nothing stored.
+    case alreadyUsed
+    /// The campaign is not accepting ballots: nothing stored.
+    case campaignNotOpen(CampaignState)
+    /// No such (or a revoked) invitation: nothing stored.
+    case notFound
+}

@@ -1,0 +1,41 @@
+import Foundation
+import Hummingbird
+import Logging
+import PingyiCore
+import PingyiPostgres
+import PingyiStore
+
+/// Builds the web application — shared by `pingyi serve` and the tests. The connection pool
+/// runs as a service of the application's `ServiceGroup`, so SIGTERM and SIGINT drain the
+/// requests in flight, then close the pool.
+public func buildApplication(_ configuration: ServerConfiguration, logger: Logger = Logger(label: "pingyi.server")) async throws
+    -> some ApplicationProtocol
+{
+    let pool = ConnectionPool(
+        configuration: .init(conninfo: configuration.conninfo, database: configuration.database, maxConnections: configuration.poolSize),
+        logger: logger)
+    let views = try await Views.load()
+    let router = Router(context: PingyiRequestContext.self)
+    router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: ErrorPageMiddleware(views: views))
+
+    HealthController(pool: pool).add(to: router)
+    try StaticController.load().add(to: router)
+    let antiForgery = AntiForgery(secret: configuration.formSecret)
+    let limiter = TokenLookupLimiter(limit: configuration.maxFailedLookups, window: configuration.lookupWindow)
+    for kind in CampaignKind.allCases {
+        BallotController(
+            kind: kind, store: BallotStore(pool: pool), views: views, antiForgery: antiForgery, limiter: limiter,
+            configuration: configuration
+        ).add(to: router)
+    }
+
+    var application = Application(
+        router: router,
+        server: .http1(configuration: .init(idleTimeout: .init(configuration.idleTimeout))),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Pingyi"),
+        logger: logger)
+    application.addServices(PoolService(pool: pool))
+    return application
+}

@@ -1,0 +1,145 @@
+import Foundation
+import Hummingbird
+import Logging
+import PingyiCore
+import PingyiStore
+
+/// The public form of one campaign kind: the merchant ballot under `/s`, the supervisor's star
+/// rating under `/r`.
+///
+/// - `GET /s/{token}` looks the token up by its hash; a usable one is put in an HttpOnly,
+///   SameSite=Strict cookie and answered 303 to `/s`, so the token leaves the address bar, the
+///   history and any Referer. Unknown, revoked and malformed tokens get the same 404 page.
+/// - `GET /s` shows the form; `POST /s` checks it against the template and, in one statement,
+///   claims the invitation and puts the ballot in the ballot box, then 303s to `/s/thanks`.
+struct BallotController: Sendable {
+    let kind: CampaignKind
+    let store: BallotStore
+    let views: Views
+    let antiForgery: AntiForgery
+    let limiter: TokenLookupLimiter
+    let configuration: ServerConfiguration
+
+    private var path: String { kind == .merchantReview ? "/s" : "/r" }
+    private var cookieName: String { kind == .merchantReview ? "pingyi_s" : "pingyi_r" }
+
+    func add(to router: Router<PingyiRequestContext>) {
+        router.get("\(path)/thanks") { _, _ in views.message(.thanks, status: .ok) }
+        router.get("\(path)/:token") { request, context in try await open(request, context: context) }
+        router.get(RouterPath(path)) { request, context in try await form(request, context: context) }
+        router.post(RouterPath(path)) { request, context in try await submit(request, context: context) }
+    }
+
+    /// `GET /s/{token}`
+    func open(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let address = ClientAddress.of(request, context: context, trustForwardedFor: configuration.trustForwardedFor)
+        if await limiter.isBlocked(address) {
+            context.logger.notice("token look-ups rate-limited", metadata: ["client": "\(address)"])
+            return views.message(.tooManyAttempts, status: .tooManyRequests)
+        }
+        guard let token = context.parameters.get("token").flatMap(InvitationToken.init(text:)) else {
+            await limiter.recordFailure(address)
+            return views.message(.invalidLink, status: .notFound)
+        }
+        switch try await store.lookup(tokenHash: token.hash) {
+        case .open(let invitation) where invitation.campaign.kind == kind:
+            var response = Response(status: .seeOther, headers: [.location: path])
+            response.setCookie(Cookie(
+                name: cookieName, value: token.text, path: path, secure: configuration.usesHTTPS, httpOnly: true, sameSite: .strict))
+            return response
+        case .alreadyUsed:
+            return views.message(.alreadySubmitted, status: .conflict)
+        case .campaignNotOpen(let state):
+            return notOpen(state)
+        case .notFound, .open:
+            await limiter.recordFailure(address)
+            return views.message(.invalidLink, status: .notFound)
+        }
+    }
+
+    /// `GET /s`
+    func form(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        guard let token = cookieToken(request) else { return views.message(.invalidLink, status: .notFound) }
+        switch try await store.lookup(tokenHash: token.hash) {
+        case .open(let invitation) where invitation.campaign.kind == kind:
+            let page = BallotPage(invitation: invitation, action: path, csrf: antiForgery.token(for: token.hash))
+            return views.page("ballot", page)
+        case .alreadyUsed:
+            return views.message(.alreadySubmitted, status: .conflict)
+        case .campaignNotOpen(let state):
+            return notOpen(state)
+        case .notFound, .open:
+            return views.message(.invalidLink, status: .notFound)
+        }
+    }
+
+    /// `POST /s`
+    func submit(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        var request = request
+        guard request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true else {
+            return views.message(.badForm, status: .unsupportedMediaType)
+        }
+        guard originAllowed(request) else {
+            context.logger.notice("form posted from a foreign origin")
+            return views.message(.expiredForm, status: .forbidden)
+        }
+        guard let token = cookieToken(request) else { return views.message(.invalidLink, status: .notFound) }
+        let body = try await FormBody.collect(&request, limit: configuration.maxBodySize, timeout: configuration.bodyTimeout)
+        guard let fields = FormBody.decode(body) else {
+            return views.message(.badForm, status: .badRequest)
+        }
+        guard antiForgery.verify(fields[BallotField.csrf], for: token.hash) else {
+            return views.message(.expiredForm, status: .forbidden)
+        }
+        let invitation: BallotInvitation
+        switch try await store.lookup(tokenHash: token.hash) {
+        case .open(let found) where found.campaign.kind == kind: invitation = found
+        case .alreadyUsed: return views.message(.alreadySubmitted, status: .conflict)
+        case .campaignNotOpen(let state): return notOpen(state)
+        case .notFound, .open: return views.message(.invalidLink, status: .notFound)
+        }
+        let template = invitation.campaign.template
+        switch BallotValidator.validate(fields, template: template, targets: invitation.targets, allowSigned: kind == .starRating) {
+        case .malformed(let reason):
+            context.logger.notice("malformed ballot form", metadata: ["reason": "\(reason)"])
+            return views.message(.badForm, status: .badRequest)
+        case .invalid(let problems):
+            let page = BallotPage(invitation: invitation, action: path, csrf: antiForgery.token(for: token.hash), values: fields, problems: problems)
+            return views.page("ballot", page, status: .unprocessableContent)
+        case .valid(let answers):
+            let clues = Set(template.enabledQuestions.filter(\.clue).map(\.id))
+            switch try await store.submit(tokenHash: token.hash, answers: answers, clueQuestions: clues) {
+            case .accepted:
+                var response = Response(status: .seeOther, headers: [.location: "\(path)/thanks"])
+                response.setCookie(Cookie(name: cookieName, value: "", maxAge: 0, path: path, secure: configuration.usesHTTPS, httpOnly: true, sameSite: .strict))
+                return response
+            case .alreadyUsed: return views.message(.alreadySubmitted, status: .conflict)
+            case .campaignNotOpen(let state): return notOpen(state)
+            case .notFound: return views.message(.invalidLink, status: .notFound)
+            }
+        }
+    }
+
+    private func notOpen(_ state: CampaignState) -> Response {
+        state == .draft ? views.message(.notYetOpen, status: .forbidden) : views.message(.closed, status: .gone)
+    }
+
+    private func cookieToken(_ request: Request) -> InvitationToken? {
+        request.cookies[cookieName].flatMap { InvitationToken(text: $0.value) }
+    }
+
+    /// A form may only be posted from our own pages: an `Origin` header, when sent, must be the
+    /// public URL's origin or the request's own host.
+    private func originAllowed(_ request: Request) -> Bool {
+        guard let origin = request.headers[.origin] else { return true }
+        let lowered = origin.lowercased()
+        if lowered == Self.origin(of: configuration.publicURL) { return true }
+        if let host = request.head.authority?.lowercased(), lowered == "http://\(host)" || lowered == "https://\(host)" { return true }
+        return false
+    }
+
+    static func origin(of url: String) -> String {
+        guard let components = URLComponents(string: url), let scheme = components.scheme, let host = components.host else { return "" }
+        return "\(scheme)://\(host)" + (components.port.map { ":\($0)" } ?? "").lowercased()
+    }
+}

@@ -1,0 +1,21 @@
+import Hummingbird
+import Logging
+
+/// Logs each request's method, path and status — with the token of a ballot link redacted, so
+/// that no log line ever holds a token.
+struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let started = ContinuousClock.now
+        let path = RedactedPath.of(request.uri.path)
+        do {
+            let response = try await next(request, context)
+            let elapsed = ContinuousClock.now - started
+            let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+            context.logger.info("\(request.method) \(path) \(response.status.code)", metadata: ["ms": "\(Int(milliseconds))"])
+            return response
+        } catch {
+            context.logger.info("\(request.method) \(path) failed")
+            throw error
+        }
+    }
+}

@@ -1,0 +1,20 @@
+import Hummingbird
+import NIOCore
+
+/// The request context of Pingyi's routes: Hummingbird's core storage plus the client's address
+/// (for rate limiting) and the 64 KiB body limit of the public forms.
+public struct PingyiRequestContext: RequestContext, RemoteAddressRequestContext {
+    /// Hummingbird's storage.
+    public var coreContext: CoreRequestContextStorage
+    /// The connected peer, when known.
+    public let remoteAddress: SocketAddress?
+
+    /// Makes a context from the channel.
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress
+    }
+
+    /// No request body may be larger (a larger one is answered 413).
+    public var maxUploadSize: Int { 64 * 1024 }
+}

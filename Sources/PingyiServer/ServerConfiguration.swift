@@ -1,0 +1,69 @@
+import Foundation
+
+/// How the web application runs: where it listens, which database it uses, and the limits
+/// that protect the public endpoints. Read from the environment by `fromEnvironment`.
+public struct ServerConfiguration: Sendable {
+    /// The address to listen on.
+    public var host: String
+    /// The port to listen on (0: any free port).
+    public var port: Int
+    /// libpq conninfo or URL; empty for libpq's `PG*` environment defaults.
+    public var conninfo: String
+    /// A database name overriding the conninfo's.
+    public var database: String?
+    /// Connections in the pool (and threads for blocking libpq calls).
+    public var poolSize: Int
+    /// The public base URL the links point at; `https://…` makes cookies Secure.
+    public var publicURL: String
+    /// The largest request body accepted (larger: 413).
+    public var maxBodySize: Int
+    /// Time a connection may stay idle, or take to send its request head, before it is closed.
+    public var idleTimeout: Duration
+    /// Time a request body may take to arrive (slower: 408).
+    public var bodyTimeout: Duration
+    /// Failed token look-ups allowed per client address in `lookupWindow` before 429.
+    public var maxFailedLookups: Int
+    /// The window of `maxFailedLookups`.
+    public var lookupWindow: Duration
+    /// Whether to take the client address from `X-Forwarded-For` (only behind a trusted proxy).
+    public var trustForwardedFor: Bool
+    /// Key of the anti-forgery tokens; random per process when not set.
+    public var formSecret: Data?
+
+    /// Makes a configuration with the defaults for the public endpoints.
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, conninfo: String = "", database: String? = nil, poolSize: Int = 8,
+        publicURL: String = "http://127.0.0.1:8080", maxBodySize: Int = 64 * 1024, idleTimeout: Duration = .seconds(15),
+        bodyTimeout: Duration = .seconds(10), maxFailedLookups: Int = 20, lookupWindow: Duration = .seconds(600),
+        trustForwardedFor: Bool = false, formSecret: Data? = nil
+    ) {
+        self.host = host
+        self.port = port
+        self.conninfo = conninfo
+        self.database = database
+        self.poolSize = poolSize
+        self.publicURL = publicURL
+        self.maxBodySize = maxBodySize
+        self.idleTimeout = idleTimeout
+        self.bodyTimeout = bodyTimeout
+        self.maxFailedLookups = maxFailedLookups
+        self.lookupWindow = lookupWindow
+        self.trustForwardedFor = trustForwardedFor
+        self.formSecret = formSecret
+    }
+
+    /// The defaults, overridden by `DATABASE_URL` and the `PINGYI_*` variables.
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> ServerConfiguration {
+        var configuration = ServerConfiguration()
+        configuration.conninfo = environment["DATABASE_URL"] ?? ""
+        if let url = environment["PINGYI_PUBLIC_URL"] { configuration.publicURL = url }
+        if let size = environment["PINGYI_POOL_SIZE"].flatMap(Int.init), size > 0 { configuration.poolSize = size }
+        if let limit = environment["PINGYI_MAX_FAILED_LOOKUPS"].flatMap(Int.init), limit > 0 { configuration.maxFailedLookups = limit }
+        configuration.trustForwardedFor = environment["PINGYI_TRUST_FORWARDED_FOR"] == "1"
+        if let secret = environment["PINGYI_FORM_SECRET"], secret.utf8.count >= 16 { configuration.formSecret = Data(secret.utf8) }
+        return configuration
+    }
+
+    /// Whether links are served over HTTPS (so cookies are marked Secure).
+    public var usesHTTPS: Bool { publicURL.lowercased().hasPrefix("https://") }
+}

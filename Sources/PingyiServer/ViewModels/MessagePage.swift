@@ -1,0 +1,27 @@
+/// A page with a heading and a message: thanks, errors, closed campaigns.
+struct MessagePage: Sendable {
+    /// The browser tab's title.
+    let title: String
+    /// The heading.
+    let heading: String
+    /// The message.
+    let message: String
+    /// Whether it is good news (styled green) rather than a problem.
+    let success: Bool
+
+    init(title: String? = nil, heading: String, message: String, success: Bool = false) {
+        self.title = title ?? heading
+        self.heading = heading
+        self.message = message
+        self.success = success
+    }
+
+    static let invalidLink = MessagePage(heading: "链接无效", message: "这个评议链接无效或已作废。请核对链接是否完整，或联系县营商环境建设办公室重新获取。")
+    static let alreadySubmitted = MessagePage(heading: "已提交，感谢参与", message: "这个链接的评议已经提交，每个链接只能提交一次。感谢您对优化营商环境工作的支持！", success: true)
+    static let thanks = MessagePage(heading: "提交成功，感谢参与", message: "您的评议已匿名记录。感谢您对优化营商环境工作的支持！", success: true)
+    static let notYetOpen = MessagePage(heading: "评议尚未开始", message: "本次评议还没有开始，请在评议开始后再打开链接。")
+    static let closed = MessagePage(heading: "评议已结束", message: "本次评议已经结束，不再接受提交。感谢您的关注！")
+    static let tooManyAttempts = MessagePage(heading: "尝试次数过多", message: "来自您网络的无效链接过多，请稍后再试。如有疑问请联系县营商环境建设办公室。")
+    static let expiredForm = MessagePage(heading: "页面已过期", message: "为保护您的评议，请重新打开邀请链接后再提交。")
+    static let badForm = MessagePage(heading: "无法识别提交的内容", message: "提交的表单格式不正确，未作任何记录。请重新打开邀请链接填写。")
+}

@@ -1,0 +1,45 @@
+import PingyiCore
+
+/// One question of a form, with the answer given so far and its error, if any.
+struct QuestionView: Sendable {
+    let field: String
+    let inputID: String
+    let label: String
+    let help: String?
+    let required: Bool
+    let error: String?
+    let isGrade: Bool
+    let isStars: Bool
+    let isText: Bool
+    let options: [OptionView]
+    let text: String
+    let maxLength: Int
+
+    init(_ question: TemplateQuestion, field: String, values: [String: String], errors: [String: String]) {
+        self.field = field
+        inputID = "f-" + field.replacingOccurrences(of: ".", with: "-")
+        label = question.label
+        help = question.help
+        required = question.required
+        error = errors[field]
+        isGrade = question.kind == .grade
+        isStars = question.kind == .stars
+        isText = question.kind == .text
+        let chosen = values[field]
+        let inputID = self.inputID
+        switch question.kind {
+        case .grade:
+            options = question.options.map { option in
+                OptionView(id: "\(inputID)-\(option.id)", value: option.id, label: option.label, checked: chosen == option.id)
+            }
+        case .stars:
+            options = (1...(question.maxStars ?? 5)).map { stars in
+                OptionView(id: "\(inputID)-\(stars)", value: "\(stars)", label: "\(stars)★", checked: chosen == "\(stars)")
+            }
+        case .text:
+            options = []
+        }
+        text = question.kind == .text ? (chosen ?? "") : ""
+        maxLength = question.maxLength ?? 0
+    }
+}
