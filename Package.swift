@@ -85,6 +85,8 @@ let package = Package(
             name: "PingyiTestSupport",
             dependencies: [
                 "PingyiPostgres",
+                "PingyiStore",
+                "PingyiCore",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],

@@ -9,10 +9,10 @@ import Testing
 struct CampaignStoreTests {
     @Test("the year keeps its policy text and SHA-256; a second create of the same year is refused")
     func appraisalYear() async throws {
-        try await StoreFixture.withCounty { fixture in
+        try await CountyFixture.withCounty { fixture in
             let store = AppraisalStore(pool: fixture.pool)
             let year = try #require(try await store.find(year: 2026))
-            let text = try StoreFixture.shipped("policy.yaml")
+            let text = try CountyFixture.shipped("policy.yaml")
             #expect(year.policySHA256 == SurveyTemplate.sha256(of: text))
             #expect(year.policy.minBallots == 5)
             await #expect(throws: AppraisalError.exists(2026)) {
@@ -27,8 +27,8 @@ struct CampaignStoreTests {
 
     @Test("a campaign keeps its own copy of the template")
     func templateCopied() async throws {
-        try await StoreFixture.withCounty { fixture in
-            let text = try StoreFixture.shipped("merchant-review.yaml")
+        try await CountyFixture.withCounty { fixture in
+            let text = try CountyFixture.shipped("merchant-review.yaml")
             let campaign = try await fixture.campaign(.merchantReview)
             #expect(campaign.templateSHA256 == SurveyTemplate.sha256(of: text))
             #expect(campaign.template.id == "merchant-review")
@@ -39,14 +39,14 @@ struct CampaignStoreTests {
                 try await store.create(year: 2026, kind: .starRating, templateText: text, templateFile: "m", actor: "test")
             }
             await #expect(throws: CampaignError.yearNotFound(2030)) {
-                try await store.create(year: 2030, kind: .starRating, templateText: try StoreFixture.shipped("star-rating.yaml"), templateFile: "s", actor: "test")
+                try await store.create(year: 2030, kind: .starRating, templateText: try CountyFixture.shipped("star-rating.yaml"), templateFile: "s", actor: "test")
             }
         }
     }
 
     @Test("draft → open → closed → published, and every other step names the current state")
     func stateMachine() async throws {
-        try await StoreFixture.withCounty { fixture in
+        try await CountyFixture.withCounty { fixture in
             let store = CampaignStore(pool: fixture.pool)
             let campaign = try await fixture.campaign(.starRating)
             let id = campaign.id
@@ -71,7 +71,7 @@ struct CampaignStoreTests {
 
     @Test("the database itself refuses illegal steps and changes to a published campaign")
     func databaseGuards() async throws {
-        try await StoreFixture.withCounty { fixture in
+        try await CountyFixture.withCounty { fixture in
             let campaign = try await fixture.campaign(.starRating)
             let connection = try fixture.database.connect()
             let skip = #expect(throws: PostgresError.self) {
@@ -93,7 +93,7 @@ struct CampaignStoreTests {
 
     @Test("ten concurrent opens: exactly one succeeds, the others are told it is already open")
     func concurrentOpen() async throws {
-        try await StoreFixture.withCounty { fixture in
+        try await CountyFixture.withCounty { fixture in
             let store = CampaignStore(pool: fixture.pool)
             let id = try await fixture.campaign(.merchantReview).id
             let outcomes = await withTaskGroup(of: Result<CampaignState, CampaignError>.self) { group in
@@ -126,14 +126,14 @@ struct CampaignStoreTests {
 
     @Test("an open/close race ends in a state that some order of the successful steps explains")
     func openCloseRace() async throws {
-        try await StoreFixture.withCounty { fixture in
+        try await CountyFixture.withCounty { fixture in
             let store = CampaignStore(pool: fixture.pool)
-            let policy = try StoreFixture.shipped("policy.yaml")
+            let policy = try CountyFixture.shipped("policy.yaml")
             for round in 0..<6 {
                 let year = 2027 + round
                 _ = try await AppraisalStore(pool: fixture.pool).create(year: year, title: "\(year)", policyText: policy, policyFile: "p", actor: "test")
                 let id = try await store.create(
-                    year: year, kind: .starRating, templateText: try StoreFixture.shipped("star-rating.yaml"), templateFile: "s", actor: "test"
+                    year: year, kind: .starRating, templateText: try CountyFixture.shipped("star-rating.yaml"), templateFile: "s", actor: "test"
                 ).id
                 let results = await withTaskGroup(of: (CampaignState, Bool).self) { group in
                     for target in [CampaignState.open, .closed] {

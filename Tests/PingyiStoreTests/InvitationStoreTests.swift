@@ -9,7 +9,7 @@ import Testing
 struct InvitationStoreTests {
     @Test("merchant review: one invitation per merchant with dealings that year, listing those departments")
     func merchantInvitations() async throws {
-        try await StoreFixture.withCounty { fixture in
+        try await CountyFixture.withCounty { fixture in
             let campaign = try await fixture.campaign(.merchantReview)
             let result = try await InvitationStore(pool: fixture.pool).issue(campaignID: campaign.id, actor: "test")
             #expect(result.issued.map(\.respondent.key) == ["91110108551385082Q", "914403001922038216"])
@@ -24,7 +24,7 @@ struct InvitationStoreTests {
 
     @Test("star rating: every active supervisor, all active departments or the given list")
     func supervisorInvitations() async throws {
-        try await StoreFixture.withCounty { fixture in
+        try await CountyFixture.withCounty { fixture in
             let campaign = try await fixture.campaign(.starRating)
             let store = InvitationStore(pool: fixture.pool)
             await #expect(throws: CampaignError.unknownDepartments(["NOPE"])) {
@@ -38,7 +38,7 @@ struct InvitationStoreTests {
 
     @Test("only SHA-256 hashes are stored: no table holds a token's text or bytes")
     func onlyHashesStored() async throws {
-        try await StoreFixture.withCounty { fixture in
+        try await CountyFixture.withCounty { fixture in
             let merchants = try await InvitationStore(pool: fixture.pool).issue(campaignID: try await fixture.campaign(.merchantReview).id, actor: "test")
             let supervisors = try await InvitationStore(pool: fixture.pool).issue(campaignID: try await fixture.campaign(.starRating).id, actor: "test")
             let tokens = (merchants.issued + supervisors.issued).map(\.token)
@@ -71,7 +71,7 @@ struct InvitationStoreTests {
 
     @Test("reissue revokes unused invitations and replaces them; a used invitation is never replaced")
     func reissue() async throws {
-        try await StoreFixture.withCounty { fixture in
+        try await CountyFixture.withCounty { fixture in
             let campaign = try await fixture.campaign(.merchantReview)
             let store = InvitationStore(pool: fixture.pool)
             let first = try await store.issue(campaignID: campaign.id, actor: "test")
@@ -100,7 +100,7 @@ struct InvitationStoreTests {
     @Test("a delivery that fails stores nothing, so no token is lost")
     func failedDelivery() async throws {
         struct DiskFull: Error {}
-        try await StoreFixture.withCounty { fixture in
+        try await CountyFixture.withCounty { fixture in
             let campaign = try await fixture.campaign(.merchantReview)
             await #expect(throws: DiskFull.self) {
                 try await InvitationStore(pool: fixture.pool).issue(campaignID: campaign.id, actor: "test") { _ in throw DiskFull() }
@@ -112,7 +112,7 @@ struct InvitationStoreTests {
 
     @Test("no invitations once a campaign has closed; the hash is unique across campaigns")
     func closedAndUnique() async throws {
-        try await StoreFixture.withCounty { fixture in
+        try await CountyFixture.withCounty { fixture in
             let campaigns = CampaignStore(pool: fixture.pool)
             let campaign = try await fixture.campaign(.starRating)
             let issued = try await InvitationStore(pool: fixture.pool).issue(campaignID: campaign.id, actor: "test")

@@ -1,0 +1,85 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import PingyiCore
+import PingyiPostgres
+import PingyiServer
+import PingyiStore
+import PingyiTestSupport
+import Testing
+
+@Suite("Hardening and health")
+struct HardeningTests {
+    @Test("security headers on every page, the 404 page included")
+    func securityHeaders() async throws {
+        try await ServerHarness.run { server in
+            for uri in ["/s/\(InvitationToken.random().text)", "/nowhere", "/s/thanks", "/healthz"] {
+                let response = try await server.get(uri, from: "10.1.1.1")
+                let csp = try #require(response.headers[.contentSecurityPolicy], "\(uri)")
+                #expect(csp.contains("default-src 'none'") && csp.contains("frame-ancestors 'none'") && !csp.contains("script-src"))
+                #expect(response.headers[.xContentTypeOptions] == "nosniff")
+                #expect(response.headers[.init("Referrer-Policy")!] == "no-referrer")
+            }
+            let missing = try await server.get("/nowhere")
+            #expect(missing.status == .notFound)
+            #expect(missing.text.contains("页面不存在"))
+        }
+    }
+
+    @Test("failed look-ups from one address turn into 429; a real token from another still works")
+    func rateLimited() async throws {
+        try await ServerHarness.run { server in
+            var statuses: [HTTPResponse.Status] = []
+            for _ in 0..<8 {
+                statuses.append(try await server.get("/s/\(InvitationToken.random().text)", from: "203.0.113.7").status)
+            }
+            #expect(statuses == Array(repeating: .notFound, count: 5) + Array(repeating: .tooManyRequests, count: 3))
+            let blockedReal = try await server.get("/s/\(server.merchantToken(MerchantBallotTests.huawei).text)", from: "203.0.113.7")
+            #expect(blockedReal.status == .tooManyRequests)
+            let elsewhere = try await server.get("/s/\(server.merchantToken(MerchantBallotTests.huawei).text)", from: "198.51.100.2")
+            #expect(elsewhere.status == .seeOther)
+        }
+    }
+
+    @Test("a campaign not yet open and a closed one have their own pages")
+    func campaignStates() async throws {
+        try await ServerHarness.run(open: [.merchantReview]) { server in
+            let draft = try await server.fixture.campaign(.starRating)
+            let issued = try await InvitationStore(pool: server.fixture.pool).issue(campaignID: draft.id, actor: "test").issued
+            let notYet = try await server.get("/r/\(issued[0].token.text)")
+            #expect(notYet.status == .forbidden)
+            #expect(notYet.text.contains("评议尚未开始"))
+            _ = try await CampaignStore(pool: server.fixture.pool).transition(id: server.merchantReview!.0.id, to: .closed, actor: "test")
+            let token = server.merchantToken(MerchantBallotTests.huawei)
+            let closed = try await server.get("/s/\(token.text)")
+            #expect(closed.status == .gone)
+            #expect(closed.text.contains("评议已结束"))
+            let late = try await server.post("/s", body: "csrf=x", cookie: "pingyi_s=\(token.text)")
+            #expect((400..<500).contains(late.status.code))
+        }
+    }
+
+    @Test("health: /healthz and /readyz answer 200 with a database")
+    func health() async throws {
+        try await ServerHarness.run(open: []) { server in
+            #expect(try await server.get("/healthz").text == "ok\n")
+            let ready = try await server.get("/readyz")
+            #expect(ready.status == .ok)
+            #expect(ready.text == "ready\n")
+        }
+    }
+
+    @Test("without a database: /readyz is 503 and a ballot link is a 503 page, never a 500")
+    func databaseDown() async throws {
+        let configuration = ServerConfiguration(conninfo: "host=/nonexistent/pingyi port=1 connect_timeout=2", poolSize: 2)
+        let application = try await buildApplication(configuration, logger: ServerHarness.quietLogger)
+        try await application.test(.router) { client in
+            #expect(try await client.execute(uri: "/healthz", method: .get).status == .ok)
+            #expect(try await client.execute(uri: "/readyz", method: .get).status == .serviceUnavailable)
+            let page = try await client.execute(uri: "/s/\(InvitationToken.random().text)", method: .get)
+            #expect(page.status == .serviceUnavailable)
+            #expect(String(buffer: page.body).contains("系统繁忙"))
+        }
+    }
+}

@@ -1,0 +1,178 @@
+import PingyiStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import PingyiCore
+import PingyiPostgres
+import PingyiTestSupport
+import Testing
+
+@Suite("Merchant ballot")
+struct MerchantBallotTests {
+    static let huawei = "914403001922038216"
+
+    static func validFields(csrf: String) -> [(String, String)] {
+        [("csrf", csrf), ("a.G0101.overall", "satisfied"), ("a.G0102.overall", "unsatisfied"), ("a.G0201.overall", "unknown"),
+         ("a.G0102.comment", "窗口办事要跑三趟"), ("g.general_comment", "希望简化流程")]
+    }
+
+    @Test("the whole flow: link, cookie, form, submission, thanks, and no second ballot")
+    func wholeFlow() async throws {
+        try await ServerHarness.run { server in
+            let token = server.merchantToken(Self.huawei)
+            let opened = try await server.get("/s/\(token.text)")
+            #expect(opened.status == .seeOther)
+            #expect(opened.headers[.location] == "/s")
+            let setCookie = try #require(opened.headers[.setCookie])
+            #expect(setCookie.contains("pingyi_s=\(token.text)"))
+            #expect(setCookie.contains("HttpOnly"))
+            #expect(setCookie.contains("SameSite=Strict"))
+            #expect(setCookie.contains("Path=/s"))
+            #expect(!setCookie.contains("Secure"))  // plain-HTTP test server
+
+            let cookie = "pingyi_s=\(token.text)"
+            let form = try await server.get("/s", cookie: cookie)
+            #expect(form.status == .ok)
+            for name in ["王芳", "李强", "赵敏", "县市场监督管理局", "县行政审批服务局", "登记注册股 · 股长", "满意", "不了解"] {
+                #expect(form.text.contains(name), "\(name) on the ballot")
+            }
+            #expect(!form.text.contains("钱进"))  // a chief of a department this merchant did not deal with
+            #expect(!form.text.contains(token.text))  // the token is in the cookie, never in the page
+
+            let csrf = try await server.csrf(path: "/s", cookie: cookie)
+            #expect(csrf.count > 20)
+            let submitted = try await server.post("/s", body: ServerHarness.encode(Self.validFields(csrf: csrf)), cookie: cookie)
+            #expect(submitted.status == .seeOther)
+            #expect(submitted.headers[.location] == "/s/thanks")
+            #expect(submitted.headers[.setCookie]?.contains("Max-Age=0") == true)
+            #expect(try await server.get("/s/thanks").text.contains("提交成功"))
+
+            #expect(try server.fixture.count("SELECT count(*) FROM ballot_box") == 1)
+            #expect(try server.fixture.count("SELECT count(*) FROM invitations WHERE used_on IS NOT NULL") == 1)
+            let stored: String = try server.fixture.database.connect().query("SELECT answers::text AS a FROM ballot_box")[0].decode("a")
+            #expect(stored.contains("G0102") && stored.contains("unsatisfied") && stored.contains("窗口办事要跑三趟"))
+            #expect(!stored.contains(Self.huawei) && !stored.contains(token.text))
+
+            let again = try await server.get("/s/\(token.text)")
+            #expect(again.status == .conflict)
+            #expect(again.text.contains("已提交，感谢参与"))
+            let resubmit = try await server.post("/s", body: ServerHarness.encode(Self.validFields(csrf: csrf)), cookie: cookie)
+            #expect(resubmit.status == .conflict)
+            #expect(try server.fixture.count("SELECT count(*) FROM ballot_box") == 1)
+        }
+    }
+
+    @Test("unknown, revoked and malformed tokens get the very same 404 page")
+    func sameNotFound() async throws {
+        try await ServerHarness.run { server in
+            let campaign = server.merchantReview!.0
+            let revoked = server.merchantToken("91110108551385082Q")
+            _ = try await InvitationStoreProbe.reissue(server.fixture, campaign: campaign.id, respondent: "91110108551385082Q")
+            let unknown = InvitationToken.random().text
+            let bodies = try await [unknown, revoked.text, "short", "' OR 1=1--", String(repeating: "A", count: 200)].asyncMap { text in
+                let response = try await server.get("/s/\(text.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)", from: "10.9.9.\(text.count)")
+                #expect(response.status == .notFound)
+                return response.text
+            }
+            #expect(Set(bodies).count == 1)
+            #expect(bodies[0].contains("链接无效"))
+        }
+    }
+
+    @Test("fifty simultaneous submissions of one invitation store exactly one ballot; the rest get 409")
+    func fiftyAtOnce() async throws {
+        try await ServerHarness.run { server in
+            let token = server.merchantToken(Self.huawei)
+            let cookie = "pingyi_s=\(token.text)"
+            let body = ServerHarness.encode(Self.validFields(csrf: try await server.csrf(path: "/s", cookie: cookie)))
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for _ in 0..<50 {
+                    group.addTask { try await server.post("/s", body: body, cookie: cookie).status }
+                }
+                var statuses: [HTTPResponse.Status] = []
+                for try await status in group { statuses.append(status) }
+                return statuses
+            }
+            #expect(statuses.filter { $0 == .seeOther }.count == 1)
+            #expect(statuses.filter { $0 == .conflict }.count == 49)
+            #expect(try server.fixture.count("SELECT count(*) FROM ballot_box") == 1)
+        }
+    }
+
+    @Test("a correctable mistake comes back 422 with the answers kept and a message at the field")
+    func correctableMistake() async throws {
+        try await ServerHarness.run { server in
+            let token = server.merchantToken(Self.huawei)
+            let cookie = "pingyi_s=\(token.text)"
+            let csrf = try await server.csrf(path: "/s", cookie: cookie)
+            let fields = [("csrf", csrf), ("a.G0101.overall", "basic"), ("a.G0102.comment", String(repeating: "长", count: 301)),
+                          ("g.general_comment", "<script>alert('x')</script>")]
+            let response = try await server.post("/s", body: ServerHarness.encode(fields), cookie: cookie)
+            #expect(response.status == .unprocessableContent)
+            let page = response.text
+            #expect(page.contains("请选择「总体评价」"))  // G0102 and G0201 have no grade
+            #expect(page.contains("不能超过 300 字（现有 301 字）"))
+            #expect(page.contains(#"value="basic" checked"#))  // the answer given is kept
+            #expect(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;") || page.contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;") || page.contains("&lt;script&gt;"))
+            #expect(!page.contains("<script>"))
+            #expect(try server.fixture.count("SELECT count(*) FROM ballot_box") == 0)
+            #expect(try server.fixture.count("SELECT count(*) FROM invitations WHERE used_on IS NOT NULL") == 0)
+        }
+    }
+
+    @Test("a battery of bad forms: each a 4xx, nothing stored, the invitation still unused")
+    func badForms() async throws {
+        try await ServerHarness.run { server in
+            let token = server.merchantToken(Self.huawei)
+            let cookie = "pingyi_s=\(token.text)"
+            let csrf = try await server.csrf(path: "/s", cookie: cookie)
+            let valid = ServerHarness.encode(Self.validFields(csrf: csrf))
+            let nested = "csrf=\(csrf)&a" + String(repeating: "[b]", count: 500) + "=1"
+            let cases: [(String, [UInt8], String, HTTPResponse.Status)] = [
+                ("duplicate keys", Array((valid + "&a.G0101.overall=basic").utf8), "application/x-www-form-urlencoded", .badRequest),
+                ("bad percent escape", Array((valid + "&g.general_comment=%ZZ").utf8), "application/x-www-form-urlencoded", .badRequest),
+                ("nested keys 500 deep", Array(nested.utf8), "application/x-www-form-urlencoded", .badRequest),
+                ("grade not in the template", Array(valid.replacingOccurrences(of: "=satisfied", with: "=excellent").utf8), "application/x-www-form-urlencoded", .unprocessableContent),
+                ("chief not on this ballot", Array((valid + "&a.G0301.overall=satisfied").utf8), "application/x-www-form-urlencoded", .badRequest),
+                ("switched-off question", Array((valid + "&a.G0101.attitude=satisfied").utf8), "application/x-www-form-urlencoded", .badRequest),
+                ("unknown field", Array((valid + "&admin=1").utf8), "application/x-www-form-urlencoded", .badRequest),
+                ("100 KiB comment", Array((valid + "&g.general_comment=" + String(repeating: "x", count: 100 * 1024)).utf8), "application/x-www-form-urlencoded", .contentTooLarge),
+                ("invalid UTF-8", Array("csrf=\(csrf)&g.general_comment=".utf8) + [0xC3, 0x28], "application/x-www-form-urlencoded", .badRequest),
+                ("percent-encoded invalid UTF-8", Array((valid + "&x=%C3%28").utf8), "application/x-www-form-urlencoded", .badRequest),
+                ("empty body", [], "application/x-www-form-urlencoded", .forbidden),
+                ("JSON body", Array(#"{"a.G0101.overall":"satisfied"}"#.utf8), "application/json", .unsupportedMediaType),
+                ("no anti-forgery token", Array(valid.replacingOccurrences(of: "csrf=\(csrf)&", with: "").utf8), "application/x-www-form-urlencoded", .forbidden),
+                ("forged anti-forgery token", Array(valid.replacingOccurrences(of: csrf, with: "AAAA" + csrf.dropFirst(4)).utf8), "application/x-www-form-urlencoded", .forbidden),
+                ("NUL in a comment", Array((valid.replacingOccurrences(of: "&g.general_comment=", with: "&g.general_comment=%00")).utf8), "application/x-www-form-urlencoded", .unprocessableContent),
+            ]
+            for (name, bytes, contentType, expected) in cases {
+                let response = try await server.post("/s", bytes: bytes, cookie: cookie, contentType: contentType)
+                #expect(response.status == expected, "\(name)")
+                #expect((400..<500).contains(response.status.code), "\(name)")
+            }
+            let foreign = try await server.post("/s", body: valid, cookie: cookie, origin: "https://evil.example")
+            #expect(foreign.status == .forbidden)
+            let noCookie = try await server.post("/s", body: valid, cookie: nil)
+            #expect(noCookie.status == .notFound)
+            #expect(try server.fixture.count("SELECT count(*) FROM ballot_box") == 0)
+            #expect(try server.fixture.count("SELECT count(*) FROM invitations WHERE used_on IS NOT NULL") == 0)
+            // And the invitation still works afterwards.
+            #expect(try await server.post("/s", body: valid, cookie: cookie).status == .seeOther)
+        }
+    }
+}
+
+/// Reissuing through the store, for tests that need a revoked token.
+enum InvitationStoreProbe {
+    static func reissue(_ fixture: CountyFixture, campaign: Int, respondent: String) async throws -> Int {
+        try await PingyiStore.InvitationStore(pool: fixture.pool).issue(campaignID: campaign, reissue: .respondents([respondent]), actor: "test").revoked
+    }
+}
+
+extension Array {
+    func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
+        var out: [T] = []
+        for element in self { out.append(try await transform(element)) }
+        return out
+    }
+}
