@@ -11,6 +11,10 @@ import Logging
 public final class Connection: @unchecked Sendable {
     private var handle: OpaquePointer?
     private let notices: NoticeHandler
+    /// Statements prepared on this connection: parameter types and SQL text → statement name.
+    private var prepared: [String: String] = [:]
+    /// The most statements kept prepared; past that, statements run unprepared.
+    static let preparedLimit = 256
     /// The logger that receives the server's notices.
     public let logger: Logger
 
@@ -86,6 +90,7 @@ public final class Connection: @unchecked Sendable {
         }
         if isAlive { return }
         logger.warning("postgres: connection lost, reconnecting")
+        prepared.removeAll()  // a new server session has none of them
         PQreset(handle)
         guard PQstatus(handle) == CONNECTION_OK else {
             let message = String(cString: PQerrorMessage(handle)).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -114,16 +119,42 @@ public final class Connection: @unchecked Sendable {
         let types = query.binds.map { $0.type.oid }
         let values: [UnsafeMutablePointer<CChar>?] = query.binds.map { bind in bind.text.map { strdup($0) } }
         defer { values.forEach { free($0) } }
-        let result: OpaquePointer? = types.withUnsafeBufferPointer { typePointer in
-            values.withUnsafeBufferPointer { valuePointer in
-                valuePointer.withMemoryRebound(to: UnsafePointer<CChar>?.self) { constValues in
+        let statement = try preparedName(for: query, types: types)
+        let result: OpaquePointer? = values.withUnsafeBufferPointer { valuePointer in
+            valuePointer.withMemoryRebound(to: UnsafePointer<CChar>?.self) { constValues in
+                if let statement {
+                    return PQexecPrepared(handle, statement, Int32(query.binds.count), constValues.baseAddress, nil, nil, 0)
+                }
+                return types.withUnsafeBufferPointer { typePointer in
                     PQexecParams(
-                        handle, query.sql, Int32(query.binds.count), typePointer.baseAddress,
-                        constValues.baseAddress, nil, nil, 0)
+                        handle, query.sql, Int32(query.binds.count), typePointer.baseAddress, constValues.baseAddress, nil, nil, 0)
                 }
             }
         }
         return try check(result)
+    }
+
+    /// The name of the prepared statement for `query`'s SQL, preparing it on first use; `nil`
+    /// for statements that cannot be prepared (anything but SELECT, INSERT, UPDATE, DELETE,
+    /// WITH and VALUES) or when the cache is full. Plans are then reused: no parse and plan per call.
+    private func preparedName(for query: Query, types: [UInt32]) throws -> String? {
+        // The same text with other parameter types is another statement.
+        let key = types.map(String.init).joined(separator: ",") + ";" + query.sql
+        if let name = prepared[key] { return name }
+        guard let handle, prepared.count < Connection.preparedLimit, Connection.isPreparable(query.sql) else { return nil }
+        let name = "pingyi_\(prepared.count + 1)"
+        let result = types.withUnsafeBufferPointer { typePointer in
+            PQprepare(handle, name, query.sql, Int32(types.count), typePointer.baseAddress)
+        }
+        _ = try check(result)
+        prepared[key] = name
+        return name
+    }
+
+    /// Whether a statement is one PostgreSQL can prepare.
+    static func isPreparable(_ sql: String) -> Bool {
+        let start = sql.drop { $0.isWhitespace || $0 == "(" }.prefix(7).uppercased()
+        return ["SELECT", "INSERT", "UPDATE", "DELETE", "WITH", "VALUES"].contains { start.hasPrefix($0) }
     }
 
     /// Runs SQL text that may hold several statements (simple protocol, `PQexec`), e.g. a

@@ -6,79 +6,106 @@ import PingyiPostgres
 /// departments, and the one-statement claim-and-store of a submission.
 public struct BallotStore: Sendable {
     let pool: ConnectionPool
+    let directory: BallotDirectory
 
-    /// Uses the given pool.
-    public init(pool: ConnectionPool) {
+    /// Uses the given pool. Ballots show roster changes within `rosterLifetime`.
+    public init(pool: ConnectionPool, rosterLifetime: Duration = .seconds(10)) {
         self.pool = pool
+        directory = BallotDirectory(lifetime: rosterLifetime)
     }
 
     /// What a token leads to, with the form's departments and chiefs when it is usable.
     public func lookup(tokenHash: Data) async throws -> InvitationLookup {
-        try await pool.withConnection { connection in
-            guard let row = try connection.query(
-                """
-                SELECT i.id AS invitation_id, i.used_on IS NOT NULL AS used, i.revoked_at IS NOT NULL AS revoked,
-                       \(unescaped: CampaignStore.columns.split(separator: ",").map { "c." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", "))
-                FROM invitations i JOIN campaigns c ON c.id = i.campaign_id
-                WHERE i.token_hash = \(tokenHash)
-                """
-            ).first else { return .notFound }
-            if try row.decode("revoked", as: Bool.self) { return .notFound }
-            let campaign = try CampaignStore.decode(row)
-            if try row.decode("used", as: Bool.self) { return .alreadyUsed }
-            guard campaign.state == .open else { return .campaignNotOpen(campaign.state) }
-            let invitationID: Int = try row.decode("invitation_id")
-            return .open(BallotInvitation(campaign: campaign, departments: try BallotStore.departments(invitationID, kind: campaign.kind, on: connection)))
+        let directory = self.directory
+        return try await pool.withConnection { connection in try BallotStore.lookup(tokenHash: tokenHash, directory: directory, on: connection) }
+    }
+
+    /// Looks the invitation up, checks the form with `validate` and, when it is valid, claims the
+    /// invitation and stores the ballot — all on one connection, in one hop to the pool's threads.
+    ///
+    /// The claim and the ballot box insert are one statement (so one transaction): exactly one of
+    /// any number of concurrent submissions of an invitation is stored. Problem clues (answers
+    /// to `clueQuestions`) are stored with it, apart from the ballot. The campaign row is
+    /// key-share locked, so a close waits for the submissions in flight and none lands after
+    /// its box was emptied.
+    public func submit(
+        tokenHash: Data, kind: CampaignKind, validate: @escaping @Sendable (BallotInvitation) -> BallotValidation
+    ) async throws -> SubmitAttempt {
+        let directory = self.directory
+        return try await pool.withConnection { connection in
+            let lookup = try BallotStore.lookup(tokenHash: tokenHash, directory: directory, on: connection)
+            guard case .open(let invitation) = lookup, invitation.campaign.kind == kind else { return .notSubmitted(lookup) }
+            let validation = validate(invitation)
+            guard case .valid(let answers) = validation else { return .invalid(invitation, validation) }
+            let clues = Set(invitation.campaign.template.enabledQuestions.filter(\.clue).map(\.id))
+            return .submitted(try BallotStore.claim(tokenHash: tokenHash, answers: answers, clueQuestions: clues, on: connection))
         }
     }
 
-    /// Claims the invitation and puts the ballot in the ballot box, in one statement (so one
-    /// transaction): exactly one of any number of concurrent submissions of an invitation is
-    /// stored. Problem clues are stored with it. The campaign row is key-share locked, so a
-    /// close waits for the submissions in flight and none lands after its box was emptied.
+    /// Claims and stores without a look-up first (the answers were checked already).
     public func submit(tokenHash: Data, answers: BallotAnswers, clueQuestions: Set<String>) async throws -> SubmitOutcome {
+        try await pool.withConnection { connection in
+            try BallotStore.claim(tokenHash: tokenHash, answers: answers, clueQuestions: clueQuestions, on: connection)
+        }
+    }
+
+    static func lookup(tokenHash: Data, directory: BallotDirectory, on connection: Connection) throws -> InvitationLookup {
+        guard let row = try connection.query(
+            """
+            SELECT i.used_on IS NOT NULL AS used, i.revoked_at IS NOT NULL AS revoked,
+                   ARRAY(SELECT x.department_code FROM invitation_departments x WHERE x.invitation_id = i.id
+                         ORDER BY x.department_code) AS departments,
+                   \(unescaped: CampaignStore.qualifiedColumns)
+            FROM invitations i JOIN campaigns c ON c.id = i.campaign_id
+            WHERE i.token_hash = \(tokenHash)
+            """
+        ).first else { return .notFound }
+        if try row.decode("revoked", as: Bool.self) { return .notFound }
+        let campaign = try CampaignStore.decode(row)
+        if try row.decode("used", as: Bool.self) { return .alreadyUsed }
+        guard campaign.state == .open else { return .campaignNotOpen(campaign.state) }
+        let codes: [String] = try row.decode("departments")
+        return .open(BallotInvitation(campaign: campaign, departments: try directory.departments(codes, kind: campaign.kind, on: connection)))
+    }
+
+    static func claim(tokenHash: Data, answers: BallotAnswers, clueQuestions: Set<String>, on connection: Connection) throws -> SubmitOutcome {
         let clues = answers.texts.filter { clueQuestions.contains($0.question) && $0.target != nil }
         var stored = answers
         stored.texts.removeAll { clueQuestions.contains($0.question) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let json = String(decoding: try encoder.encode(stored), as: UTF8.self)
+        let json = stored.jsonText
         let signed = answers.signed
-        return try await pool.withConnection { connection in
-            let claimed = try connection.query(
-                """
-                WITH campaign AS (
-                    SELECT c.id FROM invitations i JOIN campaigns c ON c.id = i.campaign_id
-                    WHERE i.token_hash = \(tokenHash) AND c.state = 'open'
-                    FOR KEY SHARE OF c
-                ), claimed AS (
-                    UPDATE invitations i SET used_on = current_date
-                    FROM campaign
-                    WHERE i.token_hash = \(tokenHash) AND i.campaign_id = campaign.id
-                      AND i.used_on IS NULL AND i.revoked_at IS NULL
-                    RETURNING i.campaign_id, i.supervisor_code
-                ), boxed AS (
-                    INSERT INTO ballot_box (campaign_id, answers) SELECT campaign_id, \(json)::jsonb FROM claimed
-                ), clues AS (
-                    INSERT INTO problem_clues (campaign_id, department_code, body, signed_by)
-                    SELECT claimed.campaign_id, k.department, k.body,
-                           CASE WHEN \(signed) THEN (SELECT s.name FROM supervisors s WHERE s.code = claimed.supervisor_code) END
-                    FROM claimed, unnest(\(clues.map { $0.target ?? "" })::text[], \(clues.map(\.text))::text[]) AS k(department, body)
-                )
-                SELECT campaign_id FROM claimed
-                """)
-            if claimed.count == 1 { return .accepted }
-            guard let row = try connection.query(
-                """
-                SELECT i.used_on IS NOT NULL AS used, i.revoked_at IS NOT NULL AS revoked, c.state
-                FROM invitations i JOIN campaigns c ON c.id = i.campaign_id WHERE i.token_hash = \(tokenHash)
-                """
-            ).first else { return .notFound }
-            if try row.decode("revoked", as: Bool.self) { return .notFound }
-            if try row.decode("used", as: Bool.self) { return .alreadyUsed }
-            let state = CampaignState(rawValue: try row.decode("state")) ?? .closed
-            return .campaignNotOpen(state)
-        }
+        let claimed = try connection.query(
+            """
+            WITH campaign AS (
+                SELECT c.id FROM invitations i JOIN campaigns c ON c.id = i.campaign_id
+                WHERE i.token_hash = \(tokenHash) AND c.state = 'open'
+                FOR KEY SHARE OF c
+            ), claimed AS (
+                UPDATE invitations i SET used_on = current_date
+                FROM campaign
+                WHERE i.token_hash = \(tokenHash) AND i.campaign_id = campaign.id
+                  AND i.used_on IS NULL AND i.revoked_at IS NULL
+                RETURNING i.campaign_id, i.supervisor_code
+            ), boxed AS (
+                INSERT INTO ballot_box (campaign_id, answers) SELECT campaign_id, \(json)::jsonb FROM claimed
+            ), clues AS (
+                INSERT INTO problem_clues (campaign_id, department_code, body, signed_by)
+                SELECT claimed.campaign_id, k.department, k.body,
+                       CASE WHEN \(signed) THEN (SELECT s.name FROM supervisors s WHERE s.code = claimed.supervisor_code) END
+                FROM claimed, unnest(\(clues.map { $0.target ?? "" })::text[], \(clues.map(\.text))::text[]) AS k(department, body)
+            )
+            SELECT campaign_id FROM claimed
+            """)
+        if claimed.count == 1 { return .accepted }
+        guard let row = try connection.query(
+            """
+            SELECT i.used_on IS NOT NULL AS used, i.revoked_at IS NOT NULL AS revoked, c.state
+            FROM invitations i JOIN campaigns c ON c.id = i.campaign_id WHERE i.token_hash = \(tokenHash)
+            """
+        ).first else { return .notFound }
+        if try row.decode("revoked", as: Bool.self) { return .notFound }
+        if try row.decode("used", as: Bool.self) { return .alreadyUsed }
+        return .campaignNotOpen(CampaignState(rawValue: try row.decode("state")) ?? .closed)
     }
 
     /// The problem clues, newest first, optionally of one status.
@@ -101,32 +128,5 @@ public struct BallotStore: Sendable {
                     status: ProblemClue.Status(rawValue: try row.decode("status")) ?? .new)
             }
         }
-    }
-
-    static func departments(_ invitationID: Int, kind: CampaignKind, on connection: Connection) throws -> [BallotDepartment] {
-        let rows = try connection.query(
-            """
-            SELECT d.code, d.name, c.employee_number, c.name AS chief_name, s.name AS section, c.position
-            FROM invitation_departments x
-            JOIN departments d ON d.code = x.department_code
-            LEFT JOIN sections s ON s.department_code = d.code AND s.active AND \(kind == .merchantReview)
-            LEFT JOIN chiefs c ON c.section_id = s.id AND c.active
-            WHERE x.invitation_id = \(invitationID)
-            ORDER BY d.code, c.employee_number
-            """)
-        var departments: [BallotDepartment] = []
-        for row in rows.rows {
-            let code: String = try row.decode("code")
-            if departments.last?.code != code {
-                departments.append(BallotDepartment(code: code, name: try row.decode("name"), chiefs: []))
-            }
-            if let number: String = try row.decode("employee_number") {
-                departments[departments.count - 1].chiefs.append(BallotChief(
-                    employeeNumber: number, name: try row.decode("chief_name"), section: try row.decode("section"),
-                    position: try row.decode("position")))
-            }
-        }
-        // A merchant rates chiefs: a department without any in post has nothing to show.
-        return kind == .merchantReview ? departments.filter { !$0.chiefs.isEmpty } : departments
     }
 }

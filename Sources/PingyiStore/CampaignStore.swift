@@ -13,6 +13,8 @@ public struct CampaignStore: Sendable {
     }
 
     static let columns = "id, year, kind, state, template_yaml, template_sha256, opens_at, closes_at"
+    /// The same columns of `campaigns c`.
+    static let qualifiedColumns = columns.split(separator: ",").map { "c." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
 
     /// Creates a draft campaign of `kind` for `year` from a template's text.
     public func create(
@@ -93,7 +95,7 @@ public struct CampaignStore: Sendable {
             }
             let updated = try connection.query(
                 """
-                UPDATE campaigns SET state = \(target.rawValue), \(unescaped: stamp) = now()
+                UPDATE campaigns SET state = \(target.rawValue), \(unescaped: stamp) = clock_timestamp()
                 WHERE id = \(id) RETURNING \(unescaped: CampaignStore.columns)
                 """)
             let result = try CampaignStore.decode(updated[0])

@@ -9,39 +9,29 @@ public enum BallotValidator {
     public static func validate(
         _ fields: [String: String], template: SurveyTemplate, targets: [String], allowSigned: Bool = false
     ) -> BallotValidation {
-        let targetSet = Set(targets)
-        let perTarget = Dictionary(uniqueKeysWithValues: template.enabledQuestions.map { ($0.id, $0) })
-        let general = Dictionary(uniqueKeysWithValues: template.enabledGeneral.map { ($0.id, $0) })
-        // First the shape: every field must be one this ballot's page produces.
-        for name in fields.keys {
-            if name == BallotField.csrf { continue }
-            if name == BallotField.signed {
-                if !allowSigned { return .malformed("field signed on a form without it") }
-                continue
+        // Every field this ballot's page produces, each name made once.
+        var slots: [(name: String, question: TemplateQuestion, target: String?)] = []
+        slots.reserveCapacity(targets.count * template.enabledQuestions.count + template.enabledGeneral.count)
+        for target in targets {
+            for question in template.enabledQuestions {
+                slots.append((BallotField.answer(target: target, question: question.id), question, target))
             }
-            let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-            if parts.count == 3, parts[0] == "a" {
-                guard targetSet.contains(parts[1]) else { return .malformed("target not on this ballot") }
-                guard perTarget[parts[2]] != nil else { return .malformed("unknown question \(parts[2])") }
-            } else if parts.count == 2, parts[0] == "g" {
-                guard general[parts[1]] != nil else { return .malformed("unknown general question \(parts[1])") }
-            } else {
-                return .malformed("unknown field")
-            }
+        }
+        for question in template.enabledGeneral {
+            slots.append((BallotField.general(question: question.id), question, nil))
+        }
+        // First the shape: every field must be one of those.
+        let expected = Set(slots.map(\.name))
+        for name in fields.keys where !expected.contains(name) && name != BallotField.csrf {
+            if name == BallotField.signed, allowSigned { continue }
+            return .malformed(name.hasPrefix("a.") ? "target or question not on this ballot" : "unknown field")
         }
         if let signed = fields[BallotField.signed], signed != "1" { return .malformed("signed is not 1") }
 
         var answers = BallotAnswers(signed: fields[BallotField.signed] == "1")
         var problems: [String: String] = [:]
-        for target in targets {
-            for question in template.enabledQuestions {
-                let name = BallotField.answer(target: target, question: question.id)
-                read(fields[name], question: question, target: target, field: name, into: &answers, problems: &problems)
-            }
-        }
-        for question in template.enabledGeneral {
-            let name = BallotField.general(question: question.id)
-            read(fields[name], question: question, target: nil, field: name, into: &answers, problems: &problems)
+        for slot in slots {
+            read(fields[slot.name], question: slot.question, target: slot.target, field: slot.name, into: &answers, problems: &problems)
         }
         return problems.isEmpty ? .valid(answers) : .invalid(BallotProblems(fields: problems))
     }

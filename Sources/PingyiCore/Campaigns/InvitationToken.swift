@@ -18,9 +18,7 @@ public struct InvitationToken: Hashable, Sendable {
         guard text.utf8.count == 22,
             text.utf8.allSatisfy({ InvitationToken.alphabet.contains($0) })
         else { return nil }
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += "=="
-        guard let data = Data(base64Encoded: base64), data.count == 16 else { return nil }
+        guard let data = Base64URL.decode(text), data.count == 16 else { return nil }
         bytes = data
     }
 
@@ -30,9 +28,7 @@ public struct InvitationToken: Hashable, Sendable {
 
     /// The 22-character text that goes into the link.
     public var text: String {
-        bytes.base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        Base64URL.encode(bytes)
     }
 
     /// What is stored: SHA-256 of the 16 bytes.

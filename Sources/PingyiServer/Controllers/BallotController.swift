@@ -91,33 +91,33 @@ struct BallotController: Sendable {
         guard antiForgery.verify(fields[BallotField.csrf], for: token.hash) else {
             return views.message(.expiredForm, status: .forbidden)
         }
-        let invitation: BallotInvitation
-        switch try await store.lookup(tokenHash: token.hash) {
-        case .open(let found) where found.campaign.kind == kind: invitation = found
-        case .alreadyUsed: return views.message(.alreadySubmitted, status: .conflict)
-        case .campaignNotOpen(let state): return notOpen(state)
-        case .notFound, .open: return views.message(.invalidLink, status: .notFound)
+        let allowSigned = kind == .starRating
+        let attempt = try await store.submit(tokenHash: token.hash, kind: kind) { invitation in
+            BallotValidator.validate(fields, template: invitation.campaign.template, targets: invitation.targets, allowSigned: allowSigned)
         }
-        let template = invitation.campaign.template
-        switch BallotValidator.validate(fields, template: template, targets: invitation.targets, allowSigned: kind == .starRating) {
-        case .malformed(let reason):
-            context.logger.notice("malformed ballot form", metadata: ["reason": "\(reason)"])
-            return views.message(.badForm, status: .badRequest)
-        case .invalid(let problems):
+        switch attempt {
+        case .notSubmitted(.alreadyUsed), .submitted(.alreadyUsed):
+            return views.message(.alreadySubmitted, status: .conflict)
+        case .notSubmitted(.campaignNotOpen(let state)), .submitted(.campaignNotOpen(let state)):
+            return notOpen(state)
+        case .notSubmitted, .submitted(.notFound):
+            return views.message(.invalidLink, status: .notFound)
+        case .invalid(let invitation, .invalid(let problems)):
             let page = BallotPage(invitation: invitation, action: path, csrf: antiForgery.token(for: token.hash), values: fields, problems: problems)
             return views.page("ballot", page, status: .unprocessableContent)
-        case .valid(let answers):
-            let clues = Set(template.enabledQuestions.filter(\.clue).map(\.id))
-            switch try await store.submit(tokenHash: token.hash, answers: answers, clueQuestions: clues) {
-            case .accepted:
-                var response = Response(status: .seeOther, headers: [.location: "\(path)/thanks"])
-                response.setCookie(Cookie(name: cookieName, value: "", maxAge: 0, path: path, secure: configuration.usesHTTPS, httpOnly: true, sameSite: .strict))
-                return response
-            case .alreadyUsed: return views.message(.alreadySubmitted, status: .conflict)
-            case .campaignNotOpen(let state): return notOpen(state)
-            case .notFound: return views.message(.invalidLink, status: .notFound)
-            }
+        case .invalid(_, let validation):
+            context.logger.notice("malformed ballot form", metadata: ["reason": "\(Self.reason(validation))"])
+            return views.message(.badForm, status: .badRequest)
+        case .submitted(.accepted):
+            var response = Response(status: .seeOther, headers: [.location: "\(path)/thanks"])
+            response.setCookie(Cookie(name: cookieName, value: "", maxAge: 0, path: path, secure: configuration.usesHTTPS, httpOnly: true, sameSite: .strict))
+            return response
         }
+    }
+
+    private static func reason(_ validation: BallotValidation) -> String {
+        if case .malformed(let reason) = validation { return reason }
+        return "invalid"
     }
 
     private func notOpen(_ state: CampaignState) -> Response {

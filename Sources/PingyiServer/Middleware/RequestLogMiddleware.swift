@@ -5,6 +5,7 @@ import Logging
 /// that no log line ever holds a token.
 struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard context.logger.logLevel <= .info else { return try await next(request, context) }
         let started = ContinuousClock.now
         let path = RedactedPath.of(request.uri.path)
         do {

@@ -1,22 +1,28 @@
+import HTTPTypes
 import Hummingbird
 
 /// Adds the security headers to every response: a Content-Security-Policy that allows no script
 /// and no framing, no MIME sniffing, no Referer (a ballot link must never leak), and no caching
 /// of pages that may hold a respondent's answers.
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
-    static var contentSecurityPolicy: String {
-        "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
-    }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
-        response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
+        response.headers[.contentSecurityPolicy] = SecurityHeaders.contentSecurityPolicy
         response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[.init("Referrer-Policy")!] = "no-referrer"
-        response.headers[.init("X-Frame-Options")!] = "DENY"
+        response.headers[SecurityHeaders.referrerPolicy] = "no-referrer"
+        response.headers[SecurityHeaders.frameOptions] = "DENY"
         if response.headers[.cacheControl] == nil {
             response.headers[.cacheControl] = "no-store"
         }
         return response
     }
+}
+
+/// The header values, made once.
+enum SecurityHeaders {
+    static let contentSecurityPolicy =
+        "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+    static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
+    static let frameOptions = HTTPField.Name("X-Frame-Options")!
 }

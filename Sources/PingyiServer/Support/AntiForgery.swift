@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import PingyiCore
 
 /// The anti-forgery token of a form: an HMAC of the invitation's hash under the process's key,
 /// so only a page this server rendered for this invitation can post it.
@@ -16,16 +17,12 @@ struct AntiForgery: Sendable {
     /// The token for a form of the invitation whose token hash is `tokenHash`.
     func token(for tokenHash: Data) -> String {
         let code = HMAC<SHA256>.authenticationCode(for: Data("pingyi-form:".utf8) + tokenHash, using: key)
-        return Data(code).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        return Base64URL.encode(Data(code))
     }
 
     /// Whether `presented` is the token for `tokenHash` (compared in constant time).
     func verify(_ presented: String?, for tokenHash: Data) -> Bool {
-        guard let presented else { return false }
-        var base64 = presented.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while base64.count % 4 != 0 { base64 += "=" }
-        guard let code = Data(base64Encoded: base64) else { return false }
+        guard let presented, let code = Base64URL.decode(presented) else { return false }
         return HMAC<SHA256>.isValidAuthenticationCode(code, authenticating: Data("pingyi-form:".utf8) + tokenHash, using: key)
     }
 }
