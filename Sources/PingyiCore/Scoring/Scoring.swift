@@ -1,0 +1,172 @@
+import Foundation
+
+/// The scoring engine: pure functions from a `ScoringInput` to one `ChiefScore` per chief.
+/// Every number is the policy's; every flag carries its evidence.
+public enum Scoring {
+    /// Scores every chief of the input, ordered by rank (unranked last, then by department and
+    /// employee number).
+    public static func score(_ input: ScoringInput) -> [ChiefScore] {
+        let policy = input.policy
+        var scores = input.tallies.map { tally in baseScore(tally, input: input) }
+
+        // Rank the chiefs with enough valid answers by composite, ties sharing a rank.
+        let ranked = scores.indices.filter { !scores[$0].insufficientData && scores[$0].composite != nil }
+        assignRanks(ranked, in: &scores) { _ in true }
+        for department in Set(ranked.map { scores[$0].departmentCode }) {
+            let members = ranked.filter { scores[$0].departmentCode == department }
+            assignDepartmentRanks(members, in: &scores)
+        }
+
+        // The bottom of the ranking: the `count` lowest composites, ties at the edge included.
+        let bottomCount = policy.flags.compactMap { rule -> Int? in
+            if case .bottomRank(let count) = rule { return count } else { return nil }
+        }.max() ?? 0
+        let byComposite = ranked.sorted { scores[$0].composite! < scores[$1].composite! }
+        if bottomCount > 0, !byComposite.isEmpty {
+            let edge = scores[byComposite[min(bottomCount, byComposite.count) - 1]].composite!
+            for index in byComposite where scores[index].composite! <= edge + 1e-9 {
+                scores[index].bottom = true
+            }
+        }
+
+        for index in scores.indices where !scores[index].insufficientData {
+            scores[index].flags = flags(for: scores[index], policy: policy, rankedCount: ranked.count)
+            if scores[index].flagged {
+                (scores[index].action, scores[index].actionReason) = followUp(
+                    for: scores[index], policy: policy, year: input.year, history: input.history[scores[index].employeeNumber])
+            }
+        }
+        return scores.sorted(by: order)
+    }
+
+    /// The components of one chief, before ranking.
+    static func baseScore(_ tally: ChiefTally, input: ScoringInput) -> ChiefScore {
+        let policy = input.policy
+        var n = 0
+        var points = 0.0
+        var unsatisfied = 0
+        for option in input.options {
+            let count = tally.counts[option.id] ?? 0
+            guard let value = option.points else { continue }
+            n += count
+            points += value * Double(count)
+            if option.unsatisfied { unsatisfied += count }
+        }
+        let merchantScore = n > 0 ? points / Double(n) : nil
+        let stars = input.stars[tally.departmentCode]
+        let ownAssessment = input.chiefAssessments[tally.employeeNumber]
+        let assessment = ownAssessment ?? input.departmentAssessments[tally.departmentCode]
+        let assessmentScore = assessment?.weighted(by: policy.assessment)
+
+        let parts: [(ScoreComponent, Double?, Fraction)] = [
+            (.merchantReview, merchantScore, policy.weights.merchantReview),
+            (.starRating, stars?.score, policy.weights.starRating),
+            (.assessment, assessmentScore, policy.weights.assessment),
+        ]
+        let present = parts.filter { $0.1 != nil && $0.2.numerator > 0 }
+        let weightSum = present.reduce(0.0) { $0 + $1.2.value }
+        var composite: Double?
+        var note: String?
+        if weightSum > 0 {
+            composite = present.reduce(0.0) { $0 + $1.1! * $1.2.value } / weightSum
+            let missing = parts.filter { $0.1 == nil && $0.2.numerator > 0 }.map(\.0.label)
+            if !missing.isEmpty {
+                let used = present.map { "\($0.0.label) \(percent($0.2.value / weightSum))" }.joined(separator: "、")
+                note = "缺少\(missing.joined(separator: "、"))，按 \(used) 重新归一计算"
+            }
+        }
+        return ChiefScore(
+            employeeNumber: tally.employeeNumber, name: tally.name, departmentCode: tally.departmentCode,
+            departmentName: tally.departmentName, section: tally.section, position: tally.position,
+            n: n, counts: tally.counts, merchantScore: merchantScore, unsatisfied: unsatisfied,
+            unsatisfiedShare: n > 0 ? Double(unsatisfied) / Double(n) : nil,
+            unsatisfiedInterval: WilsonInterval(successes: unsatisfied, trials: n),
+            starScore: stars?.score, starLevel: stars?.level, assessmentScore: assessmentScore, ownAssessment: ownAssessment != nil,
+            composite: composite, components: present.map(\.0), compositeNote: note,
+            insufficientData: n < policy.minBallots, rank: nil, departmentRank: nil, bottom: false, flags: [], action: nil,
+            actionReason: nil)
+    }
+
+    static func flags(for score: ChiefScore, policy: ScoringPolicy, rankedCount: Int) -> [FlagEvidence] {
+        var evidence: [FlagEvidence] = []
+        for rule in policy.flags {
+            switch rule {
+            case .unsatisfiedShare(let threshold):
+                guard score.n >= policy.minBallots, threshold.isReached(by: score.unsatisfied, of: score.n) else { continue }
+                var text = "不满意 \(score.unsatisfied)/\(score.n) = \(percent(score.unsatisfiedShare ?? 0)) ≥ \(percent(threshold.value))"
+                if let interval = score.unsatisfiedInterval {
+                    text += "，95% 区间 \(percent(interval.low))–\(percent(interval.high))"
+                }
+                evidence.append(FlagEvidence(rule: "unsatisfiedShare", text: text))
+            case .bottomRank(let count):
+                guard count > 0, score.bottom, let rank = score.rank, let composite = score.composite else { continue }
+                evidence.append(FlagEvidence(
+                    rule: "bottomRank",
+                    text: "综合得分 \(String(format: "%.2f", composite))，排名第 \(rank)/\(rankedCount)，在倒数 \(count) 名之内"))
+            }
+        }
+        return evidence
+    }
+
+    static func followUp(for score: ChiefScore, policy: ScoringPolicy, year: Int, history: ChiefHistory?) -> (FollowUpAction?, String?) {
+        for step in policy.followUp {
+            for condition in step.conditions {
+                switch condition {
+                case .flagged:
+                    return (step.action, "本年度被认定为不满意")
+                case .unsatisfiedShare(let threshold):
+                    if score.n >= policy.minBallots, threshold.isReached(by: score.unsatisfied, of: score.n) {
+                        return (step.action, "不满意率 \(percent(score.unsatisfiedShare ?? 0)) ≥ \(percent(threshold.value))")
+                    }
+                case .flaggedPreviousYear:
+                    if history?.flagged[year - 1] == true {
+                        return (step.action, "本年度及上一年度（\(year - 1)）均被认定为不满意")
+                    }
+                case .flaggedInPreviousYears(let times, let years):
+                    let earlier = ((year - years)...(year - 1)).filter { history?.flagged[$0] == true }
+                    if earlier.count >= times {
+                        return (step.action, "此前 \(years) 个年度中有 \(earlier.count) 个年度（\(earlier.map(String.init).joined(separator: "、"))）被认定为不满意")
+                    }
+                }
+            }
+        }
+        return (nil, nil)
+    }
+
+    /// Standard competition ranking by composite, highest first: 1, 2, 2, 4.
+    static func assignRanks(_ indices: [Int], in scores: inout [ChiefScore], _ include: (Int) -> Bool) {
+        let sorted = indices.sorted { scores[$0].composite! > scores[$1].composite! }
+        for (position, index) in sorted.enumerated() {
+            if position > 0, abs(scores[sorted[position - 1]].composite! - scores[index].composite!) < 1e-9 {
+                scores[index].rank = scores[sorted[position - 1]].rank
+            } else {
+                scores[index].rank = position + 1
+            }
+        }
+    }
+
+    static func assignDepartmentRanks(_ indices: [Int], in scores: inout [ChiefScore]) {
+        let sorted = indices.sorted { scores[$0].composite! > scores[$1].composite! }
+        for (position, index) in sorted.enumerated() {
+            if position > 0, abs(scores[sorted[position - 1]].composite! - scores[index].composite!) < 1e-9 {
+                scores[index].departmentRank = scores[sorted[position - 1]].departmentRank
+            } else {
+                scores[index].departmentRank = position + 1
+            }
+        }
+    }
+
+    static func order(_ a: ChiefScore, _ b: ChiefScore) -> Bool {
+        switch (a.rank, b.rank) {
+        case (let x?, let y?) where x != y: return x < y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: return (a.departmentCode, a.employeeNumber) < (b.departmentCode, b.employeeNumber)
+        }
+    }
+
+    /// `33.3%`
+    static func percent(_ value: Double) -> String {
+        String(format: "%.1f%%", value * 100)
+    }
+}
