@@ -52,6 +52,7 @@ let package = Package(
             dependencies: [
                 "PingyiPostgres",
                 "PingyiCore",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

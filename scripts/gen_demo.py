@@ -155,6 +155,15 @@ def main():
         supervisors.append([f"JD{index:03d}", person_name(people), category, affiliation, phone(), "是"])
     write("supervisors.csv", ["编号", "姓名", "类别", "工作单位", "联系电话", "在职"], supervisors)
 
+    # 目标责任考核 for 2025 and 2026: one row per department, and two chiefs with their own.
+    for year in (2025, 2026):
+        rows = []
+        for code, _, _ in DEPARTMENTS:
+            rows.append([code, "", *[f"{rng.uniform(72, 97):.1f}" for _ in range(4)], ""])
+        rows.append(["", "G0101", "96.0", "92.5", "95.0", "90.0", "窗口服务标兵，单独考核"])
+        rows.append(["", "G0202", "70.0", "65.0", "68.5", "60.0", "年内两次被投诉"])
+        write(f"assessment-{year}.csv", ["部门代码", "工号", "组织领导", "工作宣传", "任务落实", "工作亮点", "备注"], rows)
+
     print(f"demo: {len(DEPARTMENTS)} departments, {sum(len(d[2]) for d in DEPARTMENTS)} sections, "
           f"{len(roster)} chiefs, {len(merchants)} merchants, {len(dealings)} dealings, {len(supervisors)} supervisors")
 

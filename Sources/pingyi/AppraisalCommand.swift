@@ -6,7 +6,24 @@ import PingyiStore
 /// `pingyi appraisal create|list`
 struct AppraisalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "appraisal", abstract: "年度考评：创建（连同评分政策）和列出。", subcommands: [Create.self, List.self])
+        commandName: "appraisal", abstract: "年度考评：创建（连同评分政策）和列出。", subcommands: [Create.self, List.self, Publish.self])
+
+    /// `pingyi appraisal publish YEAR [--run N]`
+    struct Publish: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "publish", abstract: "发布年度结果：指定的（默认最近一次）评分结果成为正式结果，年度冻结，不满意股室长生成整改措施。")
+
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "年度") var year: Int
+        @Option(help: "评分结果编号（默认最近一次）") var run: Int?
+
+        func run() async throws {
+            let (official, followUps) = try await database.withPool { pool in
+                try await ScoringStore(pool: pool).publish(year: year, runID: run, actor: DatabaseOptions.actor)
+            }
+            print("\(year) 年度已发布：第 \(official) 次评分为正式结果，生成整改措施 \(followUps) 条（pingyi followups list --year \(year)）。")
+        }
+    }
 
     /// `pingyi appraisal create YEAR [--policy FILE] [--title T]`
     struct Create: AsyncParsableCommand {

@@ -36,12 +36,29 @@ struct DemoCommand: AsyncParsableCommand {
         }
         print("演示县名册：")
         CountyCommand.print(summary)
+        try await preparePreviousYear(directory: directory)
         let campaigns = try await prepareYear()
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         var samples: [(Campaign, IssuedInvitation)] = []
         for campaign in campaigns where campaign.state == .open {
-            if let sample = try await issueWithSample(campaign) { samples.append((campaign, sample)) }
+            let (sample, fresh) = try await issueWithSample(campaign)
+            if let sample { samples.append((campaign, sample)) }
+            if !fresh.isEmpty {
+                // Simulated respondents, through the web form's code path; the sample link stays unused.
+                let accepted = try await database.withPool { pool in
+                    try await DemoSimulation.submit(fresh, campaign: campaign, share: campaign.kind == .merchantReview ? 0.75 : 0.85, store: BallotStore(pool: pool))
+                }
+                print("活动 \(campaign.id)：模拟提交 \(accepted) 份（票箱中，活动结束后计入）")
+            }
         }
+        let assessment = URL(fileURLWithPath: directory).appendingPathComponent("assessment-\(DemoCommand.year).csv").path
+        _ = try await database.withPool { pool in
+            try await ImportCommand.importAssessment(path: assessment, year: DemoCommand.year, store: AssessmentStore(pool: pool))
+        }
+        let previous = try await database.withPool { try await ScoringStore(pool: $0).run(year: DemoCommand.year - 1) }
+        print("\n\(DemoCommand.year - 1) 年度正式结果（第 \(previous.id) 次评分）：")
+        ScoreCommand.printRun(previous, flaggedOnly: false)
+        print("\n\(DemoCommand.year) 年度的活动仍在进行。结束并计分：pingyi campaign close <活动编号>，然后 pingyi score \(DemoCommand.year)。")
         let publicURL = ProcessInfo.processInfo.environment["PINGYI_PUBLIC_URL"] ?? "http://127.0.0.1:8080"
         print("")
         for (campaign, sample) in samples {
@@ -86,9 +103,42 @@ struct DemoCommand: AsyncParsableCommand {
         }
     }
 
+    /// The previous year, made once: its campaigns run with simulated ballots and closed, its
+    /// assessment imported, scored, published, and one follow-up recorded.
+    private func preparePreviousYear(directory: String) async throws {
+        let year = DemoCommand.year - 1
+        try await database.withPool { pool in
+            guard try await AppraisalStore(pool: pool).find(year: year) == nil else { return }
+            let actor = DatabaseOptions.actor
+            let policy = "SurveyTemplates/policy.yaml"
+            _ = try await AppraisalStore(pool: pool).create(
+                year: year, title: "\(year) 年度营商环境股室长考评", policyText: try readText(policy), policyFile: policy, actor: actor)
+            let campaigns = CampaignStore(pool: pool)
+            for kind in CampaignKind.allCases {
+                let path = "SurveyTemplates/\(kind.defaultTemplateFile)"
+                let created = try await campaigns.create(year: year, kind: kind, templateText: try readText(path), templateFile: path, actor: actor)
+                let issued = try await InvitationStore(pool: pool).issue(campaignID: created.id, actor: actor).issued
+                let opened = try await campaigns.transition(id: created.id, to: .open, actor: actor)
+                let accepted = try await DemoSimulation.submit(issued, campaign: opened, share: kind == .merchantReview ? 0.8 : 0.9, store: BallotStore(pool: pool))
+                _ = try await campaigns.transition(id: created.id, to: .closed, actor: actor)
+                print("\(year) 年度「\(kind.label)」：模拟提交 \(accepted) 份，活动已结束")
+            }
+            let assessment = URL(fileURLWithPath: directory).appendingPathComponent("assessment-\(year).csv").path
+            ImportCommand.printSummary(try await ImportCommand.importAssessment(path: assessment, year: year, store: AssessmentStore(pool: pool)))
+            let run = try await ScoringStore(pool: pool).score(year: year, actor: actor)
+            let (_, followUps) = try await ScoringStore(pool: pool).publish(year: year, runID: run.id, actor: actor)
+            print("\(year) 年度已计分并发布，不满意股室长 \(run.scores.filter(\.flagged).count) 名，整改措施 \(followUps) 条")
+            if let first = try await FollowUpStore(pool: pool).list(year: year).first {
+                _ = try await FollowUpStore(pool: pool).record(
+                    id: first.id, status: .done, note: "已由分管领导进行\(first.action.rawValue)，本人作出书面整改承诺。", actor: actor)
+            }
+        }
+    }
+
     /// Issues the campaign's missing invitations; when every respondent already has one, reissues
-    /// a single unused one so that there is a fresh sample link to print.
-    private func issueWithSample(_ campaign: Campaign) async throws -> IssuedInvitation? {
+    /// a single unused one so that there is a fresh sample link to print. Returns the sample and
+    /// the invitations issued fresh (empty when it only reissued).
+    private func issueWithSample(_ campaign: Campaign) async throws -> (IssuedInvitation?, [IssuedInvitation]) {
         let stamp = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withYear, .withMonth, .withDay, .withTime])
         var path = "\(out)/invitations-campaign\(campaign.id)-\(stamp).csv"
         var suffix = 2
@@ -99,13 +149,14 @@ struct DemoCommand: AsyncParsableCommand {
         var result = try await InvitationsCommand.issue(campaignID: campaign.id, out: path, reissue: .none, departments: nil, database: database)
         if !result.issued.isEmpty {
             print("活动 \(campaign.id)：已发放 \(result.issued.count) 个链接，写入 \(path)")
+            return (result.issued.first, result.issued)
         } else {
             let respondent = try await database.withPool { try await InvitationStore(pool: $0).firstUnusedRespondent(campaignID: campaign.id) }
-            guard let respondent else { return nil }
+            guard let respondent else { return (nil, []) }
             result = try await InvitationsCommand.issue(
                 campaignID: campaign.id, out: path, reissue: .respondents([respondent]), departments: nil, database: database)
             print("活动 \(campaign.id)：邀请早已发放；为示例重新发放 1 个链接（原链接作废），写入 \(path)")
         }
-        return result.issued.first
+        return (result.issued.first, [])
     }
 }

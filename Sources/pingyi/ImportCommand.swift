@@ -12,20 +12,30 @@ struct ImportCommand: AsyncParsableCommand {
 
     /// The kinds of file.
     enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case roster, merchants, dealings, supervisors
+        case roster, merchants, dealings, supervisors, assessment
     }
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "名单种类：roster（股室长名册）、merchants（企业）、dealings（企业办事记录）、supervisors（特约监督员）")
+    @Argument(help: "名单种类：roster（股室长名册）、merchants（企业）、dealings（企业办事记录）、supervisors（特约监督员）、assessment（目标责任考核，需 --year）")
     var kind: Kind
 
     @Argument(help: "CSV 文件")
     var file: String
 
+    @Option(help: "年度（导入目标考核 assessment 时必填）")
+    var year: Int?
+
+    func validate() throws {
+        if kind == .assessment, year == nil { throw ValidationError("导入目标考核须指定 --year") }
+    }
+
     func run() async throws {
         let summary = try await database.withPool { pool in
-            try await ImportCommand.importFile(kind, path: file, store: RosterStore(pool: pool))
+            if kind == .assessment, let year {
+                return try await ImportCommand.importAssessment(path: file, year: year, store: AssessmentStore(pool: pool))
+            }
+            return try await ImportCommand.importFile(kind, path: file, store: RosterStore(pool: pool))
         }
         ImportCommand.printSummary(summary)
     }
@@ -42,7 +52,18 @@ struct ImportCommand: AsyncParsableCommand {
             case .merchants: return try await store.importMerchants(MerchantFormat.parse(data, file: path), actor: actor)
             case .dealings: return try await store.importDealings(DealingFormat.parse(data, file: path), actor: actor)
             case .supervisors: return try await store.importSupervisors(SupervisorFormat.parse(data, file: path), actor: actor)
+            case .assessment: throw CLIError("导入目标考核须指定 --year")
             }
+        } catch let refused as InvalidFile {
+            throw ImportRefused(file: refused)
+        }
+    }
+
+    /// Reads and imports an assessment file for a year.
+    static func importAssessment(path: String, year: Int, store: AssessmentStore) async throws -> ImportSummary {
+        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("无法读取文件 \(path)") }
+        do {
+            return try await store.importAssessment(AssessmentFormat.parse(data, file: path), year: year, actor: DatabaseOptions.actor)
         } catch let refused as InvalidFile {
             throw ImportRefused(file: refused)
         }

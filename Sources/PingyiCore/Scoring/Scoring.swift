@@ -156,7 +156,8 @@ public enum Scoring {
         }
     }
 
-    static func order(_ a: ChiefScore, _ b: ChiefScore) -> Bool {
+    /// Rank order: ranked chiefs by rank, then the unranked by department and employee number.
+    public static func order(_ a: ChiefScore, _ b: ChiefScore) -> Bool {
         switch (a.rank, b.rank) {
         case (let x?, let y?) where x != y: return x < y
         case (.some, nil): return true

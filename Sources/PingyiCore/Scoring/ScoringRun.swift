@@ -1,0 +1,28 @@
+/// A stored scoring run and its results.
+public struct ScoringRun: Hashable, Sendable {
+    /// The run's id.
+    public var id: Int
+    /// The year.
+    public var year: Int
+    /// Whether this call made it (false: the same inputs had been scored already).
+    public var isNew: Bool
+    /// Whether it is the year's official run.
+    public var official: Bool
+    /// What went in, for the record (counts of ballots, answers, ratings, assessments).
+    public var inputs: [String: Int]
+    /// One result per chief, by rank.
+    public var scores: [ChiefScore]
+    /// Remarks on the inputs (a campaign still open, a missing campaign), in Chinese.
+    public var notes: [String]
+
+    /// Makes a run.
+    public init(id: Int, year: Int, isNew: Bool, official: Bool, inputs: [String: Int], scores: [ChiefScore], notes: [String]) {
+        self.id = id
+        self.year = year
+        self.isNew = isNew
+        self.official = official
+        self.inputs = inputs
+        self.scores = scores
+        self.notes = notes
+    }
+}

@@ -1,0 +1,18 @@
+/// Why a follow-up could not be recorded.
+public enum FollowUpError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// No such follow-up.
+    case notFound(Int)
+    /// The status to record must be done or waived.
+    case statusRequired
+    /// A note (1–2000 characters) is required.
+    case noteRequired
+
+    /// Says what is wrong, in Chinese.
+    public var description: String {
+        switch self {
+        case .notFound(let id): "整改记录 \(id) 不存在"
+        case .statusRequired: "状态只能记录为 done（已完成）或 waived（已免除）"
+        case .noteRequired: "请填写办理情况说明（1–2000 字）"
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import PingyiCore
+import PingyiPostgres
+
+/// The follow-ups of flagged chiefs: listed, and their outcomes recorded (audit-logged).
+public struct FollowUpStore: Sendable {
+    let pool: ConnectionPool
+
+    /// Uses the given pool.
+    public init(pool: ConnectionPool) {
+        self.pool = pool
+    }
+
+    static let select = """
+        SELECT f.id, f.year, f.employee_number, c.name, d.name AS department_name, f.action, f.reason, f.due_on::text AS due_on,
+               f.status, f.outcome, f.recorded_by
+        FROM follow_ups f
+        JOIN chiefs c ON c.employee_number = f.employee_number
+        JOIN sections s ON s.id = c.section_id
+        JOIN departments d ON d.code = s.department_code
+        """
+
+    /// The follow-ups, overdue and pending first, then by due date.
+    public func list(year: Int? = nil, status: FollowUpStatus? = nil) async throws -> [FollowUp] {
+        try await pool.withConnection { connection in
+            try connection.query(
+                """
+                \(unescaped: FollowUpStore.select)
+                WHERE (\(year)::int IS NULL OR f.year = \(year)) AND (\(status?.rawValue)::text IS NULL OR f.status = \(status?.rawValue))
+                ORDER BY f.status = 'pending' DESC, f.due_on, f.id
+                """
+            ).map(FollowUpStore.decode)
+        }
+    }
+
+    /// Records the outcome of a follow-up: `done` or `waived`, with a note.
+    public func record(id: Int, status: FollowUpStatus, note: String, actor: String) async throws -> FollowUp {
+        guard status != .pending else { throw FollowUpError.statusRequired }
+        let trimmed = note.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty, trimmed.count <= 2000 else { throw FollowUpError.noteRequired }
+        return try await pool.transaction { connection in
+            guard let before = try connection.query("\(unescaped: FollowUpStore.select) WHERE f.id = \(id) FOR UPDATE OF f").first
+                .map(FollowUpStore.decode)
+            else { throw FollowUpError.notFound(id) }
+            try connection.query(
+                """
+                UPDATE follow_ups SET status = \(status.rawValue), outcome = \(trimmed), recorded_by = \(actor), recorded_at = now()
+                WHERE id = \(id)
+                """)
+            let after = try connection.query("\(unescaped: FollowUpStore.select) WHERE f.id = \(id)")[0]
+            let followUp = try FollowUpStore.decode(after)
+            try AuditLog.record(
+                AuditEntry(
+                    actor: actor, action: "followup.record", subject: "follow-up \(id)",
+                    beforeJSON: AuditLog.json(["status": before.status.rawValue, "outcome": before.outcome ?? ""]),
+                    afterJSON: AuditLog.json(["status": followUp.status.rawValue, "outcome": followUp.outcome ?? ""])),
+                on: connection)
+            return followUp
+        }
+    }
+
+    static func decode(_ row: Row) throws -> FollowUp {
+        FollowUp(
+            id: try row.decode("id"), year: try row.decode("year"), employeeNumber: try row.decode("employee_number"),
+            name: try row.decode("name"), departmentName: try row.decode("department_name"),
+            action: FollowUpAction(rawValue: try row.decode("action")) ?? .admonishmentTalk, reason: try row.decode("reason"),
+            dueOn: CivilDate(parsing: try row.decode("due_on")) ?? CivilDate(year: 2000, month: 1, day: 1)!,
+            status: FollowUpStatus(rawValue: try row.decode("status")) ?? .pending, outcome: try row.decode("outcome"),
+            recordedBy: try row.decode("recorded_by"))
+    }
+}

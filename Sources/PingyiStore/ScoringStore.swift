@@ -1,0 +1,241 @@
+import Crypto
+import Foundation
+import PingyiCore
+import PingyiPostgres
+
+/// Scoring runs: the inputs gathered by SQL (one `GROUP BY` pass over the grades, one over the
+/// stars), scored by `PingyiCore.Scoring`, stored with one row per chief; publication makes a
+/// run official, freezes the year and opens the follow-ups.
+public struct ScoringStore: Sendable {
+    let pool: ConnectionPool
+
+    /// Uses the given pool.
+    public init(pool: ConnectionPool) {
+        self.pool = pool
+    }
+
+    /// Scores `year`. When the inputs are exactly those of the year's latest run, that run is
+    /// returned (`isNew` false) — the same data always gives the same rows; otherwise a new run
+    /// is stored and the old ones are kept. A published year is refused.
+    public func score(year: Int, actor: String, progress: @escaping @Sendable (String) -> Void = { _ in }) async throws -> ScoringRun {
+        try await pool.transaction(.repeatableRead) { connection in
+            guard let appraisal = try connection.query(
+                "SELECT policy_yaml, policy_sha256, published_at IS NOT NULL AS published FROM appraisal_years WHERE year = \(year)"
+            ).first else { throw AppraisalError.notFound(year) }
+            if try appraisal.decode("published", as: Bool.self) { throw AppraisalError.published(year) }
+            let policy = try ScoringPolicy.parse(try appraisal.decode("policy_yaml"), file: "appraisal \(year) policy")
+            progress("读取 \(year) 年度的活动、选票、评星和目标考核…")
+            let gathered = try ScoringStore.gather(year: year, policy: policy, on: connection)
+            progress("计算 \(gathered.input.tallies.count) 名股室长的得分…")
+            let scores = Scoring.score(gathered.input)
+            let fingerprint = try ScoringStore.fingerprint(gathered.input)
+            if let latest = try connection.query(
+                "SELECT id, fingerprint FROM scoring_runs WHERE year = \(year) ORDER BY id DESC LIMIT 1"
+            ).first, try latest.decode("fingerprint", as: String.self) == fingerprint {
+                let id: Int = try latest.decode("id")
+                return ScoringRun(id: id, year: year, isNew: false, official: false, inputs: gathered.counts, scores: scores, notes: gathered.notes)
+            }
+            progress("保存评分结果…")
+            let id: Int = try connection.query(
+                """
+                INSERT INTO scoring_runs (year, fingerprint, policy_sha256, merchant_template_sha256, star_template_sha256, inputs, created_by)
+                VALUES (\(year), \(fingerprint), \(try appraisal.decode("policy_sha256", as: String.self)), \(gathered.merchantTemplateSHA),
+                        \(gathered.starTemplateSHA), \(AuditLog.json(gathered.counts))::jsonb, \(actor))
+                RETURNING id
+                """)[0].decode("id")
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            let results = try scores.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+            try connection.query(
+                """
+                INSERT INTO chief_results (run_id, employee_number, department_code, rank, composite, flagged, bottom, action, result)
+                SELECT \(id), r.result ->> 'employeeNumber', r.result ->> 'departmentCode', (r.result ->> 'rank')::int,
+                       (r.result ->> 'composite')::numeric, jsonb_array_length(r.result -> 'flags') > 0, (r.result ->> 'bottom')::bool,
+                       r.result ->> 'action', r.result
+                FROM unnest(\(results)::jsonb[]) AS r(result)
+                """)
+            try AuditLog.record(
+                AuditEntry(actor: actor, action: "score", subject: "appraisal \(year)",
+                           afterJSON: AuditLog.json(["run": id, "chiefs": scores.count, "flagged": scores.filter(\.flagged).count])),
+                on: connection)
+            return ScoringRun(id: id, year: year, isNew: true, official: false, inputs: gathered.counts, scores: scores, notes: gathered.notes)
+        }
+    }
+
+    /// A stored run (the year's latest when `runID` is nil).
+    public func run(year: Int, runID: Int? = nil) async throws -> ScoringRun {
+        try await pool.withConnection { connection in
+            guard let row = try connection.query(
+                """
+                SELECT r.id, r.inputs::text AS inputs, y.official_run_id = r.id AS official
+                FROM scoring_runs r JOIN appraisal_years y ON y.year = r.year
+                WHERE r.year = \(year) AND (\(runID)::bigint IS NULL OR r.id = \(runID))
+                ORDER BY r.id DESC LIMIT 1
+                """
+            ).first else { throw AppraisalError.noRun(year) }
+            let id: Int = try row.decode("id")
+            let decoder = JSONDecoder()
+            let scores = try connection.query("SELECT result::text AS result FROM chief_results WHERE run_id = \(id)").map {
+                try decoder.decode(ChiefScore.self, from: Data(try $0.decode("result", as: String.self).utf8))
+            }.sorted(by: Scoring.order)
+            let inputs = try decoder.decode([String: Int].self, from: Data(try row.decode("inputs", as: String.self).utf8))
+            return ScoringRun(id: id, year: year, isNew: false, official: try row.decode("official", as: Bool?.self) ?? false,
+                              inputs: inputs, scores: scores, notes: [])
+        }
+    }
+
+    /// Publishes `year`: the run (the latest when nil) becomes official, the year is frozen, and
+    /// each flagged chief gets a follow-up due `dueDays` after today. Returns the follow-ups made.
+    public func publish(year: Int, runID: Int? = nil, actor: String) async throws -> (run: Int, followUps: Int) {
+        try await pool.transaction { connection in
+            guard let appraisal = try connection.query(
+                "SELECT policy_yaml, published_at IS NOT NULL AS published FROM appraisal_years WHERE year = \(year) FOR UPDATE"
+            ).first else { throw AppraisalError.notFound(year) }
+            if try appraisal.decode("published", as: Bool.self) { throw AppraisalError.published(year) }
+            let policy = try ScoringPolicy.parse(try appraisal.decode("policy_yaml"), file: "appraisal \(year) policy")
+            guard let run: Int = try connection.query(
+                """
+                SELECT id FROM scoring_runs WHERE year = \(year) AND (\(runID)::bigint IS NULL OR id = \(runID))
+                ORDER BY id DESC LIMIT 1
+                """
+            ).first?.decode("id") else { throw AppraisalError.noRun(year) }
+            try connection.query("UPDATE appraisal_years SET official_run_id = \(run), published_at = now() WHERE year = \(year)")
+            let decoder = JSONDecoder()
+            var made = 0
+            for row in try connection.query("SELECT result::text AS result FROM chief_results WHERE run_id = \(run) AND flagged").rows {
+                let score = try decoder.decode(ChiefScore.self, from: Data(try row.decode("result", as: String.self).utf8))
+                guard let action = score.action else { continue }
+                let days = policy.followUp.first { $0.action == action }?.dueDays ?? 30
+                try connection.query(
+                    """
+                    INSERT INTO follow_ups (year, run_id, employee_number, action, reason, due_on)
+                    VALUES (\(year), \(run), \(score.employeeNumber), \(action.rawValue),
+                            \(([score.actionReason].compactMap { $0 } + score.flags.map(\.text)).joined(separator: "；")),
+                            current_date + \(days)::int)
+                    """)
+                made += 1
+            }
+            try AuditLog.record(
+                AuditEntry(actor: actor, action: "appraisal.publish", subject: "appraisal \(year)",
+                           afterJSON: AuditLog.json(["officialRun": run, "followUps": made])),
+                on: connection)
+            return (run, made)
+        }
+    }
+
+    struct Gathered {
+        var input: ScoringInput
+        var counts: [String: Int]
+        var notes: [String]
+        var merchantTemplateSHA: String?
+        var starTemplateSHA: String?
+    }
+
+    /// Reads everything the year's scoring needs, with the heavy counting done by SQL.
+    static func gather(year: Int, policy: ScoringPolicy, on connection: Connection) throws -> Gathered {
+        var notes: [String] = []
+        var counts: [String: Int] = [:]
+        let campaigns = try connection.query("SELECT \(unescaped: CampaignStore.columns) FROM campaigns WHERE year = \(year)")
+            .map(CampaignStore.decode)
+        let merchant = campaigns.first { $0.kind == .merchantReview }
+        let star = campaigns.first { $0.kind == .starRating }
+        for campaign in campaigns where campaign.state == .open || campaign.state == .draft {
+            notes.append("活动 \(campaign.id)「\(campaign.kind.label)」尚未结束：其选票在结束（pingyi campaign close \(campaign.id)）后才计入")
+        }
+        if merchant == nil { notes.append("\(year) 年度没有客商评议活动") }
+        if star == nil { notes.append("\(year) 年度没有评星定级活动") }
+        let overall = merchant?.template.overallQuestion
+        // One GROUP BY pass over the grades, joined to every chief in post.
+        let rows = try connection.query(
+            """
+            SELECT c.employee_number, c.name, d.code AS department_code, d.name AS department_name, s.name AS section, c.position,
+                   g.option, g.n
+            FROM chiefs c
+            JOIN sections s ON s.id = c.section_id
+            JOIN departments d ON d.code = s.department_code
+            LEFT JOIN (
+                SELECT employee_number, option, count(*) AS n FROM chief_grades
+                WHERE campaign_id = \(merchant?.id ?? -1) AND question = \(overall?.id ?? "")
+                GROUP BY employee_number, option
+            ) g ON g.employee_number = c.employee_number
+            WHERE c.active AND d.active
+            ORDER BY c.employee_number
+            """)
+        var tallies: [ChiefTally] = []
+        var answers = 0
+        for row in rows.rows {
+            let number: String = try row.decode("employee_number")
+            if tallies.last?.employeeNumber != number {
+                tallies.append(ChiefTally(
+                    employeeNumber: number, name: try row.decode("name"), departmentCode: try row.decode("department_code"),
+                    departmentName: try row.decode("department_name"), section: try row.decode("section"),
+                    position: try row.decode("position"), counts: [:]))
+            }
+            if let option: String = try row.decode("option") {
+                let n: Int = try row.decode("n")
+                tallies[tallies.count - 1].counts[option] = n
+                answers += n
+            }
+        }
+        counts["chiefs"] = tallies.count
+        counts["grades"] = answers
+        counts["merchantBallots"] = try connection.query("SELECT count(*) AS n FROM ballots WHERE campaign_id = \(merchant?.id ?? -1)")[0].decode("n")
+        // One GROUP BY pass over the stars.
+        var stars: [String: DepartmentStars] = [:]
+        for row in try connection.query(
+            """
+            SELECT department_code, question, avg(stars)::float8 AS mean, count(*) AS n FROM department_stars
+            WHERE campaign_id = \(star?.id ?? -1) GROUP BY department_code, question
+            """
+        ).rows {
+            let code: String = try row.decode("department_code")
+            let question: String = try row.decode("question")
+            var entry = stars[code] ?? DepartmentStars(meanByPoint: [:], countByPoint: [:])
+            entry.meanByPoint[question] = try row.decode("mean")
+            entry.countByPoint[question] = try row.decode("n")
+            stars[code] = entry
+        }
+        counts["starBallots"] = try connection.query("SELECT count(*) AS n FROM ballots WHERE campaign_id = \(star?.id ?? -1)")[0].decode("n")
+        var departmentAssessments: [String: AssessmentScores] = [:]
+        var chiefAssessments: [String: AssessmentScores] = [:]
+        for row in try connection.query(
+            """
+            SELECT department_code, employee_number, leadership::float8 AS l, publicity::float8 AS p,
+                   implementation::float8 AS i, highlights::float8 AS h
+            FROM assessments WHERE year = \(year)
+            """
+        ).rows {
+            let scores = AssessmentScores(
+                leadership: try row.decode("l"), publicity: try row.decode("p"), implementation: try row.decode("i"), highlights: try row.decode("h"))
+            if let code: String = try row.decode("department_code") { departmentAssessments[code] = scores }
+            if let number: String = try row.decode("employee_number") { chiefAssessments[number] = scores }
+        }
+        counts["assessments"] = departmentAssessments.count + chiefAssessments.count
+        if departmentAssessments.isEmpty && chiefAssessments.isEmpty { notes.append("\(year) 年度还没有导入目标责任考核") }
+        // Earlier years: the official runs only.
+        var history: [String: ChiefHistory] = [:]
+        for row in try connection.query(
+            """
+            SELECT r.year, cr.employee_number, cr.flagged, cr.bottom
+            FROM appraisal_years y JOIN scoring_runs r ON r.id = y.official_run_id JOIN chief_results cr ON cr.run_id = r.id
+            WHERE y.year < \(year)
+            """
+        ).rows {
+            let number: String = try row.decode("employee_number")
+            let earlier: Int = try row.decode("year")
+            history[number, default: ChiefHistory()].flagged[earlier] = try row.decode("flagged")
+            history[number, default: ChiefHistory()].bottom[earlier] = try row.decode("bottom")
+        }
+        let input = ScoringInput(
+            year: year, policy: policy, options: overall?.options ?? [], tallies: tallies, stars: stars,
+            departmentAssessments: departmentAssessments, chiefAssessments: chiefAssessments, history: history)
+        return Gathered(input: input, counts: counts, notes: notes, merchantTemplateSHA: merchant?.templateSHA256, starTemplateSHA: star?.templateSHA256)
+    }
+
+    /// SHA-256 of every input, serialised with sorted keys.
+    static func fingerprint(_ input: ScoringInput) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return SHA256.hash(data: try encoder.encode(input)).map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import PingyiCore
+import PingyiStore
+
+extension FollowUpStatus: ExpressibleByArgument {}
+
+/// `pingyi followups list|record`
+struct FollowUpsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "followups", abstract: "不满意股室长的整改措施：列出、记录办理结果。", subcommands: [List.self, Record.self])
+
+    /// `pingyi followups list [--year] [--status]`
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出整改措施（待办在前，按期限排序）。")
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "年度") var year: Int?
+        @Option(help: "pending、done 或 waived") var status: FollowUpStatus?
+
+        func run() async throws {
+            let items = try await database.withPool { try await FollowUpStore(pool: $0).list(year: year, status: status) }
+            if items.isEmpty { print("没有整改记录。") }
+            var table = TextTable(["编号", "年度", "姓名", "部门", "措施", "期限", "状态", "办理情况"])
+            for item in items {
+                table.append(["\(item.id)", "\(item.year)", item.name, item.departmentName, item.action.rawValue, "\(item.dueOn)",
+                              item.status.label, item.outcome ?? ""])
+            }
+            if !items.isEmpty { print(table.rendered) }
+        }
+    }
+
+    /// `pingyi followups record ID --status done|waived --note …`
+    struct Record: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "record", abstract: "记录整改措施的办理结果（写入审计日志）。")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "整改记录编号") var id: Int
+        @Option(help: "done（已完成）或 waived（已免除）") var status: FollowUpStatus
+        @Option(help: "办理情况说明") var note: String
+
+        func run() async throws {
+            let item = try await database.withPool {
+                try await FollowUpStore(pool: $0).record(id: id, status: status, note: note, actor: DatabaseOptions.actor)
+            }
+            print("已记录：\(item.name)（\(item.action.rawValue)）\(item.status.label)：\(item.outcome ?? "")")
+        }
+    }
+}
