@@ -34,6 +34,26 @@ public struct AppraisalStore: Sendable {
         }
     }
 
+    /// Replaces the policy of a year not yet published (validated; text and SHA-256 stored).
+    /// Earlier scoring runs keep the policy checksum they were made with.
+    public func replacePolicy(year: Int, policyText: String, policyFile: String, actor: String) async throws -> AppraisalYear {
+        let policy = try ScoringPolicy.parse(policyText, file: policyFile)
+        let sha = SurveyTemplate.sha256(of: policyText)
+        return try await pool.transaction { connection in
+            guard let row = try connection.query(
+                "SELECT title, policy_sha256, published_at IS NOT NULL AS published FROM appraisal_years WHERE year = \(year) FOR UPDATE"
+            ).first else { throw AppraisalError.notFound(year) }
+            if try row.decode("published", as: Bool.self) { throw AppraisalError.published(year) }
+            let before: String? = try row.decode("policy_sha256")
+            try connection.query("UPDATE appraisal_years SET policy_yaml = \(policyText), policy_sha256 = \(sha) WHERE year = \(year)")
+            try AuditLog.record(
+                AuditEntry(actor: actor, action: "appraisal.policy", subject: "appraisal \(year)",
+                           beforeJSON: AuditLog.json(["policySHA256": before ?? ""]), afterJSON: AuditLog.json(["policySHA256": sha])),
+                on: connection)
+            return AppraisalYear(year: year, title: try row.decode("title"), policy: policy, policySHA256: sha)
+        }
+    }
+
     /// One year, if it exists.
     public func find(year: Int) async throws -> AppraisalYear? {
         try await pool.withConnection { connection in

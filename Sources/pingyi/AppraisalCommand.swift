@@ -6,7 +6,25 @@ import PingyiStore
 /// `pingyi appraisal create|list`
 struct AppraisalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "appraisal", abstract: "年度考评：创建（连同评分政策）和列出。", subcommands: [Create.self, List.self, Publish.self])
+        commandName: "appraisal", abstract: "年度考评：创建（连同评分政策）和列出。", subcommands: [Create.self, List.self, Policy.self, Publish.self])
+
+    /// `pingyi appraisal policy YEAR FILE`
+    struct Policy: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "policy", abstract: "更换未发布年度的评分政策（之前的评分结果保留其所用政策的 SHA-256）。")
+
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "年度") var year: Int
+        @Argument(help: "评分政策文件") var file: String
+
+        func run() async throws {
+            let text = try readText(file)
+            let updated = try await database.withPool { pool in
+                try await AppraisalStore(pool: pool).replacePolicy(year: year, policyText: text, policyFile: file, actor: DatabaseOptions.actor)
+            }
+            print("\(year) 年度的评分政策已更换，SHA-256 \(updated.policySHA256.prefix(12))…；请重新运行 pingyi score \(year)。")
+        }
+    }
 
     /// `pingyi appraisal publish YEAR [--run N]`
     struct Publish: AsyncParsableCommand {
