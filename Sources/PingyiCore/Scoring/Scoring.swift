@@ -11,10 +11,9 @@ public enum Scoring {
 
         // Rank the chiefs with enough valid answers by composite, ties sharing a rank.
         let ranked = scores.indices.filter { !scores[$0].insufficientData && scores[$0].composite != nil }
-        assignRanks(ranked, in: &scores) { _ in true }
+        assignRanks(ranked, in: &scores, to: \.rank)
         for department in Set(ranked.map { scores[$0].departmentCode }) {
-            let members = ranked.filter { scores[$0].departmentCode == department }
-            assignDepartmentRanks(members, in: &scores)
+            assignRanks(ranked.filter { scores[$0].departmentCode == department }, in: &scores, to: \.departmentRank)
         }
 
         // The bottom of the ranking: the `count` lowest composites, ties at the edge included.
@@ -133,25 +132,16 @@ public enum Scoring {
         return (nil, nil)
     }
 
-    /// Standard competition ranking by composite, highest first: 1, 2, 2, 4.
-    static func assignRanks(_ indices: [Int], in scores: inout [ChiefScore], _ include: (Int) -> Bool) {
+    /// Standard competition ranking by composite, highest first (1, 2, 2, 4), written to `rank`
+    /// or `departmentRank`.
+    static func assignRanks(_ indices: [Int], in scores: inout [ChiefScore], to field: WritableKeyPath<ChiefScore, Int?>) {
         let sorted = indices.sorted { scores[$0].composite! > scores[$1].composite! }
         for (position, index) in sorted.enumerated() {
-            if position > 0, abs(scores[sorted[position - 1]].composite! - scores[index].composite!) < 1e-9 {
-                scores[index].rank = scores[sorted[position - 1]].rank
+            let previous = position > 0 ? sorted[position - 1] : nil
+            if let previous, abs(scores[previous].composite! - scores[index].composite!) < 1e-9 {
+                scores[index][keyPath: field] = scores[previous][keyPath: field]
             } else {
-                scores[index].rank = position + 1
-            }
-        }
-    }
-
-    static func assignDepartmentRanks(_ indices: [Int], in scores: inout [ChiefScore]) {
-        let sorted = indices.sorted { scores[$0].composite! > scores[$1].composite! }
-        for (position, index) in sorted.enumerated() {
-            if position > 0, abs(scores[sorted[position - 1]].composite! - scores[index].composite!) < 1e-9 {
-                scores[index].departmentRank = scores[sorted[position - 1]].departmentRank
-            } else {
-                scores[index].departmentRank = position + 1
+                scores[index][keyPath: field] = position + 1
             }
         }
     }
