@@ -31,6 +31,10 @@ public func buildApplication(_ configuration: ServerConfiguration, logger: Logge
         ).add(to: router)
     }
 
+    let api = router.group("api/v1")
+        .add(middleware: APIKeyMiddleware(store: APIKeyStore(pool: pool)))
+    AppraisalsController(appraisals: AppraisalStore(pool: pool), scoring: ScoringStore(pool: pool)).add(to: api)
+
     var application = Application(
         router: router,
         server: .http1(configuration: .init(idleTimeout: .init(configuration.idleTimeout))),

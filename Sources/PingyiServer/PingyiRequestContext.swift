@@ -1,5 +1,6 @@
 import Hummingbird
 import NIOCore
+import PingyiCore
 
 /// The request context of Pingyi's routes: Hummingbird's core storage plus the client's address
 /// (for rate limiting) and the 64 KiB body limit of the public forms.
@@ -8,6 +9,8 @@ public struct PingyiRequestContext: RequestContext, RemoteAddressRequestContext 
     public var coreContext: CoreRequestContextStorage
     /// The connected peer, when known.
     public let remoteAddress: SocketAddress?
+    /// The API key of an `/api` request, once the key middleware has checked it.
+    public var apiKey: APIKey?
 
     /// Makes a context from the channel.
     public init(source: ApplicationRequestContextSource) {

@@ -62,6 +62,36 @@ public struct AppraisalStore: Sendable {
         }
     }
 
+    /// Every year with its campaigns and response rates, newest first.
+    public func overview() async throws -> [AppraisalOverview] {
+        try await pool.withConnection { connection in
+            var years = try connection.query(
+                "SELECT year, title, published_at IS NOT NULL AS published, official_run_id FROM appraisal_years ORDER BY year DESC"
+            ).map { row in
+                AppraisalOverview(
+                    year: try row.decode("year"), title: try row.decode("title"), published: try row.decode("published"),
+                    officialRun: try row.decode("official_run_id"), campaigns: [])
+            }
+            let lines = try connection.query(
+                """
+                SELECT c.id, c.year, c.kind, c.state,
+                       count(i.id) FILTER (WHERE i.revoked_at IS NULL) AS invited,
+                       count(i.id) FILTER (WHERE i.used_on IS NOT NULL) AS responded
+                FROM campaigns c LEFT JOIN invitations i ON i.campaign_id = c.id
+                GROUP BY c.id ORDER BY c.year DESC, c.kind DESC
+                """)
+            for row in lines.rows {
+                let year: Int = try row.decode("year")
+                guard let index = years.firstIndex(where: { $0.year == year }),
+                    let kind = CampaignKind(rawValue: try row.decode("kind")), let state = CampaignState(rawValue: try row.decode("state"))
+                else { continue }
+                years[index].campaigns.append(.init(
+                    id: try row.decode("id"), kind: kind, state: state, invited: try row.decode("invited"), responded: try row.decode("responded")))
+            }
+            return years
+        }
+    }
+
     /// Every year, newest first.
     public func list() async throws -> [AppraisalYear] {
         try await pool.withConnection { connection in

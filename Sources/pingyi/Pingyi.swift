@@ -13,7 +13,7 @@ struct Pingyi: AsyncParsableCommand {
             """,
         subcommands: [
             MigrateCommand.self, ImportCommand.self, TemplateCommand.self, AppraisalCommand.self, CampaignCommand.self,
-            InvitationsCommand.self, CluesCommand.self, ScoreCommand.self, FollowUpsCommand.self, ServeCommand.self, DemoCommand.self, CountyCommand.self,
+            InvitationsCommand.self, CluesCommand.self, ScoreCommand.self, FollowUpsCommand.self, APIKeyCommand.self, ServeCommand.self, DemoCommand.self, CountyCommand.self,
         ]
     )
 

@@ -10,6 +10,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
     let views: Views
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard !request.uri.path.hasPrefix("/api/") else { return try await apiErrors(request, context: context, next: next) }
         do {
             return try await next(request, context)
         } catch let error as PostgresError where [.connectionFailure, .poolTimeout, .poolClosed].contains(error.code) {
@@ -24,6 +25,27 @@ struct ErrorPageMiddleware: RouterMiddleware {
             return views.message(
                 MessagePage(heading: "系统错误", message: "处理您的请求时出现错误，未作任何记录。请稍后再试。"),
                 status: .internalServerError)
+        }
+    }
+
+    /// The API's errors are JSON: `{"error":{"code":…,"message":…}}`.
+    private func apiErrors(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        func json(_ status: HTTPResponse.Status, _ code: String, _ message: String) -> Response {
+            Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
+                     body: .init(byteBuffer: ByteBuffer(string: APIError.json(code: code, message: message))))
+        }
+        do {
+            return try await next(request, context)
+        } catch let error as APIError {
+            return json(error.status, error.code, error.message)
+        } catch let error as PostgresError where [.connectionFailure, .poolTimeout, .poolClosed].contains(error.code) {
+            context.logger.warning("database unavailable", metadata: ["error": "\(error.debugDescription)"])
+            return json(.serviceUnavailable, "unavailable", "数据库暂时不可用，请稍后再试")
+        } catch let error as HTTPResponseError {
+            return json(error.status, error.status == .notFound ? "not_found" : "bad_request", error.status == .notFound ? "接口不存在" : "请求无效")
+        } catch {
+            context.logger.error("unexpected error", metadata: ["error": "\(String(reflecting: error))"])
+            return json(.internalServerError, "internal", "服务器内部错误")
         }
     }
 

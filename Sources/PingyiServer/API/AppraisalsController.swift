@@ -1,0 +1,89 @@
+import Foundation
+import Hummingbird
+import PingyiCore
+import PingyiStore
+
+/// The organization department's JSON API (read-only): `/api/v1/appraisals` and the scores.
+struct AppraisalsController {
+    let appraisals: AppraisalStore
+    let scoring: ScoringStore
+
+    /// A page of scores.
+    struct ScoresPage: Encodable {
+        let year: Int
+        let run: Int
+        let official: Bool
+        let total: Int
+        let chiefs: [ChiefScore]
+        let nextCursor: String?
+    }
+
+    func add(to group: RouterGroup<PingyiRequestContext>) {
+        group.get("appraisals") { _, context in
+            try context.require([.admin, .orgdept])
+            return try JSONResponse.make(["appraisals": try await appraisals.overview()])
+        }
+        group.get("appraisals/:year/scores") { request, context in
+            try context.require([.admin, .orgdept])
+            guard let year = context.parameters.get("year", as: Int.self), (2000...2100).contains(year) else {
+                throw APIError.badRequest("年度应为 2000–2100 的整数")
+            }
+            return try JSONResponse.make(try await scores(year: year, query: request.uri.queryParameters))
+        }
+    }
+
+    func scores(year: Int, query: Hummingbird.Parameters) async throws -> ScoresPage {
+        let runParameter = query.get("run")
+        var runID: Int?
+        var official = true
+        switch runParameter {
+        case nil, "official": official = true
+        case "latest": official = false
+        case let text?:
+            guard let id = Int(text), id > 0 else { throw APIError.badRequest("run 应为 official、latest 或评分结果编号") }
+            runID = id
+            official = false
+        }
+        let limit = try query.get("limit").map { text -> Int in
+            guard let value = Int(text), (1...500).contains(value) else { throw APIError.badRequest("limit 应为 1–500") }
+            return value
+        } ?? 100
+        let offset = try query.get("cursor").map { text -> Int in
+            guard let value = Int(text), value >= 0 else { throw APIError.badRequest("cursor 无效") }
+            return value
+        } ?? 0
+        let flagged = try query.get("flagged").map { text -> Bool in
+            switch text {
+            case "true": return true
+            case "false": return false
+            default: throw APIError.badRequest("flagged 应为 true 或 false")
+            }
+        }
+        let sort = query.get("sort") ?? "rank"
+        guard ["rank", "composite", "department"].contains(sort) else { throw APIError.badRequest("sort 应为 rank、composite 或 department") }
+
+        let overview = try await appraisals.overview().first { $0.year == year }
+        guard let overview else { throw APIError.notFound("\(year) 年度考评不存在") }
+        if official {
+            guard let officialRun = overview.officialRun else { throw APIError.notFound("\(year) 年度尚未发布正式结果（可用 ?run=latest）") }
+            runID = officialRun
+        }
+        let run: ScoringRun
+        do {
+            run = try await scoring.run(year: year, runID: runID)
+        } catch AppraisalError.noRun {
+            throw APIError.notFound("\(year) 年度没有该评分结果")
+        }
+        var chiefs = run.scores
+        if let department = query.get("department") { chiefs = chiefs.filter { $0.departmentCode == department } }
+        if let flagged { chiefs = chiefs.filter { $0.flagged == flagged } }
+        switch sort {
+        case "composite": chiefs.sort { ($0.composite ?? -1, $1.employeeNumber) > ($1.composite ?? -1, $0.employeeNumber) }
+        case "department": chiefs.sort { ($0.departmentCode, $0.employeeNumber) < ($1.departmentCode, $1.employeeNumber) }
+        default: break
+        }
+        let page = Array(chiefs.dropFirst(offset).prefix(limit))
+        let next = offset + page.count < chiefs.count ? String(offset + page.count) : nil
+        return ScoresPage(year: year, run: run.id, official: run.official, total: chiefs.count, chiefs: page, nextCursor: next)
+    }
+}
