@@ -103,6 +103,7 @@ let package = Package(
             dependencies: [
                 "PingyiServer", "PingyiStore", "PingyiCore", "PingyiPostgres", "PingyiTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
     ],

@@ -14,6 +14,28 @@ public func buildApplication(_ configuration: ServerConfiguration, logger: Logge
     let pool = ConnectionPool(
         configuration: .init(conninfo: configuration.conninfo, database: configuration.database, maxConnections: configuration.poolSize),
         logger: logger)
+    let router = try await buildRouter(configuration, pool: pool)
+    var application = Application(
+        router: router,
+        server: .http1(configuration: .init(idleTimeout: .init(configuration.idleTimeout))),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Pingyi"),
+        logger: logger)
+    application.addServices(PoolService(pool: pool))
+    return application
+}
+
+/// Every route of the application as `METHOD /path/{parameter}` (for checking the OpenAPI document).
+public func applicationRoutes() async throws -> [String] {
+    let pool = ConnectionPool(configuration: .init(maxConnections: 1))
+    let router = try await buildRouter(ServerConfiguration(), pool: pool)
+    await pool.shutdown()
+    return router.routes.map { route in
+        let path = route.path.description.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
+        return "\(route.method.rawValue) /" + path.joined(separator: "/")
+    }
+}
+
+func buildRouter(_ configuration: ServerConfiguration, pool: ConnectionPool) async throws -> Router<PingyiRequestContext> {
     let views = try await Views.load()
     let router = Router(context: PingyiRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
@@ -33,13 +55,10 @@ public func buildApplication(_ configuration: ServerConfiguration, logger: Logge
 
     let api = router.group("api/v1")
         .add(middleware: APIKeyMiddleware(store: APIKeyStore(pool: pool)))
-    AppraisalsController(appraisals: AppraisalStore(pool: pool), scoring: ScoringStore(pool: pool)).add(to: api)
-
-    var application = Application(
-        router: router,
-        server: .http1(configuration: .init(idleTimeout: .init(configuration.idleTimeout))),
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Pingyi"),
-        logger: logger)
-    application.addServices(PoolService(pool: pool))
-    return application
+    AppraisalsController(
+        appraisals: AppraisalStore(pool: pool), scoring: ScoringStore(pool: pool), ballots: BallotStore(pool: pool),
+        followUps: FollowUpStore(pool: pool)
+    ).add(to: api)
+    AdminController(followUps: FollowUpStore(pool: pool), audit: AuditStore(pool: pool)).add(to: api)
+    return router
 }

@@ -10,6 +10,8 @@ public enum AppraisalError: Error, Sendable, Equatable, CustomStringConvertible 
     case notFound(Int)
     /// The year has not been scored yet (or not that run).
     case noRun(Int)
+    /// The year has no official results yet.
+    case notPublished(Int)
 
     /// Says what is wrong, in Chinese.
     public var description: String {
@@ -19,6 +21,7 @@ public enum AppraisalError: Error, Sendable, Equatable, CustomStringConvertible 
         case .published(let year): "\(year) 年度考评已发布，评分结果已冻结，不能再修改"
         case .notFound(let year): "年度考评 \(year) 不存在（请先运行 pingyi appraisal create \(year)）"
         case .noRun(let year): "\(year) 年度还没有这次评分结果（请先运行 pingyi score \(year)）"
+        case .notPublished(let year): "\(year) 年度尚未发布正式结果（pingyi appraisal publish \(year)）"
         }
     }
 }

@@ -108,6 +108,27 @@ public struct BallotStore: Sendable {
         return .campaignNotOpen(CampaignState(rawValue: try row.decode("state")) ?? .closed)
     }
 
+    /// The free-text comments about a chief in `year`'s merchant review, in random order and
+    /// without dates — or `nil` when fewer than `minBallots` ballots graded the chief (a small
+    /// group could tell who wrote what).
+    public func comments(year: Int, employeeNumber: String, minBallots: Int) async throws -> [String]? {
+        try await pool.withConnection { connection in
+            let ballots: Int = try connection.query(
+                """
+                SELECT count(DISTINCT g.ballot_id) AS n FROM chief_grades g JOIN campaigns c ON c.id = g.campaign_id
+                WHERE c.year = \(year) AND c.kind = 'merchantReview' AND g.employee_number = \(employeeNumber)
+                """)[0].decode("n")
+            guard ballots >= minBallots else { return nil }
+            return try connection.query(
+                """
+                SELECT t.body FROM text_answers t JOIN campaigns c ON c.id = t.campaign_id
+                WHERE c.year = \(year) AND c.kind = 'merchantReview' AND t.target = \(employeeNumber)
+                ORDER BY random()
+                """
+            ).map { try $0.decode("body", as: String.self) }
+        }
+    }
+
     /// The problem clues, newest first, optionally of one status.
     public func clues(status: ProblemClue.Status? = nil) async throws -> [ProblemClue] {
         try await pool.withConnection { connection in

@@ -212,7 +212,15 @@ public struct ScoringStore: Sendable {
         }
         counts["assessments"] = departmentAssessments.count + chiefAssessments.count
         if departmentAssessments.isEmpty && chiefAssessments.isEmpty { notes.append("\(year) 年度还没有导入目标责任考核") }
-        // Earlier years: the official runs only.
+        let history = try ScoringStore.history(before: year, on: connection)
+        let input = ScoringInput(
+            year: year, policy: policy, options: overall?.options ?? [], tallies: tallies, stars: stars,
+            departmentAssessments: departmentAssessments, chiefAssessments: chiefAssessments, history: history)
+        return Gathered(input: input, counts: counts, notes: notes, merchantTemplateSHA: merchant?.templateSHA256, starTemplateSHA: star?.templateSHA256)
+    }
+
+    /// Earlier years' flags and bottom places, from their official runs only.
+    static func history(before year: Int, on connection: Connection) throws -> [String: ChiefHistory] {
         var history: [String: ChiefHistory] = [:]
         for row in try connection.query(
             """
@@ -226,10 +234,77 @@ public struct ScoringStore: Sendable {
             history[number, default: ChiefHistory()].flagged[earlier] = try row.decode("flagged")
             history[number, default: ChiefHistory()].bottom[earlier] = try row.decode("bottom")
         }
-        let input = ScoringInput(
-            year: year, policy: policy, options: overall?.options ?? [], tallies: tallies, stars: stars,
-            departmentAssessments: departmentAssessments, chiefAssessments: chiefAssessments, history: history)
-        return Gathered(input: input, counts: counts, notes: notes, merchantTemplateSHA: merchant?.templateSHA256, starTemplateSHA: star?.templateSHA256)
+        return history
+    }
+
+    /// HR's lists of a published year, from its official run.
+    public func personnel(year: Int) async throws -> (run: Int, rows: [PersonnelRow]) {
+        let official = try await run(year: year, officialOnly: true)
+        let (policy, history) = try await pool.withConnection { connection in
+            let text: String = try connection.query("SELECT policy_yaml FROM appraisal_years WHERE year = \(year)")[0].decode("policy_yaml")
+            return (try ScoringPolicy.parse(text, file: "appraisal \(year) policy"), try ScoringStore.history(before: year, on: connection))
+        }
+        return (official.id, PersonnelList.make(year: year, scores: official.scores, history: history, rules: policy.personnel))
+    }
+
+    /// The year's official run; `AppraisalError.notPublished` when there is none yet.
+    public func run(year: Int, officialOnly: Bool) async throws -> ScoringRun {
+        guard officialOnly else { return try await run(year: year) }
+        let official: Int? = try await pool.withConnection { connection in
+            guard let row = try connection.query("SELECT official_run_id FROM appraisal_years WHERE year = \(year)").first else {
+                throw AppraisalError.notFound(year)
+            }
+            return try row.decode("official_run_id")
+        }
+        guard let official else { throw AppraisalError.notPublished(year) }
+        return try await run(year: year, runID: official)
+    }
+
+    /// Every published year's result of one chief, oldest first.
+    public func chiefYears(employeeNumber: String) async throws -> [(year: Int, run: Int, score: ChiefScore)] {
+        try await pool.withConnection { connection in
+            let decoder = JSONDecoder()
+            return try connection.query(
+                """
+                SELECT y.year, cr.run_id, cr.result::text AS result FROM appraisal_years y
+                JOIN chief_results cr ON cr.run_id = y.official_run_id
+                WHERE cr.employee_number = \(employeeNumber) ORDER BY y.year
+                """
+            ).map { row in
+                (try row.decode("year"), try row.decode("run_id"),
+                 try decoder.decode(ChiefScore.self, from: Data(try row.decode("result", as: String.self).utf8)))
+            }
+        }
+    }
+
+    /// Per department: star rating, assessment, mean composite of its chiefs, response rate.
+    public func departments(year: Int, run: ScoringRun) async throws -> [DepartmentResult] {
+        let byDepartment = Dictionary(grouping: run.scores, by: \.departmentCode)
+        let rows = try await pool.withConnection { connection in
+            try connection.query(
+                """
+                SELECT d.code, d.name,
+                       count(i.id) FILTER (WHERE i.revoked_at IS NULL) AS invited,
+                       count(i.id) FILTER (WHERE i.used_on IS NOT NULL) AS responded
+                FROM departments d
+                LEFT JOIN invitation_departments x ON x.department_code = d.code
+                LEFT JOIN invitations i ON i.id = x.invitation_id
+                     AND i.campaign_id IN (SELECT id FROM campaigns WHERE year = \(year) AND kind = 'merchantReview')
+                WHERE d.active
+                GROUP BY d.code, d.name ORDER BY d.code
+                """
+            ).map { row in (try row.decode("code", as: String.self), try row.decode("name", as: String.self),
+                            try row.decode("invited", as: Int.self), try row.decode("responded", as: Int.self)) }
+        }
+        return rows.map { code, name, invited, responded in
+            let chiefs = byDepartment[code] ?? []
+            let ranked = chiefs.compactMap { $0.rank == nil ? nil : $0.composite }
+            let departmentAssessment = chiefs.first { !$0.ownAssessment }?.assessmentScore
+            return DepartmentResult(
+                code: code, name: name, starScore: chiefs.first?.starScore, starLevel: chiefs.first?.starLevel,
+                assessmentScore: departmentAssessment, meanComposite: ranked.isEmpty ? nil : ranked.reduce(0, +) / Double(ranked.count),
+                chiefs: chiefs.count, flagged: chiefs.filter(\.flagged).count, invited: invited, responded: responded)
+        }
     }
 
     /// SHA-256 of every input, serialised with sorted keys.

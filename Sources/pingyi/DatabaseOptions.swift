@@ -35,6 +35,6 @@ struct DatabaseOptions: ParsableArguments {
 
     /// The acting user for the audit log.
     static var actor: String {
-        "cli:" + (ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] ?? "unknown")
+        "cli:" + (ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] ?? ProcessInfo.processInfo.userName)
     }
 }

@@ -38,27 +38,129 @@ struct APITests {
             _ = try await keys.revoke(id: revokedKey.id, actor: "test")
             let cookie = "pingyi_s=\(server.merchantToken("914403001922038216").text)"
 
-            let endpoints = ["/api/v1/appraisals", "/api/v1/appraisals/2026/scores"]
-            for uri in endpoints {
-                let cases: [(String, HTTPFields, HTTPResponse.Status)] = [
+            let followUp = try #require(try await FollowUpStore(pool: server.fixture.pool).list(year: 2026).first)
+            let patch = #"{"status":"done","note":"已谈话"}"#
+            // endpoint, method, body, and the roles it admits
+            let endpoints: [(String, HTTPRequest.Method, String?, Set<APIRole>)] = [
+                ("/api/v1/appraisals", .get, nil, [.admin, .orgdept]),
+                ("/api/v1/appraisals/2026/scores", .get, nil, [.admin, .orgdept]),
+                ("/api/v1/appraisals/2026/departments", .get, nil, [.admin, .orgdept]),
+                ("/api/v1/appraisals/2026/flags", .get, nil, [.admin, .orgdept]),
+                ("/api/v1/appraisals/2026/comments?chief=G0102", .get, nil, [.admin, .orgdept]),
+                ("/api/v1/chiefs/G0101", .get, nil, [.admin, .orgdept]),
+                ("/api/v1/appraisals/2026/personnel.json", .get, nil, [.admin, .orgdept, .hr]),
+                ("/api/v1/appraisals/2026/personnel.csv", .get, nil, [.admin, .orgdept, .hr]),
+                ("/api/v1/audit", .get, nil, [.admin]),
+                ("/api/v1/follow-ups/\(followUp.id)", .patch, patch, [.admin]),
+            ]
+            for (uri, method, body, admitted) in endpoints {
+                var cases: [(String, HTTPFields, HTTPResponse.Status)] = [
                     ("no key", [:], .unauthorized),
                     ("revoked key", [.authorization: "Bearer \(revokedSecret)"], .unauthorized),
                     ("wrong key", [.authorization: "Bearer pyk_\(String(repeating: "A", count: 43))"], .unauthorized),
-                    ("admin", [.authorization: "Bearer \(secrets[.admin]!)"], .ok),
-                    ("orgdept", [.authorization: "Bearer \(secrets[.orgdept]!)"], .ok),
-                    ("hr", [.authorization: "Bearer \(secrets[.hr]!)"], .forbidden),
                     ("ballot cookie", [.cookie: cookie], .unauthorized),
                 ]
+                for role in APIRole.allCases {
+                    cases.append((role.rawValue, [.authorization: "Bearer \(secrets[role]!)"], admitted.contains(role) ? .ok : .forbidden))
+                }
                 for (who, headers, expected) in cases {
-                    let response = try await server.client.execute(uri: uri, method: .get, headers: headers)
+                    var headers = headers
+                    if body != nil { headers[.contentType] = "application/json" }
+                    let response = try await server.client.execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
                     #expect(response.status == expected, "\(uri) as \(who)")
-                    #expect(response.headers[.contentType]?.hasPrefix("application/json") == true, "\(uri) as \(who)")
+                    let csv = uri.hasSuffix(".csv") && expected == .ok
+                    #expect(response.headers[.contentType]?.hasPrefix(csv ? "text/csv" : "application/json") == true, "\(uri) as \(who)")
                     if expected != .ok {
                         let body = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: [String: String]]
                         #expect(body?["error"]?["code"] != nil && body?["error"]?["message"]?.isEmpty == false, "\(uri) as \(who)")
                     }
                 }
             }
+        }
+    }
+
+    @Test("a follow-up recorded through the API lands in the audit log under the key's name")
+    func followUpAudited() async throws {
+        try await ServerHarness.run(open: [.merchantReview]) { server in
+            try await Self.publishedYear(server)
+            let secret = try await APIKeyStore(pool: server.fixture.pool).create(role: .admin, name: "营商办后台", actor: "test").1
+            let followUp = try #require(try await FollowUpStore(pool: server.fixture.pool).list(year: 2026).first)
+            let headers: HTTPFields = [.authorization: "Bearer \(secret)", .contentType: "application/json"]
+            let bad = try await server.client.execute(
+                uri: "/api/v1/follow-ups/\(followUp.id)", method: .patch, headers: headers, body: ByteBuffer(string: #"{"status":"pending","note":"x"}"#))
+            #expect(bad.status == .unprocessableContent)
+            let garbage = try await server.client.execute(
+                uri: "/api/v1/follow-ups/\(followUp.id)", method: .patch, headers: headers, body: ByteBuffer(string: "not json"))
+            #expect(garbage.status == .badRequest)
+            let missing = try await server.client.execute(
+                uri: "/api/v1/follow-ups/99999", method: .patch, headers: headers, body: ByteBuffer(string: #"{"status":"done","note":"x"}"#))
+            #expect(missing.status == .notFound)
+            let done = try await server.client.execute(
+                uri: "/api/v1/follow-ups/\(followUp.id)", method: .patch, headers: headers, body: ByteBuffer(string: #"{"status":"waived","note":"调离原岗位"}"#))
+            #expect(done.status == .ok)
+            #expect(try server.fixture.count("SELECT count(*) FROM audit_log WHERE action = 'followup.record' AND actor = 'api:营商办后台'") == 1)
+            let audit = try await server.client.execute(uri: "/api/v1/audit?limit=5", method: .get, headers: headers)
+            #expect(String(buffer: audit.body).contains("followup.record"))
+        }
+    }
+
+    @Test("personnel CSV reads back with a CSV library: BOM, quoting, formula cells neutralised")
+    func personnelCSV() async throws {
+        try await ServerHarness.run(open: [.merchantReview]) { server in
+            // A name with a comma and a quote, and a section that looks like a formula.
+            let connection = try server.fixture.database.connect()
+            try connection.query("UPDATE chiefs SET name = \("王\"芳\", 二") WHERE employee_number = 'G0102'")
+            try connection.query("UPDATE sections SET name = '=HYPERLINK(1)' WHERE id = (SELECT section_id FROM chiefs WHERE employee_number = 'G0102')")
+            try await Self.publishedYear(server)
+            let secret = try await APIKeyStore(pool: server.fixture.pool).create(role: .hr, name: "人事", actor: "test").1
+            let response = try await server.client.execute(
+                uri: "/api/v1/appraisals/2026/personnel.csv", method: .get, headers: [.authorization: "Bearer \(secret)"])
+            #expect(response.status == .ok)
+            let data = Data(buffer: response.body)
+            #expect(data.starts(with: [0xEF, 0xBB, 0xBF]))
+            let document = try CSVDocument.parse(data, file: "personnel.csv")
+            #expect(document.header.first == "名单")
+            let row = try #require(document.records.first { $0.fields[3] == "G0102" })
+            #expect(row.fields[0] == "拟调整")
+            #expect(row.fields[2] == "王\"芳\", 二")
+            #expect(row.fields[5] == "'=HYPERLINK(1)")
+            #expect(row.fields[13] == "组织处理")
+            #expect(row.fields[14].contains("整改措施为组织处理"))
+            let json = try await server.client.execute(
+                uri: "/api/v1/appraisals/2026/personnel.json", method: .get, headers: [.authorization: "Bearer \(secret)"])
+            let body = try JSONSerialization.jsonObject(with: Data(buffer: json.body)) as? [String: Any]
+            #expect((body?["candidates"] as? [[String: Any]])?.count == document.records.count)
+        }
+    }
+
+    @Test("comments only where the chief has the policy's minimum of ballots; follow-up PATCH is audited")
+    func commentsAndFollowUps() async throws {
+        try await ServerHarness.run(open: [.merchantReview]) { server in
+            // Five merchants rate G0102 … there are only two in the county: lower the minimum instead.
+            let (campaign, invitations) = server.merchantReview!
+            let store = BallotStore(pool: server.fixture.pool)
+            let huawei = invitations.first { $0.respondent.key == "914403001922038216" }!
+            _ = try await store.submit(
+                tokenHash: huawei.token.hash,
+                answers: BallotAnswers(grades: [GradeAnswer(target: "G0102", question: "overall", option: "unsatisfied")],
+                                       texts: [TextAnswer(target: "G0102", question: "comment", text: "材料反复补正")]),
+                clueQuestions: [])
+            _ = try await CampaignStore(pool: server.fixture.pool).transition(id: campaign.id, to: .closed, actor: "test")
+            let admin = try await APIKeyStore(pool: server.fixture.pool).create(role: .admin, name: "营商办", actor: "test").1
+            let headers: HTTPFields = [.authorization: "Bearer \(admin)"]
+            func comments() async throws -> [String: Any] {
+                let response = try await server.client.execute(uri: "/api/v1/appraisals/2026/comments?chief=G0102", method: .get, headers: headers)
+                return try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any] ?? [:]
+            }
+            let suppressed = try await comments()
+            #expect(suppressed["suppressed"] as? Bool == true)
+            #expect((suppressed["comments"] as? [String])?.isEmpty == true)
+            let policy = try CountyFixture.shipped("policy.yaml").replacingOccurrences(of: "commentsMinBallots: 5", with: "commentsMinBallots: 1")
+            _ = try await AppraisalStore(pool: server.fixture.pool).replacePolicy(year: 2026, policyText: policy, policyFile: "p", actor: "test")
+            let shown = try await comments()
+            #expect(shown["suppressed"] as? Bool == false)
+            #expect(shown["comments"] as? [String] == ["材料反复补正"])
+            #expect(try await server.client.execute(uri: "/api/v1/appraisals/2026/comments", method: .get, headers: headers).status == .badRequest)
         }
     }
 

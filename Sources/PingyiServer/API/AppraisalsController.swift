@@ -7,6 +7,8 @@ import PingyiStore
 struct AppraisalsController {
     let appraisals: AppraisalStore
     let scoring: ScoringStore
+    let ballots: BallotStore
+    let followUps: FollowUpStore
 
     /// A page of scores.
     struct ScoresPage: Encodable {
@@ -29,6 +31,95 @@ struct AppraisalsController {
                 throw APIError.badRequest("年度应为 2000–2100 的整数")
             }
             return try JSONResponse.make(try await scores(year: year, query: request.uri.queryParameters))
+        }
+        group.get("appraisals/:year/departments") { request, context in
+            try context.require([.admin, .orgdept])
+            let year = try Self.year(context)
+            let run = try await chosenRun(year: year, query: request.uri.queryParameters)
+            return try JSONResponse.make(DepartmentsPage(year: year, run: run.id, official: run.official,
+                                                         departments: try await scoring.departments(year: year, run: run)))
+        }
+        group.get("appraisals/:year/flags") { request, context in
+            try context.require([.admin, .orgdept])
+            let year = try Self.year(context)
+            let run = try await chosenRun(year: year, query: request.uri.queryParameters)
+            let records = run.official ? try await followUps.list(year: year) : []
+            let flagged = run.scores.filter(\.flagged).map { score in
+                FlaggedChief(score: score, followUp: records.first { $0.employeeNumber == score.employeeNumber })
+            }
+            return try JSONResponse.make(FlagsPage(year: year, run: run.id, official: run.official, chiefs: flagged))
+        }
+        group.get("appraisals/:year/comments") { request, context in
+            try context.require([.admin, .orgdept])
+            let year = try Self.year(context)
+            guard let chief = request.uri.queryParameters.get("chief"), chief.count <= 32,
+                chief.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }), !chief.isEmpty
+            else { throw APIError.badRequest("须指定 chief（工号）") }
+            guard let appraisal = try await appraisals.find(year: year) else { throw APIError.notFound("\(year) 年度考评不存在") }
+            let minimum = appraisal.policy.commentsMinBallots
+            let comments = try await ballots.comments(year: year, employeeNumber: chief, minBallots: minimum)
+            return try JSONResponse.make(CommentsPage(
+                year: year, chief: chief, suppressed: comments == nil, minimumBallots: minimum, comments: comments ?? []))
+        }
+        group.get("appraisals/:year/personnel.json") { _, context in
+            try context.require([.admin, .orgdept, .hr])
+            let year = try Self.year(context)
+            let (run, rows) = try await personnel(year: year)
+            return try JSONResponse.make(PersonnelPage(year: year, run: run, candidates: rows))
+        }
+        group.get("appraisals/:year/personnel.csv") { _, context in
+            try context.require([.admin, .orgdept, .hr])
+            let year = try Self.year(context)
+            let (_, rows) = try await personnel(year: year)
+            return Response(
+                status: .ok,
+                headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"personnel-\(year).csv\""],
+                body: .init(byteBuffer: ByteBuffer(data: PersonnelList.csv(rows))))
+        }
+        group.get("chiefs/:employeeNumber") { _, context in
+            try context.require([.admin, .orgdept])
+            guard let number = context.parameters.get("employeeNumber"), number.count <= 32 else { throw APIError.badRequest("工号无效") }
+            let years = try await scoring.chiefYears(employeeNumber: number)
+            guard let latest = years.last else { throw APIError.notFound("没有股室长 \(number) 的已发布结果") }
+            return try JSONResponse.make(ChiefPage(
+                employeeNumber: number, name: latest.score.name, departmentName: latest.score.departmentName, section: latest.score.section,
+                years: years.map { ChiefYear(year: $0.year, run: $0.run, result: $0.score) }))
+        }
+    }
+
+    static func year(_ context: PingyiRequestContext) throws -> Int {
+        guard let year = context.parameters.get("year", as: Int.self), (2000...2100).contains(year) else {
+            throw APIError.badRequest("年度应为 2000–2100 的整数")
+        }
+        return year
+    }
+
+    func personnel(year: Int) async throws -> (Int, [PersonnelRow]) {
+        do {
+            return try await scoring.personnel(year: year)
+        } catch AppraisalError.notPublished(let year) {
+            throw APIError.notFound("\(year) 年度尚未发布正式结果")
+        } catch AppraisalError.notFound(let year) {
+            throw APIError.notFound("\(year) 年度考评不存在")
+        }
+    }
+
+    /// The official run, or `?run=latest` / `?run=N`.
+    func chosenRun(year: Int, query: Hummingbird.Parameters) async throws -> ScoringRun {
+        do {
+            switch query.get("run") {
+            case nil, "official": return try await scoring.run(year: year, officialOnly: true)
+            case "latest": return try await scoring.run(year: year)
+            case let text?:
+                guard let id = Int(text), id > 0 else { throw APIError.badRequest("run 应为 official、latest 或评分结果编号") }
+                return try await scoring.run(year: year, runID: id)
+            }
+        } catch AppraisalError.notPublished(let year) {
+            throw APIError.notFound("\(year) 年度尚未发布正式结果（可用 ?run=latest）")
+        } catch AppraisalError.notFound(let year) {
+            throw APIError.notFound("\(year) 年度考评不存在")
+        } catch AppraisalError.noRun(let year) {
+            throw APIError.notFound("\(year) 年度没有该评分结果")
         }
     }
 

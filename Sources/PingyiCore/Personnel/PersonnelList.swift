@@ -1,0 +1,62 @@
+import Foundation
+
+/// HR's promotion and adjustment lists, by the policy's rules (DESIGN.md): promotion candidates
+/// are the top share of the ranked chiefs flagged in none of the clean years (this year and
+/// those before); adjustment candidates are the chiefs whose follow-up is one of the listed
+/// actions, and those at the bottom of the ranking the given number of years running.
+public enum PersonnelList {
+    /// The candidates of a year, promotion first (by rank), then adjustment (by rank).
+    public static func make(year: Int, scores: [ChiefScore], history: [String: ChiefHistory], rules: PersonnelRules) -> [PersonnelRow] {
+        let ranked = scores.filter { $0.rank != nil }.sorted(by: Scoring.order)
+        var rows: [PersonnelRow] = []
+        // Promotion: the top share (at least one), among those flagged in none of the clean years.
+        let share = rules.promotionTopShare
+        let top = max(1, Int((Double(ranked.count) * share.value).rounded(.up)))
+        let cutoffRank = ranked.count >= top ? ranked[top - 1].rank! : Int.max
+        let earlierYears = (year - rules.promotionCleanYears + 1)..<year
+        for score in ranked where score.rank! <= cutoffRank && !score.flagged {
+            let earlierFlags = earlierYears.filter { history[score.employeeNumber]?.flagged[$0] == true }
+            guard earlierFlags.isEmpty else { continue }
+            let years = rules.promotionCleanYears > 1 ? "本年度及此前 \(rules.promotionCleanYears - 1) 个年度均未被认定为不满意" : "本年度未被认定为不满意"
+            rows.append(PersonnelRow(
+                list: .promotion, score: score,
+                reason: "综合得分 \(format(score.composite))，排名第 \(score.rank!)/\(ranked.count)，位于前 \(percent(share.value))；\(years)"))
+        }
+        // Adjustment: a listed follow-up action, or the bottom of the ranking years running.
+        for score in ranked.reversed() + scores.filter({ $0.rank == nil }) {
+            var reasons: [String] = []
+            if let action = score.action, rules.adjustmentActions.contains(action) {
+                reasons.append("本年度被认定为不满意，整改措施为\(action.rawValue)（\(score.actionReason ?? "")）")
+            }
+            if rules.adjustmentBottomCount > 0, score.bottom {
+                let earlier = ((year - rules.adjustmentBottomYears + 1)..<year).allSatisfy { history[score.employeeNumber]?.bottom[$0] == true }
+                if earlier {
+                    reasons.append("连续 \(rules.adjustmentBottomYears) 个年度综合排名在倒数 \(rules.adjustmentBottomCount) 名之内（本年度第 \(score.rank.map(String.init) ?? "—")/\(ranked.count)）")
+                }
+            }
+            if !reasons.isEmpty {
+                rows.append(PersonnelRow(list: .adjustment, score: score, reason: reasons.joined(separator: "；")))
+            }
+        }
+        let promotions = rows.filter { $0.list == .promotion }
+        let adjustments = rows.filter { $0.list == .adjustment }.sorted { Scoring.order($0.score, $1.score) }
+        return promotions + adjustments
+    }
+
+    /// HR's CSV: UTF-8 with BOM, RFC 4180 quoting, formula-looking cells neutralised.
+    public static func csv(_ rows: [PersonnelRow]) -> Foundation.Data {
+        let header = ["名单", "排名", "姓名", "工号", "部门", "股室", "综合得分", "客商评议", "评星定级", "目标考核", "有效票", "不满意率", "不满意认定", "建议措施", "理由"]
+        return SpreadsheetCSV.make(header: header, rows: rows.map { row in
+            let score = row.score
+            return [
+                row.list.label, score.rank.map(String.init) ?? "", score.name, score.employeeNumber, score.departmentName, score.section,
+                format(score.composite), format(score.merchantScore), format(score.starScore), format(score.assessmentScore), "\(score.n)",
+                score.unsatisfiedShare.map { percent($0) } ?? "", score.flags.map(\.text).joined(separator: "；"),
+                score.action?.rawValue ?? (row.list == .promotion ? "拟晋升/评优" : ""), row.reason,
+            ]
+        })
+    }
+
+    static func format(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "" }
+    static func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
+}
