@@ -146,6 +146,8 @@ struct ScoringTests {
             #expect(abs(interval.high - high) < 1e-6, "\(k)/\(n) high")
         }
         #expect(WilsonInterval(successes: 0, trials: 0) == nil)
+        #expect(WilsonInterval(successes: 0, trials: 12)?.low == 0)
+        #expect(WilsonInterval(successes: 12, trials: 12)?.high == 1)
     }
 
     @Test("one more 满意 never lowers the merchant score; one more 不满意 never lowers u", arguments: 0..<50)

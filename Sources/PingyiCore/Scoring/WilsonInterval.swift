@@ -17,7 +17,8 @@ public struct WilsonInterval: Hashable, Sendable, Codable {
         let denominator = 1 + z2 / n
         let center = (p + z2 / (2 * n)) / denominator
         let half = z * (p * (1 - p) / n + z2 / (4 * n * n)).squareRoot() / denominator
-        low = max(0, center - half)
-        high = min(1, center + half)
+        // At the edges the bounds are exactly 0 and 1 (the formula leaves rounding dust there).
+        low = successes == 0 ? 0 : max(0, center - half)
+        high = successes == trials ? 1 : min(1, center + half)
     }
 }
