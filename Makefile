@@ -40,6 +40,7 @@ screenshots: demo
 test: deps db-start
 	@$(DBENV); \
 	$(SWIFT) build --build-tests && \
+	scripts/fuzz.sh && \
 	$(SWIFT) test --skip-build
 
 clean: db-stop
