@@ -152,7 +152,7 @@ struct ScoringTests {
 
     @Test("one more 满意 never lowers the merchant score; one more 不满意 never lowers u", arguments: 0..<50)
     func monotone(seed: Int) {
-        var generator = SeededGenerator(seed: UInt64(seed) + 1)
+        var generator = SeededRandom(seed: UInt64(seed) + 1)
         let counts = (0..<4).map { _ in Int.random(in: 0...12, using: &generator) }
         var input = Self.input
         input.tallies = [Self.tally("X", "A", counts)]
@@ -184,22 +184,9 @@ struct ScoringTests {
 
     @Test("scoring does not depend on the order of its input", arguments: 0..<10)
     func orderIndependent(seed: Int) {
-        var generator = SeededGenerator(seed: UInt64(seed) + 100)
+        var generator = SeededRandom(seed: UInt64(seed) + 100)
         var shuffled = Self.input
         shuffled.tallies.shuffle(using: &generator)
         #expect(Scoring.score(shuffled) == Scoring.score(Self.input))
-    }
-}
-
-/// A small deterministic generator (SplitMix64) for the property tests.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
