@@ -53,6 +53,12 @@ func buildRouter(_ configuration: ServerConfiguration, pool: ConnectionPool) asy
         ).add(to: router)
     }
 
+    ConsoleController(
+        staff: StaffStore(pool: pool), invitations: InvitationStore(pool: pool), campaigns: CampaignStore(pool: pool),
+        scoring: ScoringStore(pool: pool), views: views, antiForgery: antiForgery,
+        limiter: TokenLookupLimiter(limit: 10, window: .seconds(600)), configuration: configuration
+    ).add(to: router)
+
     let api = router.group("api/v1")
         .add(middleware: APIKeyMiddleware(store: APIKeyStore(pool: pool)))
     AppraisalsController(

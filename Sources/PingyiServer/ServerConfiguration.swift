@@ -29,6 +29,8 @@ public struct ServerConfiguration: Sendable {
     public var trustForwardedFor: Bool
     /// Key of the anti-forgery tokens; random per process when not set.
     public var formSecret: Data?
+    /// bcrypt's cost for passwords set in the console (4–14).
+    public var bcryptCost: UInt8 = 12
 
     /// Makes a configuration with the defaults for the public endpoints.
     public init(
@@ -61,6 +63,7 @@ public struct ServerConfiguration: Sendable {
         if let limit = environment["PINGYI_MAX_FAILED_LOOKUPS"].flatMap(Int.init), limit > 0 { configuration.maxFailedLookups = limit }
         configuration.trustForwardedFor = environment["PINGYI_TRUST_FORWARDED_FOR"] == "1"
         if let secret = environment["PINGYI_FORM_SECRET"], secret.utf8.count >= 16 { configuration.formSecret = Data(secret.utf8) }
+        if let cost = environment["PINGYI_BCRYPT_COST"].flatMap(UInt8.init) { configuration.bcryptCost = min(max(cost, 4), 14) }
         return configuration
     }
 

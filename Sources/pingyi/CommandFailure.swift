@@ -29,6 +29,9 @@ enum CommandFailure {
         case let failure as AppraisalError:
             printError(failure.description)
             return ExitCode(1)
+        case let failure as StaffError:
+            printError(failure.description)
+            return ExitCode(1)
         case let failure as APIKeyError:
             printError(failure.description)
             return ExitCode(1)

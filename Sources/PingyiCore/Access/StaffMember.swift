@@ -1,0 +1,22 @@
+/// A member of staff who signs in to the web console.
+public struct StaffMember: Hashable, Sendable {
+    /// The account's id.
+    public var id: Int
+    /// The sign-in name.
+    public var login: String
+    /// 姓名.
+    public var name: String
+    /// What the account may see and do (the API's roles).
+    public var role: APIRole
+    /// Whether the initial password must be changed before anything else.
+    public var mustChangePassword: Bool
+
+    /// Makes a member.
+    public init(id: Int, login: String, name: String, role: APIRole, mustChangePassword: Bool) {
+        self.id = id
+        self.login = login
+        self.name = name
+        self.role = role
+        self.mustChangePassword = mustChangePassword
+    }
+}

@@ -1,0 +1,15 @@
+/// Why a staff account could not be made.
+public enum StaffError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The login is in use.
+    case loginTaken(String)
+    /// The login or name is not acceptable.
+    case badAccount
+
+    /// Says what is wrong, in Chinese.
+    public var description: String {
+        switch self {
+        case .loginTaken(let login): "登录名 \(login) 已被使用"
+        case .badAccount: "登录名须为 2–40 个小写字母、数字、. _ -；姓名 1–50 个字符"
+        }
+    }
+}

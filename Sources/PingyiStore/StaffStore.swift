@@ -1,0 +1,96 @@
+import Foundation
+import PingyiCore
+import PingyiPostgres
+
+/// Staff accounts and their console sessions. Passwords arrive already hashed (bcrypt, done by
+/// the caller off the event loops); sessions are stored by the SHA-256 of their cookie.
+public struct StaffStore: Sendable {
+    let pool: ConnectionPool
+
+    /// Uses the given pool.
+    public init(pool: ConnectionPool) {
+        self.pool = pool
+    }
+
+    static let columns = "id, login, name, role, must_change_password"
+
+    /// Creates an account with an initial password that must be changed at first sign-in.
+    public func create(login: String, name: String, role: APIRole, passwordHash: String, actor: String) async throws -> StaffMember {
+        try await pool.transaction { connection in
+            let row: Row
+            do {
+                row = try connection.query(
+                    """
+                    INSERT INTO staff (login, name, role, password_hash) VALUES (\(login), \(name), \(role.rawValue), \(passwordHash))
+                    RETURNING \(unescaped: StaffStore.columns)
+                    """)[0]
+            } catch let error as PostgresError where error.code == .uniqueViolation {
+                throw StaffError.loginTaken(login)
+            } catch let error as PostgresError where error.code == .checkViolation {
+                throw StaffError.badAccount
+            }
+            let member = try StaffStore.decode(row)
+            try AuditLog.record(
+                AuditEntry(actor: actor, action: "staff.create", subject: "staff \(login)", afterJSON: AuditLog.json(["role": role.rawValue, "name": name])),
+                on: connection)
+            return member
+        }
+    }
+
+    /// The active account of a login with its password hash, for signing in.
+    public func credentials(login: String) async throws -> (StaffMember, String)? {
+        try await pool.withConnection { connection in
+            try connection.query("SELECT \(unescaped: StaffStore.columns), password_hash FROM staff WHERE login = \(login) AND active").first.map {
+                (try StaffStore.decode($0), try $0.decode("password_hash", as: String.self))
+            }
+        }
+    }
+
+    /// Starts a session for `member` lasting `lifetime`; records the sign-in in the audit log.
+    public func startSession(for member: StaffMember, tokenHash: Data, lifetime: Duration, address: String) async throws {
+        let seconds = Int(lifetime.components.seconds)
+        try await pool.transaction { connection in
+            try connection.query("DELETE FROM staff_sessions WHERE expires_at < now()")
+            try connection.query(
+                """
+                INSERT INTO staff_sessions (token_hash, staff_id, expires_at)
+                VALUES (\(tokenHash), \(member.id), now() + make_interval(secs => \(seconds)))
+                """)
+            try AuditLog.record(
+                AuditEntry(actor: "staff:\(member.login)", action: "staff.signin", subject: "staff \(member.login)",
+                           afterJSON: AuditLog.json(["address": address])),
+                on: connection)
+        }
+    }
+
+    /// The member of a live session, or `nil`.
+    public func member(sessionHash: Data) async throws -> StaffMember? {
+        try await pool.withConnection { connection in
+            try connection.query(
+                """
+                SELECT s.id, s.login, s.name, s.role, s.must_change_password FROM staff_sessions x JOIN staff s ON s.id = x.staff_id
+                WHERE x.token_hash = \(sessionHash) AND x.expires_at > now() AND s.active
+                """
+            ).first.map(StaffStore.decode)
+        }
+    }
+
+    /// Ends a session.
+    public func endSession(sessionHash: Data) async throws {
+        _ = try await pool.withConnection { connection in try connection.query("DELETE FROM staff_sessions WHERE token_hash = \(sessionHash)") }
+    }
+
+    /// Sets a new password (already hashed); the account no longer has to change it.
+    public func changePassword(memberID: Int, passwordHash: String, actor: String) async throws {
+        try await pool.transaction { connection in
+            try connection.query("UPDATE staff SET password_hash = \(passwordHash), must_change_password = false WHERE id = \(memberID)")
+            try AuditLog.record(AuditEntry(actor: actor, action: "staff.password", subject: "staff \(memberID)"), on: connection)
+        }
+    }
+
+    static func decode(_ row: Row) throws -> StaffMember {
+        StaffMember(
+            id: try row.decode("id"), login: try row.decode("login"), name: try row.decode("name"),
+            role: APIRole(rawValue: try row.decode("role")) ?? .hr, mustChangePassword: try row.decode("must_change_password"))
+    }
+}
