@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HummingbirdBcrypt
 import PingyiCore
 import PingyiStore
 
@@ -60,7 +61,9 @@ struct DemoCommand: AsyncParsableCommand {
         ScoreCommand.printRun(previous, flaggedOnly: false)
         print("\n\(DemoCommand.year) 年度的活动仍在进行。结束并计分：pingyi campaign close <活动编号>，然后 pingyi score \(DemoCommand.year)。")
         let publicURL = ProcessInfo.processInfo.environment["PINGYI_PUBLIC_URL"] ?? "http://127.0.0.1:8080"
+        try await ensureDemoAdmin()
         print("")
+        print("营商办控制台：\(publicURL)/console　登录名 \(DemoCommand.adminLogin)　密码 \(DemoCommand.adminPassword)（仅限演示县）")
         for (campaign, sample) in samples {
             let who = campaign.kind == .merchantReview ? "企业" : "特约监督员"
             print("示例\(who)链接（\(sample.name)，活动 \(campaign.id)「\(campaign.kind.label)」）：")
@@ -100,6 +103,21 @@ struct DemoCommand: AsyncParsableCommand {
                 }
             }
             return campaigns
+        }
+    }
+
+    static let adminLogin = "demo"
+    static let adminPassword = "pingyi-demo-2026"
+
+    /// The demo county's console account (an admin with a published password: demo only).
+    private func ensureDemoAdmin() async throws {
+        try await database.withPool { pool in
+            let store = StaffStore(pool: pool)
+            guard try await store.credentials(login: DemoCommand.adminLogin) == nil else { return }
+            let member = try await store.create(
+                login: DemoCommand.adminLogin, name: "演示管理员", role: .admin,
+                passwordHash: Bcrypt.hash(DemoCommand.adminPassword, cost: StaffCommand.cost), actor: DatabaseOptions.actor)
+            try await store.changePassword(memberID: member.id, passwordHash: Bcrypt.hash(DemoCommand.adminPassword, cost: StaffCommand.cost), actor: DatabaseOptions.actor)
         }
     }
 
