@@ -115,6 +115,12 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible, CustomDeb
         code == .serializationFailure || code == .deadlockDetected
     }
 
+    /// Whether the database could not be reached (no connection, none free in time, pool closed):
+    /// the request may succeed later, so clients are told 503.
+    public var isUnavailable: Bool {
+        code == .connectionFailure || code == .poolTimeout || code == .poolClosed
+    }
+
     /// Generic: safe to log next to anything.
     public var description: String {
         "PostgresError(\(code))"

@@ -14,14 +14,18 @@ public struct StaffStore: Sendable {
 
     static let columns = "id, login, name, role, must_change_password"
 
-    /// Creates an account with an initial password that must be changed at first sign-in.
-    public func create(login: String, name: String, role: APIRole, passwordHash: String, actor: String) async throws -> StaffMember {
+    /// Creates an account; its initial password must be changed at first sign-in unless
+    /// `mustChangePassword` is false (the demo county's published account).
+    public func create(
+        login: String, name: String, role: APIRole, passwordHash: String, mustChangePassword: Bool = true, actor: String
+    ) async throws -> StaffMember {
         try await pool.transaction { connection in
             let row: Row
             do {
                 row = try connection.query(
                     """
-                    INSERT INTO staff (login, name, role, password_hash) VALUES (\(login), \(name), \(role.rawValue), \(passwordHash))
+                    INSERT INTO staff (login, name, role, password_hash, must_change_password)
+                    VALUES (\(login), \(name), \(role.rawValue), \(passwordHash), \(mustChangePassword))
                     RETURNING \(unescaped: StaffStore.columns)
                     """)[0]
             } catch let error as PostgresError where error.code == .uniqueViolation {

@@ -8,9 +8,6 @@ enum CommandFailure {
     /// Prints a clear message for known errors and returns an exit code; passes others on.
     static func explain(_ error: Error) -> Error {
         switch error {
-        case let failure as InvalidFile:
-            printError(failure.description)
-            return ExitCode(1)
         case let failure as ImportRefused:
             printError(failure.file.description + "\n未写入任何数据。")
             return ExitCode(1)
@@ -23,23 +20,8 @@ enum CommandFailure {
         case let failure as PostgresError:
             printError("数据库错误（\(failure.code)）：\(failure.message)")
             return ExitCode(1)
-        case let failure as CampaignError:
-            printError(failure.description)
-            return ExitCode(1)
-        case let failure as AppraisalError:
-            printError(failure.description)
-            return ExitCode(1)
-        case let failure as StaffError:
-            printError(failure.description)
-            return ExitCode(1)
-        case let failure as APIKeyError:
-            printError(failure.description)
-            return ExitCode(1)
-        case let failure as FollowUpError:
-            printError(failure.description)
-            return ExitCode(1)
-        case let failure as CLIError:
-            printError(failure.message)
+        case let failure as any OperatorMessage:
+            printError(failure.operatorMessage)
             return ExitCode(1)
         default:
             return error
@@ -50,4 +32,23 @@ enum CommandFailure {
         var standardError = StandardError()
         print(text, to: &standardError)
     }
+}
+
+/// An error whose message is written for the office: printed as it is, exit code 1.
+protocol OperatorMessage: Error {
+    var operatorMessage: String { get }
+}
+
+extension OperatorMessage where Self: CustomStringConvertible {
+    var operatorMessage: String { description }
+}
+
+extension InvalidFile: OperatorMessage {}
+extension CampaignError: OperatorMessage {}
+extension AppraisalError: OperatorMessage {}
+extension StaffError: OperatorMessage {}
+extension APIKeyError: OperatorMessage {}
+extension FollowUpError: OperatorMessage {}
+extension CLIError: OperatorMessage {
+    var operatorMessage: String { message }
 }

@@ -114,10 +114,10 @@ struct DemoCommand: AsyncParsableCommand {
         try await database.withPool { pool in
             let store = StaffStore(pool: pool)
             guard try await store.credentials(login: DemoCommand.adminLogin) == nil else { return }
-            let member = try await store.create(
+            _ = try await store.create(
                 login: DemoCommand.adminLogin, name: "演示管理员", role: .admin,
-                passwordHash: Bcrypt.hash(DemoCommand.adminPassword, cost: StaffCommand.cost), actor: DatabaseOptions.actor)
-            try await store.changePassword(memberID: member.id, passwordHash: Bcrypt.hash(DemoCommand.adminPassword, cost: StaffCommand.cost), actor: DatabaseOptions.actor)
+                passwordHash: Bcrypt.hash(DemoCommand.adminPassword, cost: StaffCommand.cost), mustChangePassword: false,
+                actor: DatabaseOptions.actor)
         }
     }
 

@@ -45,9 +45,9 @@ struct InvitationsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let status = try await database.withPool { try await InvitationStore(pool: $0).status(campaignID: campaign) }
-            print("有效 \(status.issued)，已提交 \(status.used)，已作废 \(status.revoked)，回复率 \(percent(status.responseRate))")
+            print("有效 \(status.issued)，已提交 \(status.used)，已作废 \(status.revoked)，回复率 \(Figures.percent(status.responseRate))")
             for line in status.departments {
-                print("  \(line.code.padding(toLength: 8, withPad: " ", startingAt: 0)) \(line.name)：\(line.used)/\(line.issued)，\(percent(line.responseRate))")
+                print("  \(line.code.padding(toLength: 8, withPad: " ", startingAt: 0)) \(line.name)：\(line.used)/\(line.issued)，\(Figures.percent(line.responseRate))")
             }
         }
     }
@@ -95,9 +95,4 @@ struct InvitationsCommand: AsyncParsableCommand {
             throw CLIError("无法写入 \(path)")
         }
     }
-}
-
-/// `12.3%`
-func percent(_ value: Double) -> String {
-    String(format: "%.1f%%", value * 100)
 }

@@ -29,10 +29,10 @@ struct ScoreCommand: AsyncParsableCommand {
                 score.flagged ? "▲" : (score.insufficientData ? "·" : " "),
                 score.rank.map { "\($0)" } ?? (score.insufficientData ? "样本不足" : "—"),
                 score.name, score.departmentName, score.section, "\(score.n)",
-                format(score.merchantScore), score.unsatisfiedShare.map { String(format: "%.1f%%", $0 * 100) } ?? "—",
+                Figures.score(score.merchantScore), score.unsatisfiedShare.map(Figures.percent) ?? "—",
                 score.starScore.map { String(format: "%.1f", $0) + (score.starLevel.map { "(\($0)星)" } ?? "") } ?? "—",
-                format(score.assessmentScore) + (score.ownAssessment ? "*" : ""),
-                format(score.composite) + (score.compositeNote == nil ? "" : "†"),
+                Figures.score(score.assessmentScore) + (score.ownAssessment ? "*" : ""),
+                Figures.score(score.composite) + (score.compositeNote == nil ? "" : "†"),
                 score.action?.rawValue ?? "",
             ])
         }
@@ -46,9 +46,5 @@ struct ScoreCommand: AsyncParsableCommand {
         for score in run.scores where score.compositeNote != nil && score.rank != nil {
             print("† \(score.name)：\(score.compositeNote!)")
         }
-    }
-
-    static func format(_ value: Double?) -> String {
-        value.map { String(format: "%.2f", $0) } ?? "—"
     }
 }

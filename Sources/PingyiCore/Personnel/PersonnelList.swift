@@ -20,7 +20,7 @@ public enum PersonnelList {
             let years = rules.promotionCleanYears > 1 ? "本年度及此前 \(rules.promotionCleanYears - 1) 个年度均未被认定为不满意" : "本年度未被认定为不满意"
             rows.append(PersonnelRow(
                 list: .promotion, score: score,
-                reason: "综合得分 \(format(score.composite))，排名第 \(score.rank!)/\(ranked.count)，位于前 \(percent(share.value))；\(years)"))
+                reason: "综合得分 \(Figures.score(score.composite))，排名第 \(score.rank!)/\(ranked.count)，位于前 \(Figures.percent(share.value))；\(years)"))
         }
         // Adjustment: a listed follow-up action, or the bottom of the ranking years running.
         for score in ranked.reversed() + scores.filter({ $0.rank == nil }) {
@@ -45,18 +45,16 @@ public enum PersonnelList {
 
     /// HR's CSV: UTF-8 with BOM, RFC 4180 quoting, formula-looking cells neutralised.
     public static func csv(_ rows: [PersonnelRow]) -> Foundation.Data {
+        func format(_ value: Double?) -> String { Figures.score(value, missing: "") }
         let header = ["名单", "排名", "姓名", "工号", "部门", "股室", "综合得分", "客商评议", "评星定级", "目标考核", "有效票", "不满意率", "不满意认定", "建议措施", "理由"]
         return SpreadsheetCSV.make(header: header, rows: rows.map { row in
             let score = row.score
             return [
                 row.list.label, score.rank.map(String.init) ?? "", score.name, score.employeeNumber, score.departmentName, score.section,
                 format(score.composite), format(score.merchantScore), format(score.starScore), format(score.assessmentScore), "\(score.n)",
-                score.unsatisfiedShare.map { percent($0) } ?? "", score.flags.map(\.text).joined(separator: "；"),
+                score.unsatisfiedShare.map(Figures.percent) ?? "", score.flags.map(\.text).joined(separator: "；"),
                 score.action?.rawValue ?? (row.list == .promotion ? "拟晋升/评优" : ""), row.reason,
             ]
         })
     }
-
-    static func format(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "" }
-    static func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
 }

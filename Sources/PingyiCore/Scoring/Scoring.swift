@@ -70,7 +70,7 @@ public enum Scoring {
             composite = present.reduce(0.0) { $0 + $1.1! * $1.2.value } / weightSum
             let missing = parts.filter { $0.1 == nil && $0.2.numerator > 0 }.map(\.0.label)
             if !missing.isEmpty {
-                let used = present.map { "\($0.0.label) \(percent($0.2.value / weightSum))" }.joined(separator: "、")
+                let used = present.map { "\($0.0.label) \(Figures.percent($0.2.value / weightSum))" }.joined(separator: "、")
                 note = "缺少\(missing.joined(separator: "、"))，按 \(used) 重新归一计算"
             }
         }
@@ -92,16 +92,16 @@ public enum Scoring {
             switch rule {
             case .unsatisfiedShare(let threshold):
                 guard score.n >= policy.minBallots, threshold.isReached(by: score.unsatisfied, of: score.n) else { continue }
-                var text = "不满意 \(score.unsatisfied)/\(score.n) = \(percent(score.unsatisfiedShare ?? 0)) ≥ \(percent(threshold.value))"
+                var text = "不满意 \(score.unsatisfied)/\(score.n) = \(Figures.percent(score.unsatisfiedShare ?? 0)) ≥ \(Figures.percent(threshold.value))"
                 if let interval = score.unsatisfiedInterval {
-                    text += "，95% 区间 \(percent(interval.low))–\(percent(interval.high))"
+                    text += "，95% 区间 \(Figures.percent(interval.low))–\(Figures.percent(interval.high))"
                 }
                 evidence.append(FlagEvidence(rule: "unsatisfiedShare", text: text))
             case .bottomRank(let count):
                 guard count > 0, score.bottom, let rank = score.rank, let composite = score.composite else { continue }
                 evidence.append(FlagEvidence(
                     rule: "bottomRank",
-                    text: "综合得分 \(String(format: "%.2f", composite))，排名第 \(rank)/\(rankedCount)，在倒数 \(count) 名之内"))
+                    text: "综合得分 \(Figures.score(composite))，排名第 \(rank)/\(rankedCount)，在倒数 \(count) 名之内"))
             }
         }
         return evidence
@@ -115,7 +115,7 @@ public enum Scoring {
                     return (step.action, "本年度被认定为不满意")
                 case .unsatisfiedShare(let threshold):
                     if score.n >= policy.minBallots, threshold.isReached(by: score.unsatisfied, of: score.n) {
-                        return (step.action, "不满意率 \(percent(score.unsatisfiedShare ?? 0)) ≥ \(percent(threshold.value))")
+                        return (step.action, "不满意率 \(Figures.percent(score.unsatisfiedShare ?? 0)) ≥ \(Figures.percent(threshold.value))")
                     }
                 case .flaggedPreviousYear:
                     if history?.flagged[year - 1] == true {
@@ -154,10 +154,5 @@ public enum Scoring {
         case (nil, .some): return false
         default: return (a.departmentCode, a.employeeNumber) < (b.departmentCode, b.employeeNumber)
         }
-    }
-
-    /// `33.3%`
-    static func percent(_ value: Double) -> String {
-        String(format: "%.1f%%", value * 100)
     }
 }

@@ -27,10 +27,7 @@ struct AppraisalsController {
         }
         group.get("appraisals/:year/scores") { request, context in
             try context.require([.admin, .orgdept])
-            guard let year = context.parameters.get("year", as: Int.self), (2000...2100).contains(year) else {
-                throw APIError.badRequest("年度应为 2000–2100 的整数")
-            }
-            return try JSONResponse.make(try await scores(year: year, query: request.uri.queryParameters))
+            return try JSONResponse.make(try await scores(year: try Self.year(context), query: request.uri.queryParameters))
         }
         group.get("appraisals/:year/departments") { request, context in
             try context.require([.admin, .orgdept])
@@ -124,17 +121,6 @@ struct AppraisalsController {
     }
 
     func scores(year: Int, query: Hummingbird.Parameters) async throws -> ScoresPage {
-        let runParameter = query.get("run")
-        var runID: Int?
-        var official = true
-        switch runParameter {
-        case nil, "official": official = true
-        case "latest": official = false
-        case let text?:
-            guard let id = Int(text), id > 0 else { throw APIError.badRequest("run 应为 official、latest 或评分结果编号") }
-            runID = id
-            official = false
-        }
         let limit = try query.get("limit").map { text -> Int in
             guard let value = Int(text), (1...500).contains(value) else { throw APIError.badRequest("limit 应为 1–500") }
             return value
@@ -153,18 +139,7 @@ struct AppraisalsController {
         let sort = query.get("sort") ?? "rank"
         guard ["rank", "composite", "department"].contains(sort) else { throw APIError.badRequest("sort 应为 rank、composite 或 department") }
 
-        let overview = try await appraisals.overview().first { $0.year == year }
-        guard let overview else { throw APIError.notFound("\(year) 年度考评不存在") }
-        if official {
-            guard let officialRun = overview.officialRun else { throw APIError.notFound("\(year) 年度尚未发布正式结果（可用 ?run=latest）") }
-            runID = officialRun
-        }
-        let run: ScoringRun
-        do {
-            run = try await scoring.run(year: year, runID: runID)
-        } catch AppraisalError.noRun {
-            throw APIError.notFound("\(year) 年度没有该评分结果")
-        }
+        let run = try await chosenRun(year: year, query: query)
         var chiefs = run.scores
         if let department = query.get("department") { chiefs = chiefs.filter { $0.departmentCode == department } }
         if let flagged { chiefs = chiefs.filter { $0.flagged == flagged } }

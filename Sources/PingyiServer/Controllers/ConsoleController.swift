@@ -148,9 +148,9 @@ struct ConsoleController: Sendable {
             let status = try await invitations.status(campaignID: campaign.id)
             lines.append(.init(
                 title: "\(campaign.year) 年度「\(campaign.kind.label)」（活动 \(campaign.id)）", issued: status.issued, used: status.used,
-                rate: Self.percent(status.responseRate),
+                rate: Figures.percent(status.responseRate),
                 departments: status.departments.map {
-                    .init(name: $0.name, used: $0.used, issued: $0.issued, rate: Self.percent($0.responseRate), bar: Int(($0.responseRate * 120).rounded()))
+                    .init(name: $0.name, used: $0.used, issued: $0.issued, rate: Figures.percent($0.responseRate), bar: Int(($0.responseRate * 120).rounded()))
                 }))
         }
         return views.page("console-progress", ConsoleProgressPage(member: ConsoleMemberView(member, csrf: csrf), campaigns: lines))
@@ -163,15 +163,12 @@ struct ConsoleController: Sendable {
         }
         // The newest year with a run; the official run where there is one.
         for candidate in Set(years).sorted(by: >) {
-            if let run = try? await scoring.run(year: candidate, officialOnly: true) {
-                return views.page("console-ranking", ConsoleRankingPage(member: ConsoleMemberView(member, csrf: csrf), run: run))
-            }
-            if let run = try? await scoring.run(year: candidate) {
+            var run = try? await scoring.run(year: candidate, officialOnly: true)
+            if run == nil { run = try? await scoring.run(year: candidate) }
+            if let run {
                 return views.page("console-ranking", ConsoleRankingPage(member: ConsoleMemberView(member, csrf: csrf), run: run))
             }
         }
         return views.message(MessagePage(heading: "还没有评分结果", message: "\(year) 年度还没有评分，请先运行 pingyi score \(year)。"), status: .ok)
     }
-
-    static func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
 }

@@ -13,7 +13,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
         guard !request.uri.path.hasPrefix("/api/") else { return try await apiErrors(request, context: context, next: next) }
         do {
             return try await next(request, context)
-        } catch let error as PostgresError where [.connectionFailure, .poolTimeout, .poolClosed].contains(error.code) {
+        } catch let error as PostgresError where error.isUnavailable {
             context.logger.warning("database unavailable", metadata: ["error": "\(error.debugDescription)"])
             return views.message(
                 MessagePage(heading: "系统繁忙", message: "系统暂时无法处理您的请求，请稍后再试。您尚未提交的内容没有被记录。"),
@@ -38,7 +38,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let error as APIError {
             return json(error.status, error.code, error.message)
-        } catch let error as PostgresError where [.connectionFailure, .poolTimeout, .poolClosed].contains(error.code) {
+        } catch let error as PostgresError where error.isUnavailable {
             context.logger.warning("database unavailable", metadata: ["error": "\(error.debugDescription)"])
             return json(.serviceUnavailable, "unavailable", "数据库暂时不可用，请稍后再试")
         } catch let error as HTTPResponseError {

@@ -89,19 +89,18 @@ struct ConsoleRankingPage: Sendable {
         source = run.official ? "正式结果（第 \(run.id) 次评分）" : "最近一次评分（第 \(run.id) 次，未发布）"
         let ranked = run.scores.filter { $0.rank != nil && $0.composite != nil }
         height = max(40, ranked.count * 22 + 10)
-        func format(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "—" }
         bars = ranked.enumerated().map { index, score in
             let width = Int((score.composite! / 100 * 480).rounded())
             return Bar(
                 label: "\(score.rank!). \(score.name)（\(score.departmentName)）", y: index * 22 + 6, textY: index * 22 + 19,
-                width: width, valueX: 196 + width, value: format(score.composite), color: score.flagged ? "#b71c1c" : "#9ca3af")
+                width: width, valueX: 196 + width, value: Figures.score(score.composite), color: score.flagged ? "#b71c1c" : "#9ca3af")
         }
         rows = run.scores.map { score in
             Line(
                 rank: score.rank.map(String.init) ?? (score.insufficientData ? "样本不足" : "—"), name: score.name,
-                department: "\(score.departmentName) \(score.section)", composite: format(score.composite),
-                merchant: format(score.merchantScore), stars: score.starLevel.map { String(repeating: "★", count: $0) } ?? "—",
-                assessment: format(score.assessmentScore), evidence: score.flags.map(\.text).joined(separator: "；"), flagged: score.flagged)
+                department: "\(score.departmentName) \(score.section)", composite: Figures.score(score.composite),
+                merchant: Figures.score(score.merchantScore), stars: score.starLevel.map { String(repeating: "★", count: $0) } ?? "—",
+                assessment: Figures.score(score.assessmentScore), evidence: score.flags.map(\.text).joined(separator: "；"), flagged: score.flagged)
         }
     }
 }
