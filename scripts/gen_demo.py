@@ -138,6 +138,16 @@ def main():
                 chosen.add(rng.choices(department_codes, weights)[0])
             for department in sorted(chosen):
                 dealings.append([merchant[0], str(year), department])
+    # 2024 was added later, from its own generator, so that the rows above stay as they were.
+    earlier = random.Random(2024)
+    for merchant in merchants:
+        if earlier.random() < 0.35:
+            continue  # fewer merchants were invited that year
+        chosen = set()
+        for _ in range(earlier.randint(2, 4)):
+            chosen.add(earlier.choices(department_codes, weights)[0])
+        for department in sorted(chosen):
+            dealings.append([merchant[0], "2024", department])
     write("dealings.csv", ["统一社会信用代码", "年度", "部门代码"], dealings)
 
     supervisors = []
@@ -163,6 +173,10 @@ def main():
         rows.append(["", "G0101", "96.0", "92.5", "95.0", "90.0", "窗口服务标兵，单独考核"])
         rows.append(["", "G0202", "70.0", "65.0", "68.5", "60.0", "年内两次被投诉"])
         write(f"assessment-{year}.csv", ["部门代码", "工号", "组织领导", "工作宣传", "任务落实", "工作亮点", "备注"], rows)
+    # 2024, from its own generator (see the dealings above).
+    rows = [[code, "", *[f"{earlier.uniform(72, 97):.1f}" for _ in range(4)], ""] for code, _, _ in DEPARTMENTS]
+    rows.append(["", "G0101", "94.0", "90.0", "93.5", "88.0", "窗口服务标兵，单独考核"])
+    write("assessment-2024.csv", ["部门代码", "工号", "组织领导", "工作宣传", "任务落实", "工作亮点", "备注"], rows)
 
     print(f"demo: {len(DEPARTMENTS)} departments, {sum(len(d[2]) for d in DEPARTMENTS)} sections, "
           f"{len(roster)} chiefs, {len(merchants)} merchants, {len(dealings)} dealings, {len(supervisors)} supervisors")

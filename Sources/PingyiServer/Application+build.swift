@@ -53,11 +53,13 @@ func buildRouter(_ configuration: ServerConfiguration, pool: ConnectionPool) asy
         ).add(to: router)
     }
 
-    ConsoleController(
-        staff: StaffStore(pool: pool), invitations: InvitationStore(pool: pool), campaigns: CampaignStore(pool: pool),
-        scoring: ScoringStore(pool: pool), views: views, antiForgery: antiForgery,
-        limiter: TokenLookupLimiter(limit: 10, window: .seconds(600)), configuration: configuration
-    ).add(to: router)
+    let gate = ConsoleGate(staff: StaffStore(pool: pool), views: views, antiForgery: antiForgery, configuration: configuration)
+    ConsoleSessionController(gate: gate, limiter: TokenLookupLimiter(limit: 10, window: .seconds(600))).add(to: router)
+    ConsoleCampaignsController(gate: gate, campaigns: CampaignStore(pool: pool), invitations: InvitationStore(pool: pool)).add(to: router)
+    ConsoleRankingController(gate: gate, scoring: ScoringStore(pool: pool)).add(to: router)
+    ConsoleFollowUpsController(gate: gate, followUps: FollowUpStore(pool: pool)).add(to: router)
+    ConsolePersonnelController(gate: gate, scoring: ScoringStore(pool: pool)).add(to: router)
+    ConsoleCluesController(gate: gate, clues: ProblemClueStore(pool: pool)).add(to: router)
 
     let api = router.group("api/v1")
         .add(middleware: APIKeyMiddleware(store: APIKeyStore(pool: pool)))

@@ -128,26 +128,4 @@ public struct BallotStore: Sendable {
             ).map { try $0.decode("body", as: String.self) }
         }
     }
-
-    /// The problem clues, newest first, optionally of one status.
-    public func clues(status: ProblemClue.Status? = nil) async throws -> [ProblemClue] {
-        try await pool.withConnection { connection in
-            try connection.query(
-                """
-                SELECT p.id, p.campaign_id, p.department_code, d.name AS department_name, p.body, p.signed_by,
-                       p.reported_on::text AS reported_on, p.status
-                FROM problem_clues p JOIN departments d ON d.code = p.department_code
-                WHERE \(status?.rawValue)::text IS NULL OR p.status = \(status?.rawValue)
-                ORDER BY p.reported_on DESC, d.code, p.body
-                """
-            ).map { row in
-                ProblemClue(
-                    id: try row.decode("id"), campaignID: try row.decode("campaign_id"),
-                    departmentCode: try row.decode("department_code"), departmentName: try row.decode("department_name"),
-                    body: try row.decode("body"), signedBy: try row.decode("signed_by"),
-                    reportedOn: CivilDate(parsing: try row.decode("reported_on")) ?? CivilDate(year: 2000, month: 1, day: 1)!,
-                    status: ProblemClue.Status(rawValue: try row.decode("status")) ?? .new)
-            }
-        }
-    }
 }

@@ -260,6 +260,27 @@ public struct ScoringStore: Sendable {
         return try await run(year: year, runID: official)
     }
 
+    /// The years that have a scoring run, newest first, and whether each is published.
+    public func scoredYears() async throws -> [(year: Int, published: Bool)] {
+        try await pool.withConnection { connection in
+            try connection.query(
+                """
+                SELECT y.year, y.official_run_id IS NOT NULL AS published FROM appraisal_years y
+                WHERE EXISTS (SELECT 1 FROM scoring_runs r WHERE r.year = y.year) ORDER BY y.year DESC
+                """
+            ).map { (try $0.decode("year"), try $0.decode("published")) }
+        }
+    }
+
+    /// The run the console shows for a year: the official one, else the latest.
+    public func shownRun(year: Int) async throws -> ScoringRun {
+        do {
+            return try await run(year: year, officialOnly: true)
+        } catch AppraisalError.notPublished {
+            return try await run(year: year)
+        }
+    }
+
     /// Every published year's result of one chief, oldest first.
     public func chiefYears(employeeNumber: String) async throws -> [(year: Int, run: Int, score: ChiefScore)] {
         try await pool.withConnection { connection in

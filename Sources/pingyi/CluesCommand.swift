@@ -17,7 +17,7 @@ struct CluesCommand: AsyncParsableCommand {
         @Option(help: "只列出该状态：new、assigned、resolved") var status: ProblemClue.Status?
 
         func run() async throws {
-            let clues = try await database.withPool { try await BallotStore(pool: $0).clues(status: status) }
+            let clues = try await database.withPool { try await ProblemClueStore(pool: $0).list(status: status) }
             if clues.isEmpty { print("没有问题线索。") }
             for clue in clues {
                 print("\(clue.reportedOn)\t\(clue.departmentName)（\(clue.departmentCode)）\t\(clue.status.label)\t\(clue.signedBy.map { "署名：\($0)" } ?? "匿名")")

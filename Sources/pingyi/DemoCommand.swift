@@ -9,7 +9,7 @@ import PingyiStore
 /// issued, and prints a sample merchant link and supervisor link.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "demo", abstract: "载入演示县：名册（demo/ 下的 CSV，经正常导入流程）、2026 年度考评、两个进行中的活动和邀请链接。")
+        commandName: "demo", abstract: "载入演示县：名册（demo/ 下的 CSV，经正常导入流程）、2024、2025 年度的已发布结果、2026 年度考评、两个进行中的活动和邀请链接。")
 
     @OptionGroup var database: DatabaseOptions
 
@@ -20,6 +20,8 @@ struct DemoCommand: AsyncParsableCommand {
     var out: String = ".pingyi-demo"
 
     static let year = 2026
+    /// The years before, run and published with simulated ballots: the trend and the ladder.
+    static let previousYears = [2024, 2025]
 
     func run() async throws {
         let directory = dir ?? ProcessInfo.processInfo.environment["PINGYI_DEMO_DIR"] ?? "demo"
@@ -37,7 +39,7 @@ struct DemoCommand: AsyncParsableCommand {
         }
         print("演示县名册：")
         CountyCommand.print(summary)
-        try await preparePreviousYear(directory: directory)
+        for year in DemoCommand.previousYears { try await preparePreviousYear(year, directory: directory) }
         let campaigns = try await prepareYear()
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         var samples: [(Campaign, IssuedInvitation)] = []
@@ -121,10 +123,9 @@ struct DemoCommand: AsyncParsableCommand {
         }
     }
 
-    /// The previous year, made once: its campaigns run with simulated ballots and closed, its
+    /// A previous year, made once: its campaigns run with simulated ballots and closed, its
     /// assessment imported, scored, published, and one follow-up recorded.
-    private func preparePreviousYear(directory: String) async throws {
-        let year = DemoCommand.year - 1
+    private func preparePreviousYear(_ year: Int, directory: String) async throws {
         try await database.withPool { pool in
             guard try await AppraisalStore(pool: pool).find(year: year) == nil else { return }
             let actor = DatabaseOptions.actor

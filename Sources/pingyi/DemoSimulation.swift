@@ -7,10 +7,11 @@ import PingyiStore
 /// `BallotStore.submit` — the code path of `POST /s` and `POST /r`.
 ///
 /// The spread is deterministic. Most chiefs are well liked; a few are not: G0202 (县市场监督管理局
-/// 食品安全监管股) in both years, G0103 in 2026 only, G0302 in 2025 only.
+/// 食品安全监管股) every year, worse from 2025, G0103 in 2026 only, G0302 in 2025 only.
 enum DemoSimulation {
     /// Chiefs the merchants are unhappy with, by year: (employee number, share 不满意).
     static let unhappy: [Int: [String: Double]] = [
+        2024: ["G0202": 0.2],
         2025: ["G0202": 0.45, "G0302": 0.42],
         2026: ["G0202": 0.40, "G0103": 0.55],
     ]

@@ -79,17 +79,7 @@ struct InvitationsCommand: AsyncParsableCommand {
     }
 
     static func write(_ invitations: [IssuedInvitation], kind: CampaignKind, publicURL: String, to path: String) throws {
-        let header = kind == .merchantReview
-            ? ["统一社会信用代码", "企业名称", "联系人", "联系电话", "评议部门", "评议链接"]
-            : ["编号", "姓名", "联系电话", "评星部门数", "评星链接"]
-        let rows = invitations.map { invitation in
-            kind == .merchantReview
-                ? [invitation.respondent.key, invitation.name, invitation.contactPerson ?? "", invitation.phone ?? "",
-                   invitation.departments.joined(separator: " "), invitation.link(publicURL: publicURL, kind: kind)]
-                : [invitation.respondent.key, invitation.name, invitation.phone ?? "", "\(invitation.departments.count)",
-                   invitation.link(publicURL: publicURL, kind: kind)]
-        }
-        let data = SpreadsheetCSV.make(header: header, rows: rows)
+        let data = InvitationSheet.csv(invitations, kind: kind, publicURL: publicURL)
         // Only the office may read the file: it holds the only copies of the tokens.
         guard FileManager.default.createFile(atPath: path, contents: data, attributes: [.posixPermissions: 0o600]) else {
             throw CLIError("无法写入 \(path)")

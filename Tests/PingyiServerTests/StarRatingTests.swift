@@ -41,7 +41,7 @@ struct StarRatingTests {
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.location] == "/r/thanks")
             }
-            let clues = try await BallotStore(pool: server.fixture.pool).clues()
+            let clues = try await ProblemClueStore(pool: server.fixture.pool).list()
             #expect(clues.count == 2)
             #expect(clues.allSatisfy { $0.departmentCode == "SWJ" && $0.status == .new })
             #expect(clues.first { $0.body.contains("JD001") }?.signedBy == "薛敏")

@@ -37,9 +37,14 @@ public struct ProblemClue: Hashable, Sendable {
     public var reportedOn: CivilDate
     /// Its follow-up state.
     public var status: Status
+    /// The office's note on how it was handled.
+    public var note: String?
 
     /// Makes a clue.
-    public init(id: UUID, campaignID: Int, departmentCode: String, departmentName: String, body: String, signedBy: String?, reportedOn: CivilDate, status: Status) {
+    public init(
+        id: UUID, campaignID: Int, departmentCode: String, departmentName: String, body: String, signedBy: String?, reportedOn: CivilDate,
+        status: Status, note: String? = nil
+    ) {
         self.id = id
         self.campaignID = campaignID
         self.departmentCode = departmentCode
@@ -48,5 +53,6 @@ public struct ProblemClue: Hashable, Sendable {
         self.signedBy = signedBy
         self.reportedOn = reportedOn
         self.status = status
+        self.note = note
     }
 }

@@ -1,0 +1,127 @@
+import Foundation
+import Hummingbird
+import PingyiCore
+import PingyiStore
+
+/// 活动进度 (admin): the campaigns in play with their response rates, open / close / publish
+/// behind a confirmation page, and the invitations issued with their CSV as the download.
+struct ConsoleCampaignsController: Sendable {
+    let gate: ConsoleGate
+    let campaigns: CampaignStore
+    let invitations: InvitationStore
+
+    func add(to router: Router<PingyiRequestContext>) {
+        router.get("/console") { request, _ in
+            try await gate.page(request, roles: [.admin]) { visit in try await progress(visit) }
+        }
+        router.get("/console/campaigns/:id/confirm") { request, context in
+            try await gate.page(request, roles: [.admin]) { visit in
+                try await confirm(visit, id: context.parameters.get("id"), action: request.uri.queryParameters.get("action"))
+            }
+        }
+        router.post("/console/campaigns/:id/state") { request, context in
+            try await gate.form(request, roles: [.admin]) { visit, fields in
+                try await transition(visit, id: context.parameters.get("id"), to: fields["to"])
+            }
+        }
+        router.post("/console/campaigns/:id/invitations") { request, context in
+            try await gate.form(request, roles: [.admin]) { visit, fields in
+                try await issue(visit, id: context.parameters.get("id"), reissue: fields["reissue"])
+            }
+        }
+    }
+
+    func progress(_ visit: ConsoleVisit) async throws -> Response {
+        var cards: [ConsoleProgressPage.Card] = []
+        var published: [String] = []
+        for campaign in try await campaigns.list() {
+            if campaign.state == .published {
+                published.append("\(campaign.year) 年度「\(campaign.kind.label)」（活动 \(campaign.id)）")
+            } else {
+                cards.append(ConsoleProgressPage.card(campaign, status: try await invitations.status(campaignID: campaign.id)))
+            }
+        }
+        return gate.views.page("console-progress", ConsoleProgressPage(member: visit.header, campaigns: cards, published: published))
+    }
+
+    /// The campaign of a path's `:id`, or the 404 page.
+    func campaign(id text: String?) async throws -> Campaign {
+        guard let text, let id = Int(text), id > 0, id < Int(Int32.max), let campaign = try await campaigns.find(id: id) else {
+            throw ConsoleRefusal.notFound("活动不存在", "没有这个活动，请从活动进度页面进入。")
+        }
+        return campaign
+    }
+
+    func confirm(_ visit: ConsoleVisit, id: String?, action: String?) async throws -> Response {
+        let campaign = try await self.campaign(id: id)
+        let name = "\(campaign.year) 年度「\(campaign.kind.label)」（活动 \(campaign.id)）"
+        let page: ConsoleConfirmPage
+        let base = "/console/campaigns/\(campaign.id)"
+        switch action {
+        case "open":
+            page = ConsoleConfirmPage(
+                member: visit.header, csrf: visit.csrf, heading: "开始\(name)",
+                consequence: "开始后，已发放的链接即可提交评议。", action: base + "/state", field: "to", value: "open", button: "确认开始")
+        case "close":
+            page = ConsoleConfirmPage(
+                member: visit.header, csrf: visit.csrf, heading: "结束\(name)",
+                consequence: "结束后不再接受任何提交，票箱中的评议以随机顺序计入统计并清空票箱。此操作不能撤销。",
+                action: base + "/state", field: "to", value: "closed", button: "确认结束")
+        case "publish":
+            page = ConsoleConfirmPage(
+                member: visit.header, csrf: visit.csrf, heading: "发布\(name)",
+                consequence: "发布后活动只读，不能再更改。", action: base + "/state", field: "to", value: "published", button: "确认发布")
+        case "reissue":
+            page = ConsoleConfirmPage(
+                member: visit.header, csrf: visit.csrf, heading: "重新发放\(name)的邀请",
+                consequence: "所有尚未使用的链接将作废，并为这些评议对象生成新链接（下载 CSV）。已提交的不受影响。",
+                action: base + "/invitations", field: "reissue", value: "all", button: "作废并重新发放")
+        default:
+            return gate.message(visit, heading: "无法识别的操作", text: "操作只能是开始、结束、发布或重新发放。", status: .badRequest, back: "/console")
+        }
+        return gate.views.page("console-confirm", page)
+    }
+
+    func transition(_ visit: ConsoleVisit, id: String?, to target: String?) async throws -> Response {
+        let campaign = try await self.campaign(id: id)
+        guard let target = target.flatMap(CampaignState.init(rawValue:)), target != .draft else {
+            return gate.message(visit, heading: "无法识别的操作", text: "活动只能开始、结束或发布。", status: .badRequest, back: "/console")
+        }
+        do {
+            _ = try await campaigns.transition(id: campaign.id, to: target, actor: visit.actor)
+        } catch let error as CampaignError {
+            return gate.message(visit, heading: "未能更改活动状态", text: error.description, status: .conflict, back: "/console")
+        }
+        return ConsoleGate.redirect("/console")
+    }
+
+    func issue(_ visit: ConsoleVisit, id: String?, reissue: String?) async throws -> Response {
+        let campaign = try await self.campaign(id: id)
+        let mode: InvitationStore.Reissue
+        switch reissue ?? "none" {
+        case "none": mode = .none
+        case "all": mode = .all
+        default: return gate.message(visit, heading: "无法识别的操作", text: "reissue 只能是 none 或 all。", status: .badRequest, back: "/console")
+        }
+        let result: InvitationStore.IssueResult
+        do {
+            result = try await invitations.issue(campaignID: campaign.id, reissue: mode, actor: visit.actor)
+        } catch let error as CampaignError {
+            return gate.message(visit, heading: "未能发放邀请", text: error.description, status: .conflict, back: "/console")
+        }
+        guard !result.issued.isEmpty else {
+            return gate.message(
+                visit, heading: "没有需要发放的邀请", text: "每个评议对象都已有有效链接（已提交的不再发放）。如需作废未使用的链接并重发，请用“重新发放”。",
+                status: .ok, back: "/console")
+        }
+        let csv = InvitationSheet.csv(result.issued, kind: campaign.kind, publicURL: gate.configuration.publicURL)
+        let day = CountyCalendar.today()
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "text/csv; charset=utf-8", .cacheControl: "no-store",
+                .contentDisposition: "attachment; filename=\"invitations-campaign\(campaign.id)-\(day).csv\"",
+            ],
+            body: .init(byteBuffer: ByteBuffer(data: csv)))
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import Hummingbird
+import PingyiCore
+import PingyiStore
+
+/// 问题线索 (admin): the supervisors' clues, filtered by status, moved through new → assigned →
+/// resolved with a note (audited).
+struct ConsoleCluesController: Sendable {
+    let gate: ConsoleGate
+    let clues: ProblemClueStore
+
+    func add(to router: Router<PingyiRequestContext>) {
+        router.get("/console/clues") { request, _ in
+            try await gate.page(request, roles: [.admin]) { visit in
+                var status: ProblemClue.Status?
+                if let text = request.uri.queryParameters.get("status"), !text.isEmpty {
+                    guard let chosen = ProblemClue.Status(rawValue: text) else {
+                        throw ConsoleRefusal.badRequest("无法识别的状态", "状态只能是 new、assigned 或 resolved。", back: "/console/clues")
+                    }
+                    status = chosen
+                }
+                let all = try await clues.list()
+                return gate.views.page(
+                    "console-clues",
+                    ConsoleCluesPage(member: visit.header, csrf: visit.csrf, clues: all.filter { status == nil || $0.status == status }, all: all, status: status))
+            }
+        }
+        router.post("/console/clues/:id") { request, context in
+            try await gate.form(request, roles: [.admin]) { visit, fields in
+                guard let text = context.parameters.get("id"), let id = UUID(uuidString: text) else {
+                    throw ConsoleRefusal.notFound("问题线索不存在", "请从问题线索页面进入。")
+                }
+                guard let status = fields["status"].flatMap(ProblemClue.Status.init(rawValue:)) else {
+                    throw ConsoleRefusal.badRequest("无法识别的状态", "状态只能是新线索、已交办或已办结。", back: "/console/clues")
+                }
+                do {
+                    _ = try await clues.update(id: id, status: status, note: fields["note"] ?? "", actor: visit.actor)
+                } catch ProblemClueError.notFound {
+                    throw ConsoleRefusal.notFound("问题线索不存在", "请从问题线索页面进入。")
+                } catch let error as ProblemClueError {
+                    throw ConsoleRefusal(heading: "未能保存", text: error.description, status: .unprocessableContent, back: "/console/clues")
+                }
+                return ConsoleGate.redirect("/console/clues")
+            }
+        }
+    }
+}

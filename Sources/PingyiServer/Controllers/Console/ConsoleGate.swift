@@ -1,0 +1,76 @@
+import Crypto
+import Foundation
+import Hummingbird
+import PingyiCore
+import PingyiStore
+
+/// The door of every console page: the session behind the HttpOnly cookie, the role check, and
+/// for forms the size-bounded body and its anti-forgery token (bound to the session).
+struct ConsoleGate: Sendable {
+    let staff: StaffStore
+    let views: Views
+    let antiForgery: AntiForgery
+    let configuration: ServerConfiguration
+
+    static let sessionCookie = "pingyi_console"
+    static let everyone = Set(APIRole.allCases)
+
+    /// Runs `page` for the member of the request's session: no session → the sign-in page; a
+    /// password still to change → the password page; a role not in `roles` → 403. A
+    /// `ConsoleRefusal` thrown by `page` becomes its message page.
+    func page(
+        _ request: Request, roles: Set<APIRole> = everyone, _ page: (ConsoleVisit) async throws -> Response
+    ) async throws -> Response {
+        guard let token = request.cookies[Self.sessionCookie]?.value, token.utf8.count <= 64,
+            let member = try await staff.member(sessionHash: Self.hash(token))
+        else { return Self.redirect("/console/login") }
+        let visit = ConsoleVisit(member: member, sessionHash: Self.hash(token), csrf: antiForgery.token(for: Self.hash(token)))
+        if member.mustChangePassword, request.uri.path != "/console/password" {
+            return Self.redirect("/console/password")
+        }
+        guard roles.contains(member.role) else {
+            return message(visit, heading: "无权访问", text: "您的账号没有查看此页面的权限。", status: .forbidden)
+        }
+        do {
+            return try await page(visit)
+        } catch let refusal as ConsoleRefusal {
+            return message(visit, heading: refusal.heading, text: refusal.text, status: refusal.status, back: refusal.back)
+        }
+    }
+
+    /// Like `page`, for a form post: the body is read (`maxBodySize` at most), and a body that is not a
+    /// form (400) or lacks this session's anti-forgery token (403) changes nothing.
+    func form(
+        _ request: Request, roles: Set<APIRole> = everyone, _ handle: (ConsoleVisit, [String: String]) async throws -> Response
+    ) async throws -> Response {
+        var request = request
+        let body = try await FormBody.collect(&request, limit: configuration.maxBodySize, timeout: configuration.bodyTimeout)
+        return try await page(request, roles: roles) { visit in
+            guard let fields = FormBody.decode(body) else {
+                return message(visit, heading: "无法识别提交的内容", text: "提交的表单格式不正确，未作任何更改。", status: .badRequest)
+            }
+            guard antiForgery.verify(fields["csrf"], for: visit.sessionHash) else {
+                return message(visit, heading: "页面已过期", text: "表单已过期或并非来自本控制台，未作任何更改。请返回后刷新页面再试。", status: .forbidden)
+            }
+            return try await handle(visit, fields)
+        }
+    }
+
+    /// A console page with a heading and a message.
+    func message(_ visit: ConsoleVisit, heading: String, text: String, status: HTTPResponse.Status, back: String? = nil) -> Response {
+        views.page("console-message", ConsoleMessagePage(member: visit.header, heading: heading, message: text, back: back), status: status)
+    }
+
+    static func hash(_ token: String) -> Data { Data(SHA256.hash(data: Data(token.utf8))) }
+
+    static func redirect(_ location: String) -> Response { Response(status: .seeOther, headers: [.location: location]) }
+
+    /// Where a member lands after signing in.
+    static func home(_ member: StaffMember) -> String {
+        switch member.role {
+        case .admin: "/console"
+        case .orgdept: "/console/ranking"
+        case .hr: "/console/personnel"
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Hummingbird
+import PingyiCore
+import PingyiStore
+
+/// 人员名单 (hr, orgdept, admin): the personnel lists of a published year on screen and as the
+/// CSV that Excel and WPS open.
+struct ConsolePersonnelController: Sendable {
+    let gate: ConsoleGate
+    let scoring: ScoringStore
+
+    func add(to router: Router<PingyiRequestContext>) {
+        router.get("/console/personnel") { request, _ in
+            try await gate.page(request) { visit in
+                let (year, years) = try await chosenYear(request.uri.queryParameters)
+                let (run, rows) = try await scoring.personnel(year: year)
+                return gate.views.page(
+                    "console-personnel", ConsolePersonnelPage(member: visit.header, year: year, run: run, years: years, rows: rows))
+            }
+        }
+        router.get("/console/personnel.csv") { request, _ in
+            try await gate.page(request) { _ in
+                let (year, _) = try await chosenYear(request.uri.queryParameters)
+                let (_, rows) = try await scoring.personnel(year: year)
+                return Response(
+                    status: .ok,
+                    headers: [
+                        .contentType: "text/csv; charset=utf-8", .cacheControl: "no-store",
+                        .contentDisposition: "attachment; filename=\"personnel-\(year).csv\"",
+                    ],
+                    body: .init(byteBuffer: ByteBuffer(data: PersonnelList.csv(rows))))
+            }
+        }
+    }
+
+    /// `?year=` among the published years (default the newest), and those years.
+    func chosenYear(_ query: Hummingbird.Parameters) async throws -> (Int, [Int]) {
+        let published = try await scoring.scoredYears().filter(\.published).map(\.year)
+        guard let newest = published.first else {
+            throw ConsoleRefusal(heading: "还没有已发布的年度", text: "年度结果发布后（pingyi appraisal publish），人员名单即在此列出。", status: .ok)
+        }
+        guard let text = query.get("year"), !text.isEmpty else { return (newest, published) }
+        guard let year = Int(text), published.contains(year) else {
+            throw ConsoleRefusal.notFound("该年度尚未发布", "请从已发布的年度中选择。")
+        }
+        return (year, published)
+    }
+}

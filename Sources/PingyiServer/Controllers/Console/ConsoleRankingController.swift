@@ -1,0 +1,65 @@
+import Foundation
+import Hummingbird
+import PingyiCore
+import PingyiStore
+
+/// 排名 and 个人 (admin, orgdept): the year's ranked chiefs with the bar chart and the
+/// departments' star levels, filtered by year and department; one chief's trend over the years.
+struct ConsoleRankingController: Sendable {
+    let gate: ConsoleGate
+    let scoring: ScoringStore
+
+    func add(to router: Router<PingyiRequestContext>) {
+        router.get("/console/ranking") { request, _ in
+            try await gate.page(request, roles: [.admin, .orgdept]) { visit in
+                try await ranking(visit, query: request.uri.queryParameters)
+            }
+        }
+        router.get("/console/chiefs/:employeeNumber") { request, context in
+            try await gate.page(request, roles: [.admin, .orgdept]) { visit in
+                try await chief(visit, employeeNumber: context.parameters.get("employeeNumber") ?? "")
+            }
+        }
+    }
+
+    /// `?year=` among the scored years (default the newest), `?department=` a department code.
+    func ranking(_ visit: ConsoleVisit, query: Hummingbird.Parameters) async throws -> Response {
+        let scored = try await scoring.scoredYears()
+        guard let newest = scored.first?.year else {
+            return gate.message(visit, heading: "还没有评分结果", text: "活动结束后运行 pingyi score 年度，即可在此查看排名。", status: .ok)
+        }
+        var year = newest
+        if let text = query.get("year"), !text.isEmpty {
+            guard let chosen = Int(text), scored.contains(where: { $0.year == chosen }) else {
+                throw ConsoleRefusal.notFound("没有该年度的评分结果", "请从年度列表中选择。")
+            }
+            year = chosen
+        }
+        let run = try await scoring.shownRun(year: year)
+        let departments = try await scoring.departments(year: year, run: run).filter { $0.chiefs > 0 }
+        var department: String?
+        if let code = query.get("department"), !code.isEmpty {
+            guard departments.contains(where: { $0.code == code }) else {
+                throw ConsoleRefusal.notFound("没有该部门", "请从部门列表中选择。")
+            }
+            department = code
+        }
+        return gate.views.page(
+            "console-ranking",
+            ConsoleRankingPage(member: visit.header, run: run, years: scored.map(\.year), departments: departments, department: department))
+    }
+
+    /// Every published year of the chief, and the newest scored year when it is not published yet.
+    func chief(_ visit: ConsoleVisit, employeeNumber: String) async throws -> Response {
+        let notFound = ConsoleRefusal.notFound("没有该股室长的评分结果", "请从排名页面进入股室长的个人页面。")
+        guard (1...32).contains(employeeNumber.count) else { throw notFound }
+        var results = try await scoring.chiefYears(employeeNumber: employeeNumber).map { ($0.year, true, $0.score) }
+        if let newest = try await scoring.scoredYears().first, !newest.published, !results.contains(where: { $0.0 == newest.year }),
+            let score = try await scoring.run(year: newest.year).scores.first(where: { $0.employeeNumber == employeeNumber })
+        {
+            results.append((newest.year, false, score))
+        }
+        guard !results.isEmpty else { throw notFound }
+        return gate.views.page("console-chief", ConsoleChiefPage(member: visit.header, employeeNumber: employeeNumber, results: results))
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import PingyiCore
+
+/// 问题线索: the supervisors' clues with their status (new / assigned / resolved), each with a
+/// form to move it on and note how it was handled.
+struct ConsoleCluesPage: Sendable {
+    struct Line: Sendable {
+        let id: String
+        let reported: String
+        let department: String
+        let body: String
+        let signedBy: String
+        let status: String
+        let statusClass: String
+        let note: String
+        let options: [ConsoleOption]
+    }
+
+    let member: ConsoleMemberView
+    let csrf: String
+    let filters: [ConsoleOption]
+    let counts: String
+    let lines: [Line]
+
+    init(member: ConsoleMemberView, csrf: String, clues: [ProblemClue], all: [ProblemClue], status: ProblemClue.Status?) {
+        self.member = member
+        self.csrf = csrf
+        filters = [ConsoleOption(value: "", label: "全部", selected: status == nil)]
+            + ProblemClue.Status.allCases.map { ConsoleOption(value: $0.rawValue, label: $0.label, selected: $0 == status) }
+        counts = ProblemClue.Status.allCases.map { state in "\(state.label) \(all.filter { $0.status == state }.count)" }.joined(separator: "　")
+        lines = clues.map { clue in
+            Line(
+                id: clue.id.uuidString.lowercased(), reported: "\(clue.reportedOn)", department: clue.departmentName, body: clue.body,
+                signedBy: clue.signedBy ?? "匿名", status: clue.status.label, statusClass: clue.status.rawValue, note: clue.note ?? "",
+                options: ProblemClue.Status.allCases.map { ConsoleOption(value: $0.rawValue, label: $0.label, selected: $0 == clue.status) })
+        }
+    }
+}

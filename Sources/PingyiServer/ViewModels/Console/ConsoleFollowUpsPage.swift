@@ -1,0 +1,51 @@
+import PingyiCore
+
+/// 整改跟踪: the follow-ups of flagged chiefs, overdue ones first, with a form to record the
+/// outcome of each one still pending.
+struct ConsoleFollowUpsPage: Sendable {
+    struct Line: Sendable {
+        let id: Int
+        let year: Int
+        let employeeNumber: String
+        let name: String
+        let department: String
+        let action: String
+        let reason: String
+        let due: String
+        let status: String
+        let overdue: Bool
+        let pending: Bool
+        let outcome: String
+        let recordedBy: String
+        let draft: String
+        let error: String?
+    }
+
+    let member: ConsoleMemberView
+    let csrf: String
+    let overdueCount: Int
+    let pendingCount: Int
+    let lines: [Line]
+
+    /// `failed`: the follow-up whose form was refused, with the note typed and why.
+    init(member: ConsoleMemberView, csrf: String, followUps: [FollowUp], today: CivilDate, failed: (id: Int, note: String, error: String)? = nil) {
+        self.member = member
+        self.csrf = csrf
+        func isOverdue(_ followUp: FollowUp) -> Bool { followUp.status == .pending && followUp.dueOn < today }
+        let ordered = followUps.sorted { a, b in
+            let rank = { (f: FollowUp) in isOverdue(f) ? 0 : f.status == .pending ? 1 : 2 }
+            return rank(a) != rank(b) ? rank(a) < rank(b) : a.dueOn != b.dueOn ? a.dueOn < b.dueOn : a.id < b.id
+        }
+        overdueCount = followUps.filter(isOverdue).count
+        pendingCount = followUps.filter { $0.status == .pending }.count
+        lines = ordered.map { followUp in
+            let failure = failed?.id == followUp.id ? failed : nil
+            return Line(
+                id: followUp.id, year: followUp.year, employeeNumber: followUp.employeeNumber, name: followUp.name,
+                department: followUp.departmentName, action: followUp.action.rawValue, reason: followUp.reason, due: "\(followUp.dueOn)",
+                status: isOverdue(followUp) ? "已逾期" : followUp.status.label, overdue: isOverdue(followUp),
+                pending: followUp.status == .pending, outcome: followUp.outcome ?? "", recordedBy: followUp.recordedBy ?? "",
+                draft: failure?.note ?? "", error: failure?.error)
+        }
+    }
+}

@@ -1,0 +1,311 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import PingyiCore
+import PingyiPostgres
+@testable import PingyiServer
+import PingyiStore
+import PingyiTestSupport
+import Testing
+
+/// The console's pages after sign-in: who may see and post what, the anti-forgery check on every
+/// form, escaping of every string that came from outside, and what each page does.
+@Suite("Office console pages")
+struct ConsolePagesTests {
+    /// A published 2026 (the merchant review scored, the star rating still open), a clue, and
+    /// a signed-in admin, orgdept and hr member: their session cookies and form tokens.
+    struct Office: Sendable {
+        let server: ServerHarness
+        let cookies: [APIRole: String]
+        let csrf: [APIRole: String]
+        let star: Campaign
+        let clue: UUID
+
+        func get(_ path: String, as role: APIRole) async throws -> TestResponse {
+            try await server.get(path, cookie: cookies[role])
+        }
+
+        func post(_ path: String, _ fields: [(String, String)], as role: APIRole, csrf token: String? = nil) async throws -> TestResponse {
+            try await server.post(path, body: ServerHarness.encode([("csrf", token ?? csrf[role]!)] + fields), cookie: cookies[role])
+        }
+    }
+
+    static let hostileChief = #"<script>alert("chief")</script>"#
+    static let hostileDepartment = #""><img src=x onerror=alert(1)>"#
+    static let hostileClue = #"<script>alert("clue")</script>"#
+    static let hostileSigner = "<i>签</i>"
+
+    static func withOffice(_ body: @Sendable (Office) async throws -> Void) async throws {
+        try await ServerHarness.run { server in
+            let connection = try server.fixture.database.connect()
+            try connection.query("UPDATE chiefs SET name = \(hostileChief) WHERE employee_number = 'G0102'")
+            try connection.query("UPDATE departments SET name = \(hostileDepartment) WHERE code = 'SWJ'")
+            try await APITests.publishedYear(server)
+            let (star, _) = try #require(server.starRating)
+            let clue: UUID = try connection.query(
+                "INSERT INTO problem_clues (campaign_id, department_code, body, signed_by) VALUES (\(star.id), 'SWJ', \(hostileClue), \(hostileSigner)) RETURNING id"
+            )[0].decode("id")
+            var cookies: [APIRole: String] = [:]
+            var csrf: [APIRole: String] = [:]
+            for role in APIRole.allCases {
+                let login = "\(role.rawValue)1"
+                try await ConsoleTests.account(server, login, role, password: "password-\(login)", mustChange: false)
+                let (cookie, response) = try await ConsoleTests.signIn(server, login: login, password: "password-\(login)")
+                #expect(response.headers[.location] == ["admin": "/console", "orgdept": "/console/ranking", "hr": "/console/personnel"][role.rawValue])
+                cookies[role] = try #require(cookie)
+                csrf[role] = try await server.csrf(path: "/console/personnel", cookie: cookies[role]!)
+            }
+            try await body(Office(server: server, cookies: cookies, csrf: csrf, star: star, clue: clue))
+        }
+    }
+
+    @Test("every page × every role: admin all, orgdept ranking/chief/personnel, hr personnel; no session → sign-in")
+    func roleMatrix() async throws {
+        try await Self.withOffice { office in
+            let pages: [(String, Set<APIRole>)] = [
+                ("/console", [.admin]),
+                ("/console/campaigns/\(office.star.id)/confirm?action=close", [.admin]),
+                ("/console/ranking", [.admin, .orgdept]),
+                ("/console/ranking?department=SCJG", [.admin, .orgdept]),
+                ("/console/chiefs/G0101", [.admin, .orgdept]),
+                ("/console/follow-ups", [.admin]),
+                ("/console/personnel", [.admin, .orgdept, .hr]),
+                ("/console/personnel.csv", [.admin, .orgdept, .hr]),
+                ("/console/clues", [.admin]),
+            ]
+            for (path, allowed) in pages {
+                for role in APIRole.allCases {
+                    let status = try await office.get(path, as: role).status
+                    #expect(status == (allowed.contains(role) ? .ok : .forbidden), "\(path) as \(role)")
+                }
+                let anonymous = try await office.server.get(path)
+                #expect(anonymous.status == .seeOther && anonymous.headers[.location] == "/console/login", "\(path) without a session")
+            }
+            // The forms of the office are refused to the other roles, with their own valid tokens.
+            let followUp = try #require(try await FollowUpStore(pool: office.server.fixture.pool).list().first)
+            let forms: [(String, [(String, String)])] = [
+                ("/console/campaigns/\(office.star.id)/state", [("to", "closed")]),
+                ("/console/campaigns/\(office.star.id)/invitations", [("reissue", "all")]),
+                ("/console/follow-ups/\(followUp.id)", [("status", "done"), ("note", "已谈话")]),
+                ("/console/clues/\(office.clue.uuidString)", [("status", "resolved"), ("note", "")]),
+            ]
+            for (path, fields) in forms {
+                for role in [APIRole.orgdept, .hr] {
+                    #expect(try await office.post(path, fields, as: role).status == .forbidden, "POST \(path) as \(role)")
+                }
+                let anonymous = try await office.server.post(path, body: ServerHarness.encode(fields), cookie: nil)
+                #expect(anonymous.headers[.location] == "/console/login")
+            }
+            try Self.expectUntouched(office)
+            let nav = try await office.get("/console/personnel", as: .hr).text
+            #expect(!nav.contains("/console/ranking") && !nav.contains("/console/follow-ups") && !nav.contains("/chiefs/"))
+        }
+    }
+
+    /// Nothing the refused forms would have changed has changed.
+    static func expectUntouched(_ office: Office) throws {
+        let fixture = office.server.fixture
+        #expect(try fixture.count("SELECT count(*) FROM campaigns WHERE id = \(office.star.id) AND state = 'open'") == 1)
+        #expect(try fixture.count("SELECT count(*) FROM invitations WHERE revoked_at IS NOT NULL") == 0)
+        #expect(try fixture.count("SELECT count(*) FROM follow_ups WHERE status <> 'pending'") == 0)
+        #expect(try fixture.count("SELECT count(*) FROM problem_clues WHERE status <> 'new' OR note IS NOT NULL") == 0)
+        #expect(try fixture.count("SELECT count(*) FROM audit_log WHERE actor LIKE 'staff:%' AND action <> 'staff.signin'") == 0)
+    }
+
+    @Test("every form: no token, a wrong token, another session's token or an unreadable body is refused and changes nothing")
+    func antiForgery() async throws {
+        try await Self.withOffice { office in
+            let followUp = try #require(try await FollowUpStore(pool: office.server.fixture.pool).list().first)
+            let forms: [(String, [(String, String)])] = [
+                ("/console/campaigns/\(office.star.id)/state", [("to", "closed")]),
+                ("/console/campaigns/\(office.star.id)/invitations", [("reissue", "all")]),
+                ("/console/follow-ups/\(followUp.id)", [("status", "done"), ("note", "已谈话")]),
+                ("/console/clues/\(office.clue.uuidString)", [("status", "resolved"), ("note", "已办结")]),
+                ("/console/password", [("password", "another-password-1"), ("again", "another-password-1")]),
+            ]
+            for (path, fields) in forms {
+                let cookie = office.cookies[.admin]
+                let missing = try await office.server.post(path, body: ServerHarness.encode(fields), cookie: cookie)
+                #expect(missing.status == .forbidden, "\(path) without a token")
+                #expect(missing.text.contains("页面已过期"))
+                #expect(try await office.post(path, fields, as: .admin, csrf: "forged").status == .forbidden, "\(path) forged")
+                #expect(try await office.post(path, fields, as: .admin, csrf: office.csrf[.orgdept]!).status == .forbidden, "\(path) other session")
+                let garbage = try await office.server.post(path, body: "csrf=\(office.csrf[.admin]!)&a=%zz", cookie: cookie)
+                #expect(garbage.status == .badRequest, "\(path) unreadable")
+            }
+            try Self.expectUntouched(office)
+            #expect(try await ConsoleTests.signIn(office.server, login: "admin1", password: "password-admin1").1.status == .seeOther)
+        }
+    }
+
+    @Test("every string from outside is escaped on every page: names, departments, clues, signatures, notes")
+    func escaping() async throws {
+        try await Self.withOffice { office in
+            let followUp = try #require(try await FollowUpStore(pool: office.server.fixture.pool).list().first)
+            let hostileNote = #"</textarea><script>alert("note")</script>"#
+            #expect(try await office.post("/console/follow-ups/\(followUp.id)", [("status", "done"), ("note", hostileNote)], as: .admin).status == .seeOther)
+            #expect(try await office.post("/console/clues/\(office.clue.uuidString)", [("status", "assigned"), ("note", hostileNote)], as: .admin).status == .seeOther)
+            let pages = [
+                "/console", "/console/campaigns/\(office.star.id)/confirm?action=reissue", "/console/ranking", "/console/ranking?department=SWJ",
+                "/console/chiefs/G0102", "/console/chiefs/G0301", "/console/follow-ups", "/console/personnel", "/console/clues",
+            ]
+            var seen = ""
+            for path in pages {
+                let page = try await office.get(path, as: .admin)
+                #expect(page.status == .ok, "\(path)")
+                for raw in ["<script>", "<img src=x", "<i>签", "</textarea><script>", "<b>admin1</b>"] {
+                    #expect(!page.text.contains(raw), "\(raw) unescaped on \(path)")
+                }
+                seen += page.text
+            }
+            for escaped in [
+                "&lt;script&gt;alert(&quot;chief&quot;)", "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;", "&lt;script&gt;alert(&quot;clue&quot;)",
+                "&lt;i&gt;签&lt;/i&gt;", "&lt;/textarea&gt;&lt;script&gt;alert(&quot;note&quot;)", "&lt;b&gt;admin1&lt;/b&gt;",
+            ] {
+                #expect(seen.contains(escaped), "\(escaped) shown escaped")
+            }
+        }
+    }
+
+    @Test("活动进度: close through the confirmation page, a second close is 409; reissue gives a CSV whose links work and the old ones do not")
+    func campaignActions() async throws {
+        try await Self.withOffice { office in
+            let star = office.star.id
+            let progress = try await office.get("/console", as: .admin)
+            #expect(progress.text.contains("/console/campaigns/\(star)/confirm?action=close"))
+            #expect(progress.text.contains("已发布的活动") || progress.text.contains("已结束"))
+            #expect(try await office.get("/console/campaigns/\(star)/confirm?action=explode", as: .admin).status == .badRequest)
+            for id in ["abc", "999999", "-1"] {
+                #expect(try await office.get("/console/campaigns/\(id)/confirm?action=close", as: .admin).status == .notFound)
+            }
+            let confirm = try await office.get("/console/campaigns/\(star)/confirm?action=reissue", as: .admin)
+            #expect(confirm.text.contains(#"name="reissue" value="all""#))
+
+            // Nothing new to issue: a page, not an empty file.
+            let none = try await office.post("/console/campaigns/\(star)/invitations", [("reissue", "none")], as: .admin)
+            #expect(none.status == .ok && none.text.contains("没有需要发放的邀请"))
+            #expect(try await office.post("/console/campaigns/\(star)/invitations", [("reissue", "some")], as: .admin).status == .badRequest)
+
+            let old = office.server.supervisorToken("JD001")
+            let sheet = try await office.post("/console/campaigns/\(star)/invitations", [("reissue", "all")], as: .admin)
+            #expect(sheet.status == .ok)
+            #expect(sheet.headers[.contentType] == "text/csv; charset=utf-8")
+            #expect(sheet.headers[.contentDisposition]?.contains("invitations-campaign\(star)-") == true)
+            #expect(sheet.headers[.cacheControl] == "no-store")
+            #expect(Array(sheet.body.readableBytesView.prefix(3)) == [0xEF, 0xBB, 0xBF])
+            let links = sheet.text.split(whereSeparator: \.isNewline).compactMap { line in line.split(separator: ",").last.map(String.init) }.filter { $0.contains("/r/") }
+            #expect(links.count == 2)  // JD001 and JD002; JD003 is not active
+            let fresh = try #require(links.first?.components(separatedBy: "/r/").last?.trimmingCharacters(in: .whitespacesAndNewlines))
+            #expect(try await office.server.get("/r/\(fresh)").status == .seeOther)
+            #expect(try await office.server.get("/r/\(old.text)").status == .notFound)
+            #expect(try office.server.fixture.count("SELECT count(*) FROM audit_log WHERE actor = 'staff:admin1' AND action = 'invitations.issue'") == 2)
+
+            let close = try await office.post("/console/campaigns/\(star)/state", [("to", "closed")], as: .admin)
+            #expect(close.status == .seeOther && close.headers[.location] == "/console")
+            #expect(try office.server.fixture.count("SELECT count(*) FROM campaigns WHERE id = \(star) AND state = 'closed'") == 1)
+            let again = try await office.post("/console/campaigns/\(star)/state", [("to", "closed")], as: .admin)
+            #expect(again.status == .conflict)
+            #expect(try await office.post("/console/campaigns/\(star)/state", [("to", "draft")], as: .admin).status == .badRequest)
+            let issueClosed = try await office.post("/console/campaigns/\(star)/invitations", [("reissue", "none")], as: .admin)
+            #expect(issueClosed.status == .conflict)
+            #expect(try await office.get("/console", as: .admin).text.contains("/console/campaigns/\(star)/confirm?action=publish"))
+        }
+    }
+
+    @Test("整改跟踪: overdue first; an outcome without a note or status is 422 and kept typed; a good one is stored and audited")
+    func followUps() async throws {
+        try await Self.withOffice { office in
+            let fixture = office.server.fixture
+            let list = try await FollowUpStore(pool: fixture.pool).list()
+            try #require(list.count >= 2)
+            let late = list.last!
+            try fixture.database.connect().query("UPDATE follow_ups SET due_on = current_date - 3 WHERE id = \(late.id)")
+            let page = try await office.get("/console/follow-ups", as: .admin).text
+            let firstRow = try #require(page.range(of: "<tr id=\"f"))
+            #expect(page[firstRow.upperBound...].hasPrefix("\(late.id)\" class=\"flagged\""))
+            #expect(page.contains("已逾期 <strong>1</strong>"))
+
+            let target = list.first!.id == late.id ? list[1] : list.first!
+            let empty = try await office.post("/console/follow-ups/\(target.id)", [("status", "done"), ("note", "  ")], as: .admin)
+            #expect(empty.status == .unprocessableContent)
+            #expect(empty.text.contains("请填写办理情况说明"))
+            let pending = try await office.post("/console/follow-ups/\(target.id)", [("status", "pending"), ("note", "草稿内容")], as: .admin)
+            #expect(pending.status == .unprocessableContent)
+            #expect(pending.text.contains(">草稿内容</textarea>"))
+            #expect(try await office.post("/console/follow-ups/99999", [("status", "done"), ("note", "x")], as: .admin).status == .notFound)
+            #expect(try fixture.count("SELECT count(*) FROM follow_ups WHERE status <> 'pending'") == 0)
+
+            let done = try await office.post("/console/follow-ups/\(target.id)", [("status", "waived"), ("note", "已调离原岗位")], as: .admin)
+            #expect(done.status == .seeOther)
+            #expect(try fixture.count("SELECT count(*) FROM follow_ups WHERE id = \(target.id) AND status = 'waived' AND outcome = '已调离原岗位' AND recorded_by = 'staff:admin1'") == 1)
+            #expect(try fixture.count("SELECT count(*) FROM audit_log WHERE actor = 'staff:admin1' AND action = 'followup.record'") == 1)
+        }
+    }
+
+    @Test("问题线索: filter by status, move a clue on with a note (audited); bad status 400, unknown clue 404, long note 422")
+    func clues() async throws {
+        try await Self.withOffice { office in
+            let fixture = office.server.fixture
+            let path = "/console/clues/\(office.clue.uuidString)"
+            #expect(try await office.get("/console/clues?status=resolved", as: .admin).text.contains("没有问题线索"))
+            #expect(try await office.get("/console/clues?status=new", as: .admin).text.contains("alert(&quot;clue&quot;)"))
+            #expect(try await office.get("/console/clues?status=closed", as: .admin).status == .badRequest)
+            #expect(try await office.post(path, [("status", "lost"), ("note", "")], as: .admin).status == .badRequest)
+            #expect(try await office.post("/console/clues/not-a-uuid", [("status", "assigned")], as: .admin).status == .notFound)
+            #expect(try await office.post("/console/clues/\(UUID().uuidString)", [("status", "assigned")], as: .admin).status == .notFound)
+            let long = try await office.post(path, [("status", "assigned"), ("note", String(repeating: "长", count: 2001))], as: .admin)
+            #expect(long.status == .unprocessableContent)
+            #expect(try fixture.count("SELECT count(*) FROM problem_clues WHERE status = 'new' AND note IS NULL") == 1)
+
+            #expect(try await office.post(path, [("status", "assigned"), ("note", "已交县税务局办理")], as: .admin).status == .seeOther)
+            #expect(try fixture.count("SELECT count(*) FROM problem_clues WHERE status = 'assigned' AND note = '已交县税务局办理'") == 1)
+            #expect(try fixture.count("SELECT count(*) FROM audit_log WHERE actor = 'staff:admin1' AND action = 'clue.update'") == 1)
+            let assigned = try await office.get("/console/clues?status=assigned", as: .admin).text
+            #expect(assigned.contains("已交县税务局办理") && assigned.contains(#"<option value="assigned" selected>"#))
+        }
+    }
+
+    @Test("排名, 个人, 人员名单: department filter, stars, a bar per ranked chief, the trend line, the CSV; unknown choices 404")
+    func rankingChiefAndPersonnel() async throws {
+        try await Self.withOffice { office in
+            let all = try await office.get("/console/ranking", as: .orgdept).text
+            let run = try await ScoringStore(pool: office.server.fixture.pool).run(year: 2026, officialOnly: true)
+            let ranked = run.scores.filter { $0.rank != nil }.count
+            #expect(all.components(separatedBy: "<rect x=").count - 1 == ranked)
+            #expect(all.contains("部门星级") && all.contains("2026 年度"))
+            let scjg = try await office.get("/console/ranking?department=SCJG", as: .orgdept).text
+            #expect(scjg.contains("王芳") && !scjg.contains("钱进"))
+            #expect(scjg.contains(#"<option value="SCJG" selected>"#))
+            for path in ["/console/ranking?department=NOPE", "/console/ranking?year=2019", "/console/ranking?year=abc"] {
+                #expect(try await office.get(path, as: .orgdept).status == .notFound, "\(path)")
+            }
+
+            let chief = try await office.get("/console/chiefs/G0101", as: .orgdept)
+            #expect(chief.text.contains("王芳") && chief.text.contains("<polyline"))
+            #expect(chief.text.components(separatedBy: "<circle").count - 1 == 1)  // one published year
+            for number in ["G9999", String(repeating: "9", count: 40)] {
+                #expect(try await office.get("/console/chiefs/\(number)", as: .orgdept).status == .notFound)
+            }
+
+            let personnel = try await office.get("/console/personnel", as: .hr)
+            #expect(personnel.text.contains("2026 年度人员名单") && personnel.text.contains("/console/personnel.csv?year=2026"))
+            let csv = try await office.get("/console/personnel.csv?year=2026", as: .hr)
+            #expect(csv.headers[.contentDisposition] == "attachment; filename=\"personnel-2026.csv\"")
+            #expect(Array(csv.body.readableBytesView.prefix(3)) == [0xEF, 0xBB, 0xBF])
+            let expected = PersonnelList.csv(try await ScoringStore(pool: office.server.fixture.pool).personnel(year: 2026).rows)
+            #expect(Data(csv.body.readableBytesView) == expected)
+            #expect(try await office.get("/console/personnel?year=2025", as: .hr).status == .notFound)
+        }
+    }
+
+    @Test("the trend chart: one point per year, flagged years red, lowest score inside the plot")
+    func trendChart() {
+        let chart = TrendChart([(2024, 78.3, true), (2025, 64.9, true), (2026, nil, false), (2027, 91, false)])
+        #expect(chart.points.map(\.year) == ["2024", "2025", "2027"])
+        #expect(chart.points.map(\.color) == ["#b71c1c", "#b71c1c", "#1f2937"])
+        #expect(chart.points.allSatisfy { $0.y >= 24 && $0.y <= 240 })
+        #expect(chart.points[1].y > chart.points[0].y && chart.points[2].y < chart.points[0].y)
+        #expect(chart.grid.first?.label == "50" && chart.grid.last?.label == "100")
+        #expect(chart.polyline.split(separator: " ").count == 3)
+    }
+}
