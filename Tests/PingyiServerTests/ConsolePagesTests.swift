@@ -82,13 +82,7 @@ struct ConsolePagesTests {
                 #expect(anonymous.status == .seeOther && anonymous.headers[.location] == "/console/login", "\(path) without a session")
             }
             // The forms of the office are refused to the other roles, with their own valid tokens.
-            let followUp = try #require(try await FollowUpStore(pool: office.server.fixture.pool).list().first)
-            let forms: [(String, [(String, String)])] = [
-                ("/console/campaigns/\(office.star.id)/state", [("to", "closed")]),
-                ("/console/campaigns/\(office.star.id)/invitations", [("reissue", "all")]),
-                ("/console/follow-ups/\(followUp.id)", [("status", "done"), ("note", "已谈话")]),
-                ("/console/clues/\(office.clue.uuidString)", [("status", "resolved"), ("note", "")]),
-            ]
+            let forms = try await Self.forms(office)
             for (path, fields) in forms {
                 for role in [APIRole.orgdept, .hr] {
                     #expect(try await office.post(path, fields, as: role).status == .forbidden, "POST \(path) as \(role)")
@@ -100,6 +94,17 @@ struct ConsolePagesTests {
             let nav = try await office.get("/console/personnel", as: .hr).text
             #expect(!nav.contains("/console/ranking") && !nav.contains("/console/follow-ups") && !nav.contains("/chiefs/"))
         }
+    }
+
+    /// The console's forms, with fields that would change something if they were accepted.
+    static func forms(_ office: Office) async throws -> [(String, [(String, String)])] {
+        let followUp = try #require(try await FollowUpStore(pool: office.server.fixture.pool).list().first)
+        return [
+            ("/console/campaigns/\(office.star.id)/state", [("to", "closed")]),
+            ("/console/campaigns/\(office.star.id)/invitations", [("reissue", "all")]),
+            ("/console/follow-ups/\(followUp.id)", [("status", "done"), ("note", "已谈话")]),
+            ("/console/clues/\(office.clue.uuidString)", [("status", "resolved"), ("note", "已办结")]),
+        ]
     }
 
     /// Nothing the refused forms would have changed has changed.
@@ -115,14 +120,7 @@ struct ConsolePagesTests {
     @Test("every form: no token, a wrong token, another session's token or an unreadable body is refused and changes nothing")
     func antiForgery() async throws {
         try await Self.withOffice { office in
-            let followUp = try #require(try await FollowUpStore(pool: office.server.fixture.pool).list().first)
-            let forms: [(String, [(String, String)])] = [
-                ("/console/campaigns/\(office.star.id)/state", [("to", "closed")]),
-                ("/console/campaigns/\(office.star.id)/invitations", [("reissue", "all")]),
-                ("/console/follow-ups/\(followUp.id)", [("status", "done"), ("note", "已谈话")]),
-                ("/console/clues/\(office.clue.uuidString)", [("status", "resolved"), ("note", "已办结")]),
-                ("/console/password", [("password", "another-password-1"), ("again", "another-password-1")]),
-            ]
+            let forms = try await Self.forms(office) + [("/console/password", [("password", "another-password-1"), ("again", "another-password-1")])]
             for (path, fields) in forms {
                 let cookie = office.cookies[.admin]
                 let missing = try await office.server.post(path, body: ServerHarness.encode(fields), cookie: cookie)

@@ -54,32 +54,16 @@ struct ConsoleCampaignsController: Sendable {
 
     func confirm(_ visit: ConsoleVisit, id: String?, action: String?) async throws -> Response {
         let campaign = try await self.campaign(id: id)
-        let name = "\(campaign.year) 年度「\(campaign.kind.label)」（活动 \(campaign.id)）"
-        let page: ConsoleConfirmPage
-        let base = "/console/campaigns/\(campaign.id)"
-        switch action {
-        case "open":
-            page = ConsoleConfirmPage(
-                member: visit.header, csrf: visit.csrf, heading: "开始\(name)",
-                consequence: "开始后，已发放的链接即可提交评议。", action: base + "/state", field: "to", value: "open", button: "确认开始")
-        case "close":
-            page = ConsoleConfirmPage(
-                member: visit.header, csrf: visit.csrf, heading: "结束\(name)",
-                consequence: "结束后不再接受任何提交，票箱中的评议以随机顺序计入统计并清空票箱。此操作不能撤销。",
-                action: base + "/state", field: "to", value: "closed", button: "确认结束")
-        case "publish":
-            page = ConsoleConfirmPage(
-                member: visit.header, csrf: visit.csrf, heading: "发布\(name)",
-                consequence: "发布后活动只读，不能再更改。", action: base + "/state", field: "to", value: "published", button: "确认发布")
-        case "reissue":
-            page = ConsoleConfirmPage(
-                member: visit.header, csrf: visit.csrf, heading: "重新发放\(name)的邀请",
-                consequence: "所有尚未使用的链接将作废，并为这些评议对象生成新链接（下载 CSV）。已提交的不受影响。",
-                action: base + "/invitations", field: "reissue", value: "all", button: "作废并重新发放")
-        default:
-            return gate.message(visit, heading: "无法识别的操作", text: "操作只能是开始、结束、发布或重新发放。", status: .badRequest, back: "/console")
+        guard let action = action.flatMap(ConsoleCampaignAction.init(rawValue:)) else {
+            throw ConsoleRefusal.badRequest("无法识别的操作", "操作只能是开始、结束、发布或重新发放。", back: "/console")
         }
-        return gate.views.page("console-confirm", page)
+        let post = action.post
+        return gate.views.page(
+            "console-confirm",
+            ConsoleConfirmPage(
+                member: visit.header, csrf: visit.csrf,
+                heading: "\(action.verb)\(campaign.year) 年度「\(campaign.kind.label)」（活动 \(campaign.id)）", consequence: action.consequence,
+                action: "/console/campaigns/\(campaign.id)\(post.path)", field: post.field, value: post.value, button: action.button))
     }
 
     func transition(_ visit: ConsoleVisit, id: String?, to target: String?) async throws -> Response {

@@ -1,0 +1,47 @@
+/// What the confirmation page of 活动进度 can lead to, with what it says and what it posts.
+enum ConsoleCampaignAction: String, Sendable {
+    case open
+    case close
+    case publish
+    case reissue
+
+    /// The heading's verb, before the campaign's name.
+    var verb: String {
+        switch self {
+        case .open: "开始"
+        case .close: "结束"
+        case .publish: "发布"
+        case .reissue: "重新发放邀请："
+        }
+    }
+
+    /// What will happen.
+    var consequence: String {
+        switch self {
+        case .open: "开始后，已发放的链接即可提交评议。"
+        case .close: "结束后不再接受任何提交，票箱中的评议以随机顺序计入统计并清空票箱。此操作不能撤销。"
+        case .publish: "发布后活动只读，不能再更改。"
+        case .reissue: "所有尚未使用的链接将作废，并为这些评议对象生成新链接（下载 CSV）。已提交的不受影响。"
+        }
+    }
+
+    /// The form's target below the campaign's path, and its one field.
+    var post: (path: String, field: String, value: String) {
+        switch self {
+        case .open: ("/state", "to", "open")
+        case .close: ("/state", "to", "closed")
+        case .publish: ("/state", "to", "published")
+        case .reissue: ("/invitations", "reissue", "all")
+        }
+    }
+
+    /// The confirming button.
+    var button: String {
+        switch self {
+        case .open: "确认开始"
+        case .close: "确认结束"
+        case .publish: "确认发布"
+        case .reissue: "作废并重新发放"
+        }
+    }
+}
