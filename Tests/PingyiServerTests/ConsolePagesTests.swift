@@ -296,6 +296,45 @@ struct ConsolePagesTests {
         }
     }
 
+    @Test("hostile values in every path and query parameter of the signed-in pages and forms: 4xx or a page, never a 5xx")
+    func hostileParameters() async throws {
+        try await Self.withOffice { office in
+            let values = [
+                "'; DROP TABLE chiefs; --", "1 OR 1=1", "%00", "%ZZ", "../../etc/passwd", String(repeating: "9", count: 400), "-1", "0",
+                "2147483648", "１２３", "😀", "<svg onload=alert(1)>", "", "null",
+            ]
+            var statuses: [String: Int] = [:]
+            for raw in values {
+                let value = raw.hasPrefix("%") ? raw : raw.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+                let gets = [
+                    "/console/campaigns/\(value)/confirm?action=close", "/console/campaigns/\(office.star.id)/confirm?action=\(value)",
+                    "/console/ranking?year=\(value)", "/console/ranking?department=\(value)", "/console/chiefs/\(value)",
+                    "/console/personnel?year=\(value)", "/console/personnel.csv?year=\(value)", "/console/clues?status=\(value)",
+                ]
+                for path in gets {
+                    let status = try await office.get(path, as: .admin).status.code
+                    #expect(status < 500, "GET \(path) → \(status)")
+                    statuses["\(status)", default: 0] += 1
+                }
+                let posts: [(String, [(String, String)])] = [
+                    ("/console/campaigns/\(value)/state", [("to", "closed")]), ("/console/campaigns/\(office.star.id)/state", [("to", raw)]),
+                    ("/console/campaigns/\(value)/invitations", [("reissue", "none")]),
+                    ("/console/campaigns/\(office.star.id)/invitations", [("reissue", raw)]),
+                    ("/console/follow-ups/\(value)", [("status", "done"), ("note", raw)]), ("/console/clues/\(value)", [("status", "assigned")]),
+                    ("/console/clues/\(office.clue.uuidString)", [("status", raw), ("note", raw)]),
+                ]
+                for (path, fields) in posts {
+                    let status = try await office.post(path, fields, as: .admin).status.code
+                    #expect(status < 500, "POST \(path) \(fields) → \(status)")
+                    statuses["\(status)", default: 0] += 1
+                }
+            }
+            #expect(statuses.keys.allSatisfy { ["200", "400", "404", "409", "422"].contains($0) }, "\(statuses)")
+            #expect(try office.server.fixture.count("SELECT count(*) FROM campaigns WHERE id = \(office.star.id) AND state = 'open'") == 1)
+            #expect(try office.server.fixture.count("SELECT count(*) FROM chiefs") == 4)
+        }
+    }
+
     @Test("the trend chart: one point per year, flagged years red, lowest score inside the plot")
     func trendChart() {
         let chart = TrendChart([(2024, 78.3, true), (2025, 64.9, true), (2026, nil, false), (2027, 91, false)])
