@@ -160,6 +160,18 @@ struct MerchantBallotTests {
             #expect(try await server.post("/s", body: valid, cookie: cookie).status == .seeOther)
         }
     }
+
+    @Test("the Origin check compares origins as browsers send them: a mixed-case public host and its default port still match")
+    func originCase() async throws {
+        try await ServerHarness.run(configure: { $0.publicURL = "https://PingYi.Example.GOV:443/" }) { server in
+            let token = server.merchantToken(Self.huawei)
+            let cookie = "pingyi_s=\(token.text)"
+            let valid = ServerHarness.encode(Self.validFields(csrf: try await server.csrf(path: "/s", cookie: cookie)))
+            #expect(try await server.post("/s", body: valid, cookie: cookie, origin: "https://pingyi.example.gov:8443").status == .forbidden)
+            #expect(try await server.post("/s", body: valid, cookie: cookie, origin: "http://pingyi.example.gov").status == .forbidden)
+            #expect(try await server.post("/s", body: valid, cookie: cookie, origin: "https://pingyi.example.gov").status == .seeOther)
+        }
+    }
 }
 
 /// Reissuing through the store, for tests that need a revoked token.

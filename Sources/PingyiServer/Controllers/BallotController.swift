@@ -138,8 +138,13 @@ struct BallotController: Sendable {
         return false
     }
 
+    /// The origin of a URL as browsers send it: scheme and host in lower case, the port only
+    /// when it is not the scheme's default.
     static func origin(of url: String) -> String {
-        guard let components = URLComponents(string: url), let scheme = components.scheme, let host = components.host else { return "" }
-        return "\(scheme)://\(host)" + (components.port.map { ":\($0)" } ?? "").lowercased()
+        guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(), let host = components.host?.lowercased()
+        else { return "" }
+        let defaultPort = ["http": 80, "https": 443][scheme]
+        let port = components.port.flatMap { $0 == defaultPort ? nil : ":\($0)" } ?? ""
+        return "\(scheme)://\(host)\(port)"
     }
 }
