@@ -296,6 +296,20 @@ struct ConsolePagesTests {
         }
     }
 
+    @Test("a session past its expiry, or of a deactivated account, leads back to the sign-in page")
+    func expiry() async throws {
+        try await Self.withOffice { office in
+            let connection = try office.server.fixture.database.connect()
+            #expect(try await office.get("/console/ranking", as: .orgdept).status == .ok)
+            try connection.query("UPDATE staff_sessions SET expires_at = now() - interval '1 second' WHERE staff_id = (SELECT id FROM staff WHERE login = 'orgdept1')")
+            #expect(try await office.get("/console/ranking", as: .orgdept).headers[.location] == "/console/login")
+            #expect(try await office.get("/console/personnel", as: .hr).status == .ok)
+            try connection.query("UPDATE staff SET active = false WHERE login = 'hr1'")
+            #expect(try await office.get("/console/personnel", as: .hr).headers[.location] == "/console/login")
+            #expect(try await office.get("/console", as: .admin).status == .ok)
+        }
+    }
+
     @Test("hostile values in every path and query parameter of the signed-in pages and forms: 4xx or a page, never a 5xx")
     func hostileParameters() async throws {
         try await Self.withOffice { office in
