@@ -62,7 +62,7 @@ struct ConsoleCampaignsController: Sendable {
             "console-confirm",
             ConsoleConfirmPage(
                 member: visit.header, csrf: visit.csrf,
-                heading: "\(action.verb)\(campaign.year) 年度「\(campaign.kind.label)」（活动 \(campaign.id)）", consequence: action.consequence,
+                heading: "\(action.verb) \(campaign.year) 年度「\(campaign.kind.label)」（活动 \(campaign.id)）", consequence: action.consequence,
                 action: "/console/campaigns/\(campaign.id)\(post.path)", field: post.field, value: post.value, button: action.button))
     }
 
