@@ -74,11 +74,9 @@ public struct ScoringStore: Sendable {
                 """
             ).first else { throw AppraisalError.noRun(year) }
             let id: Int = try row.decode("id")
-            let decoder = JSONDecoder()
-            let scores = try connection.query("SELECT result::text AS result FROM chief_results WHERE run_id = \(id)").map {
-                try decoder.decode(ChiefScore.self, from: Data(try $0.decode("result", as: String.self).utf8))
-            }.sorted(by: Scoring.order)
-            let inputs = try decoder.decode([String: Int].self, from: Data(try row.decode("inputs", as: String.self).utf8))
+            let scores = try connection.query("SELECT result::text AS result FROM chief_results WHERE run_id = \(id)").map(ScoringStore.chiefScore)
+                .sorted(by: Scoring.order)
+            let inputs = try JSONDecoder().decode([String: Int].self, from: Data(try row.decode("inputs", as: String.self).utf8))
             return ScoringRun(id: id, year: year, isNew: false, official: try row.decode("official", as: Bool?.self) ?? false,
                               inputs: inputs, scores: scores, notes: [])
         }
@@ -100,10 +98,9 @@ public struct ScoringStore: Sendable {
                 """
             ).first?.decode("id") else { throw AppraisalError.noRun(year) }
             try connection.query("UPDATE appraisal_years SET official_run_id = \(run), published_at = now() WHERE year = \(year)")
-            let decoder = JSONDecoder()
             var made = 0
             for row in try connection.query("SELECT result::text AS result FROM chief_results WHERE run_id = \(run) AND flagged").rows {
-                let score = try decoder.decode(ChiefScore.self, from: Data(try row.decode("result", as: String.self).utf8))
+                let score = try ScoringStore.chiefScore(row)
                 guard let action = score.action else { continue }
                 let days = policy.followUp.first { $0.action == action }?.dueDays ?? 30
                 try connection.query(
@@ -284,17 +281,26 @@ public struct ScoringStore: Sendable {
     /// Every published year's result of one chief, oldest first.
     public func chiefYears(employeeNumber: String) async throws -> [(year: Int, run: Int, score: ChiefScore)] {
         try await pool.withConnection { connection in
-            let decoder = JSONDecoder()
-            return try connection.query(
+            try connection.query(
                 """
                 SELECT y.year, cr.run_id, cr.result::text AS result FROM appraisal_years y
                 JOIN chief_results cr ON cr.run_id = y.official_run_id
                 WHERE cr.employee_number = \(employeeNumber) ORDER BY y.year
                 """
-            ).map { row in
-                (try row.decode("year"), try row.decode("run_id"),
-                 try decoder.decode(ChiefScore.self, from: Data(try row.decode("result", as: String.self).utf8)))
-            }
+            ).map { row in (try row.decode("year"), try row.decode("run_id"), try ScoringStore.chiefScore(row)) }
+        }
+    }
+
+    /// One chief's result in the year's latest run, or `nil` (no run, or not in it).
+    public func latestResult(year: Int, employeeNumber: String) async throws -> ChiefScore? {
+        try await pool.withConnection { connection in
+            try connection.query(
+                """
+                SELECT cr.result::text AS result FROM chief_results cr
+                WHERE cr.employee_number = \(employeeNumber)
+                  AND cr.run_id = (SELECT max(id) FROM scoring_runs WHERE year = \(year))
+                """
+            ).first.map(ScoringStore.chiefScore)
         }
     }
 
@@ -326,6 +332,11 @@ public struct ScoringStore: Sendable {
                 assessmentScore: departmentAssessment, meanComposite: ranked.isEmpty ? nil : ranked.reduce(0, +) / Double(ranked.count),
                 chiefs: chiefs.count, flagged: chiefs.filter(\.flagged).count, invited: invited, responded: responded)
         }
+    }
+
+    /// A chief's stored result: the `result` column (as text) of a `chief_results` row.
+    static func chiefScore(_ row: Row) throws -> ChiefScore {
+        try JSONDecoder().decode(ChiefScore.self, from: Data(try row.decode("result", as: String.self).utf8))
     }
 
     /// SHA-256 of every input, serialised with sorted keys.

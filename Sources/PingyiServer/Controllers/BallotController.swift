@@ -19,6 +19,21 @@ struct BallotController: Sendable {
     let antiForgery: AntiForgery
     let limiter: TokenLookupLimiter
     let configuration: ServerConfiguration
+    /// The origin of `configuration.publicURL`, worked out once rather than on every POST.
+    private let publicOrigin: String
+
+    init(
+        kind: CampaignKind, store: BallotStore, views: Views, antiForgery: AntiForgery, limiter: TokenLookupLimiter,
+        configuration: ServerConfiguration
+    ) {
+        self.kind = kind
+        self.store = store
+        self.views = views
+        self.antiForgery = antiForgery
+        self.limiter = limiter
+        self.configuration = configuration
+        publicOrigin = Self.origin(of: configuration.publicURL)
+    }
 
     private var path: String { kind == .merchantReview ? "/s" : "/r" }
     private var cookieName: String { kind == .merchantReview ? "pingyi_s" : "pingyi_r" }
@@ -133,7 +148,7 @@ struct BallotController: Sendable {
     private func originAllowed(_ request: Request) -> Bool {
         guard let origin = request.headers[.origin] else { return true }
         let lowered = origin.lowercased()
-        if lowered == Self.origin(of: configuration.publicURL) { return true }
+        if lowered == publicOrigin { return true }
         if let host = request.head.authority?.lowercased(), lowered == "http://\(host)" || lowered == "https://\(host)" { return true }
         return false
     }

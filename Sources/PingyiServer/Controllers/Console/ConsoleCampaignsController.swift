@@ -44,11 +44,17 @@ struct ConsoleCampaignsController: Sendable {
         return gate.views.page("console-progress", ConsoleProgressPage(member: visit.header, campaigns: cards, published: published))
     }
 
+    static let notFound = ConsoleRefusal.notFound("活动不存在", "没有这个活动，请从活动进度页面进入。")
+
+    /// A path's `:id` as a campaign id, or the 404 page.
+    static func campaignID(_ text: String?) throws -> Int {
+        guard let text, let id = Int(text), id > 0, id < Int(Int32.max) else { throw notFound }
+        return id
+    }
+
     /// The campaign of a path's `:id`, or the 404 page.
     func campaign(id text: String?) async throws -> Campaign {
-        guard let text, let id = Int(text), id > 0, id < Int(Int32.max), let campaign = try await campaigns.find(id: id) else {
-            throw ConsoleRefusal.notFound("活动不存在", "没有这个活动，请从活动进度页面进入。")
-        }
+        guard let campaign = try await campaigns.find(id: try Self.campaignID(text)) else { throw Self.notFound }
         return campaign
     }
 
@@ -67,12 +73,14 @@ struct ConsoleCampaignsController: Sendable {
     }
 
     func transition(_ visit: ConsoleVisit, id: String?, to target: String?) async throws -> Response {
-        let campaign = try await self.campaign(id: id)
+        let campaignID = try Self.campaignID(id)
         guard let target = target.flatMap(CampaignState.init(rawValue:)), target != .draft else {
             return gate.message(visit, heading: "无法识别的操作", text: "活动只能开始、结束或发布。", status: .badRequest, back: "/console")
         }
         do {
-            _ = try await campaigns.transition(id: campaign.id, to: target, actor: visit.actor)
+            _ = try await campaigns.transition(id: campaignID, to: target, actor: visit.actor)
+        } catch CampaignError.notFound {
+            throw Self.notFound
         } catch let error as CampaignError {
             return gate.message(visit, heading: "未能更改活动状态", text: error.description, status: .conflict, back: "/console")
         }

@@ -21,10 +21,10 @@ struct ConsoleGate: Sendable {
     func page(
         _ request: Request, roles: Set<APIRole> = everyone, _ page: (ConsoleVisit) async throws -> Response
     ) async throws -> Response {
-        guard let token = request.cookies[Self.sessionCookie]?.value, token.utf8.count <= 64,
-            let member = try await staff.member(sessionHash: Self.hash(token))
-        else { return Self.redirect("/console/login") }
-        let visit = ConsoleVisit(member: member, sessionHash: Self.hash(token), csrf: antiForgery.token(for: Self.hash(token)))
+        guard let token = request.cookies[Self.sessionCookie]?.value, token.utf8.count <= 64 else { return Self.redirect("/console/login") }
+        let sessionHash = Self.hash(token)
+        guard let member = try await staff.member(sessionHash: sessionHash) else { return Self.redirect("/console/login") }
+        let visit = ConsoleVisit(member: member, sessionHash: sessionHash, csrf: antiForgery.token(for: sessionHash))
         if member.mustChangePassword, request.uri.path != "/console/password" {
             return Self.redirect("/console/password")
         }

@@ -55,7 +55,7 @@ struct ConsoleRankingController: Sendable {
         guard (1...32).contains(employeeNumber.count) else { throw notFound }
         var results = try await scoring.chiefYears(employeeNumber: employeeNumber).map { ($0.year, true, $0.score) }
         if let newest = try await scoring.scoredYears().first, !newest.published, !results.contains(where: { $0.0 == newest.year }),
-            let score = try await scoring.run(year: newest.year).scores.first(where: { $0.employeeNumber == employeeNumber })
+            let score = try await scoring.latestResult(year: newest.year, employeeNumber: employeeNumber)
         {
             results.append((newest.year, false, score))
         }

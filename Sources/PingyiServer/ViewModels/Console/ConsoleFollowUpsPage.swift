@@ -27,18 +27,15 @@ struct ConsoleFollowUpsPage: Sendable {
     let pendingCount: Int
     let lines: [Line]
 
+    /// `followUps` in the store's order: pending first by due date, so the overdue ones lead.
     /// `failed`: the follow-up whose form was refused, with the note typed and why.
     init(member: ConsoleMemberView, csrf: String, followUps: [FollowUp], today: CivilDate, failed: (id: Int, note: String, error: String)? = nil) {
         self.member = member
         self.csrf = csrf
         func isOverdue(_ followUp: FollowUp) -> Bool { followUp.status == .pending && followUp.dueOn < today }
-        let ordered = followUps.sorted { a, b in
-            let rank = { (f: FollowUp) in isOverdue(f) ? 0 : f.status == .pending ? 1 : 2 }
-            return rank(a) != rank(b) ? rank(a) < rank(b) : a.dueOn != b.dueOn ? a.dueOn < b.dueOn : a.id < b.id
-        }
         overdueCount = followUps.filter(isOverdue).count
         pendingCount = followUps.filter { $0.status == .pending }.count
-        lines = ordered.map { followUp in
+        lines = followUps.map { followUp in
             let failure = failed?.id == followUp.id ? failed : nil
             return Line(
                 id: followUp.id, year: followUp.year, employeeNumber: followUp.employeeNumber, name: followUp.name,
