@@ -11,10 +11,14 @@ BIN = .build/$(CONFIG)/pingyi
 # The libpq environment of the private cluster (empty when DATABASE_URL or PGHOST is set).
 DBENV = eval "$$(scripts/pg.sh env)"
 
-.PHONY: run test deps build db-start db-stop migrate demo serve screenshots clean
+.PHONY: run test deps test-deps build db-start db-stop migrate demo serve screenshots clean
 
 deps:
 	@scripts/deps.sh
+
+test-deps:
+	@scripts/deps.sh test
+	@scripts/pytools.sh >/dev/null
 
 build: deps
 	$(SWIFT) build -c $(CONFIG) --product pingyi
@@ -37,7 +41,7 @@ run: demo
 screenshots: demo
 	@scripts/screenshots.sh
 
-test: deps db-start
+test: test-deps db-start
 	@$(DBENV); \
 	$(SWIFT) build --build-tests && \
 	scripts/fuzz.sh && \

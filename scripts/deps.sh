@@ -1,12 +1,24 @@
 #!/usr/bin/env bash
-# Installs what Pingyi needs from Debian's packages when it is missing:
-# the PostgreSQL server binaries, libpq's headers and pkg-config (for the CLibPQ module).
+# Installs what Pingyi needs from Debian's packages when it is missing.
+#   scripts/deps.sh        to build and run: the PostgreSQL server binaries, libpq's headers,
+#                          pkg-config (for the CLibPQ module) and curl (readiness checks)
+#   scripts/deps.sh test   and what the tests call as well: Debian's python3 and python3-venv
+#                          (for .pytools/, see pytools.sh), headless Chromium with its
+#                          chromedriver and CJK fonts (the browser tests and screenshots)
 set -euo pipefail
 
 missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql postgresql-contrib)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if ! pkg-config --exists libpq 2>/dev/null; then missing+=(libpq-dev); fi
+command -v curl >/dev/null 2>&1 || missing+=(curl ca-certificates)
+if [ "${1:-}" = test ]; then
+    [ -x /usr/bin/python3 ] || missing+=(python3)
+    /usr/bin/python3 -c "import ensurepip, venv" >/dev/null 2>&1 || missing+=(python3-venv)
+    [ -x /usr/bin/chromium ] || missing+=(chromium)
+    [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+    fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+fi
 
 if [ ${#missing[@]} -eq 0 ]; then
     exit 0
@@ -20,7 +32,15 @@ if [ "$(id -u)" != 0 ]; then
     fi
 fi
 export DEBIAN_FRONTEND=noninteractive
+# Debian's postgresql package starts a cluster of its own when a service manager lets it;
+# Pingyi runs its own (scripts/pg.sh), so a policy-rc.d that refuses service starts is put in
+# place for the install when there is none, and removed afterwards.
+policy=/usr/sbin/policy-rc.d
+added_policy=""
+if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' | $SUDO tee "$policy" >/dev/null && $SUDO chmod 755 "$policy" && added_policy=1
+fi
+trap '[ -n "$added_policy" ] && $SUDO rm -f "$policy"' EXIT
 $SUDO apt-get update -qq
-# policy-rc.d keeps the package from starting Debian's own cluster: Pingyi runs its own.
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 echo "deps: installed"
