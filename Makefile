@@ -1,6 +1,7 @@
 # Pingyi — two commands do all the set-up on a fresh machine:
 #   make run    install what is missing, build, start the private PostgreSQL, migrate, load the demo county, serve
-#   make test   the same set-up, then the whole test suite against a real PostgreSQL
+#   make test   the same set-up, then the whole test suite against a real PostgreSQL:
+#               Schemathesis, the browser journeys in headless Chromium, swift test
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := run
@@ -11,7 +12,7 @@ BIN = .build/$(CONFIG)/pingyi
 # The libpq environment of the private cluster (empty when DATABASE_URL or PGHOST is set).
 DBENV = eval "$$(scripts/pg.sh env)"
 
-.PHONY: run test deps test-deps build db-start db-stop migrate demo serve screenshots clean
+.PHONY: run test browser-test deps test-deps build db-start db-stop migrate demo serve screenshots clean
 
 deps:
 	@scripts/deps.sh
@@ -38,13 +39,18 @@ demo: migrate
 run: demo
 	@$(DBENV); echo "Pingyi 运行在 http://127.0.0.1:8080 （Ctrl-C 停止）"; exec $(BIN) serve
 
-screenshots: demo
-	@scripts/screenshots.sh
+# The browser journeys write the documentation's pictures as they go.
+screenshots: build test-deps db-start
+	@PINGYI_SCREENSHOTS=$(CURDIR)/docs scripts/browser-tests.sh
+
+browser-test: build test-deps db-start
+	@scripts/browser-tests.sh
 
 test: test-deps db-start
 	@$(DBENV); \
 	$(SWIFT) build --build-tests && \
 	scripts/fuzz.sh && \
+	scripts/browser-tests.sh && \
 	$(SWIFT) test --skip-build
 
 clean: db-stop

@@ -63,7 +63,8 @@ public struct BallotStore: Sendable {
         if try row.decode("revoked", as: Bool.self) { return .notFound }
         let campaign = try CampaignStore.decode(row)
         if try row.decode("used", as: Bool.self) { return .alreadyUsed }
-        guard campaign.state == .open else { return .campaignNotOpen(campaign.state) }
+        let acceptance = campaign.acceptance(at: Date())
+        guard acceptance == .accepting else { return .notAccepting(acceptance) }
         let codes: [String] = try row.decode("departments")
         return .open(BallotInvitation(campaign: campaign, departments: try directory.departments(codes, kind: campaign.kind, on: connection)))
     }
@@ -79,6 +80,7 @@ public struct BallotStore: Sendable {
             WITH campaign AS (
                 SELECT c.id FROM invitations i JOIN campaigns c ON c.id = i.campaign_id
                 WHERE i.token_hash = \(tokenHash) AND c.state = 'open'
+                  AND (c.opens_at IS NULL OR c.opens_at <= now()) AND (c.closes_at IS NULL OR now() < c.closes_at)
                 FOR KEY SHARE OF c
             ), claimed AS (
                 UPDATE invitations i SET used_on = current_date
@@ -99,13 +101,15 @@ public struct BallotStore: Sendable {
         if claimed.count == 1 { return .accepted }
         guard let row = try connection.query(
             """
-            SELECT i.used_on IS NOT NULL AS used, i.revoked_at IS NOT NULL AS revoked, c.state
+            SELECT i.used_on IS NOT NULL AS used, i.revoked_at IS NOT NULL AS revoked, \(unescaped: CampaignStore.qualifiedColumns)
             FROM invitations i JOIN campaigns c ON c.id = i.campaign_id WHERE i.token_hash = \(tokenHash)
             """
         ).first else { return .notFound }
         if try row.decode("revoked", as: Bool.self) { return .notFound }
         if try row.decode("used", as: Bool.self) { return .alreadyUsed }
-        return .campaignNotOpen(CampaignState(rawValue: try row.decode("state")) ?? .closed)
+        // The campaign closed (or its closing time passed) between the look-up and the claim.
+        let acceptance = try CampaignStore.decode(row).acceptance(at: Date())
+        return .notAccepting(acceptance == .accepting ? .closed : acceptance)
     }
 
     /// The free-text comments about a chief in `year`'s merchant review, in random order and

@@ -19,7 +19,7 @@ struct HardeningTests {
                 let csp = try #require(response.headers[.contentSecurityPolicy], "\(uri)")
                 #expect(csp.contains("default-src 'none'") && csp.contains("frame-ancestors 'none'") && !csp.contains("script-src"))
                 #expect(response.headers[.xContentTypeOptions] == "nosniff")
-                #expect(response.headers[.init("Referrer-Policy")!] == "no-referrer")
+                #expect(response.headers[.init("Referrer-Policy")!] == "same-origin")
             }
             let missing = try await server.get("/nowhere")
             #expect(missing.status == .notFound)
@@ -57,6 +57,42 @@ struct HardeningTests {
             #expect(closed.text.contains("评议已结束"))
             let late = try await server.post("/s", body: "csrf=x", cookie: "pingyi_s=\(token.text)")
             #expect((400..<500).contains(late.status.code))
+        }
+    }
+
+    @Test("planned dates: the closing time is on the ballot and ends submissions by itself; before the opening time the page names it")
+    func plannedDates() async throws {
+        try await ServerHarness.run { server in
+            let campaign = server.merchantReview!.0.id
+            let connection = try server.fixture.database.connect()
+            // 2026-12-31 10:00 UTC is 18:00 China Standard Time.
+            _ = try connection.query("UPDATE campaigns SET closes_at = '2099-12-31 10:00+00' WHERE id = \(campaign)")
+            let token = server.merchantToken(MerchantBallotTests.huawei)
+            let cookie = "pingyi_s=\(token.text)"
+            #expect(try await server.get("/s", cookie: cookie).text.contains("请于 2099年12月31日 18:00 前提交"))
+            let csrf = try await server.csrf(path: "/s", cookie: cookie)
+            let valid = ServerHarness.encode(MerchantBallotTests.validFields(csrf: csrf))
+
+            _ = try connection.query("UPDATE campaigns SET closes_at = now() - interval '1 minute' WHERE id = \(campaign)")
+            #expect(try await server.get("/s/\(token.text)").status == .gone)
+            #expect(try await server.get("/s", cookie: cookie).status == .gone)
+            let late = try await server.post("/s", body: valid, cookie: cookie)
+            #expect(late.status == .gone)
+            #expect(late.text.contains("评议已结束"))
+            #expect(try server.fixture.count("SELECT count(*) FROM ballot_box") == 0)
+            #expect(try server.fixture.count("SELECT count(*) FROM invitations WHERE used_on IS NOT NULL") == 0)
+
+            _ = try connection.query(
+                "UPDATE campaigns SET opens_at = '2099-03-01 01:30+00', closes_at = '2099-12-31 10:00+00' WHERE id = \(campaign)")
+            let early = try await server.get("/s/\(token.text)")
+            #expect(early.status == .forbidden)
+            #expect(early.text.contains("本次评议将于 2099年3月1日 9:30 开始"))
+            #expect(try await server.post("/s", body: valid, cookie: cookie).status == .forbidden)
+            #expect(try server.fixture.count("SELECT count(*) FROM ballot_box") == 0)
+
+            _ = try connection.query("UPDATE campaigns SET opens_at = NULL WHERE id = \(campaign)")
+            #expect(try await server.post("/s", body: valid, cookie: cookie).status == .seeOther)
+            #expect(try server.fixture.count("SELECT count(*) FROM ballot_box") == 1)
         }
     }
 

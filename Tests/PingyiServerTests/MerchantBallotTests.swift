@@ -26,7 +26,7 @@ struct MerchantBallotTests {
             let setCookie = try #require(opened.headers[.setCookie])
             #expect(setCookie.contains("pingyi_s=\(token.text)"))
             #expect(setCookie.contains("HttpOnly"))
-            #expect(setCookie.contains("SameSite=Strict"))
+            #expect(setCookie.contains("SameSite=Lax"))  // survives a link clicked on another site
             #expect(setCookie.contains("Path=/s"))
             #expect(!setCookie.contains("Secure"))  // plain-HTTP test server
 
@@ -44,8 +44,11 @@ struct MerchantBallotTests {
             let submitted = try await server.post("/s", body: ServerHarness.encode(Self.validFields(csrf: csrf)), cookie: cookie)
             #expect(submitted.status == .seeOther)
             #expect(submitted.headers[.location] == "/s/thanks")
-            #expect(submitted.headers[.setCookie]?.contains("Max-Age=0") == true)
+            #expect(submitted.headers[.setCookie] == nil)  // kept, so Back to /s says 「已提交」
             #expect(try await server.get("/s/thanks").text.contains("提交成功"))
+            let back = try await server.get("/s", cookie: cookie)
+            #expect(back.status == .conflict)
+            #expect(back.text.contains("已提交，感谢参与"))
 
             #expect(try server.fixture.count("SELECT count(*) FROM ballot_box") == 1)
             #expect(try server.fixture.count("SELECT count(*) FROM invitations WHERE used_on IS NOT NULL") == 1)
@@ -112,7 +115,7 @@ struct MerchantBallotTests {
             let page = response.text
             #expect(page.contains("请选择「总体评价」"))  // G0102 and G0201 have no grade
             #expect(page.contains("不能超过 300 字（现有 301 字）"))
-            #expect(page.contains(#"value="basic" checked"#))  // the answer given is kept
+            #expect(page.contains(#"value="basic" class="counted" checked"#))  // the answer given is kept
             #expect(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;") || page.contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;") || page.contains("&lt;script&gt;"))
             #expect(!page.contains("<script>"))
             #expect(try server.fixture.count("SELECT count(*) FROM ballot_box") == 0)
@@ -170,6 +173,48 @@ struct MerchantBallotTests {
             #expect(try await server.post("/s", body: valid, cookie: cookie, origin: "https://pingyi.example.gov:8443").status == .forbidden)
             #expect(try await server.post("/s", body: valid, cookie: cookie, origin: "http://pingyi.example.gov").status == .forbidden)
             #expect(try await server.post("/s", body: valid, cookie: cookie, origin: "https://pingyi.example.gov").status == .seeOther)
+        }
+    }
+
+    @Test("Origin: null (a page under no-referrer) passes unless the browser says the POST is cross-site")
+    func nullOrigin() async throws {
+        try await ServerHarness.run { server in
+            let token = server.merchantToken(Self.huawei)
+            let cookie = "pingyi_s=\(token.text)"
+            let valid = ServerHarness.encode(Self.validFields(csrf: try await server.csrf(path: "/s", cookie: cookie)))
+            for site in ["cross-site", "same-site", "none"] {
+                #expect(try await server.post("/s", body: valid, cookie: cookie, origin: "null", fetchSite: site).status == .forbidden, "\(site)")
+            }
+            #expect(try await server.post("/s", body: valid, cookie: cookie, origin: "https://evil.example", fetchSite: "same-origin").status == .forbidden)
+            #expect(try server.fixture.count("SELECT count(*) FROM ballot_box") == 0)
+            #expect(try await server.post("/s", body: valid, cookie: cookie, origin: "null", fetchSite: "same-origin").status == .seeOther)
+            #expect(try server.fixture.count("SELECT count(*) FROM ballot_box") == 1)
+        }
+    }
+
+    @Test("the long ballot: jump links per department, 「已评 0 / N 位」, and an error summary naming each chief with links to the fields")
+    func longBallot() async throws {
+        try await ServerHarness.run { server in
+            let token = server.merchantToken(Self.huawei)
+            let cookie = "pingyi_s=\(token.text)"
+            let form = try await server.get("/s", cookie: cookie).text
+            #expect(form.contains(#"<nav class="contents""#) && form.contains(##"href="#d-"##))
+            #expect(form.contains("已评 <span class=\"answered\"></span> / 3 位"))
+            #expect(form.contains(#"aria-required="true""#))
+            #expect(!form.contains("role=\"alert\""))
+            let csrf = try await server.csrf(path: "/s", cookie: cookie)
+            let half = try await server.post("/s", body: ServerHarness.encode([("csrf", csrf), ("a.G0101.overall", "satisfied")]), cookie: cookie)
+            #expect(half.status == .unprocessableContent)
+            #expect(half.headers[.cacheControl] == "private, no-cache")  // Back after the next, good submission must not re-POST
+            let page = half.text
+            #expect(page.components(separatedBy: "role=\"alert\"").count == 2, "only the summary is an alert")
+            #expect(page.contains("有 2 处需要修改"))
+            #expect(page.contains("李强（县市场监督管理局·"))
+            #expect(page.contains(##"href="#f-a-G0102-overall-satisfied""##))
+            #expect(page.contains(#"aria-invalid="true" aria-describedby="f-a-G0102-overall-err""#))
+            #expect(page.contains(#"id="f-a-G0102-overall-err""#))
+            #expect(page.contains(#"id="f-a-G0101-overall-satisfied" name="a.G0101.overall" value="satisfied" class="counted" checked"#))
+            #expect(try server.fixture.count("SELECT count(*) FROM ballot_box") == 0)
         }
     }
 }

@@ -63,19 +63,20 @@ struct ServerHarness: Sendable {
     /// POST a form body.
     func post(
         _ uri: String, body: String, cookie: String?, contentType: String = "application/x-www-form-urlencoded",
-        origin: String? = nil
+        origin: String? = nil, fetchSite: String? = nil
     ) async throws -> TestResponse {
-        try await post(uri, bytes: Array(body.utf8), cookie: cookie, contentType: contentType, origin: origin)
+        try await post(uri, bytes: Array(body.utf8), cookie: cookie, contentType: contentType, origin: origin, fetchSite: fetchSite)
     }
 
-    /// POST raw bytes.
+    /// POST raw bytes, with the `Origin` and `Sec-Fetch-Site` headers a browser would send, if given.
     func post(
         _ uri: String, bytes: [UInt8], cookie: String?, contentType: String = "application/x-www-form-urlencoded",
-        origin: String? = nil
+        origin: String? = nil, fetchSite: String? = nil
     ) async throws -> TestResponse {
         var headers: HTTPFields = [.contentType: contentType]
         if let cookie { headers[.cookie] = cookie }
         if let origin { headers[.origin] = origin }
+        if let fetchSite { headers[.init("Sec-Fetch-Site")!] = fetchSite }
         return try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(bytes: bytes))
     }
 

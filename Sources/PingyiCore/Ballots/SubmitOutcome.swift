@@ -4,8 +4,8 @@ public enum SubmitOutcome: Hashable, Sendable {
     case accepted
     /// The invitation was already used: nothing stored.
     case alreadyUsed
-    /// The campaign is not accepting ballots: nothing stored.
-    case campaignNotOpen(CampaignState)
+    /// The campaign is not accepting ballots (by its state or its dates): nothing stored.
+    case notAccepting(CampaignAcceptance)
     /// No such (or a revoked) invitation: nothing stored.
     case notFound
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Logging
 import PingyiCore
@@ -8,10 +9,14 @@ import PingyiStore
 /// rating under `/r`.
 ///
 /// - `GET /s/{token}` looks the token up by its hash; a usable one is put in an HttpOnly,
-///   SameSite=Strict cookie and answered 303 to `/s`, so the token leaves the address bar, the
-///   history and any Referer. Unknown, revoked and malformed tokens get the same 404 page.
+///   SameSite=Lax cookie and answered 303 to `/s`, so the token leaves the address bar and no
+///   later request's Referer carries it. Lax, not Strict: a link clicked on another site (an
+///   official-account article, a web mail) is a cross-site navigation, and a Strict cookie set
+///   on its first response is not sent with the redirect that follows. Unknown, revoked and
+///   malformed tokens get the same 404 page.
 /// - `GET /s` shows the form; `POST /s` checks it against the template and, in one statement,
 ///   claims the invitation and puts the ballot in the ballot box, then 303s to `/s/thanks`.
+///   The cookie stays after a submission, so going Back to `/s` shows 「已提交」.
 struct BallotController: Sendable {
     let kind: CampaignKind
     let store: BallotStore
@@ -60,12 +65,12 @@ struct BallotController: Sendable {
         case .open(let invitation) where invitation.campaign.kind == kind:
             var response = Response(status: .seeOther, headers: [.location: path])
             response.setCookie(Cookie(
-                name: cookieName, value: token.text, path: path, secure: configuration.usesHTTPS, httpOnly: true, sameSite: .strict))
+                name: cookieName, value: token.text, path: path, secure: configuration.usesHTTPS, httpOnly: true, sameSite: .lax))
             return response
         case .alreadyUsed:
             return views.message(.alreadySubmitted, status: .conflict)
-        case .campaignNotOpen(let state):
-            return notOpen(state)
+        case .notAccepting(let acceptance):
+            return notAccepting(acceptance)
         case .notFound, .open:
             await limiter.recordFailure(address)
             return views.message(.invalidLink, status: .notFound)
@@ -81,8 +86,8 @@ struct BallotController: Sendable {
             return views.page("ballot", page)
         case .alreadyUsed:
             return views.message(.alreadySubmitted, status: .conflict)
-        case .campaignNotOpen(let state):
-            return notOpen(state)
+        case .notAccepting(let acceptance):
+            return notAccepting(acceptance)
         case .notFound, .open:
             return views.message(.invalidLink, status: .notFound)
         }
@@ -113,20 +118,23 @@ struct BallotController: Sendable {
         switch attempt {
         case .notSubmitted(.alreadyUsed), .submitted(.alreadyUsed):
             return views.message(.alreadySubmitted, status: .conflict)
-        case .notSubmitted(.campaignNotOpen(let state)), .submitted(.campaignNotOpen(let state)):
-            return notOpen(state)
+        case .notSubmitted(.notAccepting(let acceptance)), .submitted(.notAccepting(let acceptance)):
+            return notAccepting(acceptance)
         case .notSubmitted, .submitted(.notFound):
             return views.message(.invalidLink, status: .notFound)
         case .invalid(let invitation, .invalid(let problems)):
             let page = BallotPage(invitation: invitation, action: path, csrf: antiForgery.token(for: token.hash), values: fields, problems: problems)
-            return views.page("ballot", page, status: .unprocessableContent)
+            var response = views.page("ballot", page, status: .unprocessableContent)
+            // Kept in the browser's own cache (not `no-store`): this page is the answer to a POST,
+            // and a history entry the browser may not keep is re-POSTed on Back — Chromium shows
+            // 「确认重新提交表单」 (ERR_CACHE_MISS) instead, after the ballot went through.
+            response.headers[.cacheControl] = "private, no-cache"
+            return response
         case .invalid(_, let validation):
             context.logger.notice("malformed ballot form", metadata: ["reason": "\(Self.reason(validation))"])
             return views.message(.badForm, status: .badRequest)
         case .submitted(.accepted):
-            var response = Response(status: .seeOther, headers: [.location: "\(path)/thanks"])
-            response.setCookie(Cookie(name: cookieName, value: "", maxAge: 0, path: path, secure: configuration.usesHTTPS, httpOnly: true, sameSite: .strict))
-            return response
+            return Response(status: .seeOther, headers: [.location: "\(path)/thanks"])
         }
     }
 
@@ -135,8 +143,11 @@ struct BallotController: Sendable {
         return "invalid"
     }
 
-    private func notOpen(_ state: CampaignState) -> Response {
-        state == .draft ? views.message(.notYetOpen, status: .forbidden) : views.message(.closed, status: .gone)
+    private func notAccepting(_ acceptance: CampaignAcceptance) -> Response {
+        switch acceptance {
+        case .notYetOpen(let opensAt): views.message(.notYetOpen(opensAt: opensAt), status: .forbidden)
+        case .closed, .accepting: views.message(.closed, status: .gone)
+        }
     }
 
     private func cookieToken(_ request: Request) -> InvitationToken? {
@@ -144,14 +155,23 @@ struct BallotController: Sendable {
     }
 
     /// A form may only be posted from our own pages: an `Origin` header, when sent, must be the
-    /// public URL's origin or the request's own host.
+    /// public URL's origin or the request's own host. `Origin: null` (what a browser sends when a
+    /// page's referrer policy is `no-referrer`, or from a sandboxed or privacy-hardened context)
+    /// passes only when the browser does not say the request is cross-site: `Sec-Fetch-Site`
+    /// absent or `same-origin`. The anti-forgery token is checked after this in every case.
     private func originAllowed(_ request: Request) -> Bool {
         guard let origin = request.headers[.origin] else { return true }
         let lowered = origin.lowercased()
+        if lowered == "null" {
+            guard let site = request.headers[Self.secFetchSite]?.lowercased() else { return true }
+            return site == "same-origin"
+        }
         if lowered == publicOrigin { return true }
         if let host = request.head.authority?.lowercased(), lowered == "http://\(host)" || lowered == "https://\(host)" { return true }
         return false
     }
+
+    private static let secFetchSite = HTTPField.Name("Sec-Fetch-Site")!
 
     /// The origin of a URL as browsers send it: scheme and host in lower case, the port only
     /// when it is not the scheme's default.

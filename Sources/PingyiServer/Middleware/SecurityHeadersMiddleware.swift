@@ -2,15 +2,21 @@ import HTTPTypes
 import Hummingbird
 
 /// Adds the security headers to every response: a Content-Security-Policy that allows no script
-/// and no framing, no MIME sniffing, no Referer (a ballot link must never leak), and no caching
-/// of pages that may hold a respondent's answers.
+/// and no framing, no MIME sniffing, a Referer only to our own origin, and no caching of pages
+/// that may hold a respondent's answers.
+///
+/// `Referrer-Policy: same-origin`, not `no-referrer`: under `no-referrer` browsers send
+/// `Origin: null` on a form POST (Fetch standard, "serialize a request origin"), which the
+/// ballot's origin check has to treat as unknown. A same-origin referrer leaks nothing: after
+/// `GET /s/TOKEN` the browser is on `/s`, so no request carries the token, and nothing is sent
+/// to other sites.
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
         response.headers[.contentSecurityPolicy] = SecurityHeaders.contentSecurityPolicy
         response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[SecurityHeaders.referrerPolicy] = "no-referrer"
+        response.headers[SecurityHeaders.referrerPolicy] = "same-origin"
         response.headers[SecurityHeaders.frameOptions] = "DENY"
         if response.headers[.cacheControl] == nil {
             response.headers[.cacheControl] = "no-store"

@@ -1,12 +1,15 @@
 /// A department on a form: its chiefs (merchant review) or its own questions (star rating).
 /// (Mustache reads stored properties only, so the flags are stored.)
 struct DepartmentView: Sendable {
+    /// The section's HTML id (the table of contents links to it).
+    let anchorID: String
     let name: String
     let chiefs: [ChiefView]
     let questions: [QuestionView]
     let hasQuestions: Bool
 
-    init(name: String, chiefs: [ChiefView], questions: [QuestionView]) {
+    init(code: String, name: String, chiefs: [ChiefView], questions: [QuestionView]) {
+        anchorID = "d-\(code)"
         self.name = name
         self.chiefs = chiefs
         self.questions = questions

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A page with a heading and a message: thanks, errors, closed campaigns.
 struct MessagePage: Sendable {
     /// The browser tab's title.
@@ -20,6 +22,11 @@ struct MessagePage: Sendable {
     static let alreadySubmitted = MessagePage(heading: "已提交，感谢参与", message: "这个链接的评议已经提交，每个链接只能提交一次。感谢您对优化营商环境工作的支持！", success: true)
     static let thanks = MessagePage(heading: "提交成功，感谢参与", message: "您的评议已匿名记录。感谢您对优化营商环境工作的支持！", success: true)
     static let notYetOpen = MessagePage(heading: "评议尚未开始", message: "本次评议还没有开始，请在评议开始后再打开链接。")
+    /// Not yet open, naming the planned opening time when there is one.
+    static func notYetOpen(opensAt: Date?) -> MessagePage {
+        guard let opensAt else { return notYetOpen }
+        return MessagePage(heading: "评议尚未开始", message: "本次评议将于 \(CountyCalendar.moment(opensAt)) 开始，请届时再打开链接。")
+    }
     static let closed = MessagePage(heading: "评议已结束", message: "本次评议已经结束，不再接受提交。感谢您的关注！")
     static let tooManyAttempts = MessagePage(heading: "尝试次数过多", message: "来自您网络的无效链接过多，请稍后再试。如有疑问请联系县营商环境建设办公室。")
     static let expiredForm = MessagePage(heading: "页面已过期", message: "为保护您的评议，请重新打开邀请链接后再提交。")

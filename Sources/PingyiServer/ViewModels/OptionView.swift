@@ -8,4 +8,6 @@ struct OptionView: Sendable {
     let label: String
     /// Whether it is chosen (when the form is shown again).
     let checked: Bool
+    /// Whether choosing it counts towards the form's progress (CSS counters over `:checked`).
+    let counted: Bool
 }

@@ -4,6 +4,10 @@ import PingyiCore
 struct QuestionView: Sendable {
     let field: String
     let inputID: String
+    /// Where a link to this question goes: its first radio button, or its text box.
+    let anchorID: String
+    /// The id of the error message under the question (for `aria-describedby`).
+    let errorID: String
     let label: String
     let help: String?
     let required: Bool
@@ -11,6 +15,8 @@ struct QuestionView: Sendable {
     let isGrade: Bool
     let isStars: Bool
     let isText: Bool
+    /// Whether its radio buttons count towards 「已评 x / N」 (a required choice question).
+    let counted: Bool
     let options: [OptionView]
     let text: String
     let maxLength: Int
@@ -18,6 +24,7 @@ struct QuestionView: Sendable {
     init(_ question: TemplateQuestion, field: String, values: [String: String], errors: [String: String]) {
         self.field = field
         inputID = "f-" + field.replacingOccurrences(of: ".", with: "-")
+        errorID = inputID + "-err"
         label = question.label
         help = question.help
         required = question.required
@@ -25,20 +32,23 @@ struct QuestionView: Sendable {
         isGrade = question.kind == .grade
         isStars = question.kind == .stars
         isText = question.kind == .text
+        counted = question.required && question.kind != .text
         let chosen = values[field]
         let inputID = self.inputID
+        let counted = self.counted
         switch question.kind {
         case .grade:
             options = question.options.map { option in
-                OptionView(id: "\(inputID)-\(option.id)", value: option.id, label: option.label, checked: chosen == option.id)
+                OptionView(id: "\(inputID)-\(option.id)", value: option.id, label: option.label, checked: chosen == option.id, counted: counted)
             }
         case .stars:
             options = (1...(question.maxStars ?? 5)).map { stars in
-                OptionView(id: "\(inputID)-\(stars)", value: "\(stars)", label: "\(stars)★", checked: chosen == "\(stars)")
+                OptionView(id: "\(inputID)-\(stars)", value: "\(stars)", label: "\(stars)★", checked: chosen == "\(stars)", counted: counted)
             }
         case .text:
             options = []
         }
+        anchorID = options.first?.id ?? inputID
         text = question.kind == .text ? (chosen ?? "") : ""
         maxLength = question.maxLength ?? 0
     }

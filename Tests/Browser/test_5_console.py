@@ -1,0 +1,105 @@
+"""The office's staff in the console: sign in, reissue a campaign's unused links (the CSV is
+downloaded), close a campaign through its confirmation page; and the pages at phone width."""
+import csv
+import glob
+import os
+import time
+
+from selenium.webdriver.common.by import By
+
+from conftest import BASE, PHONE, Stopwatch, click, heading, new_driver, psql, screenshot, wait_for, _status
+
+
+def sign_in(driver):
+    driver.get(BASE + "/console/login")
+    driver.find_element(By.NAME, "login").send_keys(os.environ.get("PINGYI_BROWSER_LOGIN", "demo"))
+    driver.find_element(By.NAME, "password").send_keys(os.environ.get("PINGYI_BROWSER_PASSWORD", "pingyi-demo-2026"))
+    click(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/console/login'] button[type=submit]"))
+    wait_for(driver, lambda d: d.current_url.rstrip("/").endswith("/console") and heading(d) == "活动进度", "活动进度 after signing in")
+
+
+def campaign_section(driver, campaign_id):
+    for section in driver.find_elements(By.CSS_SELECTOR, "section.card"):
+        if section.find_elements(By.CSS_SELECTOR, f"a[href^='/console/campaigns/{campaign_id}/confirm']"):
+            return section
+    raise AssertionError(f"campaign {campaign_id} is not on 活动进度")
+
+
+def open_campaign(kind):
+    return int(psql(f"SELECT id FROM campaigns WHERE kind = '{kind}' AND state = 'open' ORDER BY id DESC LIMIT 1")[0])
+
+
+def desktop_pictures(driver):
+    """The console's pages at desktop width, each checked for what it must show (and, with
+    PINGYI_SCREENSHOTS, captured for README)."""
+    chief = psql("SELECT employee_number FROM chiefs WHERE name = '范志磊'")[0]
+    for path, picture, expected in (("/console", "console-progress.png", "活动进度"), ("/console/ranking", "console-ranking.png", "年度排名"),
+                                    (f"/console/chiefs/{chief}", "console-chief.png", "范志磊"),
+                                    ("/console/follow-ups", "console-follow-ups.png", "整改跟踪"),
+                                    ("/console/personnel", "console-personnel.png", "人员名单"), ("/console/clues", "console-clues.png", "问题线索")):
+        driver.get(BASE + path)
+        wait_for(driver, lambda d: expected in heading(d), f"{path} with the heading {expected}")
+        if path == "/console/ranking":
+            assert driver.find_elements(By.CSS_SELECTOR, "svg.chart rect[fill='#b71c1c']"), "no flagged chief in the ranking chart"
+        if path.startswith("/console/chiefs/"):
+            assert len(driver.find_elements(By.CSS_SELECTOR, "svg.chart polyline")) == 1, "no trend line on the chief's page"
+        screenshot(driver, picture)
+
+
+def test_staff_reissue_links_and_close_a_campaign(desktop):
+    star = open_campaign("starRating")
+    merchant = open_campaign("merchantReview")
+    unused_before = int(psql(f"SELECT count(*) FROM invitations WHERE campaign_id = {star} AND used_on IS NULL AND revoked_at IS NULL")[0])
+    assert unused_before > 0
+    with Stopwatch("console: sign in, reissue, close"):
+        sign_in(desktop)
+        cookie = desktop.get_cookie("pingyi_console")
+        assert cookie and cookie["httpOnly"] and cookie["sameSite"] == "Strict"
+        desktop_pictures(desktop)
+        desktop.get(BASE + "/console")
+        # 作废未用链接并重发: a confirmation page, then the CSV is the response.
+        click(desktop, campaign_section(desktop, star).find_element(By.CSS_SELECTOR, "a[href$='action=reissue']"))
+        wait_for(desktop, lambda d: d.find_elements(By.CSS_SELECTOR, "section.confirm"), "the reissue confirmation")
+        click(desktop, desktop.find_element(By.CSS_SELECTOR, "section.confirm button[type=submit]"))
+        deadline = time.monotonic() + 20
+        files = []
+        while time.monotonic() < deadline:
+            files = [f for f in glob.glob(os.path.join(desktop.downloads, "*.csv"))]
+            if files:
+                break
+            time.sleep(0.2)
+        assert len(files) == 1, "the reissued invitations were not downloaded"
+        with open(files[0], encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.reader(handle))
+        assert rows[0][-1] == "评星链接", rows[0]
+        assert len(rows) - 1 == unused_before, "one new link per unused invitation"
+        assert all(_status(row[-1].replace("http://127.0.0.1:8080", BASE)) == 303 for row in rows[1:4]), "the new links do not open the form"
+        # 结束活动 through its confirmation page.
+        desktop.get(BASE + "/console")
+        click(desktop, campaign_section(desktop, merchant).find_element(By.CSS_SELECTOR, "a[href$='action=close']"))
+        wait_for(desktop, lambda d: d.find_elements(By.CSS_SELECTOR, "section.confirm"), "the close confirmation")
+        click(desktop, desktop.find_element(By.CSS_SELECTOR, "section.confirm button[type=submit]"))
+        wait_for(desktop, lambda d: d.current_url.rstrip("/").endswith("/console") and heading(d) == "活动进度", "活动进度 after closing")
+    assert psql(f"SELECT state FROM campaigns WHERE id = {merchant}") == ["closed"]
+    assert int(psql(f"SELECT count(*) FROM ballot_box WHERE campaign_id = {merchant}")[0]) == 0, "the box was not emptied"
+
+
+def test_console_pages_fit_a_phone():
+    driver = new_driver(PHONE)
+    try:
+        sign_in(driver)
+        chief = psql("SELECT employee_number FROM chiefs WHERE name = '范志磊'")[0]
+        for path, picture in (("/console", None), ("/console/ranking", "console-ranking-phone.png"),
+                              (f"/console/chiefs/{chief}", "console-chief-phone.png"), ("/console/follow-ups", None),
+                              ("/console/personnel", None), ("/console/clues", None)):
+            driver.get(BASE + path)
+            wait_for(driver, lambda d: d.find_elements(By.TAG_NAME, "h1"), path)
+            assert driver.execute_script("return window.innerWidth") == PHONE[0]
+            overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            assert overflow <= 0, f"{path} is {overflow} px wider than a 390 px phone"
+            for link in driver.find_elements(By.CSS_SELECTOR, ".console-nav a"):
+                assert link.size["height"] < 40, f"{path}: the navigation wraps inside 「{link.text}」"
+            if picture:
+                screenshot(driver, picture)
+    finally:
+        driver.quit()
