@@ -46,13 +46,21 @@ chroot "$ROOT" /usr/bin/env DEBIAN_FRONTEND=noninteractive bash -c '
         libncurses-dev libpython3-dev libsqlite3-0 libstdc++-12-dev libxml2-dev libz3-dev tzdata unzip \
         zlib1g-dev make >/dev/null'
 chroot "$ROOT" git config --system "url.$PACKAGES/.insteadOf" https://github.com/
+# The machine's network set-up, as a new machine of this kind has it: its CA bundle (the package
+# registries may be reached through a TLS proxy) and pip's configuration. Nothing of the project.
+mkdir -p "$ROOT/usr/local/share/ca-certificates"
+cp -r /usr/local/share/ca-certificates/. "$ROOT/usr/local/share/ca-certificates/" 2>/dev/null || true
+chroot "$ROOT" update-ca-certificates >/dev/null 2>&1
+[ -f /etc/pip.conf ] && cp /etc/pip.conf "$ROOT/etc/pip.conf"
+pipenv=()
+for name in $(env | grep -o '^PIP_[A-Z_]*' || true); do pipenv+=("$name=${!name}"); done
 git clone -q --no-hardlinks "$PWD" "$ROOT/root/pingyi"
 echo "fresh-debian: what the root has of the project's needs before make test:"
 chroot "$ROOT" bash -c 'for c in psql pg_config pkg-config python3 curl chromium chromedriver; do printf "  %-12s %s\n" $c "$(command -v $c || echo missing)"; done'
 
 echo "fresh-debian: make test (CI=true, no standard input)"
 status=0
-chroot "$ROOT" /usr/bin/env -i HOME=/root CI=true LANG=C.UTF-8 PATH="$SWIFT_DIR/usr/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" \
+chroot "$ROOT" /usr/bin/env -i HOME=/root CI=true LANG=C.UTF-8 "${pipenv[@]}" PATH="$SWIFT_DIR/usr/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" \
     bash -c 'cd /root/pingyi && bash .ci/run' </dev/null || status=$?
 chroot "$ROOT" bash -c 'cd /root/pingyi && scripts/pg.sh stop' >/dev/null 2>&1 || true
 echo "fresh-debian: make test exited $status after $(( $(date +%s) - start )) s in all"
