@@ -92,6 +92,19 @@ full_page_writes = on
 log_min_messages = warning
 CONF
     fi
+    # Anonymity settings (README, "Operations"): no statement parameters in the server's log,
+    # ever — with them, a logged claim would show the token's hash next to the sealed ballot.
+    # track_commit_timestamp is on so that the attacker tests see every commit time a DBA could.
+    # Added to clusters made before these settings, which then restart once.
+    if ! grep -q "^log_parameter_max_length = 0" "$d/postgresql.conf"; then
+        cat >>"$d/postgresql.conf" <<CONF
+log_parameter_max_length = 0
+log_parameter_max_length_on_error = 0
+log_statement = 'none'
+track_commit_timestamp = on
+CONF
+        if running; then as_owner "$bin/pg_ctl" -D "$d" -m fast -w -t 60 stop >/dev/null; fi
+    fi
     if running; then
         echo "pg: running in $d"
     else

@@ -24,10 +24,10 @@ public struct BallotStore: Sendable {
     /// invitation and stores the ballot — all on one connection, in one hop to the pool's threads.
     ///
     /// The claim and the ballot box insert are one statement (so one transaction): exactly one of
-    /// any number of concurrent submissions of an invitation is stored. Problem clues (answers
-    /// to `clueQuestions`) are stored with it, apart from the ballot. The campaign row is
-    /// key-share locked, so a close waits for the submissions in flight and none lands after
-    /// its box was emptied.
+    /// any number of concurrent submissions of an invitation is stored. The ballot goes into the
+    /// box sealed with the campaign's public key (`BallotSealingKey`), unsigned 问题线索 inside
+    /// it; signed clues go to the office at once. The campaign row is key-share locked, so a
+    /// close waits for the submissions in flight and none lands after its box was emptied.
     public func submit(
         tokenHash: Data, kind: CampaignKind, validate: @escaping @Sendable (BallotInvitation) -> BallotValidation
     ) async throws -> SubmitAttempt {
@@ -37,15 +37,21 @@ public struct BallotStore: Sendable {
             guard case .open(let invitation) = lookup, invitation.campaign.kind == kind else { return .notSubmitted(lookup) }
             let validation = validate(invitation)
             guard case .valid(let answers) = validation else { return .invalid(invitation, validation) }
-            let clues = Set(invitation.campaign.template.enabledQuestions.filter(\.clue).map(\.id))
-            return .submitted(try BallotStore.claim(tokenHash: tokenHash, answers: answers, clueQuestions: clues, on: connection))
+            return .submitted(try BallotStore.claim(tokenHash: tokenHash, answers: answers, campaign: invitation.campaign, on: connection))
         }
     }
 
-    /// Claims and stores without a look-up first (the answers were checked already).
-    public func submit(tokenHash: Data, answers: BallotAnswers, clueQuestions: Set<String>) async throws -> SubmitOutcome {
-        try await pool.withConnection { connection in
-            try BallotStore.claim(tokenHash: tokenHash, answers: answers, clueQuestions: clueQuestions, on: connection)
+    /// Claims and stores answers that were checked already (tests and tools): the same claim
+    /// as a form's, after looking the invitation's campaign up.
+    public func submit(tokenHash: Data, answers: BallotAnswers) async throws -> SubmitOutcome {
+        let directory = self.directory
+        return try await pool.withConnection { connection in
+            switch try BallotStore.lookup(tokenHash: tokenHash, directory: directory, on: connection) {
+            case .open(let invitation): return try BallotStore.claim(tokenHash: tokenHash, answers: answers, campaign: invitation.campaign, on: connection)
+            case .alreadyUsed: return .alreadyUsed
+            case .notAccepting(let acceptance): return .notAccepting(acceptance)
+            case .notFound: return .notFound
+            }
         }
     }
 
@@ -69,17 +75,22 @@ public struct BallotStore: Sendable {
         return .open(BallotInvitation(campaign: campaign, departments: try directory.departments(codes, kind: campaign.kind, on: connection)))
     }
 
-    static func claim(tokenHash: Data, answers: BallotAnswers, clueQuestions: Set<String>, on connection: Connection) throws -> SubmitOutcome {
-        let clues = answers.texts.filter { clueQuestions.contains($0.question) && $0.target != nil }
+    static func claim(tokenHash: Data, answers: BallotAnswers, campaign: Campaign, on connection: Connection) throws -> SubmitOutcome {
+        let clueQuestions = Set(campaign.template.enabledQuestions.filter(\.clue).map(\.id))
+        // Signed clues go to the office now, with the supervisor's name; unsigned ones stay in
+        // the sealed ballot and are released, shuffled, when the campaign is counted.
+        let signedClues = answers.signed ? answers.texts.filter { clueQuestions.contains($0.question) && $0.target != nil } : []
         var stored = answers
-        stored.texts.removeAll { clueQuestions.contains($0.question) }
+        if answers.signed { stored.texts.removeAll { clueQuestions.contains($0.question) } }
         let json = stored.jsonText
-        let signed = answers.signed
+        // Sealed for the campaign's key; a campaign opened before sealing existed keeps JSON.
+        let sealed = try campaign.sealingKey.map { try $0.seal(Data(json.utf8), context: SealedBallot.context(campaignID: campaign.id)) }
+        let plain: String? = sealed == nil ? json : nil
         let claimed = try connection.query(
             """
             WITH campaign AS (
                 SELECT c.id FROM invitations i JOIN campaigns c ON c.id = i.campaign_id
-                WHERE i.token_hash = \(tokenHash) AND c.state = 'open'
+                WHERE i.token_hash = \(tokenHash) AND c.id = \(campaign.id) AND c.state = 'open'
                   AND (c.opens_at IS NULL OR c.opens_at <= now()) AND (c.closes_at IS NULL OR now() < c.closes_at)
                 FOR KEY SHARE OF c
             ), claimed AS (
@@ -89,12 +100,11 @@ public struct BallotStore: Sendable {
                   AND i.used_on IS NULL AND i.revoked_at IS NULL
                 RETURNING i.campaign_id, i.supervisor_code
             ), boxed AS (
-                INSERT INTO ballot_box (campaign_id, answers) SELECT campaign_id, \(json)::jsonb FROM claimed
+                INSERT INTO ballot_box (campaign_id, answers, sealed) SELECT campaign_id, \(plain)::jsonb, \(sealed) FROM claimed
             ), clues AS (
                 INSERT INTO problem_clues (campaign_id, department_code, body, signed_by)
-                SELECT claimed.campaign_id, k.department, k.body,
-                       CASE WHEN \(signed) THEN (SELECT s.name FROM supervisors s WHERE s.code = claimed.supervisor_code) END
-                FROM claimed, unnest(\(clues.map { $0.target ?? "" })::text[], \(clues.map(\.text))::text[]) AS k(department, body)
+                SELECT claimed.campaign_id, k.department, k.body, (SELECT s.name FROM supervisors s WHERE s.code = claimed.supervisor_code)
+                FROM claimed, unnest(\(signedClues.map { $0.target ?? "" })::text[], \(signedClues.map(\.text))::text[]) AS k(department, body)
             )
             SELECT campaign_id FROM claimed
             """)
@@ -113,16 +123,25 @@ public struct BallotStore: Sendable {
     }
 
     /// The free-text comments about a chief in `year`'s merchant review, in random order and
-    /// without dates — or `nil` when fewer than `minBallots` ballots graded the chief (a small
-    /// group could tell who wrote what).
-    public func comments(year: Int, employeeNumber: String, minBallots: Int) async throws -> [String]? {
+    /// without dates — or `nil` when the chief has fewer than `minValidVotes` valid votes (有效票:
+    /// overall grades that are not excluded, such as 不了解): a small group could tell who wrote what.
+    public func comments(year: Int, employeeNumber: String, minValidVotes: Int) async throws -> [String]? {
         try await pool.withConnection { connection in
-            let ballots: Int = try connection.query(
-                """
-                SELECT count(DISTINCT g.ballot_id) AS n FROM chief_grades g JOIN campaigns c ON c.id = g.campaign_id
-                WHERE c.year = \(year) AND c.kind = 'merchantReview' AND g.employee_number = \(employeeNumber)
-                """)[0].decode("n")
-            guard ballots >= minBallots else { return nil }
+            let campaigns = try connection.query(
+                "SELECT \(unescaped: CampaignStore.columns) FROM campaigns WHERE year = \(year) AND kind = 'merchantReview'"
+            ).map(CampaignStore.decode)
+            var valid = 0
+            for campaign in campaigns {
+                guard let overall = campaign.template.overallQuestion else { continue }
+                let counted = overall.options.filter { $0.points != nil }.map(\.id)
+                valid += try connection.query(
+                    """
+                    SELECT count(*) AS n FROM chief_grades
+                    WHERE campaign_id = \(campaign.id) AND employee_number = \(employeeNumber)
+                      AND question = \(overall.id) AND option = ANY(\(counted)::text[])
+                    """)[0].decode("n", as: Int.self)
+            }
+            guard valid >= minValidVotes else { return nil }
             return try connection.query(
                 """
                 SELECT t.body FROM text_answers t JOIN campaigns c ON c.id = t.campaign_id

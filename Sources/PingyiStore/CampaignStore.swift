@@ -12,7 +12,7 @@ public struct CampaignStore: Sendable {
         self.pool = pool
     }
 
-    static let columns = "id, year, kind, state, template_yaml, template_sha256, opens_at, closes_at"
+    static let columns = "id, year, kind, state, template_yaml, template_sha256, opens_at, closes_at, sealing_key"
     /// The same columns of `campaigns c`.
     static let qualifiedColumns = columns.split(separator: ",").map { "c." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
 
@@ -76,10 +76,12 @@ public struct CampaignStore: Sendable {
     /// `CampaignError.illegalTransition` naming the current state. Concurrent steps on the
     /// same campaign take turns (the row is locked), so each step happens at most once.
     ///
-    /// Opening gives the campaign its partition of the ballot box; closing moves the ballots
-    /// into the response tables in random order and truncates the partition, in this same
-    /// transaction. The lock also waits for submissions in flight (they hold a key-share lock).
-    public func transition(id: Int, to target: CampaignState, actor: String) async throws -> Campaign {
+    /// Opening stores the public half of `key` (ballots are sealed with it from then on) and
+    /// gives the campaign its partition of the ballot box; closing opens the sealed ballots with
+    /// `key`, writes their pooled and shuffled answers to the response tables and truncates the
+    /// partition (`BallotBox.count`), in this same transaction: a missing or wrong key changes
+    /// nothing. The lock also waits for submissions in flight (they hold a key-share lock).
+    public func transition(id: Int, to target: CampaignState, actor: String, key: BallotOpeningKey? = nil) async throws -> Campaign {
         try await pool.transaction { connection in
             guard let row = try connection.query("SELECT \(unescaped: CampaignStore.columns) FROM campaigns WHERE id = \(id) FOR UPDATE").first
             else { throw CampaignError.notFound(id) }
@@ -93,15 +95,18 @@ public struct CampaignStore: Sendable {
             case .published: "published_at"
             case .draft: "created_at"  // never reached: nothing moves back to draft
             }
+            if target == .open, key == nil { throw CampaignError.sealingKeyMissing(id) }
+            var moved: [String: Int] = [:]
+            if target == .closed { moved = try BallotBox.count(campaign: campaign, key: key, on: connection) }
+            let sealing = target == .open ? key?.sealingKey.rawRepresentation : nil
             let updated = try connection.query(
                 """
-                UPDATE campaigns SET state = \(target.rawValue), \(unescaped: stamp) = clock_timestamp()
+                UPDATE campaigns SET state = \(target.rawValue), \(unescaped: stamp) = clock_timestamp(),
+                       sealing_key = coalesce(\(sealing), sealing_key)
                 WHERE id = \(id) RETURNING \(unescaped: CampaignStore.columns)
                 """)
             let result = try CampaignStore.decode(updated[0])
-            var moved: [String: Int] = [:]
             if target == .open { try BallotBox.prepare(campaignID: id, on: connection) }
-            if target == .closed { moved = try BallotBox.empty(campaignID: id, on: connection) }
             try AuditLog.record(
                 AuditEntry(
                     actor: actor, action: "campaign.\(target == .open ? "open" : target == .closed ? "close" : "publish")",
@@ -125,6 +130,7 @@ public struct CampaignStore: Sendable {
             template: try TemplateCache.template(
                 sha256: try row.decode("template_sha256"), text: try row.decode("template_yaml"), file: "campaign \(id) template"),
             templateSHA256: try row.decode("template_sha256"),
-            opensAt: try row.decode("opens_at"), closesAt: try row.decode("closes_at"))
+            opensAt: try row.decode("opens_at"), closesAt: try row.decode("closes_at"),
+            sealingKey: (try row.decode("sealing_key", as: Data?.self)).flatMap(BallotSealingKey.init(rawRepresentation:)))
     }
 }

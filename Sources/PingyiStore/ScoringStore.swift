@@ -16,7 +16,9 @@ public struct ScoringStore: Sendable {
 
     /// Scores `year`. When the inputs are exactly those of the year's latest run, that run is
     /// returned (`isNew` false) — the same data always gives the same rows; otherwise a new run
-    /// is stored and the old ones are kept. A published year is refused.
+    /// is stored and the old ones are kept. A published year is refused. The result carries every
+    /// figure, small cells too (for the office's own check); what others read goes through
+    /// `run(year:)` and the other readers, which withhold small cells (`ChiefScore.disclosed`).
     public func score(year: Int, actor: String, progress: @escaping @Sendable (String) -> Void = { _ in }) async throws -> ScoringRun {
         try await pool.transaction(.repeatableRead) { connection in
             guard let appraisal = try connection.query(
@@ -62,7 +64,8 @@ public struct ScoringStore: Sendable {
         }
     }
 
-    /// A stored run (the year's latest when `runID` is nil).
+    /// A stored run (the year's latest when `runID` is nil), as it may be shown: small cells
+    /// withheld (`ChiefScore.disclosed`).
     public func run(year: Int, runID: Int? = nil) async throws -> ScoringRun {
         try await pool.withConnection { connection in
             guard let row = try connection.query(
@@ -74,7 +77,8 @@ public struct ScoringStore: Sendable {
                 """
             ).first else { throw AppraisalError.noRun(year) }
             let id: Int = try row.decode("id")
-            let scores = try connection.query("SELECT result::text AS result FROM chief_results WHERE run_id = \(id)").map(ScoringStore.chiefScore)
+            let scores = try connection.query("SELECT result::text AS result FROM chief_results WHERE run_id = \(id)")
+                .map { try ScoringStore.chiefScore($0).disclosed }
                 .sorted(by: Scoring.order)
             let inputs = try JSONDecoder().decode([String: Int].self, from: Data(try row.decode("inputs", as: String.self).utf8))
             return ScoringRun(id: id, year: year, isNew: false, official: try row.decode("official", as: Bool?.self) ?? false,
@@ -278,7 +282,7 @@ public struct ScoringStore: Sendable {
         }
     }
 
-    /// Every published year's result of one chief, oldest first.
+    /// Every published year's result of one chief, oldest first (small cells withheld).
     public func chiefYears(employeeNumber: String) async throws -> [(year: Int, run: Int, score: ChiefScore)] {
         try await pool.withConnection { connection in
             try connection.query(
@@ -287,11 +291,11 @@ public struct ScoringStore: Sendable {
                 JOIN chief_results cr ON cr.run_id = y.official_run_id
                 WHERE cr.employee_number = \(employeeNumber) ORDER BY y.year
                 """
-            ).map { row in (try row.decode("year"), try row.decode("run_id"), try ScoringStore.chiefScore(row)) }
+            ).map { row in (try row.decode("year"), try row.decode("run_id"), try ScoringStore.chiefScore(row).disclosed) }
         }
     }
 
-    /// One chief's result in the year's latest run, or `nil` (no run, or not in it).
+    /// One chief's result in the year's latest run, or `nil` (no run, or not in it); small cells withheld.
     public func latestResult(year: Int, employeeNumber: String) async throws -> ChiefScore? {
         try await pool.withConnection { connection in
             try connection.query(
@@ -300,7 +304,7 @@ public struct ScoringStore: Sendable {
                 WHERE cr.employee_number = \(employeeNumber)
                   AND cr.run_id = (SELECT max(id) FROM scoring_runs WHERE year = \(year))
                 """
-            ).first.map(ScoringStore.chiefScore)
+            ).first.map { try ScoringStore.chiefScore($0).disclosed }
         }
     }
 

@@ -46,20 +46,48 @@ struct CampaignCommand: AsyncParsableCommand {
         }
     }
 
-    /// `pingyi campaign open ID`
+    /// `pingyi campaign open ID --key-out FILE`
     struct Open: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "open", abstract: "开始活动（草稿 → 进行中）。")
+        static let configuration = CommandConfiguration(
+            commandName: "open",
+            abstract: "开始活动（草稿 → 进行中），同时生成本活动的开票密钥：公钥存入数据库用于加密选票，私钥写入 --key-out 文件（权限 600）。",
+            discussion: "私钥是唯一副本，数据库和服务器都不保存。请离线保存（U 盘，或打印出来），结束活动时须用 --key 提供；丢失后本活动的选票无法统计。")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "活动编号") var id: Int
-        func run() async throws { try await CampaignCommand.move(id, to: .open, database: database) }
+        @Option(name: .customLong("key-out"), help: "开票私钥的输出文件（不得已存在）") var keyOut: String
+
+        func run() async throws {
+            let key = BallotOpeningKey.generate()
+            try PrivateFile.create(keyOut, contents: Data(key.fileText(campaignID: id).utf8))
+            do {
+                try await CampaignCommand.move(id, to: .open, key: key, database: database)
+            } catch {
+                // The campaign did not open: this key will never seal a ballot.
+                try? FileManager.default.removeItem(atPath: keyOut)
+                throw error
+            }
+            print("开票私钥已写入 \(keyOut)（仅本人可读）。请离线保存并从本机删除；结束活动时：pingyi campaign close \(id) --key \(keyOut)")
+        }
     }
 
-    /// `pingyi campaign close ID`
+    /// `pingyi campaign close ID --key FILE`
     struct Close: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "close", abstract: "结束活动（进行中 → 已结束）。")
+        static let configuration = CommandConfiguration(
+            commandName: "close", abstract: "结束活动（进行中 → 已结束）：用开票私钥打开加密选票，打乱顺序后计入统计，清空票箱。")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "活动编号") var id: Int
-        func run() async throws { try await CampaignCommand.move(id, to: .closed, database: database) }
+        @Option(help: "开票私钥文件（开始活动时生成）") var key: String?
+
+        func run() async throws {
+            let openingKey = try key.map { path in
+                do {
+                    return try BallotOpeningKey(fileText: try readText(path))
+                } catch is SealedBallotError {
+                    throw CLIError("\(path) 不是开票私钥文件（应含一行 pingyi-ballot-key-v1:…）；未作任何改动")
+                }
+            }
+            try await CampaignCommand.move(id, to: .closed, key: openingKey, database: database)
+        }
     }
 
     /// `pingyi campaign publish ID`
@@ -85,9 +113,9 @@ struct CampaignCommand: AsyncParsableCommand {
         }
     }
 
-    static func move(_ id: Int, to state: CampaignState, database: DatabaseOptions) async throws {
+    static func move(_ id: Int, to state: CampaignState, key: BallotOpeningKey? = nil, database: DatabaseOptions) async throws {
         let campaign = try await database.withPool { pool in
-            try await CampaignStore(pool: pool).transition(id: id, to: state, actor: DatabaseOptions.actor)
+            try await CampaignStore(pool: pool).transition(id: id, to: state, actor: DatabaseOptions.actor, key: key)
         }
         print("活动 \(campaign.id)（\(campaign.year) 年度「\(campaign.kind.label)」）现在的状态：\(campaign.state.label)")
     }

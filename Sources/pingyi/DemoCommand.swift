@@ -40,8 +40,8 @@ struct DemoCommand: AsyncParsableCommand {
         print("演示县名册：")
         CountyCommand.print(summary)
         for year in DemoCommand.previousYears { try await preparePreviousYear(year, directory: directory) }
-        let campaigns = try await prepareYear()
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let campaigns = try await prepareYear()
         var samples: [(Campaign, IssuedInvitation)] = []
         for campaign in campaigns where campaign.state == .open {
             let (sample, fresh) = try await issueWithSample(campaign)
@@ -61,7 +61,11 @@ struct DemoCommand: AsyncParsableCommand {
         let previous = try await database.withPool { try await ScoringStore(pool: $0).run(year: DemoCommand.year - 1) }
         print("\n\(DemoCommand.year - 1) 年度正式结果（第 \(previous.id) 次评分）：")
         ScoreCommand.printRun(previous, flaggedOnly: false)
-        print("\n\(DemoCommand.year) 年度的活动仍在进行。结束并计分：pingyi campaign close <活动编号>，然后 pingyi score \(DemoCommand.year)。")
+        print("\n\(DemoCommand.year) 年度的活动仍在进行。结束并计分：")
+        for campaign in campaigns where campaign.state == .open {
+            print("  pingyi campaign close \(campaign.id) --key \(keyPath(campaign.id))")
+        }
+        print("然后 pingyi score \(DemoCommand.year)。（开票私钥在 \(out)/ 下，仅限演示；真实活动的私钥应离线保存。）")
         let publicURL = ProcessInfo.processInfo.environment["PINGYI_PUBLIC_URL"] ?? "http://127.0.0.1:8080"
         try await ensureDemoAdmin()
         print("")
@@ -95,8 +99,11 @@ struct DemoCommand: AsyncParsableCommand {
                     print("已创建活动 \(campaign!.id)「\(kind.label)」。")
                 }
                 if var current = campaign, current.state == .draft {
-                    current = try await store.transition(id: current.id, to: .open, actor: actor)
-                    print("活动 \(current.id)「\(kind.label)」已开始。")
+                    // The demo keeps its private keys beside its links; a real office keeps them offline.
+                    let key = BallotOpeningKey.generate()
+                    try PrivateFile.create(keyPath(current.id), contents: Data(key.fileText(campaignID: current.id).utf8))
+                    current = try await store.transition(id: current.id, to: .open, actor: actor, key: key)
+                    print("活动 \(current.id)「\(kind.label)」已开始，开票私钥：\(keyPath(current.id))")
                     campaign = current
                 }
                 if let campaign {
@@ -107,6 +114,9 @@ struct DemoCommand: AsyncParsableCommand {
             return campaigns
         }
     }
+
+    /// Where the demo keeps the private ballot key of an open campaign.
+    private func keyPath(_ campaignID: Int) -> String { "\(out)/campaign-\(campaignID)-ballot-key.txt" }
 
     static let adminLogin = "demo"
     static let adminPassword = "pingyi-demo-2026"
@@ -137,9 +147,10 @@ struct DemoCommand: AsyncParsableCommand {
                 let path = "SurveyTemplates/\(kind.defaultTemplateFile)"
                 let created = try await campaigns.create(year: year, kind: kind, templateText: try readText(path), templateFile: path, actor: actor)
                 let issued = try await InvitationStore(pool: pool).issue(campaignID: created.id, actor: actor).issued
-                let opened = try await campaigns.transition(id: created.id, to: .open, actor: actor)
+                let key = BallotOpeningKey.generate()  // held only while the year is run through
+                let opened = try await campaigns.transition(id: created.id, to: .open, actor: actor, key: key)
                 let accepted = try await DemoSimulation.submit(issued, campaign: opened, share: kind == .merchantReview ? 0.8 : 0.9, store: BallotStore(pool: pool))
-                _ = try await campaigns.transition(id: created.id, to: .closed, actor: actor)
+                _ = try await campaigns.transition(id: created.id, to: .closed, actor: actor, key: key)
                 print("\(year) 年度「\(kind.label)」：模拟提交 \(accepted) 份，活动已结束")
             }
             let assessment = URL(fileURLWithPath: directory).appendingPathComponent("assessment-\(year).csv").path

@@ -24,11 +24,11 @@ struct ScoreCommand: AsyncParsableCommand {
 
     static func printRun(_ run: ScoringRun, flaggedOnly: Bool) {
         var table = TextTable(["", "排名", "姓名", "部门", "股室", "有效票", "客商评议", "不满意率", "评星", "目标考核", "综合", "措施"])
-        for score in run.scores where !flaggedOnly || score.flagged {
+        for score in run.disclosed.scores where !flaggedOnly || score.flagged {
             table.append([
                 score.flagged ? "▲" : (score.insufficientData ? "·" : " "),
                 score.rank.map { "\($0)" } ?? (score.insufficientData ? "样本不足" : "—"),
-                score.name, score.departmentName, score.section, "\(score.n)",
+                score.name, score.departmentName, score.section, score.suppressed == true ? "不足" : "\(score.n)",
                 Figures.score(score.merchantScore), score.unsatisfiedShare.map(Figures.percent) ?? "—",
                 score.starScore.map { String(format: "%.1f", $0) + (score.starLevel.map { "(\($0)星)" } ?? "") } ?? "—",
                 Figures.score(score.assessmentScore) + (score.ownAssessment ? "*" : ""),

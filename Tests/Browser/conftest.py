@@ -23,10 +23,14 @@ import urllib.request
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 BASE = os.environ.get("PINGYI_BROWSER_BASE", "http://127.0.0.1:8389")
+# Markers of the comments and unsigned clues submitted by the journeys: sealed while the
+# campaigns are open, checked in the response tables after the console has counted them.
+SUBMITTED = {"comments": [], "clues": []}
 PHONE = (390, 844)
 DESKTOP = (1280, 900)
 TIMINGS = {}
@@ -42,6 +46,15 @@ def psql(sql):
 def token_hash_hex(link):
     token = link.rstrip("/").rsplit("/", 1)[1]
     return hashlib.sha256(base64.urlsafe_b64decode(token + "==")).hexdigest()
+
+
+def box_rows():
+    return int(psql("SELECT count(*) FROM ballot_box")[0])
+
+
+def readable_in_box(marker):
+    """Rows of the ballot box in which `marker` can be read (there should be none: sealed)."""
+    return int(psql(f"SELECT count(*) FROM ballot_box WHERE encode(coalesce(sealed, convert_to(answers::text, 'UTF8')), 'escape') LIKE '%{marker}%'")[0])
 
 
 def invitation_used(link):
@@ -132,8 +145,10 @@ def desktop(tmp_path):
 
 
 def wait_for(driver, condition, what, seconds=15):
+    # A page being replaced mid-check leaves stale or missing elements: that is "not yet".
+    ignored = (StaleElementReferenceException, NoSuchElementException)
     try:
-        return WebDriverWait(driver, seconds, poll_frequency=0.1).until(lambda d: condition(d))
+        return WebDriverWait(driver, seconds, poll_frequency=0.1, ignored_exceptions=ignored).until(lambda d: condition(d))
     except Exception as error:  # a timeout, with the page that was there
         heading = driver.find_elements(By.TAG_NAME, "h1")
         raise AssertionError(f"{what}: not seen within {seconds} s at {driver.current_url} "

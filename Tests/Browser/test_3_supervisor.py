@@ -4,7 +4,7 @@ import uuid
 import pytest
 from selenium.webdriver.common.by import By
 
-from conftest import BASE, Stopwatch, choose, click, heading, invitation_used, psql, screenshot, wait_for
+from conftest import BASE, SUBMITTED, Stopwatch, choose, click, heading, invitation_used, psql, readable_in_box, screenshot, wait_for
 from test_1_merchant import grade_fields, progress, submit
 
 
@@ -39,6 +39,10 @@ def test_supervisor_rates_every_department_with_a_clue(phone, links, signed):
     assert heading(phone) == "提交成功，感谢参与"
     assert invitation_used(link)
     rows = psql(f"SELECT department_code || '|' || coalesce(signed_by, '-') FROM problem_clues WHERE body LIKE '%{marker}%'")
-    assert rows == [f"{department}|{name if signed else '-'}"], rows
+    if signed:  # to the office at once, with the name
+        assert rows == [f"{department}|{name}"], rows
+    else:  # sealed in the ballot until the campaign is counted
+        assert rows == [] and readable_in_box(marker) == 0, rows
+        SUBMITTED["clues"].append((marker, department))
     phone.get(link)
     wait_for(phone, lambda d: heading(d) == "已提交，感谢参与", "「已提交」 for a used link")

@@ -7,7 +7,7 @@ import time
 
 from selenium.webdriver.common.by import By
 
-from conftest import BASE, PHONE, Stopwatch, click, heading, new_driver, psql, screenshot, wait_for, _status
+from conftest import BASE, PHONE, SUBMITTED, Stopwatch, click, heading, new_driver, psql, screenshot, wait_for, _status
 
 
 def sign_in(driver):
@@ -63,9 +63,10 @@ def test_staff_reissue_links_and_close_a_campaign(desktop):
         click(desktop, desktop.find_element(By.CSS_SELECTOR, "section.confirm button[type=submit]"))
         deadline = time.monotonic() + 20
         files = []
-        while time.monotonic() < deadline:
-            files = [f for f in glob.glob(os.path.join(desktop.downloads, "*.csv"))]
-            if files:
+        while time.monotonic() < deadline:  # finished: no partial download left, and the file has its header
+            files = glob.glob(os.path.join(desktop.downloads, "*.csv"))
+            partial = glob.glob(os.path.join(desktop.downloads, "*.crdownload"))
+            if files and not partial and all(os.path.getsize(f) > 0 for f in files):
                 break
             time.sleep(0.2)
         assert len(files) == 1, "the reissued invitations were not downloaded"
@@ -74,14 +75,31 @@ def test_staff_reissue_links_and_close_a_campaign(desktop):
         assert rows[0][-1] == "评星链接", rows[0]
         assert len(rows) - 1 == unused_before, "one new link per unused invitation"
         assert all(_status(row[-1].replace("http://127.0.0.1:8080", BASE)) == 303 for row in rows[1:4]), "the new links do not open the form"
-        # 结束活动 through its confirmation page.
-        desktop.get(BASE + "/console")
-        click(desktop, campaign_section(desktop, merchant).find_element(By.CSS_SELECTOR, "a[href$='action=close']"))
-        wait_for(desktop, lambda d: d.find_elements(By.CSS_SELECTOR, "section.confirm"), "the close confirmation")
-        click(desktop, desktop.find_element(By.CSS_SELECTOR, "section.confirm button[type=submit]"))
-        wait_for(desktop, lambda d: d.current_url.rstrip("/").endswith("/console") and heading(d) == "活动进度", "活动进度 after closing")
-    assert psql(f"SELECT state FROM campaigns WHERE id = {merchant}") == ["closed"]
-    assert int(psql(f"SELECT count(*) FROM ballot_box WHERE campaign_id = {merchant}")[0]) == 0, "the box was not emptied"
+        # 结束活动 through its confirmation page, pasting the campaign's private ballot key.
+        for campaign in (merchant, star):
+            close(desktop, campaign)
+    for campaign in (merchant, star):
+        assert psql(f"SELECT state FROM campaigns WHERE id = {campaign}") == ["closed"]
+        assert int(psql(f"SELECT count(*) FROM ballot_box WHERE campaign_id = {campaign}")[0]) == 0, "the box was not emptied"
+    # What the journeys submitted was sealed until now, and is counted now.
+    assert SUBMITTED["comments"], "no journey ran before this one"
+    for marker in SUBMITTED["comments"]:
+        assert psql(f"SELECT count(*) FROM text_answers WHERE body LIKE '%{marker}%'") != ["0"], f"comment {marker} not counted"
+    for marker, department in SUBMITTED["clues"]:
+        assert psql(f"SELECT department_code || '|' || coalesce(signed_by, '-') FROM problem_clues WHERE body LIKE '%{marker}%'") == [f"{department}|-"]
+
+
+def close(driver, campaign):
+    driver.get(BASE + "/console")
+    click(driver, campaign_section(driver, campaign).find_element(By.CSS_SELECTOR, "a[href$='action=close']"))
+    wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "section.confirm textarea#key"), "the close confirmation with the key field")
+    with open(os.path.join(os.environ.get("PINGYI_BROWSER_LINKS", ".pingyi-demo"), f"campaign-{campaign}-ballot-key.txt"), encoding="utf-8") as handle:
+        key = handle.read()
+    field = driver.find_element(By.ID, "key")
+    click(driver, field)
+    field.send_keys(key)
+    click(driver, driver.find_element(By.CSS_SELECTOR, "section.confirm button[type=submit]"))
+    wait_for(driver, lambda d: d.current_url.rstrip("/").endswith("/console") and heading(d) == "活动进度", "活动进度 after closing")
 
 
 def test_console_pages_fit_a_phone():

@@ -18,9 +18,9 @@ struct APITests {
             let invitation = invitations.first { $0.respondent.key == key }!
             _ = try await store.submit(
                 tokenHash: invitation.token.hash,
-                answers: BallotAnswers(grades: grades.map { GradeAnswer(target: $0.key, question: "overall", option: $0.value) }), clueQuestions: [])
+                answers: BallotAnswers(grades: grades.map { GradeAnswer(target: $0.key, question: "overall", option: $0.value) }))
         }
-        _ = try await CampaignStore(pool: fixture.pool).transition(id: campaign.id, to: .closed, actor: "test")
+        _ = try await CampaignStore(pool: fixture.pool).transition(id: campaign.id, to: .closed, actor: "test", key: CountyFixture.ballotKey)
         let policy = try CountyFixture.shipped("policy.yaml").replacingOccurrences(of: "minBallots: 5", with: "minBallots: 1")
         _ = try await AppraisalStore(pool: fixture.pool).replacePolicy(year: 2026, policyText: policy, policyFile: "p.yaml", actor: "test")
         _ = try await ScoringStore(pool: fixture.pool).score(year: 2026, actor: "test")
@@ -144,8 +144,8 @@ struct APITests {
                 tokenHash: huawei.token.hash,
                 answers: BallotAnswers(grades: [GradeAnswer(target: "G0102", question: "overall", option: "unsatisfied")],
                                        texts: [TextAnswer(target: "G0102", question: "comment", text: "材料反复补正")]),
-                clueQuestions: [])
-            _ = try await CampaignStore(pool: server.fixture.pool).transition(id: campaign.id, to: .closed, actor: "test")
+                )
+            _ = try await CampaignStore(pool: server.fixture.pool).transition(id: campaign.id, to: .closed, actor: "test", key: CountyFixture.ballotKey)
             let admin = try await APIKeyStore(pool: server.fixture.pool).create(role: .admin, name: "营商办", actor: "test").1
             let headers: HTTPFields = [.authorization: "Bearer \(admin)"]
             func comments() async throws -> [String: Any] {
@@ -161,6 +161,43 @@ struct APITests {
             #expect(shown["suppressed"] as? Bool == false)
             #expect(shown["comments"] as? [String] == ["材料反复补正"])
             #expect(try await server.client.execute(uri: "/api/v1/appraisals/2026/comments", method: .get, headers: headers).status == .badRequest)
+        }
+    }
+
+    @Test("small cells: below minBallots no score, count or share of a chief anywhere in the API; comments count valid votes only")
+    func smallCells() async throws {
+        try await ServerHarness.run(open: [.merchantReview]) { server in
+            let (campaign, invitations) = server.merchantReview!
+            let store = BallotStore(pool: server.fixture.pool)
+            // One merchant: G0102 不满意 (n = 1, 30.00 points), and 不了解 with a comment for G0101.
+            let huawei = invitations.first { $0.respondent.key == "914403001922038216" }!
+            _ = try await store.submit(
+                tokenHash: huawei.token.hash,
+                answers: BallotAnswers(
+                    grades: [GradeAnswer(target: "G0102", question: "overall", option: "unsatisfied"),
+                             GradeAnswer(target: "G0101", question: "overall", option: "unknown")],
+                    texts: [TextAnswer(target: "G0101", question: "comment", text: "只来过一次")]))
+            _ = try await CampaignStore(pool: server.fixture.pool).transition(id: campaign.id, to: .closed, actor: "test", key: CountyFixture.ballotKey)
+            // commentsMinBallots 1: G0101 has one ballot but no valid vote, so its comment stays hidden.
+            let policy = try CountyFixture.shipped("policy.yaml").replacingOccurrences(of: "commentsMinBallots: 5", with: "commentsMinBallots: 1")
+            _ = try await AppraisalStore(pool: server.fixture.pool).replacePolicy(year: 2026, policyText: policy, policyFile: "p", actor: "test")
+            _ = try await ScoringStore(pool: server.fixture.pool).score(year: 2026, actor: "test")
+            let admin = try await APIKeyStore(pool: server.fixture.pool).create(role: .admin, name: "营商办", actor: "test").1
+            let headers: HTTPFields = [.authorization: "Bearer \(admin)"]
+            let response = try await server.client.execute(uri: "/api/v1/appraisals/2026/scores?run=latest", method: .get, headers: headers)
+            #expect(response.status == .ok)
+            let text = String(buffer: response.body)
+            let page = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+            let chiefs = try #require(page["chiefs"] as? [[String: Any]])
+            let g0102 = try #require(chiefs.first { $0["employeeNumber"] as? String == "G0102" })
+            #expect(g0102["suppressed"] as? Bool == true)
+            #expect(g0102["merchantScore"] == nil && g0102["unsatisfiedShare"] == nil && g0102["unsatisfiedInterval"] == nil)
+            #expect(g0102["n"] as? Int == 0 && g0102["unsatisfied"] as? Int == 0 && (g0102["counts"] as? [String: Any])?.isEmpty == true)
+            #expect(g0102["composite"] == nil)
+            #expect(!text.contains("\"unsatisfied\":1") && !text.contains("30.0"))
+            let comments = try await server.client.execute(uri: "/api/v1/appraisals/2026/comments?chief=G0101", method: .get, headers: headers)
+            #expect(String(buffer: comments.body).contains("\"suppressed\":true"))
+            #expect(!String(buffer: comments.body).contains("只来过一次"))
         }
     }
 

@@ -198,10 +198,19 @@ struct ConsolePagesTests {
             #expect(try await office.server.get("/r/\(old.text)").status == .notFound)
             #expect(try office.server.fixture.count("SELECT count(*) FROM audit_log WHERE actor = 'staff:admin1' AND action = 'invitations.issue'") == 2)
 
-            let close = try await office.post("/console/campaigns/\(star)/state", [("to", "closed")], as: .admin)
+            // Closing needs the campaign's private ballot key: none or an unreadable one is 422, another
+            // campaign's key is 409, and either way nothing changes.
+            let closePage = try await office.get("/console/campaigns/\(star)/confirm?action=close", as: .admin).text
+            #expect(closePage.contains(#"<textarea id="key" name="key""#))
+            #expect(try await office.post("/console/campaigns/\(star)/state", [("to", "closed")], as: .admin).status == .unprocessableContent)
+            let otherKey = BallotOpeningKey.generate().fileText(campaignID: star)
+            #expect(try await office.post("/console/campaigns/\(star)/state", [("to", "closed"), ("key", otherKey)], as: .admin).status == .conflict)
+            #expect(try office.server.fixture.count("SELECT count(*) FROM campaigns WHERE id = \(star) AND state = 'open'") == 1)
+            let keyText = CountyFixture.ballotKey.fileText(campaignID: star)
+            let close = try await office.post("/console/campaigns/\(star)/state", [("to", "closed"), ("key", keyText)], as: .admin)
             #expect(close.status == .seeOther && close.headers[.location] == "/console")
             #expect(try office.server.fixture.count("SELECT count(*) FROM campaigns WHERE id = \(star) AND state = 'closed'") == 1)
-            let again = try await office.post("/console/campaigns/\(star)/state", [("to", "closed")], as: .admin)
+            let again = try await office.post("/console/campaigns/\(star)/state", [("to", "closed"), ("key", keyText)], as: .admin)
             #expect(again.status == .conflict)
             #expect(try await office.post("/console/campaigns/\(star)/state", [("to", "draft")], as: .admin).status == .badRequest)
             let issueClosed = try await office.post("/console/campaigns/\(star)/invitations", [("reissue", "none")], as: .admin)

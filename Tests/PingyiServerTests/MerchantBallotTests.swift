@@ -52,7 +52,10 @@ struct MerchantBallotTests {
 
             #expect(try server.fixture.count("SELECT count(*) FROM ballot_box") == 1)
             #expect(try server.fixture.count("SELECT count(*) FROM invitations WHERE used_on IS NOT NULL") == 1)
-            let stored: String = try server.fixture.database.connect().query("SELECT answers::text AS a FROM ballot_box")[0].decode("a")
+            // Sealed: ciphertext of the padded size, which opens with the campaign's key to the answers.
+            let sealed: Data = try server.fixture.database.connect().query("SELECT sealed FROM ballot_box")[0].decode("sealed")
+            #expect(sealed.count == 32 + 4096 + 16)
+            let stored = String(decoding: try CountyFixture.ballotKey.open(sealed, context: SealedBallot.context(campaignID: server.merchantReview!.0.id)), as: UTF8.self)
             #expect(stored.contains("G0102") && stored.contains("unsatisfied") && stored.contains("窗口办事要跑三趟"))
             #expect(!stored.contains(Self.huawei) && !stored.contains(token.text))
 

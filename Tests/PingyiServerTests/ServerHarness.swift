@@ -20,9 +20,11 @@ struct ServerHarness: Sendable {
         open kinds: [CampaignKind] = [.merchantReview, .starRating],
         logger: Logger = ServerHarness.quietLogger,
         configure: @Sendable (inout ServerConfiguration) -> Void = { _ in },
+        prepare: @Sendable (CountyFixture) async throws -> Void = { _ in },
         _ body: @Sendable (ServerHarness) async throws -> Void
     ) async throws {
         try await CountyFixture.withCounty { fixture in
+            try await prepare(fixture)
             let merchant = kinds.contains(.merchantReview) ? try await fixture.openCampaign(.merchantReview) : nil
             let star = kinds.contains(.starRating) ? try await fixture.openCampaign(.starRating) : nil
             var configuration = ServerConfiguration(

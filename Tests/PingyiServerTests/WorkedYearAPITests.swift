@@ -40,16 +40,16 @@ struct WorkedYearAPITests {
             let merchant = try await fixture.campaign(.merchantReview)
             let star = try await fixture.campaign(.starRating)
             for campaign in [merchant, star] {
-                _ = try await campaigns.transition(id: campaign.id, to: .open, actor: "test")
-                _ = try await campaigns.transition(id: campaign.id, to: .closed, actor: "test")
+                _ = try await campaigns.transition(id: campaign.id, to: .open, actor: "test", key: CountyFixture.ballotKey)
+                _ = try await campaigns.transition(id: campaign.id, to: .closed, actor: "test", key: CountyFixture.ballotKey)
             }
             for (chief, numbers) in Self.counts {
                 for (option, count) in zip(["satisfied", "basic", "unsatisfied", "unknown"], numbers) where count > 0 {
                     try connection.query(
                         """
                         WITH b AS (INSERT INTO ballots (id, campaign_id) SELECT gen_random_uuid(), \(merchant.id) FROM generate_series(1, \(count)) RETURNING id)
-                        INSERT INTO chief_grades (ballot_id, campaign_id, employee_number, question, option)
-                        SELECT id, \(merchant.id), \(chief), 'overall', \(option) FROM b
+                        INSERT INTO chief_grades (campaign_id, employee_number, question, option)
+                        SELECT \(merchant.id), \(chief), 'overall', \(option) FROM b
                         """)
                 }
             }
@@ -64,8 +64,8 @@ struct WorkedYearAPITests {
                     try connection.query(
                         """
                         WITH b AS (INSERT INTO ballots (id, campaign_id) VALUES (gen_random_uuid(), \(star.id)) RETURNING id)
-                        INSERT INTO department_stars (ballot_id, campaign_id, department_code, question, stars)
-                        SELECT id, \(star.id), \(department), \(question), \(value) FROM b
+                        INSERT INTO department_stars (campaign_id, department_code, question, stars)
+                        SELECT \(star.id), \(department), \(question), \(value) FROM b
                         """)
                 }
             }

@@ -51,20 +51,20 @@ struct CampaignStoreTests {
             let campaign = try await fixture.campaign(.starRating)
             let id = campaign.id
             await #expect(throws: CampaignError.illegalTransition(id: id, from: .draft, to: .closed)) {
-                try await store.transition(id: id, to: .closed, actor: "test")
+                try await store.transition(id: id, to: .closed, actor: "test", key: CountyFixture.ballotKey)
             }
             await #expect(throws: CampaignError.illegalTransition(id: id, from: .draft, to: .published)) {
-                try await store.transition(id: id, to: .published, actor: "test")
+                try await store.transition(id: id, to: .published, actor: "test", key: CountyFixture.ballotKey)
             }
-            #expect(try await store.transition(id: id, to: .open, actor: "test").state == .open)
+            #expect(try await store.transition(id: id, to: .open, actor: "test", key: CountyFixture.ballotKey).state == .open)
             await #expect(throws: CampaignError.illegalTransition(id: id, from: .open, to: .open)) {
-                try await store.transition(id: id, to: .open, actor: "test")
+                try await store.transition(id: id, to: .open, actor: "test", key: CountyFixture.ballotKey)
             }
-            #expect(try await store.transition(id: id, to: .closed, actor: "test").state == .closed)
-            #expect(try await store.transition(id: id, to: .published, actor: "test").state == .published)
-            let last = await #expect(throws: CampaignError.self) { try await store.transition(id: id, to: .open, actor: "test") }
+            #expect(try await store.transition(id: id, to: .closed, actor: "test", key: CountyFixture.ballotKey).state == .closed)
+            #expect(try await store.transition(id: id, to: .published, actor: "test", key: CountyFixture.ballotKey).state == .published)
+            let last = await #expect(throws: CampaignError.self) { try await store.transition(id: id, to: .open, actor: "test", key: CountyFixture.ballotKey) }
             #expect(last?.description.contains("已发布的活动不能再修改") == true)
-            await #expect(throws: CampaignError.notFound(999)) { try await store.transition(id: 999, to: .open, actor: "test") }
+            await #expect(throws: CampaignError.notFound(999)) { try await store.transition(id: 999, to: .open, actor: "test", key: CountyFixture.ballotKey) }
             #expect(try fixture.count("SELECT count(*) FROM audit_log WHERE action LIKE 'campaign.%'") == 4)
         }
     }
@@ -80,7 +80,7 @@ struct CampaignStoreTests {
             #expect(skip?.sqlState == "PY001")
             let store = CampaignStore(pool: fixture.pool)
             for state in [CampaignState.open, .closed, .published] {
-                _ = try await store.transition(id: campaign.id, to: state, actor: "test")
+                _ = try await store.transition(id: campaign.id, to: state, actor: "test", key: CountyFixture.ballotKey)
             }
             let edit = #expect(throws: PostgresError.self) {
                 try connection.query("UPDATE campaigns SET closes_at = now() WHERE id = \(campaign.id)")
@@ -100,7 +100,7 @@ struct CampaignStoreTests {
                 for _ in 0..<10 {
                     group.addTask {
                         do {
-                            return .success(try await store.transition(id: id, to: .open, actor: "test").state)
+                            return .success(try await store.transition(id: id, to: .open, actor: "test", key: CountyFixture.ballotKey).state)
                         } catch let error as CampaignError {
                             return .failure(error)
                         } catch {
@@ -139,7 +139,7 @@ struct CampaignStoreTests {
                     for target in [CampaignState.open, .closed] {
                         group.addTask {
                             do {
-                                _ = try await store.transition(id: id, to: target, actor: "test")
+                                _ = try await store.transition(id: id, to: target, actor: "test", key: CountyFixture.ballotKey)
                                 return (target, true)
                             } catch {
                                 return (target, false)

@@ -116,8 +116,8 @@ struct InvitationStoreTests {
             let campaigns = CampaignStore(pool: fixture.pool)
             let campaign = try await fixture.campaign(.starRating)
             let issued = try await InvitationStore(pool: fixture.pool).issue(campaignID: campaign.id, actor: "test")
-            _ = try await campaigns.transition(id: campaign.id, to: .open, actor: "test")
-            _ = try await campaigns.transition(id: campaign.id, to: .closed, actor: "test")
+            _ = try await campaigns.transition(id: campaign.id, to: .open, actor: "test", key: CountyFixture.ballotKey)
+            _ = try await campaigns.transition(id: campaign.id, to: .closed, actor: "test", key: CountyFixture.ballotKey)
             await #expect(throws: CampaignError.notAcceptingInvitations(id: campaign.id, state: .closed)) {
                 try await InvitationStore(pool: fixture.pool).issue(campaignID: campaign.id, actor: "test")
             }

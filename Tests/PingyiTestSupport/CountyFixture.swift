@@ -79,11 +79,15 @@ public struct CountyFixture: Sendable {
             actor: "test")
     }
 
+    /// The ballot key of every campaign the tests open (one per test process): tests seal with
+    /// its public half and count with it at close, as the office would with its key file.
+    public static let ballotKey = BallotOpeningKey.generate()
+
     /// Creates, opens and issues invitations for a campaign of `kind`; returns it with the tokens.
     public func openCampaign(_ kind: CampaignKind) async throws -> (Campaign, [IssuedInvitation]) {
         let created = try await campaign(kind)
         let issued = try await InvitationStore(pool: pool).issue(campaignID: created.id, actor: "test").issued
-        let opened = try await CampaignStore(pool: pool).transition(id: created.id, to: .open, actor: "test")
+        let opened = try await CampaignStore(pool: pool).transition(id: created.id, to: .open, actor: "test", key: Self.ballotKey)
         return (opened, issued)
     }
 

@@ -2,7 +2,7 @@
 # COUNT invitations (merchants dealing with SCJG and XZSP), the tokens with their anti-forgery
 # values for the HTTP clients, and the same ballot form for every merchant.
 #   prepare_campaign DATABASE COUNT FORM_SECRET WORK_DIR
-# leaves: $WORK/http-tokens.txt ("token csrf" per line), $WORK/queue.copy (for pgbench),
+# leaves: $WORK/http-tokens.txt ("token csrf" per line), $WORK/queue.copy (for pgbench), $WORK/ballot.key,
 #         $WORK/body.txt (the form's answers without csrf), CAMPAIGN (its id), PGBIN, BIN
 prepare_campaign() {
     local database=$1 count=$2 secret=$3 work=$4
@@ -20,7 +20,8 @@ prepare_campaign() {
     $BIN appraisal create 2026 >/dev/null
     $BIN campaign create --year 2026 --kind merchantReview >/dev/null
     CAMPAIGN=$("$PGBIN/psql" -qtAX -c "SELECT id FROM campaigns")
-    $BIN campaign open "$CAMPAIGN" >/dev/null
+    # Sealed like a real campaign: the server encrypts every ballot with this key's public half.
+    $BIN campaign open "$CAMPAIGN" --key-out "$work/ballot.key" >/dev/null
     python3 bench/lib/make_invitations.py "$CAMPAIGN" "$count" "$secret" "$work"
     "$PGBIN/psql" -qX -v ON_ERROR_STOP=1 >/dev/null <<SQL
 \copy merchants (credit_code, name) FROM '$work/merchants.copy'

@@ -18,9 +18,12 @@ public struct Campaign: Hashable, Sendable {
     public var opensAt: Date?
     /// When it is planned to close, if set.
     public var closesAt: Date?
+    /// The public key its ballots are sealed with (set when it opens; nil for a draft, and for
+    /// campaigns opened before ballots were sealed).
+    public var sealingKey: BallotSealingKey?
 
     /// Makes a campaign.
-    public init(id: Int, year: Int, kind: CampaignKind, state: CampaignState, template: SurveyTemplate, templateSHA256: String, opensAt: Date?, closesAt: Date?) {
+    public init(id: Int, year: Int, kind: CampaignKind, state: CampaignState, template: SurveyTemplate, templateSHA256: String, opensAt: Date?, closesAt: Date?, sealingKey: BallotSealingKey? = nil) {
         self.id = id
         self.year = year
         self.kind = kind
@@ -29,5 +32,6 @@ public struct Campaign: Hashable, Sendable {
         self.templateSHA256 = templateSHA256
         self.opensAt = opensAt
         self.closesAt = closesAt
+        self.sealingKey = sealingKey
     }
 }

@@ -16,6 +16,12 @@ public enum CampaignError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownDepartments([String])
     /// The closing time is not after the opening time.
     case badPeriod
+    /// Opening needs the public half of a ballot key (made by `pingyi campaign open`).
+    case sealingKeyMissing(Int)
+    /// Counting the sealed ballots at close needs the campaign's private key file.
+    case openingKeyMissing(Int)
+    /// The key given does not open this campaign's ballots.
+    case openingKeyMismatch(Int)
 
     /// Says what is wrong, in Chinese.
     public var description: String {
@@ -31,6 +37,10 @@ public enum CampaignError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notAcceptingInvitations(let id, let state): "活动 \(id) 状态为「\(state.label)」，不能再发放邀请"
         case .unknownDepartments(let codes): "部门不存在或未启用：\(codes.joined(separator: "、"))"
         case .badPeriod: "结束时间须晚于开始时间"
+        case .sealingKeyMissing(let id): "活动 \(id) 开始前须生成开票密钥（pingyi campaign open \(id) --key-out 文件）"
+        case .openingKeyMissing(let id):
+            "活动 \(id) 的选票已加密封存，结束活动须提供开票私钥文件（pingyi campaign close \(id) --key 文件）；未作任何改动"
+        case .openingKeyMismatch(let id): "所给私钥不是活动 \(id) 的开票私钥，无法开启选票；未作任何改动，选票完好"
         }
     }
 }

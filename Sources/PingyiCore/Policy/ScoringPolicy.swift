@@ -9,7 +9,8 @@ public struct ScoringPolicy: Hashable, Sendable, Codable {
     public var assessment: AssessmentWeights
     /// A chief with fewer valid answers is "insufficient data": listed, not ranked, not flagged.
     public var minBallots: Int
-    /// Free-text comments are shown only for chiefs with at least this many ballots.
+    /// Free-text comments are shown only for chiefs with at least this many valid votes (有效票:
+    /// overall grades that count, 不了解 left out).
     public var commentsMinBallots: Int
     /// The 不满意 rules; any match flags.
     public var flags: [FlagRule]

@@ -53,7 +53,37 @@ public struct ChiefScore: Hashable, Sendable, Codable {
     public var action: FollowUpAction?
     /// Why the action, in Chinese.
     public var actionReason: String?
+    /// True when the merchant figures were withheld for a small cell (`disclosed`).
+    public var suppressed: Bool? = nil
 
     /// Whether the chief is 不满意.
     public var flagged: Bool { !flags.isEmpty }
+}
+
+extension ChiefScore {
+    /// The chief as anyone may see it: below the policy's minimum of valid votes (a small cell,
+    /// where a merchant could be recognised from their answer), no merchant score, no counts, no
+    /// 不满意 share or interval, and no composite made with the merchant score (the composite
+    /// minus the public star and assessment parts would give the merchant score back). Only
+    /// 「有效票不足」 is said. Counts of a withheld chief read 0 and `suppressed` is true.
+    public var disclosed: ChiefScore {
+        guard insufficientData else { return self }
+        var shown = self
+        shown.n = 0
+        shown.counts = [:]
+        shown.unsatisfied = 0
+        shown.merchantScore = nil
+        shown.unsatisfiedShare = nil
+        shown.unsatisfiedInterval = nil
+        if components.contains(.merchantReview) {
+            shown.composite = nil
+            shown.components = components.filter { $0 != .merchantReview }
+        }
+        shown.compositeNote = ChiefScore.withheldNote
+        shown.suppressed = true
+        return shown
+    }
+
+    /// What is shown instead of a small cell's figures.
+    public static let withheldNote = "有效票不足（n < 最低票数），不公布客商评议的分数、票数和比例及综合分"
 }

@@ -26,3 +26,12 @@ public struct ScoringRun: Hashable, Sendable {
         self.notes = notes
     }
 }
+
+extension ScoringRun {
+    /// The run with every chief `disclosed`.
+    public var disclosed: ScoringRun {
+        var shown = self
+        shown.scores = scores.map(\.disclosed)
+        return shown
+    }
+}

@@ -54,7 +54,7 @@ struct AppraisalsController {
             else { throw APIError.badRequest("须指定 chief（工号）") }
             guard let appraisal = try await appraisals.find(year: year) else { throw APIError.notFound("\(year) 年度考评不存在") }
             let minimum = appraisal.policy.commentsMinBallots
-            let comments = try await ballots.comments(year: year, employeeNumber: chief, minBallots: minimum)
+            let comments = try await ballots.comments(year: year, employeeNumber: chief, minValidVotes: minimum)
             return try JSONResponse.make(CommentsPage(
                 year: year, chief: chief, suppressed: comments == nil, minimumBallots: minimum, comments: comments ?? []))
         }

@@ -18,8 +18,11 @@ enum ConsoleCampaignAction: String, Sendable {
     /// What will happen.
     var consequence: String {
         switch self {
-        case .open: "开始后，已发放的链接即可提交评议。"
-        case .close: "结束后不再接受任何提交，票箱中的评议以随机顺序计入统计并清空票箱。此操作不能撤销。"
+        case .open:
+            "开始后，已发放的链接即可提交评议。开始时生成本活动的开票私钥，作为文件下载：这是唯一副本，服务器和数据库都不保存；"
+                + "请离线保存（U 盘或打印件），结束活动时必须提供，丢失后本活动的选票无法统计。"
+        case .close:
+            "结束后不再接受任何提交：票箱中的加密选票用开票私钥在服务器内存中打开，以随机顺序计入统计并清空票箱。此操作不能撤销。"
         case .publish: "发布后活动只读，不能再更改。"
         case .reissue: "所有尚未使用的链接将作废，并为这些评议对象生成新链接（下载 CSV）。已提交的不受影响。"
         }
@@ -35,10 +38,13 @@ enum ConsoleCampaignAction: String, Sendable {
         }
     }
 
+    /// Whether the form asks for the campaign's private ballot key (closing opens the sealed box).
+    var needsKey: Bool { self == .close }
+
     /// The confirming button.
     var button: String {
         switch self {
-        case .open: "确认开始"
+        case .open: "确认开始并下载开票私钥"
         case .close: "确认结束"
         case .publish: "确认发布"
         case .reissue: "作废并重新发放"

@@ -21,7 +21,7 @@ struct ConsoleCampaignsController: Sendable {
         }
         router.post("/console/campaigns/:id/state") { request, context in
             try await gate.form(request, roles: [.admin]) { visit, fields in
-                try await transition(visit, id: context.parameters.get("id"), to: fields["to"])
+                try await transition(visit, id: context.parameters.get("id"), to: fields["to"], key: fields["key"])
             }
         }
         router.post("/console/campaigns/:id/invitations") { request, context in
@@ -69,20 +69,46 @@ struct ConsoleCampaignsController: Sendable {
             ConsoleConfirmPage(
                 member: visit.header, csrf: visit.csrf,
                 heading: "\(action.verb) \(campaign.year) 年度「\(campaign.kind.label)」（活动 \(campaign.id)）", consequence: action.consequence,
-                action: "/console/campaigns/\(campaign.id)\(post.path)", field: post.field, value: post.value, button: action.button))
+                action: "/console/campaigns/\(campaign.id)\(post.path)", field: post.field, value: post.value, button: action.button,
+                needsKey: action.needsKey))
     }
 
-    func transition(_ visit: ConsoleVisit, id: String?, to target: String?) async throws -> Response {
+    /// Opening makes the campaign's ballot key pair and answers with the private key as a file
+    /// download (its only copy); closing takes the pasted private key to count the sealed box.
+    func transition(_ visit: ConsoleVisit, id: String?, to target: String?, key keyText: String?) async throws -> Response {
         let campaignID = try Self.campaignID(id)
         guard let target = target.flatMap(CampaignState.init(rawValue:)), target != .draft else {
             return gate.message(visit, heading: "无法识别的操作", text: "活动只能开始、结束或发布。", status: .badRequest, back: "/console")
         }
+        var key: BallotOpeningKey?
+        switch target {
+        case .open: key = .generate()
+        case .closed:
+            do {
+                key = try BallotOpeningKey(fileText: keyText ?? "")
+            } catch {
+                return gate.message(
+                    visit, heading: "开票私钥无法识别", text: "请打开开始活动时下载的私钥文件，将全部内容粘贴到表单中。未作任何改动。",
+                    status: .unprocessableContent, back: "/console/campaigns/\(campaignID)/confirm?action=close")
+            }
+        default: key = nil
+        }
+        let campaign: Campaign
         do {
-            _ = try await campaigns.transition(id: campaignID, to: target, actor: visit.actor)
+            campaign = try await campaigns.transition(id: campaignID, to: target, actor: visit.actor, key: key)
         } catch CampaignError.notFound {
             throw Self.notFound
         } catch let error as CampaignError {
             return gate.message(visit, heading: "未能更改活动状态", text: error.description, status: .conflict, back: "/console")
+        }
+        if target == .open, let key {
+            return Response(
+                status: .ok,
+                headers: [
+                    .contentType: "text/plain; charset=utf-8",
+                    .contentDisposition: "attachment; filename=\"campaign\(campaign.id)-ballot-key.txt\"",
+                ],
+                body: .init(byteBuffer: ByteBuffer(string: key.fileText(campaignID: campaign.id))))
         }
         return ConsoleGate.redirect("/console")
     }

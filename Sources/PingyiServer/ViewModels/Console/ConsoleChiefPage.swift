@@ -35,7 +35,7 @@ struct ConsoleChiefPage: Sendable {
         chart = TrendChart(results.map { ($0.year, $0.score.composite, $0.score.flagged) })
         years = results.reversed().map { year, official, score in
             YearLine(
-                year: year, source: official ? "正式结果" : "未发布", rank: score.rank.map(String.init) ?? (score.insufficientData ? "样本不足" : "—"),
+                year: year, source: official ? "正式结果" : "未发布", rank: score.rank.map(String.init) ?? (score.insufficientData ? "有效票不足" : "—"),
                 composite: Figures.score(score.composite), merchant: Figures.score(score.merchantScore),
                 unsatisfied: score.unsatisfiedShare.map(Figures.percent) ?? "—", stars: StarLevelText.of(score.starLevel),
                 assessment: Figures.score(score.assessmentScore), evidence: score.flags.map(\.text).joined(separator: "；"),

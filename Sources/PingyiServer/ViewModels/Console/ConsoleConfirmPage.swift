@@ -9,4 +9,6 @@ struct ConsoleConfirmPage: Sendable {
     let field: String
     let value: String
     let button: String
+    /// Whether the form has the field for the private ballot key.
+    let needsKey: Bool
 }

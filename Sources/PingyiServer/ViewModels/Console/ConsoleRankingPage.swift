@@ -74,7 +74,7 @@ struct ConsoleRankingPage: Sendable {
         }
         rows = shown.map { score in
             Line(
-                rank: score.rank.map(String.init) ?? (score.insufficientData ? "样本不足" : "—"), employeeNumber: score.employeeNumber,
+                rank: score.rank.map(String.init) ?? (score.insufficientData ? "有效票不足" : "—"), employeeNumber: score.employeeNumber,
                 name: score.name, department: "\(score.departmentName) \(score.section)", composite: Figures.score(score.composite),
                 merchant: Figures.score(score.merchantScore), stars: StarLevelText.of(score.starLevel),
                 assessment: Figures.score(score.assessmentScore), evidence: score.flags.map(\.text).joined(separator: "；"),

@@ -1,0 +1,53 @@
+import Crypto
+import Foundation
+
+/// How ballots are sealed: the HPKE suite, the context a ciphertext is bound to, and the padding.
+public enum SealedBallot {
+    static var ciphersuite: HPKE.Ciphersuite { .Curve25519_SHA256_ChachaPoly }
+
+    /// The HPKE `info` of a campaign's ballots: a ciphertext of one campaign does not open as
+    /// another's.
+    public static func context(campaignID: Int) -> Data {
+        Data("pingyi ballot v1 campaign \(campaignID)".utf8)
+    }
+
+    /// The padded sizes: every ballot of up to 4 KiB (a ballot of 24 chiefs with short comments)
+    /// is sealed to the same length; longer ones to 16 KiB, 64 KiB, then whole multiples of 64 KiB.
+    public static let sizeClasses = [4096, 16384, 65536]
+
+    /// The padded length for a plaintext of `count` bytes (4 bytes of length included).
+    public static func paddedLength(_ count: Int) -> Int {
+        let needed = count + 4
+        if let size = sizeClasses.first(where: { $0 >= needed }) { return size }
+        let step = sizeClasses.last!
+        return (needed + step - 1) / step * step
+    }
+
+    /// `count` as 4 bytes big-endian, the plaintext, then zeros up to the size class.
+    static func pad(_ plaintext: Data) -> Data {
+        var out = Data(capacity: paddedLength(plaintext.count))
+        let count = UInt32(plaintext.count)
+        out.append(contentsOf: [UInt8(count >> 24), UInt8(count >> 16 & 0xFF), UInt8(count >> 8 & 0xFF), UInt8(count & 0xFF)])
+        out.append(plaintext)
+        out.append(Data(count: paddedLength(plaintext.count) - out.count))
+        return out
+    }
+
+    static func unpad(_ padded: Data) throws -> Data {
+        let bytes = [UInt8](padded)
+        guard bytes.count >= 4 else { throw SealedBallotError.malformed }
+        let count = Int(bytes[0]) << 24 | Int(bytes[1]) << 16 | Int(bytes[2]) << 8 | Int(bytes[3])
+        guard count <= bytes.count - 4 else { throw SealedBallotError.malformed }
+        return Data(bytes[4..<(4 + count)])
+    }
+}
+
+/// Why a sealed ballot or a key file could not be read.
+public enum SealedBallotError: Error, Equatable, Sendable {
+    /// The key file holds no readable key.
+    case unreadableKey
+    /// The ciphertext does not open with this key (another campaign's key, or altered).
+    case wrongKey
+    /// Not a sealed ballot.
+    case malformed
+}

@@ -1,0 +1,44 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A file only its owner may read, made in one step: `O_CREAT|O_EXCL|O_NOFOLLOW` with mode 0600
+/// from the start (never readable by anyone else, not even for a moment), never replacing
+/// anything already at the path (no check-then-write race), written in full and fsync'ed.
+enum PrivateFile {
+    /// Writes `contents` to a new file at `path`; throws `CLIError` with a clear message when
+    /// the path exists (a link included) or cannot be written, leaving no partial file.
+    static func create(_ path: String, contents: Data) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            let code = errno
+            if code == EEXIST || code == ELOOP {
+                throw CLIError("\(path) 已存在：为免覆盖，请换一个文件名（不会覆盖已有文件）")
+            }
+            throw CLIError("无法创建 \(path)：\(String(cString: strerror(code)))")
+        }
+        var failure: Int32 = 0
+        contents.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += written
+            }
+        }
+        if failure == 0, fsync(descriptor) != 0 { failure = errno }
+        close(descriptor)
+        if failure != 0 {
+            unlink(path)
+            throw CLIError("无法写入 \(path)：\(String(cString: strerror(failure)))")
+        }
+    }
+}
