@@ -99,6 +99,8 @@ let package = Package(
             path: "Tests/PingyiTestSupport"
         ),
         .testTarget(name: "PingyiCoreTests", dependencies: ["PingyiCore"]),
+        // The command-line tool's own pieces (files it writes).
+        .testTarget(name: "pingyiTests", dependencies: ["pingyi"]),
         .testTarget(name: "PingyiPostgresTests", dependencies: ["PingyiPostgres", "PingyiTestSupport"]),
         .testTarget(name: "PingyiStoreTests", dependencies: ["PingyiStore", "PingyiCore", "PingyiPostgres", "PingyiTestSupport"]),
         .testTarget(

@@ -12,12 +12,10 @@ BIN=.build/${CONFIG:-debug}/pingyi
 PYTHON=$(scripts/pytools.sh | tail -1)
 eval "$(scripts/pg.sh env)"
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-export PGDATABASE=pingyi_browser
 WORK=$(mktemp -d /tmp/pingyi-browser.XXXXXX)
 export PINGYI_PUBLIC_URL="http://127.0.0.1:$PORT"
-"$PGBIN/psql" -qX -d postgres -c "DROP DATABASE IF EXISTS pingyi_browser WITH (FORCE)" -c "CREATE DATABASE pingyi_browser" >/dev/null 2>&1
-$BIN migrate >/dev/null
-$BIN demo --out "$WORK/demo" >"$WORK/demo.txt"
+. scripts/lib/demo-server.sh
+demo_database pingyi_browser "$WORK"
 # Six more supervisors with links of their own, through the ordinary import and issue commands:
 # the demo leaves only a few of its 33 unanswered, and the journeys need fresh ones.
 printf '编号,姓名,类别,工作单位\nBT01,测试监督员甲,其他,浏览器测试\nBT02,测试监督员乙,其他,浏览器测试\nBT03,测试监督员丙,其他,浏览器测试\nBT04,测试监督员丁,其他,浏览器测试\nBT05,测试监督员戊,其他,浏览器测试\nBT06,测试监督员己,其他,浏览器测试\n' >"$WORK/supervisors.csv"
@@ -26,21 +24,7 @@ star=$("$PGBIN/psql" -qXAt -c "SELECT id FROM campaigns WHERE kind = 'starRating
 $BIN invitations issue --campaign "$star" --out "$WORK/demo/browser-supervisors.csv" >/dev/null
 login=$(sed -n 's/.*登录名 \([^　 ]*\).*/\1/p' "$WORK/demo.txt" | head -1)
 password=$(sed -n 's/.*密码 \([^（ ]*\)（.*/\1/p' "$WORK/demo.txt" | head -1)
-PINGYI_LOG_LEVEL=error $BIN serve --port "$PORT" >"$WORK/server.log" 2>&1 &
-SERVER=$!
-cleanup() {
-    kill $SERVER 2>/dev/null || true
-    wait $SERVER 2>/dev/null || true
-    "$PGBIN/psql" -qX -d postgres -c "DROP DATABASE IF EXISTS pingyi_browser WITH (FORCE)" >/dev/null 2>&1 || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-ready=""
-for _ in $(seq 1 150); do
-    if curl -sf --max-time 2 "http://127.0.0.1:$PORT/healthz" >/dev/null; then ready=1; break; fi
-    sleep 0.1
-done
-if [ -z "$ready" ]; then echo "browser: FAILED (the server did not answer /healthz)"; tail -20 "$WORK/server.log"; exit 1; fi
+PINGYI_LOG_LEVEL=error demo_serve "$PORT" "$WORK" browser
 echo "browser: $(chromium --version 2>/dev/null | head -1) against http://127.0.0.1:$PORT"
 status=0
 PINGYI_BROWSER_BASE="http://127.0.0.1:$PORT" PINGYI_BROWSER_LINKS="$WORK/demo" PINGYI_BROWSER_LOGIN="$login" \

@@ -11,27 +11,11 @@ PYTHON=$(scripts/pytools.sh | tail -1)
 VERSION=$("$PYTHON" -c 'import importlib.metadata as m; print(m.version("schemathesis"))')
 eval "$(scripts/pg.sh env)"
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-export PGDATABASE=pingyi_fuzz
 WORK=$(mktemp -d /tmp/pingyi-fuzz.XXXXXX)
-"$PGBIN/psql" -qX -d postgres -c "DROP DATABASE IF EXISTS pingyi_fuzz WITH (FORCE)" -c "CREATE DATABASE pingyi_fuzz" >/dev/null 2>&1
-$BIN migrate >/dev/null
-$BIN demo --out "$WORK/demo" >/dev/null
+. scripts/lib/demo-server.sh
+demo_database pingyi_fuzz "$WORK"
 KEY=$($BIN apikey create --role admin --name fuzz | sed -n 2p)
-PINGYI_LOG_LEVEL=error PINGYI_MAX_FAILED_LOOKUPS=1000000 $BIN serve --port "$PORT" >"$WORK/server.log" 2>&1 &
-SERVER=$!
-cleanup() {
-    kill $SERVER 2>/dev/null || true
-    wait $SERVER 2>/dev/null || true
-    "$PGBIN/psql" -qX -d postgres -c "DROP DATABASE IF EXISTS pingyi_fuzz WITH (FORCE)" >/dev/null 2>&1 || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-ready=""
-for _ in $(seq 1 150); do
-    if curl -sf --max-time 2 "http://127.0.0.1:$PORT/healthz" >/dev/null; then ready=1; break; fi
-    sleep 0.1
-done
-if [ -z "$ready" ]; then echo "fuzz: FAILED (the server did not answer /healthz)"; tail -20 "$WORK/server.log"; exit 1; fi
+PINGYI_LOG_LEVEL=error PINGYI_MAX_FAILED_LOOKUPS=1000000 demo_serve "$PORT" "$WORK" fuzz
 echo "fuzz: schemathesis $VERSION against http://127.0.0.1:$PORT/openapi.yaml"
 cd "$WORK"
 status=0

@@ -39,7 +39,7 @@ func buildRouter(_ configuration: ServerConfiguration, pool: ConnectionPool) asy
     let views = try await Views.load()
     let router = Router(context: PingyiRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
-    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware(https: configuration.usesHTTPS))
     router.add(middleware: ErrorPageMiddleware(views: views))
 
     HealthController(pool: pool).add(to: router)
@@ -54,7 +54,10 @@ func buildRouter(_ configuration: ServerConfiguration, pool: ConnectionPool) asy
     }
 
     let gate = ConsoleGate(staff: StaffStore(pool: pool), views: views, antiForgery: antiForgery, configuration: configuration)
-    ConsoleSessionController(gate: gate, limiter: TokenLookupLimiter(limit: 10, window: .seconds(600))).add(to: router)
+    ConsoleSessionController(
+        gate: gate, limiter: TokenLookupLimiter(limit: 10, window: .seconds(600)), throttle: LoginThrottle(),
+        hasher: PasswordHasher(cost: configuration.bcryptCost)
+    ).add(to: router)
     ConsoleCampaignsController(gate: gate, campaigns: CampaignStore(pool: pool), invitations: InvitationStore(pool: pool)).add(to: router)
     ConsoleRankingController(gate: gate, scoring: ScoringStore(pool: pool)).add(to: router)
     ConsoleFollowUpsController(gate: gate, followUps: FollowUpStore(pool: pool)).add(to: router)

@@ -25,8 +25,9 @@ public struct ServerConfiguration: Sendable {
     public var maxFailedLookups: Int
     /// The window of `maxFailedLookups`.
     public var lookupWindow: Duration
-    /// Whether to take the client address from `X-Forwarded-For` (only behind a trusted proxy).
-    public var trustForwardedFor: Bool
+    /// The proxies (addresses or CIDR ranges) whose `X-Forwarded-For` entries are believed; the
+    /// client is the right-most entry that is not one of them. Empty: the peer is the client.
+    public var trustedProxies: [String]
     /// Key of the anti-forgery tokens; random per process when not set.
     public var formSecret: Data?
     /// bcrypt's cost for passwords set in the console (4–14).
@@ -37,7 +38,7 @@ public struct ServerConfiguration: Sendable {
         host: String = "127.0.0.1", port: Int = 8080, conninfo: String = "", database: String? = nil, poolSize: Int = 8,
         publicURL: String = "http://127.0.0.1:8080", maxBodySize: Int = 64 * 1024, idleTimeout: Duration = .seconds(15),
         bodyTimeout: Duration = .seconds(10), maxFailedLookups: Int = 20, lookupWindow: Duration = .seconds(600),
-        trustForwardedFor: Bool = false, formSecret: Data? = nil
+        trustedProxies: [String] = [], formSecret: Data? = nil
     ) {
         self.host = host
         self.port = port
@@ -50,7 +51,7 @@ public struct ServerConfiguration: Sendable {
         self.bodyTimeout = bodyTimeout
         self.maxFailedLookups = maxFailedLookups
         self.lookupWindow = lookupWindow
-        self.trustForwardedFor = trustForwardedFor
+        self.trustedProxies = trustedProxies
         self.formSecret = formSecret
     }
 
@@ -61,12 +62,30 @@ public struct ServerConfiguration: Sendable {
         if let url = environment["PINGYI_PUBLIC_URL"] { configuration.publicURL = url }
         if let size = environment["PINGYI_POOL_SIZE"].flatMap(Int.init), size > 0 { configuration.poolSize = size }
         if let limit = environment["PINGYI_MAX_FAILED_LOOKUPS"].flatMap(Int.init), limit > 0 { configuration.maxFailedLookups = limit }
-        configuration.trustForwardedFor = environment["PINGYI_TRUST_FORWARDED_FOR"] == "1"
+        if let proxies = environment["PINGYI_TRUSTED_PROXIES"] {
+            configuration.trustedProxies = proxies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
         if let secret = environment["PINGYI_FORM_SECRET"], secret.utf8.count >= 16 { configuration.formSecret = Data(secret.utf8) }
         if let cost = environment["PINGYI_BCRYPT_COST"].flatMap(UInt8.init) { configuration.bcryptCost = min(max(cost, 4), 14) }
         return configuration
     }
 
-    /// Whether links are served over HTTPS (so cookies are marked Secure).
+    /// The trusted proxies parsed; an entry that is not an address or range is left out (and
+    /// `pingyi serve` refuses to start with one, see `invalidTrustedProxies`).
+    public var trustedProxyRanges: [IPRange] { trustedProxies.compactMap(IPRange.init) }
+
+    /// The entries of `trustedProxies` that are neither an address nor a CIDR range.
+    public var invalidTrustedProxies: [String] { trustedProxies.filter { IPRange($0) == nil } }
+
+    /// Whether links are served over HTTPS (so cookies are marked Secure, named `__Host-…` and
+    /// the pages carry `Strict-Transport-Security`).
     public var usesHTTPS: Bool { publicURL.lowercased().hasPrefix("https://") }
+
+    /// A cookie's name: under HTTPS with the `__Host-` prefix, which browsers accept only from a
+    /// secure origin, for the whole host (path `/`) and no domain — no sibling host or plain-HTTP
+    /// page can set or shadow it.
+    func cookieName(_ name: String) -> String { usesHTTPS ? "__Host-" + name : name }
+
+    /// A cookie's path: `/` under HTTPS (the `__Host-` prefix requires it), else `path`.
+    func cookiePath(_ path: String) -> String { usesHTTPS ? "/" : path }
 }

@@ -84,9 +84,18 @@ public struct StaffStore: Sendable {
         _ = try await pool.withConnection { connection in try connection.query("DELETE FROM staff_sessions WHERE token_hash = \(sessionHash)") }
     }
 
-    /// Sets a new password (already hashed); the account no longer has to change it.
-    public func changePassword(memberID: Int, passwordHash: String, actor: String) async throws {
+    /// The password hash of an active account, for checking its current password.
+    public func passwordHash(memberID: Int) async throws -> String? {
+        try await pool.withConnection { connection in
+            try connection.query("SELECT password_hash FROM staff WHERE id = \(memberID) AND active").first.map { try $0.decode("password_hash") }
+        }
+    }
+
+    /// Sets a new password (already hashed); the account no longer has to change it, and every
+    /// other session of the account ends (the one in `keeping` stays).
+    public func changePassword(memberID: Int, passwordHash: String, keeping sessionHash: Data, actor: String) async throws {
         try await pool.transaction { connection in
+            try connection.query("DELETE FROM staff_sessions WHERE staff_id = \(memberID) AND token_hash <> \(sessionHash)")
             try connection.query("UPDATE staff SET password_hash = \(passwordHash), must_change_password = false WHERE id = \(memberID)")
             try AuditLog.record(AuditEntry(actor: actor, action: "staff.password", subject: "staff \(memberID)"), on: connection)
         }

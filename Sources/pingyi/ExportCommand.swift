@@ -17,7 +17,8 @@ struct ExportCommand: AsyncParsableCommand {
 
         func run() async throws {
             let (run, rows) = try await database.withPool { try await ScoringStore(pool: $0).personnel(year: year) }
-            guard FileManager.default.createFile(atPath: out, contents: PersonnelList.csv(rows)) else { throw CLIError("无法写入 \(out)") }
+            // Personal data: readable by the office's account only, and never over an existing file.
+            try PrivateFile.create(out, contents: PersonnelList.csv(rows))
             let promotions = rows.filter { $0.list == .promotion }.count
             print("\(year) 年度（第 \(run) 次评分，正式结果）：拟晋升/评优 \(promotions) 名，拟调整 \(rows.count - promotions) 名，写入 \(out)")
         }

@@ -57,9 +57,9 @@ struct InvitationsCommand: AsyncParsableCommand {
     static func issue(
         campaignID: Int, out: String, reissue: InvitationStore.Reissue, departments: [String]?, database: DatabaseOptions
     ) async throws -> InvitationStore.IssueResult {
-        guard !FileManager.default.fileExists(atPath: out) else {
-            throw CLIError("\(out) 已存在：为免覆盖未分发的链接，请换一个文件名")
-        }
+        // A clear refusal before anything is issued; the file itself is made with O_EXCL below,
+        // so a file appearing in between is refused too and never overwritten.
+        guard !FileManager.default.fileExists(atPath: out) else { throw PrivateFileExists(path: out) }
         let publicURL = ProcessInfo.processInfo.environment["PINGYI_PUBLIC_URL"] ?? "http://127.0.0.1:8080"
         do {
             return try await database.withPool { pool in
@@ -72,6 +72,8 @@ struct InvitationsCommand: AsyncParsableCommand {
                     try InvitationsCommand.write(invitations, kind: kind, publicURL: publicURL, to: out)
                 }
             }
+        } catch let exists as PrivateFileExists {
+            throw exists  // someone else's file: left as it is
         } catch {
             try? FileManager.default.removeItem(atPath: out)
             throw error
@@ -80,9 +82,7 @@ struct InvitationsCommand: AsyncParsableCommand {
 
     static func write(_ invitations: [IssuedInvitation], kind: CampaignKind, publicURL: String, to path: String) throws {
         let data = InvitationSheet.csv(invitations, kind: kind, publicURL: publicURL)
-        // Only the office may read the file: it holds the only copies of the tokens.
-        guard FileManager.default.createFile(atPath: path, contents: data, attributes: [.posixPermissions: 0o600]) else {
-            throw CLIError("无法写入 \(path)")
-        }
+        // Only the office may read the file, from the first byte: it holds the only copies of the tokens.
+        try PrivateFile.create(path, contents: data)
     }
 }

@@ -10,15 +10,14 @@ import Darwin
 /// from the start (never readable by anyone else, not even for a moment), never replacing
 /// anything already at the path (no check-then-write race), written in full and fsync'ed.
 enum PrivateFile {
-    /// Writes `contents` to a new file at `path`; throws `CLIError` with a clear message when
-    /// the path exists (a link included) or cannot be written, leaving no partial file.
+    /// Writes `contents` to a new file at `path`; throws `PrivateFileExists` when something is
+    /// at the path already (a link included: it is not followed), `CLIError` when it cannot be
+    /// written, leaving no partial file.
     static func create(_ path: String, contents: Data) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             let code = errno
-            if code == EEXIST || code == ELOOP {
-                throw CLIError("\(path) 已存在：为免覆盖，请换一个文件名（不会覆盖已有文件）")
-            }
+            if code == EEXIST || code == ELOOP { throw PrivateFileExists(path: path) }
             throw CLIError("无法创建 \(path)：\(String(cString: strerror(code)))")
         }
         var failure: Int32 = 0

@@ -19,6 +19,10 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.host = host
         configuration.port = port
         configuration.conninfo = database.conninfo
+        let invalid = configuration.invalidTrustedProxies
+        guard invalid.isEmpty else {
+            throw CLIError("PINGYI_TRUSTED_PROXIES 中的「\(invalid.joined(separator: "、"))」不是 IP 地址或网段（如 10.0.0.5 或 10.0.0.0/8）")
+        }
         var logger = Logger(label: "pingyi.server")
         logger.logLevel = ProcessInfo.processInfo.environment["PINGYI_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         let application = try await buildApplication(configuration, logger: logger)

@@ -27,6 +27,14 @@ struct APITests {
         _ = try await ScoringStore(pool: fixture.pool).publish(year: 2026, actor: "test")
     }
 
+    /// Huawei's ballot with `answers`, then the campaign closed and counted.
+    static func huaweiVotes(_ server: ServerHarness, _ answers: BallotAnswers) async throws {
+        let (campaign, invitations) = server.merchantReview!
+        let huawei = invitations.first { $0.respondent.key == "914403001922038216" }!
+        #expect(try await BallotStore(pool: server.fixture.pool).submit(tokenHash: huawei.token.hash, answers: answers) == .accepted)
+        _ = try await CampaignStore(pool: server.fixture.pool).transition(id: campaign.id, to: .closed, actor: "test", key: CountyFixture.ballotKey)
+    }
+
     @Test("role matrix: every endpoint × no key, revoked key, admin, orgdept, hr, ballot cookie")
     func roleMatrix() async throws {
         try await ServerHarness.run(open: [.merchantReview]) { server in
@@ -137,15 +145,9 @@ struct APITests {
     func commentsAndFollowUps() async throws {
         try await ServerHarness.run(open: [.merchantReview]) { server in
             // Five merchants rate G0102 … there are only two in the county: lower the minimum instead.
-            let (campaign, invitations) = server.merchantReview!
-            let store = BallotStore(pool: server.fixture.pool)
-            let huawei = invitations.first { $0.respondent.key == "914403001922038216" }!
-            _ = try await store.submit(
-                tokenHash: huawei.token.hash,
-                answers: BallotAnswers(grades: [GradeAnswer(target: "G0102", question: "overall", option: "unsatisfied")],
-                                       texts: [TextAnswer(target: "G0102", question: "comment", text: "材料反复补正")]),
-                )
-            _ = try await CampaignStore(pool: server.fixture.pool).transition(id: campaign.id, to: .closed, actor: "test", key: CountyFixture.ballotKey)
+            try await Self.huaweiVotes(server, BallotAnswers(
+                grades: [GradeAnswer(target: "G0102", question: "overall", option: "unsatisfied")],
+                texts: [TextAnswer(target: "G0102", question: "comment", text: "材料反复补正")]))
             let admin = try await APIKeyStore(pool: server.fixture.pool).create(role: .admin, name: "营商办", actor: "test").1
             let headers: HTTPFields = [.authorization: "Bearer \(admin)"]
             func comments() async throws -> [String: Any] {
@@ -167,17 +169,11 @@ struct APITests {
     @Test("small cells: below minBallots no score, count or share of a chief anywhere in the API; comments count valid votes only")
     func smallCells() async throws {
         try await ServerHarness.run(open: [.merchantReview]) { server in
-            let (campaign, invitations) = server.merchantReview!
-            let store = BallotStore(pool: server.fixture.pool)
             // One merchant: G0102 不满意 (n = 1, 30.00 points), and 不了解 with a comment for G0101.
-            let huawei = invitations.first { $0.respondent.key == "914403001922038216" }!
-            _ = try await store.submit(
-                tokenHash: huawei.token.hash,
-                answers: BallotAnswers(
-                    grades: [GradeAnswer(target: "G0102", question: "overall", option: "unsatisfied"),
-                             GradeAnswer(target: "G0101", question: "overall", option: "unknown")],
-                    texts: [TextAnswer(target: "G0101", question: "comment", text: "只来过一次")]))
-            _ = try await CampaignStore(pool: server.fixture.pool).transition(id: campaign.id, to: .closed, actor: "test", key: CountyFixture.ballotKey)
+            try await Self.huaweiVotes(server, BallotAnswers(
+                grades: [GradeAnswer(target: "G0102", question: "overall", option: "unsatisfied"),
+                         GradeAnswer(target: "G0101", question: "overall", option: "unknown")],
+                texts: [TextAnswer(target: "G0101", question: "comment", text: "只来过一次")]))
             // commentsMinBallots 1: G0101 has one ballot but no valid vote, so its comment stays hidden.
             let policy = try CountyFixture.shipped("policy.yaml").replacingOccurrences(of: "commentsMinBallots: 5", with: "commentsMinBallots: 1")
             _ = try await AppraisalStore(pool: server.fixture.pool).replacePolicy(year: 2026, policyText: policy, policyFile: "p", actor: "test")

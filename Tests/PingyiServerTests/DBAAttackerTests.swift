@@ -34,9 +34,9 @@ struct DBAAttackerTests {
         ("ZJJ", "县住房和城乡建设局", ["G0401", "G0402"]), ("JTJ", "县交通运输局", ["G0501"]), ("NYJ", "县农业农村局", ["G0601", "G0602"]),
     ]
     static let merchantCount = 24
-    static let supervisorCount = 10
+    static let supervisorCount = 30
 
-    /// Three more departments, 24 merchants dealing with 1–4 of the six departments, 10 supervisors.
+    /// Three more departments, 24 merchants dealing with 1–4 of the six departments, 30 supervisors.
     static func enlarge(_ fixture: CountyFixture) async throws {
         var random = SeededRandom(seed: SeededRandom.seed("dba-attacker"))
         var roster = "部门代码,部门名称,股室,工号,姓名,职务\n"
@@ -314,17 +314,20 @@ struct DBAAttackerTests {
                 guard let marker = submitted.keys.first(where: { row.row.contains($0) }) else { return nil }
                 return (row, submitted[marker]!)
             }
-            guard holding.count >= 8 else { continue }
+            guard holding.count >= 16 else { continue }
+            // Under a random order τ is about normal with this standard deviation; four of them
+            // happen by chance with probability below 1 in 10,000 (an unshuffled order gives τ ≈ 1).
+            let n = Double(holding.count)
+            let threshold = 4 * (2 * (2 * n + 5) / (9 * n * (n - 1))).squareRoot()
             for (name, order) in [("physical order", { (a: SeenRow, b: SeenRow) in Self.ctidLess(a.ctid, b.ctid) }),
                                   ("xmin order", { (a: SeenRow, b: SeenRow) in (UInt64(a.xmin) ?? 0) < (UInt64(b.xmin) ?? 0) }),
                                   ("commit-time order", { (a: SeenRow, b: SeenRow) in a.committed < b.committed })] {
                 let tau = Self.kendallTau(holding.map { ($0.0, $0.1) }, by: order)
                 var outcome = Outcome()
                 outcome.tried = holding.count
-                // |τ| ≥ 0.5 over 8 or more rows happens by chance with probability below 1 in 1,000.
-                outcome.linked = abs(tau) >= 0.5 ? holding.count : 0
+                outcome.linked = abs(tau) >= threshold ? holding.count : 0
                 outcome.chance = 0
-                report.append(("\(name) of \(table) (τ = \(String(format: "%.2f", tau)))", outcome))
+                report.append(("\(name) of \(table) (τ = \(String(format: "%.2f", tau)), chance bound \(String(format: "%.2f", threshold)))", outcome))
             }
             // Line the used invitations up against the rows, position by position.
             let kind = anonymous.first { $0.marker.map { m in holding.contains { $0.0.row.contains(m) } } ?? false }?.kind
@@ -336,7 +339,7 @@ struct DBAAttackerTests {
                 outcome.linked += 1
             }
             outcome.chance = 1
-            outcome.allowed = 5  // a random order puts 5 or more in place with probability below 1 in 250
+            outcome.allowed = 7  // a random order puts 8 or more in place with probability below 1 in 10,000
             report.append(("invitations lined up with \(table) by physical order", outcome))
         }
         return report

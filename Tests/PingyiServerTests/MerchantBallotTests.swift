@@ -167,12 +167,16 @@ struct MerchantBallotTests {
         }
     }
 
+    /// Huawei's ballot cookie and a valid form body for it (`__Host-pingyi_s` under https).
+    static func validForm(_ server: ServerHarness, cookieName: String = "pingyi_s") async throws -> (cookie: String, body: String) {
+        let cookie = "\(cookieName)=\(server.merchantToken(Self.huawei).text)"
+        return (cookie, ServerHarness.encode(Self.validFields(csrf: try await server.csrf(path: "/s", cookie: cookie))))
+    }
+
     @Test("the Origin check compares origins as browsers send them: a mixed-case public host and its default port still match")
     func originCase() async throws {
         try await ServerHarness.run(configure: { $0.publicURL = "https://PingYi.Example.GOV:443/" }) { server in
-            let token = server.merchantToken(Self.huawei)
-            let cookie = "pingyi_s=\(token.text)"
-            let valid = ServerHarness.encode(Self.validFields(csrf: try await server.csrf(path: "/s", cookie: cookie)))
+            let (cookie, valid) = try await Self.validForm(server, cookieName: "__Host-pingyi_s")
             #expect(try await server.post("/s", body: valid, cookie: cookie, origin: "https://pingyi.example.gov:8443").status == .forbidden)
             #expect(try await server.post("/s", body: valid, cookie: cookie, origin: "http://pingyi.example.gov").status == .forbidden)
             #expect(try await server.post("/s", body: valid, cookie: cookie, origin: "https://pingyi.example.gov").status == .seeOther)
@@ -182,9 +186,7 @@ struct MerchantBallotTests {
     @Test("Origin: null (a page under no-referrer) passes unless the browser says the POST is cross-site")
     func nullOrigin() async throws {
         try await ServerHarness.run { server in
-            let token = server.merchantToken(Self.huawei)
-            let cookie = "pingyi_s=\(token.text)"
-            let valid = ServerHarness.encode(Self.validFields(csrf: try await server.csrf(path: "/s", cookie: cookie)))
+            let (cookie, valid) = try await Self.validForm(server)
             for site in ["cross-site", "same-site", "none"] {
                 #expect(try await server.post("/s", body: valid, cookie: cookie, origin: "null", fetchSite: site).status == .forbidden, "\(site)")
             }

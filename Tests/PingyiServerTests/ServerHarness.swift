@@ -29,7 +29,7 @@ struct ServerHarness: Sendable {
             let star = kinds.contains(.starRating) ? try await fixture.openCampaign(.starRating) : nil
             var configuration = ServerConfiguration(
                 conninfo: TestDatabase.serverConninfo, database: fixture.database.name, poolSize: 4,
-                maxFailedLookups: 5, trustForwardedFor: true, formSecret: Data("test-form-secret-0123456789".utf8))
+                maxFailedLookups: 5, trustedProxies: ["0.0.0.0/0", "::/0"], formSecret: Data("test-form-secret-0123456789".utf8))
             configure(&configuration)
             let application = try await buildApplication(configuration, logger: logger)
             try await application.test(.router) { client in
@@ -55,7 +55,7 @@ struct ServerHarness: Sendable {
         starRating!.1.first { $0.respondent.key == code }!.token
     }
 
-    /// GET with an optional ballot cookie and forwarded address.
+    /// GET with an optional ballot cookie and forwarded address (`X-Forwarded-For` as a proxy writes it).
     func get(_ uri: String, cookie: String? = nil, from address: String = "10.0.0.1") async throws -> TestResponse {
         var headers: HTTPFields = [.init("X-Forwarded-For")!: address]
         if let cookie { headers[.cookie] = cookie }
@@ -65,17 +65,19 @@ struct ServerHarness: Sendable {
     /// POST a form body.
     func post(
         _ uri: String, body: String, cookie: String?, contentType: String = "application/x-www-form-urlencoded",
-        origin: String? = nil, fetchSite: String? = nil
+        origin: String? = nil, fetchSite: String? = nil, from address: String? = nil
     ) async throws -> TestResponse {
-        try await post(uri, bytes: Array(body.utf8), cookie: cookie, contentType: contentType, origin: origin, fetchSite: fetchSite)
+        try await post(
+            uri, bytes: Array(body.utf8), cookie: cookie, contentType: contentType, origin: origin, fetchSite: fetchSite, from: address)
     }
 
     /// POST raw bytes, with the `Origin` and `Sec-Fetch-Site` headers a browser would send, if given.
     func post(
         _ uri: String, bytes: [UInt8], cookie: String?, contentType: String = "application/x-www-form-urlencoded",
-        origin: String? = nil, fetchSite: String? = nil
+        origin: String? = nil, fetchSite: String? = nil, from address: String? = nil
     ) async throws -> TestResponse {
         var headers: HTTPFields = [.contentType: contentType]
+        if let address { headers[.init("X-Forwarded-For")!] = address }
         if let cookie { headers[.cookie] = cookie }
         if let origin { headers[.origin] = origin }
         if let fetchSite { headers[.init("Sec-Fetch-Site")!] = fetchSite }

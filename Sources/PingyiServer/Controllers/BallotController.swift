@@ -1,5 +1,4 @@
 import Foundation
-import HTTPTypes
 import Hummingbird
 import Logging
 import PingyiCore
@@ -24,8 +23,10 @@ struct BallotController: Sendable {
     let antiForgery: AntiForgery
     let limiter: TokenLookupLimiter
     let configuration: ServerConfiguration
-    /// The origin of `configuration.publicURL`, worked out once rather than on every POST.
-    private let publicOrigin: String
+    /// The Origin rule of form posts, made once.
+    private let originCheck: OriginCheck
+    /// The trusted proxies, parsed once.
+    private let trustedProxies: [IPRange]
 
     init(
         kind: CampaignKind, store: BallotStore, views: Views, antiForgery: AntiForgery, limiter: TokenLookupLimiter,
@@ -37,11 +38,12 @@ struct BallotController: Sendable {
         self.antiForgery = antiForgery
         self.limiter = limiter
         self.configuration = configuration
-        publicOrigin = Self.origin(of: configuration.publicURL)
+        originCheck = OriginCheck(publicURL: configuration.publicURL)
+        trustedProxies = configuration.trustedProxyRanges
     }
 
     private var path: String { kind == .merchantReview ? "/s" : "/r" }
-    private var cookieName: String { kind == .merchantReview ? "pingyi_s" : "pingyi_r" }
+    private var cookieName: String { configuration.cookieName(kind == .merchantReview ? "pingyi_s" : "pingyi_r") }
 
     func add(to router: Router<PingyiRequestContext>) {
         router.get("\(path)/thanks") { _, _ in views.message(.thanks, status: .ok) }
@@ -52,7 +54,7 @@ struct BallotController: Sendable {
 
     /// `GET /s/{token}`
     func open(_ request: Request, context: PingyiRequestContext) async throws -> Response {
-        let address = ClientAddress.of(request, context: context, trustForwardedFor: configuration.trustForwardedFor)
+        let address = ClientAddress.of(request, context: context, trustedProxies: trustedProxies)
         if await limiter.isBlocked(address) {
             context.logger.notice("token look-ups rate-limited", metadata: ["client": "\(address)"])
             return views.message(.tooManyAttempts, status: .tooManyRequests)
@@ -65,7 +67,7 @@ struct BallotController: Sendable {
         case .open(let invitation) where invitation.campaign.kind == kind:
             var response = Response(status: .seeOther, headers: [.location: path])
             response.setCookie(Cookie(
-                name: cookieName, value: token.text, path: path, secure: configuration.usesHTTPS, httpOnly: true, sameSite: .lax))
+                name: cookieName, value: token.text, path: configuration.cookiePath(path), secure: configuration.usesHTTPS, httpOnly: true, sameSite: .lax))
             return response
         case .alreadyUsed:
             return views.message(.alreadySubmitted, status: .conflict)
@@ -77,9 +79,17 @@ struct BallotController: Sendable {
         }
     }
 
-    /// `GET /s`
+    /// `GET /s` — a token in the cookie is looked up like one in the path, so failures count
+    /// against the same limit (else the cookie would be a way around it).
     func form(_ request: Request, context: PingyiRequestContext) async throws -> Response {
-        guard let token = cookieToken(request) else { return views.message(.invalidLink, status: .notFound) }
+        let address = ClientAddress.of(request, context: context, trustedProxies: trustedProxies)
+        if request.cookies[cookieName] != nil, await limiter.isBlocked(address) {
+            return views.message(.tooManyAttempts, status: .tooManyRequests)
+        }
+        guard let token = cookieToken(request) else {
+            if request.cookies[cookieName] != nil { await limiter.recordFailure(address) }
+            return views.message(.invalidLink, status: .notFound)
+        }
         switch try await store.lookup(tokenHash: token.hash) {
         case .open(let invitation) where invitation.campaign.kind == kind:
             let page = BallotPage(invitation: invitation, action: path, csrf: antiForgery.token(for: token.hash))
@@ -89,6 +99,7 @@ struct BallotController: Sendable {
         case .notAccepting(let acceptance):
             return notAccepting(acceptance)
         case .notFound, .open:
+            await limiter.recordFailure(address)
             return views.message(.invalidLink, status: .notFound)
         }
     }
@@ -99,7 +110,7 @@ struct BallotController: Sendable {
         guard request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true else {
             return views.message(.badForm, status: .unsupportedMediaType)
         }
-        guard originAllowed(request) else {
+        guard originCheck.allows(request) else {
             context.logger.notice("form posted from a foreign origin")
             return views.message(.expiredForm, status: .forbidden)
         }
@@ -152,34 +163,5 @@ struct BallotController: Sendable {
 
     private func cookieToken(_ request: Request) -> InvitationToken? {
         request.cookies[cookieName].flatMap { InvitationToken(text: $0.value) }
-    }
-
-    /// A form may only be posted from our own pages: an `Origin` header, when sent, must be the
-    /// public URL's origin or the request's own host. `Origin: null` (what a browser sends when a
-    /// page's referrer policy is `no-referrer`, or from a sandboxed or privacy-hardened context)
-    /// passes only when the browser does not say the request is cross-site: `Sec-Fetch-Site`
-    /// absent or `same-origin`. The anti-forgery token is checked after this in every case.
-    private func originAllowed(_ request: Request) -> Bool {
-        guard let origin = request.headers[.origin] else { return true }
-        let lowered = origin.lowercased()
-        if lowered == "null" {
-            guard let site = request.headers[Self.secFetchSite]?.lowercased() else { return true }
-            return site == "same-origin"
-        }
-        if lowered == publicOrigin { return true }
-        if let host = request.head.authority?.lowercased(), lowered == "http://\(host)" || lowered == "https://\(host)" { return true }
-        return false
-    }
-
-    private static let secFetchSite = HTTPField.Name("Sec-Fetch-Site")!
-
-    /// The origin of a URL as browsers send it: scheme and host in lower case, the port only
-    /// when it is not the scheme's default.
-    static func origin(of url: String) -> String {
-        guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(), let host = components.host?.lowercased()
-        else { return "" }
-        let defaultPort = ["http": 80, "https": 443][scheme]
-        let port = components.port.flatMap { $0 == defaultPort ? nil : ":\($0)" } ?? ""
-        return "\(scheme)://\(host)\(port)"
     }
 }

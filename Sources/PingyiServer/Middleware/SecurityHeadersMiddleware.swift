@@ -11,6 +11,9 @@ import Hummingbird
 /// `GET /s/TOKEN` the browser is on `/s`, so no request carries the token, and nothing is sent
 /// to other sites.
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
+    /// Whether the site is served over HTTPS: then browsers are told to use nothing else
+    /// (`Strict-Transport-Security`, a year).
+    let https: Bool
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
@@ -18,6 +21,7 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[SecurityHeaders.referrerPolicy] = "same-origin"
         response.headers[SecurityHeaders.frameOptions] = "DENY"
+        if https { response.headers[SecurityHeaders.strictTransportSecurity] = "max-age=31536000" }
         if response.headers[.cacheControl] == nil {
             response.headers[.cacheControl] = "no-store"
         }
@@ -31,4 +35,5 @@ enum SecurityHeaders {
         "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
     static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
     static let frameOptions = HTTPField.Name("X-Frame-Options")!
+    static let strictTransportSecurity = HTTPField.Name("Strict-Transport-Security")!
 }

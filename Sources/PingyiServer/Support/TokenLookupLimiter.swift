@@ -1,6 +1,10 @@
-/// Counts failed token look-ups per client address in a fixed window: past the limit, the
-/// address gets 429 until its window ends, so tokens cannot be guessed by brute force. Real
-/// tokens from other addresses are unaffected.
+/// Counts failed attempts (token look-ups, sign-ins) per client address in a fixed window: past
+/// the limit, the address gets 429 until its window ends, so tokens and passwords cannot be
+/// guessed by brute force; other addresses are unaffected. IPv6 addresses count by their /64.
+///
+/// The table is bounded: finished windows are pruned when it has doubled since the last pruning
+/// (so a failure costs amortised constant time however many addresses there are), and beyond
+/// `capacity` addresses the ones whose windows started first are forgotten.
 actor TokenLookupLimiter {
     private struct Window {
         var start: ContinuousClock.Instant
@@ -9,35 +13,68 @@ actor TokenLookupLimiter {
 
     private let limit: Int
     private let window: Duration
+    private let capacity: Int
     private var windows: [String: Window] = [:]
+    private var pruneAt: Int
 
-    init(limit: Int, window: Duration) {
+    init(limit: Int, window: Duration, capacity: Int = 100_000) {
         self.limit = limit
         self.window = window
+        self.capacity = capacity
+        pruneAt = min(1024, capacity)
     }
+
+    /// How many addresses are remembered.
+    var count: Int { windows.count }
 
     /// Whether the address has used up its failures.
     func isBlocked(_ address: String) -> Bool {
-        guard let current = windows[address] else { return false }
+        let key = ClientAddress.limiterKey(address)
+        guard let current = windows[key] else { return false }
         if ContinuousClock.now - current.start >= window {
-            windows[address] = nil
+            windows[key] = nil
             return false
         }
         return current.failures >= limit
     }
 
-    /// Counts one failed look-up.
+    /// Counts one failed attempt.
     func recordFailure(_ address: String) {
+        _ = reserve(address)
+    }
+
+    /// Counts an attempt before it is made (a sign-in, before bcrypt): `false`, and nothing
+    /// counted, when the address is blocked already. A successful attempt is given back with
+    /// `refund`. Checking and counting in one step keeps a burst of concurrent attempts within
+    /// the limit.
+    func reserve(_ address: String) -> Bool {
+        let key = ClientAddress.limiterKey(address)
         let now = ContinuousClock.now
-        if var current = windows[address], now - current.start < window {
+        if var current = windows[key], now - current.start < window {
+            guard current.failures < limit else { return false }
             current.failures += 1
-            windows[address] = current
+            windows[key] = current
         } else {
-            windows[address] = Window(start: now, failures: 1)
+            windows[key] = Window(start: now, failures: 1)
+            if windows.count >= pruneAt { prune(now) }
         }
-        // Forget finished windows now and then, so the table stays small.
-        if windows.count > 10_000 {
-            windows = windows.filter { now - $0.value.start < window }
+        return true
+    }
+
+    /// Gives back an attempt counted by `reserve` that succeeded.
+    func refund(_ address: String) {
+        let key = ClientAddress.limiterKey(address)
+        guard var current = windows[key], current.failures > 0 else { return }
+        current.failures -= 1
+        windows[key] = current
+    }
+
+    private func prune(_ now: ContinuousClock.Instant) {
+        windows = windows.filter { now - $0.value.start < window }
+        if windows.count > capacity {
+            let keep = windows.sorted { $0.value.start > $1.value.start }.prefix(capacity * 3 / 4)
+            windows = Dictionary(uniqueKeysWithValues: keep.map { ($0.key, $0.value) })
         }
+        pruneAt = min(max(windows.count * 2, 1024), capacity)
     }
 }

@@ -12,7 +12,13 @@ struct ConsoleGate: Sendable {
     let antiForgery: AntiForgery
     let configuration: ServerConfiguration
 
-    static let sessionCookie = "pingyi_console"
+    /// The session cookie's name (`__Host-pingyi_console` under HTTPS).
+    var sessionCookie: String { configuration.cookieName("pingyi_console") }
+
+    /// The trusted proxies of `X-Forwarded-For`.
+    var trustedProxies: [IPRange] { configuration.trustedProxyRanges }
+    /// The Origin rule of the console's forms.
+    var originCheck: OriginCheck { OriginCheck(publicURL: configuration.publicURL) }
     static let everyone = Set(APIRole.allCases)
 
     /// Runs `page` for the member of the request's session: no session → the sign-in page; a
@@ -21,7 +27,7 @@ struct ConsoleGate: Sendable {
     func page(
         _ request: Request, roles: Set<APIRole> = everyone, _ page: (ConsoleVisit) async throws -> Response
     ) async throws -> Response {
-        guard let token = request.cookies[Self.sessionCookie]?.value, token.utf8.count <= 64 else { return Self.redirect("/console/login") }
+        guard let token = request.cookies[sessionCookie]?.value, token.utf8.count <= 64 else { return Self.redirect("/console/login") }
         let sessionHash = Self.hash(token)
         guard let member = try await staff.member(sessionHash: sessionHash) else { return Self.redirect("/console/login") }
         let visit = ConsoleVisit(member: member, sessionHash: sessionHash, csrf: antiForgery.token(for: sessionHash))
@@ -38,12 +44,16 @@ struct ConsoleGate: Sendable {
         }
     }
 
-    /// Like `page`, for a form post: the body is read (`maxBodySize` at most), and a body that is not a
-    /// form (400) or lacks this session's anti-forgery token (403) changes nothing.
+    /// Like `page`, for a form post: the body is read (`maxBodySize` at most), and a post from
+    /// another origin (403), a body that is not a form (400) or lacks this session's anti-forgery
+    /// token (403) changes nothing.
     func form(
         _ request: Request, roles: Set<APIRole> = everyone, _ handle: (ConsoleVisit, [String: String]) async throws -> Response
     ) async throws -> Response {
         var request = request
+        guard originCheck.allows(request) else {
+            return views.message(MessagePage(heading: "页面已过期", message: "表单并非来自本控制台，未作任何更改。"), status: .forbidden)
+        }
         let body = try await FormBody.collect(&request, limit: configuration.maxBodySize, timeout: configuration.bodyTimeout)
         return try await page(request, roles: roles) { visit in
             guard let fields = FormBody.decode(body) else {

@@ -12,15 +12,23 @@ import PingyiStore
 /// password changed at first sign-in.
 struct ConsoleSessionController: Sendable {
     let gate: ConsoleGate
+    /// Sign-in attempts per client address.
     let limiter: TokenLookupLimiter
+    /// Growing delays per login.
+    let throttle: LoginThrottle
+    /// bcrypt, bounded.
+    let hasher: PasswordHasher
 
-    static let loginCookie = "pingyi_login"
+    var loginCookie: String { configuration.cookieName("pingyi_login") }
+    var sessionCookie: String { gate.sessionCookie }
+    var cookiePath: String { configuration.cookiePath("/console") }
     static let sessionLifetime: Duration = .seconds(8 * 3600)
 
     var staff: StaffStore { gate.staff }
     var views: Views { gate.views }
     var antiForgery: AntiForgery { gate.antiForgery }
     var configuration: ServerConfiguration { gate.configuration }
+    var trustedProxies: [IPRange] { gate.trustedProxies }
 
     func add(to router: Router<PingyiRequestContext>) {
         router.get("/console/login") { request, _ in loginPage(request, error: nil, login: "", status: .ok) }
@@ -28,7 +36,9 @@ struct ConsoleSessionController: Sendable {
         router.post("/console/logout") { request, _ in try await signOut(request) }
         router.get("/console/password") { request, _ in
             try await gate.page(request) { visit in
-                views.page("console-password", ConsolePasswordPage(member: visit.header, csrf: visit.csrf, error: nil))
+                views.page(
+                    "console-password",
+                    ConsolePasswordPage(member: visit.header, csrf: visit.csrf, error: nil, asksCurrent: !visit.member.mustChangePassword))
             }
         }
         router.post("/console/password") { request, _ in
@@ -37,69 +47,100 @@ struct ConsoleSessionController: Sendable {
     }
 
     func loginPage(_ request: Request, error: String?, login: String, status: HTTPResponse.Status) -> Response {
-        let nonce = request.cookies[Self.loginCookie]?.value ?? Base64URL.encode(SymmetricKey(size: .bits128).withUnsafeBytes { Data($0) })
+        let nonce = request.cookies[loginCookie]?.value ?? Base64URL.encode(SymmetricKey(size: .bits128).withUnsafeBytes { Data($0) })
         var response = views.page(
             "console-login", ConsoleLoginPage(csrf: antiForgery.token(for: Data(("login:" + nonce).utf8)), login: login, error: error),
             status: status)
-        response.setCookie(Cookie(name: Self.loginCookie, value: nonce, path: "/console", secure: configuration.usesHTTPS, httpOnly: true, sameSite: .strict))
+        response.setCookie(Cookie(name: loginCookie, value: nonce, path: cookiePath, secure: configuration.usesHTTPS, httpOnly: true, sameSite: .strict))
         return response
     }
 
+    /// Signing in. The attempt is counted against the client address before bcrypt runs (a burst
+    /// of concurrent attempts stays within the limit, and a blocked address costs no hashing);
+    /// bcrypt runs at most one per core with a short queue (503 past it); a login with repeated
+    /// failures waits a growing delay (429); a success gives the attempt back.
     func signIn(_ request: Request, context: PingyiRequestContext) async throws -> Response {
         var request = request
-        let address = ClientAddress.of(request, context: context, trustForwardedFor: configuration.trustForwardedFor)
+        guard gate.originCheck.allows(request) else {
+            return views.message(MessagePage(heading: "页面已过期", message: "登录页面已过期，请刷新后重新登录。"), status: .forbidden)
+        }
+        let address = ClientAddress.of(request, context: context, trustedProxies: trustedProxies)
         let body = try await FormBody.collect(&request, limit: 4096, timeout: configuration.bodyTimeout)
-        guard let fields = FormBody.decode(body), let nonce = request.cookies[Self.loginCookie]?.value,
+        guard let fields = FormBody.decode(body), let nonce = request.cookies[loginCookie]?.value,
             antiForgery.verify(fields["csrf"], for: Data(("login:" + nonce).utf8))
         else { return views.message(MessagePage(heading: "页面已过期", message: "登录页面已过期，请刷新后重新登录。"), status: .forbidden) }
         let login = (fields["login"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-        if await limiter.isBlocked(address) {
+        if let wait = await throttle.wait(for: login) {
+            let seconds = max(1, Int(wait.components.seconds) + (wait.components.attoseconds > 0 ? 1 : 0))
+            return loginPage(request, error: "该账号登录失败次数较多，请 \(seconds) 秒后再试。", login: login, status: .tooManyRequests)
+        }
+        guard await limiter.reserve(address) else {
             return loginPage(request, error: "尝试次数过多，请 10 分钟后再试。", login: login, status: .tooManyRequests)
         }
         let password = fields["password"] ?? ""
         let found = login.count <= 40 ? try await staff.credentials(login: login) : nil
         // Always run bcrypt, so that an unknown login takes as long as a wrong password.
-        let hash = found?.1 ?? "$2b$12$C6UzMDM.H6dfI/f/IKxGhu5FgSLuCdlmNwoZDMj6mTKGJGzm8qQay"
-        let matches = try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
+        let hash: String
+        if let found { hash = found.1 } else { hash = try await hasher.dummyHash() }
+        guard let matches = try await hasher.verify(password, hash: hash) else {
+            await limiter.refund(address)
+            return loginPage(request, error: "服务器繁忙，请稍后再试。", login: login, status: .serviceUnavailable)
+        }
         guard let (member, _) = found, matches, !password.isEmpty else {
-            await limiter.recordFailure(address)
+            await throttle.failed(login)
             context.logger.notice("console: failed sign-in", metadata: ["login": "\(login)"])
             return loginPage(request, error: "登录名或密码错误。", login: login, status: .unauthorized)
         }
+        await limiter.refund(address)
+        await throttle.succeeded(login)
         let token = Base64URL.encode(SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) })
         try await staff.startSession(for: member, tokenHash: ConsoleGate.hash(token), lifetime: Self.sessionLifetime, address: address)
         var response = ConsoleGate.redirect(member.mustChangePassword ? "/console/password" : ConsoleGate.home(member))
         response.setCookie(Cookie(
-            name: ConsoleGate.sessionCookie, value: token, maxAge: Int(Self.sessionLifetime.components.seconds), path: "/console",
+            name: sessionCookie, value: token, maxAge: Int(Self.sessionLifetime.components.seconds), path: cookiePath,
             secure: configuration.usesHTTPS, httpOnly: true, sameSite: .strict))
         return response
     }
 
+    /// Signing out always ends the session of the cookie, whatever the form says: a stale or
+    /// forged form can at worst sign someone out, never leave a session alive.
     func signOut(_ request: Request) async throws -> Response {
         var request = request
-        let body = try await FormBody.collect(&request, limit: 4096, timeout: configuration.bodyTimeout)
-        if let token = request.cookies[ConsoleGate.sessionCookie]?.value, let fields = FormBody.decode(body),
-            antiForgery.verify(fields["csrf"], for: ConsoleGate.hash(token))
-        {
+        _ = try await FormBody.collect(&request, limit: 4096, timeout: configuration.bodyTimeout)
+        if let token = request.cookies[sessionCookie]?.value, token.utf8.count <= 64 {
             try await staff.endSession(sessionHash: ConsoleGate.hash(token))
         }
         var response = ConsoleGate.redirect("/console/login")
         response.setCookie(Cookie(
-            name: ConsoleGate.sessionCookie, value: "", maxAge: 0, path: "/console", secure: configuration.usesHTTPS, httpOnly: true,
+            name: sessionCookie, value: "", maxAge: 0, path: cookiePath, secure: configuration.usesHTTPS, httpOnly: true,
             sameSite: .strict))
         return response
     }
 
+    /// A new password: the current one is checked first (except at the first sign-in's forced
+    /// change, which follows a password just typed), the new one must fit bcrypt's 72 bytes, and
+    /// every other session of the account ends.
     func changePassword(_ visit: ConsoleVisit, fields: [String: String]) async throws -> Response {
         let password = fields["password"] ?? ""
-        func refuse(_ error: String) -> Response {
-            views.page("console-password", ConsolePasswordPage(member: visit.header, csrf: visit.csrf, error: error), status: .unprocessableContent)
+        func refuse(_ error: String, status: HTTPResponse.Status = .unprocessableContent) -> Response {
+            views.page(
+                "console-password",
+                ConsolePasswordPage(member: visit.header, csrf: visit.csrf, error: error, asksCurrent: !visit.member.mustChangePassword),
+                status: status)
         }
-        guard password.count >= 10, password.count <= 128 else { return refuse("新密码至少 10 个字符。") }
+        if !visit.member.mustChangePassword {
+            guard let stored = try await staff.passwordHash(memberID: visit.member.id),
+                let matches = try await hasher.verify(fields["current"] ?? "", hash: stored)
+            else { return refuse("服务器繁忙，请稍后再试。", status: .serviceUnavailable) }
+            guard matches else { return refuse("当前密码不正确。") }
+        }
+        guard password.count >= 10 else { return refuse("新密码至少 10 个字符。") }
+        guard password.utf8.count <= PasswordHasher.maxPasswordBytes else {
+            return refuse("新密码太长：最多 72 字节（约 24 个汉字，或 72 个字母数字）。")
+        }
         guard password == fields["again"] else { return refuse("两次输入的新密码不一致。") }
-        let cost = configuration.bcryptCost
-        let hash = try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
-        try await staff.changePassword(memberID: visit.member.id, passwordHash: hash, actor: visit.actor)
+        guard let hash = try await hasher.hash(password) else { return refuse("服务器繁忙，请稍后再试。", status: .serviceUnavailable) }
+        try await staff.changePassword(memberID: visit.member.id, passwordHash: hash, keeping: visit.sessionHash, actor: visit.actor)
         return ConsoleGate.redirect(ConsoleGate.home(visit.member))
     }
 }

@@ -1,0 +1,207 @@
+import Foundation
+import Hummingbird
+import HummingbirdBcrypt
+import HummingbirdTesting
+import PingyiCore
+import PingyiPostgres
+@testable import PingyiServer
+import PingyiStore
+import PingyiTestSupport
+import Testing
+
+/// The findings of the security audit, each with the behaviour that closes it.
+@Suite("Security hardening")
+struct SecurityHardeningTests {
+    static let proxy = "10.0.0.0/8"
+
+    @Test("behind trusted proxies the client is the right-most untrusted X-Forwarded-For entry: forged left entries do not escape the limit")
+    func trustedProxies() async throws {
+        try await ServerHarness.run(configure: { $0.trustedProxies = [Self.proxy] }) { server in
+            var statuses: [HTTPResponse.Status] = []
+            for index in 0..<8 {
+                // The client writes a different first entry each time; the proxy appends what it saw.
+                let forwarded = "198.18.0.\(index), 203.0.113.50"
+                statuses.append(try await server.get("/s/\(InvitationToken.random().text)", from: forwarded).status)
+            }
+            #expect(statuses == Array(repeating: .notFound, count: 5) + Array(repeating: .tooManyRequests, count: 3))
+            // Through two proxies, the client is left of the inner proxy's entry.
+            let chained = try await server.get("/s/\(server.merchantToken(MerchantBallotTests.huawei).text)", from: "203.0.113.60, 10.0.0.7")
+            #expect(chained.status == .seeOther)
+            #expect(try await server.get("/s/\(InvitationToken.random().text)", from: "203.0.113.50, 10.0.0.7").status == .tooManyRequests)
+        }
+        let ranges = [try #require(IPRange("10.0.0.0/8")), try #require(IPRange("2001:db8::/32"))]
+        #expect(ranges[0].contains("10.200.3.4") && !ranges[0].contains("11.0.0.1") && ranges[1].contains("2001:db8:5::1"))
+        #expect(IPRange("10.0.0.0/33") == nil && IPRange("proxy.example") == nil)
+        var configuration = ServerConfiguration.fromEnvironment(["PINGYI_TRUSTED_PROXIES": "10.0.0.5, fd00::/8, nonsense"])
+        #expect(configuration.trustedProxyRanges.count == 2)
+        #expect(configuration.invalidTrustedProxies == ["nonsense"])
+        configuration.trustedProxies = []
+        #expect(configuration.trustedProxyRanges.isEmpty)
+    }
+
+    @Test("guessing tokens through the ballot cookie counts against the same limit as the link")
+    func cookieGuessing() async throws {
+        try await ServerHarness.run { server in
+            var statuses: [HTTPResponse.Status] = []
+            for _ in 0..<8 {
+                statuses.append(try await server.get("/s", cookie: "pingyi_s=\(InvitationToken.random().text)", from: "203.0.113.9").status)
+            }
+            #expect(statuses == Array(repeating: .notFound, count: 5) + Array(repeating: .tooManyRequests, count: 3))
+            #expect(try await server.get("/s/\(server.merchantToken(MerchantBallotTests.huawei).text)", from: "203.0.113.9").status == .tooManyRequests)
+        }
+    }
+
+    @Test("the limiter's table stays bounded, prunes in amortised time and counts an IPv6 client by its /64")
+    func limiterMemory() async throws {
+        let limiter = TokenLookupLimiter(limit: 2, window: .seconds(600), capacity: 1000)
+        for index in 0..<5000 { await limiter.recordFailure("198.51.\(index / 256).\(index % 256)") }
+        #expect(await limiter.count <= 1000)
+        await limiter.recordFailure("2001:db8:1:2::1")
+        await limiter.recordFailure("2001:db8:1:2:ffff::9")
+        #expect(await limiter.isBlocked("2001:db8:1:2::77"))
+        #expect(await !limiter.isBlocked("2001:db8:1:3::1"))
+        #expect(ClientAddress.limiterKey("192.0.2.1") == "192.0.2.1")
+    }
+
+    @Test("a burst of 40 concurrent wrong sign-ins from one address: at most the limit reach bcrypt, the rest 429; another user signs in meanwhile")
+    func signInBurst() async throws {
+        try await ServerHarness.run(open: []) { server in
+            let store = StaffStore(pool: server.fixture.pool)
+            for login in ["office", "clerk"] {
+                _ = try await store.create(
+                    login: login, name: login, role: .admin, passwordHash: Bcrypt.hash("correct-horse-1", cost: 12), actor: "test")
+            }
+            try server.fixture.database.connect().query("UPDATE staff SET must_change_password = false")
+            let forms = try await Array(0..<40).asyncMap { _ in try await Self.loginForm(server) }
+            let started = ContinuousClock.now
+            async let legitimate: (HTTPResponse.Status, Duration) = {
+                try await Task.sleep(for: .milliseconds(50))
+                let form = try await Self.loginForm(server)
+                let begun = ContinuousClock.now
+                let response = try await server.post(
+                    "/console/login", body: ServerHarness.encode([("csrf", form.csrf), ("login", "clerk"), ("password", "correct-horse-1")]),
+                    cookie: form.cookie, from: "198.51.100.200")
+                return (response.status, ContinuousClock.now - begun)
+            }()
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for form in forms {
+                    group.addTask {
+                        try await server.post(
+                            "/console/login", body: ServerHarness.encode([("csrf", form.csrf), ("login", "office"), ("password", "wrong")]),
+                            cookie: form.cookie, from: "203.0.113.66"
+                        ).status
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            let (status, latency) = try await legitimate
+            print("sign-in burst: \(statuses.filter { $0 == .unauthorized }.count) × 401, \(statuses.filter { $0 == .tooManyRequests }.count) × 429, "
+                + "\(statuses.filter { $0 == .serviceUnavailable }.count) × 503 in \(ContinuousClock.now - started); legitimate sign-in \(status.code) in \(latency)")
+            #expect(statuses.filter { $0 == .unauthorized }.count <= 10)
+            #expect(statuses.allSatisfy { [.unauthorized, .tooManyRequests, .serviceUnavailable].contains($0) })
+            #expect(status == .seeOther)
+            // The address is spent; the victim's account is only slowed down, not locked: from
+            // elsewhere, once its short delay has passed, the right password works.
+            let again = try await Self.loginForm(server)
+            let early = try await server.post(
+                "/console/login", body: ServerHarness.encode([("csrf", again.csrf), ("login", "office"), ("password", "correct-horse-1")]),
+                cookie: again.cookie, from: "198.51.100.7")
+            #expect(early.status == .tooManyRequests && early.text.contains("秒后再试"))
+        }
+        // The delay grows 1 s, 2 s, 4 s … and stops at 30 s; then the right password works again.
+        let server = LoginThrottle()
+        #expect(server.delay(after: 2) == .zero && server.delay(after: 3) == .seconds(1) && server.delay(after: 5) == .seconds(4))
+        #expect(server.delay(after: 40) == .seconds(30))
+        let quick = LoginThrottle(step: .milliseconds(20), maxDelay: .milliseconds(150))
+        for _ in 0..<12 { await quick.failed("office") }
+        #expect(await quick.wait(for: "office") != nil)
+        #expect(await quick.wait(for: "clerk") == nil)
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(await quick.wait(for: "office") == nil)
+    }
+
+    @Test("passwords: the current one is required, other sessions end, sign-out always ends the session, more than 72 bytes is refused")
+    func sessionsAndPasswords() async throws {
+        try await ServerHarness.run(open: []) { server in
+            try await ConsoleTests.account(server, "office", .admin, password: "initial-pass-1", mustChange: false)
+            let (laptop, _) = try await ConsoleTests.signIn(server, login: "office", password: "initial-pass-1")
+            let (phone, _) = try await ConsoleTests.signIn(server, login: "office", password: "initial-pass-1")
+            let mine = try #require(laptop)
+            let other = try #require(phone)
+            let page = try await server.get("/console/password", cookie: mine)
+            #expect(page.text.contains(#"name="current""#))
+            let csrf = String(page.text[page.text.range(of: #"name="csrf" value=""#)!.upperBound...].prefix { $0 != "\"" })
+            func change(_ fields: [(String, String)]) async throws -> TestResponse {
+                try await server.post("/console/password", body: ServerHarness.encode([("csrf", csrf)] + fields), cookie: mine)
+            }
+            let noCurrent = try await change([("password", "a-new-password-2"), ("again", "a-new-password-2")])
+            #expect(noCurrent.status == .unprocessableContent && noCurrent.text.contains("当前密码不正确"))
+            let chinese = String(repeating: "营商环境评议", count: 5)  // 30 characters, 90 bytes
+            let long = try await change([("current", "initial-pass-1"), ("password", chinese), ("again", chinese)])
+            #expect(long.status == .unprocessableContent && long.text.contains("最多 72 字节"))
+            let changed = try await change([("current", "initial-pass-1"), ("password", "a-new-password-2"), ("again", "a-new-password-2")])
+            #expect(changed.status == .seeOther)
+            #expect(try await server.get("/console", cookie: mine).status == .ok)
+            #expect(try await server.get("/console", cookie: other).headers[.location] == "/console/login")
+            // Sign-out with a stale form still ends the session.
+            let out = try await server.post("/console/logout", body: "csrf=stale", cookie: mine)
+            #expect(out.status == .seeOther)
+            #expect(try await server.get("/console", cookie: mine).headers[.location] == "/console/login")
+            // A password of 24 Chinese characters (72 bytes) is accepted.
+            let (again, _) = try await ConsoleTests.signIn(server, login: "office", password: "a-new-password-2")
+            let session = try #require(again)
+            let form = try await server.get("/console/password", cookie: session)
+            let token = String(form.text[form.text.range(of: #"name="csrf" value=""#)!.upperBound...].prefix { $0 != "\"" })
+            let fits = String(repeating: "营商环境评议", count: 4)
+            let ok = try await server.post(
+                "/console/password",
+                body: ServerHarness.encode([("csrf", token), ("current", "a-new-password-2"), ("password", fits), ("again", fits)]), cookie: session)
+            #expect(ok.status == .seeOther)
+            #expect(try await ConsoleTests.signIn(server, login: "office", password: fits).0 != nil)
+        }
+        // The hash checked for unknown logins has the configured cost.
+        #expect(try await PasswordHasher(cost: 5).dummyHash().hasPrefix("$2b$05$"))
+    }
+
+    @Test("console forms refuse another origin; under https: HSTS, __Host- cookies, Secure")
+    func originAndHTTPS() async throws {
+        try await ServerHarness.run(configure: { $0.publicURL = "https://pingyi.example.gov" }) { server in
+            try await ConsoleTests.account(server, "office", .admin, password: "initial-pass-1", mustChange: false)
+            let page = try await server.get("/console/login")
+            #expect(page.headers[.init("Strict-Transport-Security")!] == "max-age=31536000")
+            let nonce = try #require(page.headers[.setCookie])
+            #expect(nonce.hasPrefix("__Host-pingyi_login=") && Self.attributes(nonce).contains("Path=/") && Self.attributes(nonce).contains("Secure"))
+            let opened = try await server.get("/s/\(server.merchantToken(MerchantBallotTests.huawei).text)")
+            let ballot = try #require(opened.headers[.setCookie])
+            #expect(ballot.hasPrefix("__Host-pingyi_s=") && Self.attributes(ballot).contains("Path=/") && Self.attributes(ballot).contains("Secure"))
+            let cookie = String(nonce.split(separator: ";")[0])
+            let csrf = String(page.text[page.text.range(of: #"name="csrf" value=""#)!.upperBound...].prefix { $0 != "\"" })
+            let body = ServerHarness.encode([("csrf", csrf), ("login", "office"), ("password", "initial-pass-1")])
+            #expect(try await server.post("/console/login", body: body, cookie: cookie, origin: "https://evil.example").status == .forbidden)
+            let signedIn = try await server.post("/console/login", body: body, cookie: cookie, origin: "https://pingyi.example.gov")
+            #expect(signedIn.status == .seeOther)
+            let session = try #require(signedIn.headers[.setCookie]?.split(separator: ";").first.map(String.init))
+            #expect(session.hasPrefix("__Host-pingyi_console="))
+            let progress = try await server.get("/console", cookie: session)
+            let token = String(progress.text[progress.text.range(of: #"name="csrf" value=""#)!.upperBound...].prefix { $0 != "\"" })
+            #expect(try await server.post(
+                "/console/campaigns/1/invitations", body: "csrf=\(token)&reissue=none", cookie: session, origin: "https://evil.example"
+            ).status == .forbidden)
+            let foreign = try await server.post("/console/logout", body: "csrf=\(token)", cookie: session, origin: "https://evil.example")
+            #expect(foreign.status == .seeOther)  // sign-out always signs out, whoever asks
+        }
+    }
+
+    /// A Set-Cookie header's attributes.
+    static func attributes(_ header: String) -> [String] {
+        header.split(separator: ";").dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// A fresh sign-in form: its nonce cookie and anti-forgery token.
+    static func loginForm(_ server: ServerHarness) async throws -> (cookie: String, csrf: String) {
+        let page = try await server.get("/console/login")
+        let cookie = try #require(page.headers[.setCookie]?.split(separator: ";").first.map(String.init))
+        let csrf = String(page.text[page.text.range(of: #"name="csrf" value=""#)!.upperBound...].prefix { $0 != "\"" })
+        return (cookie, csrf)
+    }
+}
