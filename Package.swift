@@ -95,6 +95,8 @@ let package = Package(
                 "PingyiCore",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             path: "Tests/PingyiTestSupport"
         ),

@@ -31,6 +31,12 @@ public final class Connection: @unchecked Sendable {
         // Only the first dbname is expanded as a connection string; a second one is a plain name.
         var keywords = ["dbname", "client_encoding", "options", "application_name"]
         var values = [conninfo, "UTF8", "-c DateStyle=ISO,YMD -c TimeZone=UTC -c IntervalStyle=iso_8601", "pingyi"]
+        // A server that accepts the connection and never answers must not hold a thread for ever:
+        // 10 s unless the conninfo (given after this, so it wins) or PGCONNECT_TIMEOUT says otherwise.
+        if ProcessInfo.processInfo.environment["PGCONNECT_TIMEOUT"] == nil {
+            keywords.insert("connect_timeout", at: 0)
+            values.insert("10", at: 0)
+        }
         if let database {
             keywords.append("dbname")
             values.append(database)

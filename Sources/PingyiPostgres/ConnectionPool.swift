@@ -5,7 +5,7 @@ import Synchronization
 /// A bounded pool of `Connection`s.
 ///
 /// `withConnection` checks a connection out (waiting at most `checkoutTimeout` for one to come
-/// free), runs the caller's blocking body on the pool's own `NIOThreadPool` — sized to the pool,
+/// free, and no longer than its task is not cancelled), runs the caller's blocking body on the pool's own `NIOThreadPool` — sized to the pool,
 /// so that no blocking libpq call ever runs on a NIO event loop or on Swift's cooperative pool —
 /// and checks the connection back in. A connection found broken at checkout is re-established.
 ///
@@ -34,9 +34,16 @@ public final class ConnectionPool: Sendable {
         }
     }
 
+    /// What a waiter is given: a connection coming back, or the right to open one (a slot that a
+    /// failed open gave up).
+    private enum Grant {
+        case connection(Connection)
+        case openSlot
+    }
+
     private struct Waiter {
         let id: Int
-        let continuation: CheckedContinuation<Connection, any Error>
+        let continuation: CheckedContinuation<Grant, any Error>
         let timer: Task<Void, Never>
     }
 
@@ -137,52 +144,90 @@ public final class ConnectionPool: Sendable {
         case .use(let connection):
             return connection
         case .open:
-            let conninfo = configuration.conninfo
-            let database = configuration.database
-            let logger = self.logger
-            do {
-                return try await threadPool.runIfActive { try Connection(conninfo: conninfo, database: database, logger: logger) }
-            } catch {
-                state.withLock { $0.openCount -= 1 }
-                throw error
-            }
+            return try await open()
         case .wait:
-            return try await waitForConnection()
+            switch try await waitForConnection() {
+            case .connection(let connection): return connection
+            case .openSlot: return try await open()
+            }
         }
     }
 
-    private func waitForConnection() async throws -> Connection {
+    /// Opens a connection in a slot already counted. When opening fails the slot goes to the
+    /// first waiter, which tries in turn (the database may be back by now) instead of waiting
+    /// out its timeout for a connection that no one is opening.
+    private func open() async throws -> Connection {
+        let conninfo = configuration.conninfo
+        let database = configuration.database
+        let logger = self.logger
+        do {
+            return try await threadPool.runIfActive { try Connection(conninfo: conninfo, database: database, logger: logger) }
+        } catch {
+            let heir = state.withLock { state -> Waiter? in
+                guard !state.isClosed, !state.waiters.isEmpty else {
+                    state.openCount -= 1
+                    return nil
+                }
+                return state.waiters.removeFirst()  // the slot stays counted: it passes on
+            }
+            if let heir {
+                heir.timer.cancel()
+                heir.continuation.resume(returning: .openSlot)
+            }
+            throw error
+        }
+    }
+
+    /// Waits for a connection (or an open slot), at most `checkoutTimeout`; a cancelled task stops
+    /// waiting at once with `CancellationError`.
+    private func waitForConnection() async throws -> Grant {
         let id = state.withLock { state in
             state.nextWaiterID += 1
             return state.nextWaiterID
         }
         let timeout = configuration.checkoutTimeout
-        return try await withCheckedThrowingContinuation { continuation in
-            let timer = Task { [weak self] in
-                try? await Task.sleep(for: timeout)
-                guard !Task.isCancelled else { return }
-                self?.expire(waiter: id)
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                let timer = Task { [weak self] in
+                    try? await Task.sleep(for: timeout)
+                    guard !Task.isCancelled else { return }
+                    self?.expire(waiter: id, with: PostgresError(code: .poolTimeout, message: "no database connection became free in time"))
+                }
+                // A connection may have come back since the first look: take it rather than wait.
+                enum Now {
+                    case take(Connection)
+                    case cancelled
+                    case wait
+                }
+                let now = state.withLock { state -> Now in
+                    if let connection = state.idle.popLast() { return .take(connection) }
+                    if Task.isCancelled { return .cancelled }
+                    state.waiters.append(Waiter(id: id, continuation: continuation, timer: timer))
+                    return .wait
+                }
+                switch now {
+                case .take(let connection):
+                    timer.cancel()
+                    continuation.resume(returning: .connection(connection))
+                case .cancelled:
+                    timer.cancel()
+                    continuation.resume(throwing: CancellationError())
+                case .wait:
+                    break
+                }
             }
-            // A connection may have come back since the first look: take it rather than wait.
-            let available = state.withLock { state -> Connection? in
-                if let connection = state.idle.popLast() { return connection }
-                state.waiters.append(Waiter(id: id, continuation: continuation, timer: timer))
-                return nil
-            }
-            if let available {
-                timer.cancel()
-                continuation.resume(returning: available)
-            }
+        } onCancel: {
+            self.expire(waiter: id, with: CancellationError())
         }
     }
 
-    private func expire(waiter id: Int) {
+    private func expire(waiter id: Int, with error: any Error) {
         let waiter = state.withLock { state -> Waiter? in
             guard let position = state.waiters.firstIndex(where: { $0.id == id }) else { return nil }
             return state.waiters.remove(at: position)
         }
-        waiter?.continuation.resume(
-            throwing: PostgresError(code: .poolTimeout, message: "no database connection became free in time"))
+        waiter?.timer.cancel()
+        waiter?.continuation.resume(throwing: error)
     }
 
     private func checkin(_ connection: Connection) {
@@ -205,7 +250,7 @@ public final class ConnectionPool: Sendable {
             connection.close()
         case .hand(let waiter):
             waiter.timer.cancel()
-            waiter.continuation.resume(returning: connection)
+            waiter.continuation.resume(returning: .connection(connection))
         case .keep:
             break
         }

@@ -42,7 +42,7 @@ func buildRouter(_ configuration: ServerConfiguration, pool: ConnectionPool) asy
     router.add(middleware: SecurityHeadersMiddleware(https: configuration.usesHTTPS))
     router.add(middleware: ErrorPageMiddleware(views: views))
 
-    HealthController(pool: pool).add(to: router)
+    HealthController(pool: pool, timeout: configuration.readinessTimeout).add(to: router)
     try StaticController.load().add(to: router)
     let antiForgery = AntiForgery(secret: configuration.formSecret)
     let limiter = TokenLookupLimiter(limit: configuration.maxFailedLookups, window: configuration.lookupWindow)

@@ -32,6 +32,8 @@ public struct ServerConfiguration: Sendable {
     public var formSecret: Data?
     /// bcrypt's cost for passwords set in the console (4–14).
     public var bcryptCost: UInt8 = 12
+    /// How long `/readyz` waits for the database before answering 503.
+    public var readinessTimeout: Duration = .seconds(3)
 
     /// Makes a configuration with the defaults for the public endpoints.
     public init(

@@ -33,6 +33,47 @@ struct ConnectionPoolTests {
         }
     }
 
+    @Test("a failed open hands its slot to a waiter, which tries at once instead of waiting out its timeout")
+    func failedOpenWakesWaiter() async throws {
+        // A "database" that accepts and drops every connection after 300 ms.
+        let server = try await SilentServer.start(closeAfter: .milliseconds(300))
+        let pool = ConnectionPool(configuration: .init(conninfo: server.conninfo, maxConnections: 1, checkoutTimeout: .seconds(8)))
+        async let first: (any Error)? = { do { _ = try await pool.withConnection { _ in 1 }; return nil } catch { return error } }()
+        try await Task.sleep(for: .milliseconds(50))
+        let started = ContinuousClock.now
+        let second: (any Error)?
+        do { _ = try await pool.withConnection { _ in 2 }; second = nil } catch { second = error }
+        let waited = ContinuousClock.now - started
+        #expect((await first as? PostgresError)?.code == .connectionFailure)
+        // Before the fix the waiter sat out its 8 s and failed with pool_timeout.
+        #expect((second as? PostgresError)?.code == .connectionFailure, "\(String(describing: second)) after \(waited)")
+        #expect(pool.connectionCount == 0)
+        await pool.shutdown()
+        await server.stop()
+    }
+
+    @Test("a checkout waiting for a connection stops when its task is cancelled, and the connection goes to the next")
+    func cancelledWaiter() async throws {
+        try await TestDatabase.withMigrated { database in
+            let pool = database.makePool(maxConnections: 1, checkoutTimeout: .seconds(20))
+            let holder = Task { try await pool.withConnection { try $0.query("SELECT pg_sleep(2)") } }
+            try await Task.sleep(for: .milliseconds(200))
+            let waiter = Task { try await pool.withConnection { _ in "never" } }
+            try await Task.sleep(for: .milliseconds(100))
+            let cancelled = ContinuousClock.now
+            waiter.cancel()
+            let outcome = await waiter.result
+            #expect(throws: CancellationError.self) { try outcome.get() }
+            // At once, not when the holder gives the connection back (1.7 s later).
+            #expect(ContinuousClock.now - cancelled < .seconds(1))
+            _ = try await holder.value
+            // The connection did not go to the cancelled waiter: the next checkout gets it.
+            #expect(try await pool.withConnection { try $0.query("SELECT 7 AS n")[0].decode("n", as: Int.self) } == 7)
+            #expect(pool.connectionCount == 1)
+            await pool.shutdown()
+        }
+    }
+
     @Test("the pool recovers after its connections are killed with pg_terminate_backend")
     func recoversAfterTermination() async throws {
         try await TestDatabase.withMigrated { database in

@@ -96,6 +96,23 @@ struct HardeningTests {
         }
     }
 
+    @Test("/readyz answers 503 within its timeout when the database accepts connections and never answers")
+    func readinessTimeout() async throws {
+        let server = try await SilentServer.start()
+        var configuration = ServerConfiguration(conninfo: server.conninfo, poolSize: 2)
+        configuration.readinessTimeout = .seconds(1)
+        let application = try await buildApplication(configuration, logger: ServerHarness.quietLogger)
+        try await application.test(.router) { client in
+            let started = ContinuousClock.now
+            let response = try await client.execute(uri: "/readyz", method: .get)
+            let took = ContinuousClock.now - started
+            #expect(response.status == .serviceUnavailable)
+            // Before the fix, a 1 s timeout took 4 s: the task group waited for the hung probe.
+            #expect(took < .seconds(2.5), "took \(took)")
+        }
+        await server.stop()
+    }
+
     @Test("health: /healthz and /readyz answer 200 with a database")
     func health() async throws {
         try await ServerHarness.run(open: []) { server in

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import NIOPosix
 import PingyiPostgres
 
 /// The migrated template the test databases are copied from, named after the migrations'
@@ -8,8 +9,17 @@ actor TemplateDatabase {
     static let shared = TemplateDatabase()
     private var cached: String?
 
-    func name() throws -> String {
+    /// The template's name, built first when needed. The blocking work (libpq, CREATE DATABASE,
+    /// the migrations) runs on NIO's thread pool, never on Swift's cooperative threads: with two
+    /// cores there are two of those, and a test blocking them stalls every other test's tasks.
+    func name() async throws -> String {
         if let cached { return cached }
+        let name = try await NIOThreadPool.singleton.runIfActive { try Self.build() }
+        cached = name
+        return name
+    }
+
+    private static func build() throws -> String {
         let migrator = try Migrator(directory: TestDatabase.migrationsDirectory)
         let digest = SHA256.hash(data: Data(migrator.migrations.map(\.sha256).joined().utf8))
         let name = "pingyi_tpl_" + digest.map { String(format: "%02x", $0) }.joined().prefix(16)
@@ -34,7 +44,6 @@ actor TemplateDatabase {
                 _ = try? admin.query("DROP DATABASE IF EXISTS \(identifier: old) WITH (FORCE)")
             }
         }
-        cached = name
         return name
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOPosix
 import PingyiPostgres
 
 /// A private database for one test: created from a migrated template, dropped afterwards, so
@@ -48,15 +49,23 @@ public struct TestDatabase: Sendable {
 
     private static func withDatabase<T>(template: String, _ body: (TestDatabase) async throws -> T) async throws -> T {
         let name = "pingyi_t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
-        let admin = try adminConnection()
-        try admin.query("CREATE DATABASE \(identifier: name) TEMPLATE \(identifier: template)")
+        // CREATE and DROP DATABASE take long (they copy and remove files) and block: on NIO's
+        // thread pool, so that Swift's few cooperative threads stay free for the tests' tasks.
+        try await NIOThreadPool.singleton.runIfActive {
+            try adminConnection().query("CREATE DATABASE \(identifier: name) TEMPLATE \(identifier: template)")
+        }
         let database = TestDatabase(name: name, conninfo: serverConninfo)
+        let drop: @Sendable () async -> Void = {
+            _ = try? await NIOThreadPool.singleton.runIfActive {
+                try adminConnection().query("DROP DATABASE IF EXISTS \(identifier: name) WITH (FORCE)")
+            }
+        }
         do {
             let value = try await body(database)
-            try admin.query("DROP DATABASE IF EXISTS \(identifier: name) WITH (FORCE)")
+            await drop()
             return value
         } catch {
-            _ = try? admin.query("DROP DATABASE IF EXISTS \(identifier: name) WITH (FORCE)")
+            await drop()
             throw error
         }
     }

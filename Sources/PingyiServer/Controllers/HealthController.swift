@@ -1,29 +1,48 @@
 import Hummingbird
 import PingyiPostgres
+import Synchronization
 
-/// `GET /healthz` (the process answers) and `GET /readyz` (the database answers, else 503).
+/// `GET /healthz` (the process answers) and `GET /readyz` (the database answers within
+/// `timeout`, else 503).
 struct HealthController {
     let pool: ConnectionPool
+    let timeout: Duration
 
     func add(to router: Router<PingyiRequestContext>) {
         router.get("/healthz") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
         }
         router.get("/readyz") { _, context in
-            let ready = await withTaskGroup(of: Bool.self) { group in
-                group.addTask { (try? await pool.withConnection { try $0.query("SELECT 1") }) != nil }
-                group.addTask {
-                    try? await Task.sleep(for: .seconds(3))
-                    return false
-                }
-                let first = await group.next() ?? false
-                group.cancelAll()
-                return first
+            let ready = await Self.answers(within: timeout) {
+                (try? await pool.withConnection { try $0.query("SELECT 1") }) != nil
             }
             if !ready { context.logger.warning("readyz: database not reachable") }
             return Response(
                 status: ready ? .ok : .serviceUnavailable, headers: [.contentType: "text/plain; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: ready ? "ready\n" : "database unavailable\n")))
+        }
+    }
+
+    /// Whether `probe` answers true within `timeout`. The answer does not wait for the probe: a
+    /// blocking libpq call does not stop when its task is cancelled (a database that accepts the
+    /// connection and never answers), so a task group — which waits for all its children — would
+    /// outlast the timeout. The probe is left to finish on its own.
+    static func answers(within timeout: Duration, _ probe: @escaping @Sendable () async -> Bool) async -> Bool {
+        let answered = Mutex(false)
+        return await withCheckedContinuation { continuation in
+            let resume: @Sendable (Bool) -> Void = { value in
+                let first = answered.withLock { done in
+                    defer { done = true }
+                    return !done
+                }
+                if first { continuation.resume(returning: value) }
+            }
+            let check = Task { resume(await probe()) }
+            Task {
+                try? await Task.sleep(for: timeout)
+                check.cancel()
+                resume(false)
+            }
         }
     }
 }
