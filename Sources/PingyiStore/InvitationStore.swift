@@ -24,6 +24,15 @@ public struct InvitationStore: Sendable {
 
     let pool: ConnectionPool
 
+    /// What the audit log keeps of an issue: counts, and for a reissue the reason and the links
+    /// revoked per department (never who).
+    struct IssueAudit: Encodable {
+        let issued: Int
+        let revoked: Int
+        let reason: String?
+        let revokedByDepartment: [String: Int]?
+    }
+
     /// Uses the given pool.
     public init(pool: ConnectionPool) {
         self.pool = pool
@@ -36,11 +45,17 @@ public struct InvitationStore: Sendable {
     ///
     /// `deliver` receives the new invitations inside the transaction, before it commits: when
     /// it throws (the CSV could not be written), nothing is stored and no token is lost.
+    ///
+    /// Revoking unused links (`reissue`) lets whoever holds the new file answer in those
+    /// respondents' place, so it needs a `reason`; the audit entry keeps it with the number of
+    /// links revoked per department.
     public func issue(
-        campaignID: Int, reissue: Reissue = .none, departments: [String]? = nil, actor: String,
+        campaignID: Int, reissue: Reissue = .none, reason: String? = nil, departments: [String]? = nil, actor: String,
         deliver: @escaping @Sendable ([IssuedInvitation]) throws -> Void = { _ in }
     ) async throws -> IssueResult {
-        try await pool.transaction { connection in
+        let reason = reason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        if case .none = reissue {} else if reason.isEmpty { throw CampaignError.reissueNeedsReason }
+        return try await pool.transaction { connection in
             guard let row = try connection.query("SELECT \(unescaped: CampaignStore.columns) FROM campaigns WHERE id = \(campaignID) FOR UPDATE").first
             else { throw CampaignError.notFound(campaignID) }
             let campaign = try CampaignStore.decode(row)
@@ -60,10 +75,18 @@ public struct InvitationStore: Sendable {
                 IssuedInvitation(respondent: respondent, name: name, contactPerson: contact, phone: phone, departments: departments, token: .random())
             }
             try InvitationStore.insert(issued, campaign: campaign, on: connection)
+            // Revoked in this transaction: now() is its start time.
+            let byDepartment = revoked == 0 ? [:] : Dictionary(uniqueKeysWithValues: try connection.query(
+                """
+                SELECT x.department_code AS d, count(*) AS n FROM invitations i JOIN invitation_departments x ON x.invitation_id = i.id
+                WHERE i.campaign_id = \(campaignID) AND i.revoked_at = now() GROUP BY x.department_code
+                """
+            ).map { (try $0.decode("d", as: String.self), try $0.decode("n", as: Int.self)) })
+            let after = IssueAudit(
+                issued: issued.count, revoked: revoked, reason: reason.isEmpty ? nil : reason,
+                revokedByDepartment: revoked == 0 ? nil : byDepartment)
             try AuditLog.record(
-                AuditEntry(
-                    actor: actor, action: "invitations.issue", subject: "campaign \(campaignID)",
-                    afterJSON: AuditLog.json(["issued": issued.count, "revoked": revoked])),
+                AuditEntry(actor: actor, action: "invitations.issue", subject: "campaign \(campaignID)", afterJSON: AuditLog.json(after)),
                 on: connection)
             try deliver(issued)
             return IssueResult(issued: issued, revoked: revoked)
@@ -103,6 +126,23 @@ public struct InvitationStore: Sendable {
             return InvitationStatus(
                 issued: try totals.decode("issued"), used: try totals.decode("used"), revoked: try totals.decode("revoked"),
                 departments: departments)
+        }
+    }
+
+    /// The campaign's reissues (links revoked and issued anew), oldest first: who, when, how
+    /// many, and why — from the audit log.
+    public func reissues(campaignID: Int) async throws -> [Reissued] {
+        try await pool.withConnection { connection in
+            try connection.query(
+                """
+                SELECT actor, to_char(at, 'YYYY-MM-DD HH24:MI') AS at, (after ->> 'revoked')::int AS revoked, coalesce(after ->> 'reason', '') AS reason
+                FROM audit_log
+                WHERE action = 'invitations.issue' AND subject = \("campaign \(campaignID)") AND (after ->> 'revoked')::int > 0
+                ORDER BY at
+                """
+            ).map { row in
+                Reissued(actor: try row.decode("actor"), at: try row.decode("at"), revoked: try row.decode("revoked"), reason: try row.decode("reason"))
+            }
         }
     }
 

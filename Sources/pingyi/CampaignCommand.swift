@@ -66,7 +66,8 @@ struct CampaignCommand: AsyncParsableCommand {
                 try? FileManager.default.removeItem(atPath: keyOut)
                 throw error
             }
-            print("开票私钥已写入 \(keyOut)（仅本人可读）。请离线保存并从本机删除；结束活动时：pingyi campaign close \(id) --key \(keyOut)")
+            print("开票私钥已写入 \(keyOut)（仅本人可读），公钥指纹 \(key.sealingKey.fingerprint)。")
+            print("请离线保存并从本机删除；结束活动时：pingyi campaign close \(id) --key \(keyOut)")
         }
     }
 
@@ -108,7 +109,8 @@ struct CampaignCommand: AsyncParsableCommand {
             let campaigns = try await database.withPool { try await CampaignStore(pool: $0).list(year: year) }
             if campaigns.isEmpty { print("还没有活动。") }
             for campaign in campaigns {
-                print("\(campaign.id)\t\(campaign.year)\t\(campaign.kind.rawValue)（\(campaign.kind.label)）\t\(campaign.state.label)\t模板 \(campaign.template.id) v\(campaign.template.version)")
+                let sealing = campaign.sealingKey.map { "\t公钥指纹 \($0.fingerprint)" } ?? ""
+                print("\(campaign.id)\t\(campaign.year)\t\(campaign.kind.rawValue)（\(campaign.kind.label)）\t\(campaign.state.label)\t模板 \(campaign.template.id) v\(campaign.template.version)\(sealing)")
             }
         }
     }

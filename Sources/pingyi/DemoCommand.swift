@@ -184,7 +184,8 @@ struct DemoCommand: AsyncParsableCommand {
             let respondent = try await database.withPool { try await InvitationStore(pool: $0).firstUnusedRespondent(campaignID: campaign.id) }
             guard let respondent else { return (nil, []) }
             result = try await InvitationsCommand.issue(
-                campaignID: campaign.id, out: path, reissue: .respondents([respondent]), departments: nil, database: database)
+                campaignID: campaign.id, out: path, reissue: .respondents([respondent]), reason: "演示：重新发放一个示例链接",
+                departments: nil, database: database)
             print("活动 \(campaign.id)：邀请早已发放；为示例重新发放 1 个链接（原链接作废），写入 \(path)")
         }
         return (result.issued.first, [])

@@ -18,12 +18,13 @@ struct InvitationsCommand: AsyncParsableCommand {
 
         @Option(help: "活动编号") var campaign: Int
         @Option(help: "输出的 CSV 文件（不能已存在）") var out: String
-        @Flag(help: "作废所有未使用的链接并重新发放") var reissue = false
+        @Flag(help: "作废所有未使用的链接并重新发放（须用 --reason 说明理由）") var reissue = false
+        @Option(help: "重新发放的理由（记入审计日志）") var reason: String?
         @Option(help: "评星定级：只列这些部门（逗号分隔的部门代码；默认全部启用的部门）") var departments: String?
 
         func run() async throws {
             let result = try await InvitationsCommand.issue(
-                campaignID: campaign, out: out, reissue: reissue ? .all : .none,
+                campaignID: campaign, out: out, reissue: reissue ? .all : .none, reason: reason,
                 departments: departments.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } },
                 database: database)
             if result.revoked > 0 { print("已作废 \(result.revoked) 个未使用的链接。") }
@@ -55,7 +56,8 @@ struct InvitationsCommand: AsyncParsableCommand {
     /// Issues invitations and writes them to a new CSV file inside the transaction: if the file
     /// cannot be written nothing is stored, and if the transaction fails the file is removed.
     static func issue(
-        campaignID: Int, out: String, reissue: InvitationStore.Reissue, departments: [String]?, database: DatabaseOptions
+        campaignID: Int, out: String, reissue: InvitationStore.Reissue, reason: String? = nil, departments: [String]?,
+        database: DatabaseOptions
     ) async throws -> InvitationStore.IssueResult {
         // A clear refusal before anything is issued; the file itself is made with O_EXCL below,
         // so a file appearing in between is refused too and never overwritten.
@@ -66,7 +68,7 @@ struct InvitationsCommand: AsyncParsableCommand {
                 let campaign = try await CampaignStore(pool: pool).find(id: campaignID)
                 guard let kind = campaign?.kind else { throw CampaignError.notFound(campaignID) }
                 return try await InvitationStore(pool: pool).issue(
-                    campaignID: campaignID, reissue: reissue, departments: departments, actor: DatabaseOptions.actor
+                    campaignID: campaignID, reissue: reissue, reason: reason, departments: departments, actor: DatabaseOptions.actor
                 ) { invitations in
                     guard !invitations.isEmpty else { return }
                     try InvitationsCommand.write(invitations, kind: kind, publicURL: publicURL, to: out)

@@ -59,7 +59,10 @@ def test_staff_reissue_links_and_close_a_campaign(desktop):
         desktop.get(BASE + "/console")
         # 作废未用链接并重发: a confirmation page, then the CSV is the response.
         click(desktop, campaign_section(desktop, star).find_element(By.CSS_SELECTOR, "a[href$='action=reissue']"))
-        wait_for(desktop, lambda d: d.find_elements(By.CSS_SELECTOR, "section.confirm"), "the reissue confirmation")
+        wait_for(desktop, lambda d: d.find_elements(By.CSS_SELECTOR, "section.confirm textarea#reason"), "the reissue confirmation")
+        reason = desktop.find_element(By.ID, "reason")
+        click(desktop, reason)
+        reason.send_keys("浏览器测试：短信平台退回，重新发放")
         click(desktop, desktop.find_element(By.CSS_SELECTOR, "section.confirm button[type=submit]"))
         deadline = time.monotonic() + 20
         files = []
@@ -75,6 +78,8 @@ def test_staff_reissue_links_and_close_a_campaign(desktop):
         assert rows[0][-1] == "评星链接", rows[0]
         assert len(rows) - 1 == unused_before, "one new link per unused invitation"
         assert all(_status(row[-1].replace("http://127.0.0.1:8080", BASE)) == 303 for row in rows[1:4]), "the new links do not open the form"
+        desktop.get(BASE + "/console")
+        assert "浏览器测试：短信平台退回，重新发放" in campaign_section(desktop, star).text, "the reissue is not shown on 活动进度"
         # 结束活动 through its confirmation page, pasting the campaign's private ballot key.
         for campaign in (merchant, star):
             close(desktop, campaign)

@@ -101,7 +101,7 @@ struct ConsolePagesTests {
         let followUp = try #require(try await FollowUpStore(pool: office.server.fixture.pool).list().first)
         return [
             ("/console/campaigns/\(office.star.id)/state", [("to", "closed")]),
-            ("/console/campaigns/\(office.star.id)/invitations", [("reissue", "all")]),
+            ("/console/campaigns/\(office.star.id)/invitations", [("reissue", "all"), ("reason", "测试")]),
             ("/console/follow-ups/\(followUp.id)", [("status", "done"), ("note", "已谈话")]),
             ("/console/clues/\(office.clue.uuidString)", [("status", "resolved"), ("note", "已办结")]),
         ]
@@ -185,7 +185,10 @@ struct ConsolePagesTests {
             #expect(try await office.post("/console/campaigns/\(star)/invitations", [("reissue", "some")], as: .admin).status == .badRequest)
 
             let old = office.server.supervisorToken("JD001")
-            let sheet = try await office.post("/console/campaigns/\(star)/invitations", [("reissue", "all")], as: .admin)
+            let noReason = try await office.post("/console/campaigns/\(star)/invitations", [("reissue", "all")], as: .admin)
+            #expect(noReason.status == .unprocessableContent && noReason.text.contains("须填写理由"))
+            #expect(try office.server.fixture.count("SELECT count(*) FROM invitations WHERE revoked_at IS NOT NULL") == 0)
+            let sheet = try await office.post("/console/campaigns/\(star)/invitations", [("reissue", "all"), ("reason", "监督员换届，旧链接作废")], as: .admin)
             #expect(sheet.status == .ok)
             #expect(sheet.headers[.contentType] == "text/csv; charset=utf-8")
             #expect(sheet.headers[.contentDisposition]?.contains("invitations-campaign\(star)-") == true)
@@ -197,6 +200,8 @@ struct ConsolePagesTests {
             #expect(try await office.server.get("/r/\(fresh)").status == .seeOther)
             #expect(try await office.server.get("/r/\(old.text)").status == .notFound)
             #expect(try office.server.fixture.count("SELECT count(*) FROM audit_log WHERE actor = 'staff:admin1' AND action = 'invitations.issue'") == 2)
+            let reissuedPage = try await office.get("/console", as: .admin).text
+            #expect(reissuedPage.contains("已作废并重发 2 个链接") && reissuedPage.contains("staff:admin1 作废并重发 2 个：监督员换届，旧链接作废"))
 
             // Closing needs the campaign's private ballot key: none or an unreadable one is 422, another
             // campaign's key is 409, and either way nothing changes.

@@ -227,7 +227,7 @@ struct MerchantBallotTests {
 /// Reissuing through the store, for tests that need a revoked token.
 enum InvitationStoreProbe {
     static func reissue(_ fixture: CountyFixture, campaign: Int, respondent: String) async throws -> Int {
-        try await PingyiStore.InvitationStore(pool: fixture.pool).issue(campaignID: campaign, reissue: .respondents([respondent]), actor: "test").revoked
+        try await PingyiStore.InvitationStore(pool: fixture.pool).issue(campaignID: campaign, reissue: .respondents([respondent]), reason: "test", actor: "test").revoked
     }
 }
 

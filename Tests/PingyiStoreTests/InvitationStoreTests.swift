@@ -77,14 +77,21 @@ struct InvitationStoreTests {
             let first = try await store.issue(campaignID: campaign.id, actor: "test")
             let connection = try fixture.database.connect()
             try connection.query("UPDATE invitations SET used_on = current_date WHERE merchant_credit_code = '914403001922038216'")
-            let second = try await store.issue(campaignID: campaign.id, reissue: .all, actor: "test")
+            // A reissue needs a reason, and keeps it with the links revoked per department.
+            await #expect(throws: CampaignError.reissueNeedsReason) { try await store.issue(campaignID: campaign.id, reissue: .all, reason: "  ", actor: "test") }
+            let second = try await store.issue(campaignID: campaign.id, reissue: .all, reason: "短信平台退回，重新发放", actor: "test")
             #expect(second.revoked == 1)
+            let audit: String = try connection.query(
+                "SELECT after::text AS a FROM audit_log WHERE action = 'invitations.issue' ORDER BY id DESC LIMIT 1")[0].decode("a")
+            #expect(audit.contains("短信平台退回") && audit.contains("\"SWJ\": 1"))
+            #expect(try await store.reissues(campaignID: campaign.id).map(\.revoked) == [1])
             #expect(second.issued.map(\.respondent.key) == ["91110108551385082Q"])
             #expect(!first.issued.map(\.token).contains(second.issued[0].token))
             let revokedHash = first.issued[0].token.hash
             let revoked: Bool = try connection.query("SELECT revoked_at IS NOT NULL AS r FROM invitations WHERE token_hash = \(revokedHash)")[0].decode("r")
             #expect(revoked)
-            let one = try await store.issue(campaignID: campaign.id, reissue: .respondents(["914403001922038216", "91110108551385082Q"]), actor: "test")
+            let one = try await store.issue(
+                campaignID: campaign.id, reissue: .respondents(["914403001922038216", "91110108551385082Q"]), reason: "更正", actor: "test")
             #expect(one.revoked == 1)
             #expect(one.issued.map(\.respondent.key) == ["91110108551385082Q"])
             let status = try await store.status(campaignID: campaign.id)

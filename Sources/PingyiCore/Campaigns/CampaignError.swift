@@ -22,6 +22,8 @@ public enum CampaignError: Error, Sendable, Equatable, CustomStringConvertible {
     case openingKeyMissing(Int)
     /// The key given does not open this campaign's ballots.
     case openingKeyMismatch(Int)
+    /// Revoking unused links and issuing new ones needs a reason (it is audited).
+    case reissueNeedsReason
 
     /// Says what is wrong, in Chinese.
     public var description: String {
@@ -41,6 +43,7 @@ public enum CampaignError: Error, Sendable, Equatable, CustomStringConvertible {
         case .openingKeyMissing(let id):
             "活动 \(id) 的选票已加密封存，结束活动须提供开票私钥文件（pingyi campaign close \(id) --key 文件）；未作任何改动"
         case .openingKeyMismatch(let id): "所给私钥不是活动 \(id) 的开票私钥，无法开启选票；未作任何改动，选票完好"
+        case .reissueNeedsReason: "作废未用链接并重发须填写理由（将记入审计日志），未作任何改动"
         }
     }
 }

@@ -14,6 +14,13 @@ public struct BallotSealingKey: Hashable, Sendable {
         self.rawRepresentation = rawRepresentation
     }
 
+    /// A short fingerprint to compare by eye (the first 16 characters of SHA-256, hex): what
+    /// `campaign open` prints and `campaign list` shows, so the office can tell the key it holds
+    /// is the one ballots are sealed with.
+    public var fingerprint: String {
+        SHA256.hash(data: rawRepresentation).prefix(8).map { String(format: "%02x", $0) }.joined()
+    }
+
     var publicKey: Curve25519.KeyAgreement.PublicKey {
         // Checked in the initialiser.
         try! Curve25519.KeyAgreement.PublicKey(rawRepresentation: rawRepresentation)

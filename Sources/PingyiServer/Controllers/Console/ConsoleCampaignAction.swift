@@ -24,7 +24,9 @@ enum ConsoleCampaignAction: String, Sendable {
         case .close:
             "结束后不再接受任何提交：票箱中的加密选票用开票私钥在服务器内存中打开，以随机顺序计入统计并清空票箱。此操作不能撤销。"
         case .publish: "发布后活动只读，不能再更改。"
-        case .reissue: "所有尚未使用的链接将作废，并为这些评议对象生成新链接（下载 CSV）。已提交的不受影响。"
+        case .reissue:
+            "所有尚未使用的链接将作废，并为这些评议对象生成新链接（下载 CSV）。已提交的不受影响。持有新链接者可代替这些评议对象提交，"
+                + "因此须填写理由；理由、操作人和各部门作废数量记入审计日志，并显示在活动进度页。"
         }
     }
 
@@ -40,6 +42,10 @@ enum ConsoleCampaignAction: String, Sendable {
 
     /// Whether the form asks for the campaign's private ballot key (closing opens the sealed box).
     var needsKey: Bool { self == .close }
+
+    /// Whether the form asks why (reissuing lets the holder of the new links answer in the
+    /// respondents' place: it is audited with its reason).
+    var needsReason: Bool { self == .reissue }
 
     /// The confirming button.
     var button: String {

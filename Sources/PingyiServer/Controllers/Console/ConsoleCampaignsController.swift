@@ -26,7 +26,7 @@ struct ConsoleCampaignsController: Sendable {
         }
         router.post("/console/campaigns/:id/invitations") { request, context in
             try await gate.form(request, roles: [.admin]) { visit, fields in
-                try await issue(visit, id: context.parameters.get("id"), reissue: fields["reissue"])
+                try await issue(visit, id: context.parameters.get("id"), reissue: fields["reissue"], reason: fields["reason"])
             }
         }
     }
@@ -38,7 +38,9 @@ struct ConsoleCampaignsController: Sendable {
             if campaign.state == .published {
                 published.append("\(campaign.year) 年度「\(campaign.kind.label)」（活动 \(campaign.id)）")
             } else {
-                cards.append(ConsoleProgressPage.card(campaign, status: try await invitations.status(campaignID: campaign.id)))
+                cards.append(ConsoleProgressPage.card(
+                    campaign, status: try await invitations.status(campaignID: campaign.id),
+                    reissues: try await invitations.reissues(campaignID: campaign.id)))
             }
         }
         return gate.views.page("console-progress", ConsoleProgressPage(member: visit.header, campaigns: cards, published: published))
@@ -70,7 +72,7 @@ struct ConsoleCampaignsController: Sendable {
                 member: visit.header, csrf: visit.csrf,
                 heading: "\(action.verb) \(campaign.year) 年度「\(campaign.kind.label)」（活动 \(campaign.id)）", consequence: action.consequence,
                 action: "/console/campaigns/\(campaign.id)\(post.path)", field: post.field, value: post.value, button: action.button,
-                needsKey: action.needsKey))
+                needsKey: action.needsKey, needsReason: action.needsReason))
     }
 
     /// Opening makes the campaign's ballot key pair and answers with the private key as a file
@@ -113,7 +115,7 @@ struct ConsoleCampaignsController: Sendable {
         return ConsoleGate.redirect("/console")
     }
 
-    func issue(_ visit: ConsoleVisit, id: String?, reissue: String?) async throws -> Response {
+    func issue(_ visit: ConsoleVisit, id: String?, reissue: String?, reason: String?) async throws -> Response {
         let campaign = try await self.campaign(id: id)
         let mode: InvitationStore.Reissue
         switch reissue ?? "none" {
@@ -123,7 +125,11 @@ struct ConsoleCampaignsController: Sendable {
         }
         let result: InvitationStore.IssueResult
         do {
-            result = try await invitations.issue(campaignID: campaign.id, reissue: mode, actor: visit.actor)
+            result = try await invitations.issue(campaignID: campaign.id, reissue: mode, reason: reason, actor: visit.actor)
+        } catch CampaignError.reissueNeedsReason {
+            return gate.message(
+                visit, heading: "请填写理由", text: CampaignError.reissueNeedsReason.description, status: .unprocessableContent,
+                back: "/console/campaigns/\(campaign.id)/confirm?action=reissue")
         } catch let error as CampaignError {
             return gate.message(visit, heading: "未能发放邀请", text: error.description, status: .conflict, back: "/console")
         }

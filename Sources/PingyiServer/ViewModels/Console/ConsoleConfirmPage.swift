@@ -11,4 +11,6 @@ struct ConsoleConfirmPage: Sendable {
     let button: String
     /// Whether the form has the field for the private ballot key.
     let needsKey: Bool
+    /// Whether the form asks for a reason.
+    let needsReason: Bool
 }

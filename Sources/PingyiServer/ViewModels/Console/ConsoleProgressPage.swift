@@ -1,4 +1,5 @@
 import PingyiCore
+import PingyiStore
 
 /// 活动进度: each campaign still in play with its response rate, overall and by department, and
 /// the buttons that move it on (each through a confirmation page) or issue its invitations.
@@ -16,6 +17,11 @@ struct ConsoleProgressPage: Sendable {
         let label: String
     }
 
+    /// One reissue: who, when, how many, why.
+    struct ReissueLine: Sendable {
+        let text: String
+    }
+
     struct Card: Sendable {
         let id: Int
         let title: String
@@ -28,6 +34,10 @@ struct ConsoleProgressPage: Sendable {
         let canIssue: Bool
         let next: Step?
         let departments: [DepartmentLine]
+        /// 「重新发放」 so far: the number of links and each occasion.
+        let reissued: Int
+        let reissues: [ReissueLine]
+        let hasReissues: Bool
     }
 
     let member: ConsoleMemberView
@@ -43,7 +53,7 @@ struct ConsoleProgressPage: Sendable {
     }
 
     /// A campaign's card: its counts and, for its state, the next step.
-    static func card(_ campaign: Campaign, status: InvitationStatus) -> Card {
+    static func card(_ campaign: Campaign, status: InvitationStatus, reissues: [Reissued]) -> Card {
         let next: Step? = switch campaign.state {
         case .draft: Step(action: "open", label: "开始活动")
         case .open: Step(action: "close", label: "结束活动")
@@ -56,6 +66,9 @@ struct ConsoleProgressPage: Sendable {
             hasInvitations: status.issued > 0, canIssue: campaign.state.acceptsInvitations, next: next,
             departments: status.departments.map {
                 DepartmentLine(name: $0.name, used: $0.used, issued: $0.issued, rate: Figures.percent($0.responseRate), bar: Int(($0.responseRate * 120).rounded()))
-            })
+            },
+            reissued: reissues.reduce(0) { $0 + $1.revoked },
+            reissues: reissues.map { ReissueLine(text: "\($0.at)（UTC）\($0.actor) 作废并重发 \($0.revoked) 个：\($0.reason)") },
+            hasReissues: !reissues.isEmpty)
     }
 }
