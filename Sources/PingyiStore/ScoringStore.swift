@@ -19,12 +19,19 @@ public struct ScoringStore: Sendable {
     /// is stored and the old ones are kept. A published year is refused. The result carries every
     /// figure, small cells too (for the office's own check); what others read goes through
     /// `run(year:)` and the other readers, which withhold small cells (`ChiefScore.disclosed`).
-    public func score(year: Int, actor: String, progress: @escaping @Sendable (String) -> Void = { _ in }) async throws -> ScoringRun {
+    ///
+    /// A year with a campaign still open is refused (its ballots are sealed and not counted yet:
+    /// scoring now would rank on a part of the answers). `dryRun` computes and returns the run
+    /// without storing anything (its `id` is 0).
+    public func score(
+        year: Int, actor: String, dryRun: Bool = false, progress: @escaping @Sendable (String) -> Void = { _ in }
+    ) async throws -> ScoringRun {
         try await pool.transaction(.repeatableRead) { connection in
             guard let appraisal = try connection.query(
                 "SELECT policy_yaml, policy_sha256, published_at IS NOT NULL AS published FROM appraisal_years WHERE year = \(year)"
             ).first else { throw AppraisalError.notFound(year) }
             if try appraisal.decode("published", as: Bool.self) { throw AppraisalError.published(year) }
+            try ScoringStore.refuseOpenCampaigns(year: year, on: connection)
             let policy = try ScoringPolicy.parse(try appraisal.decode("policy_yaml"), file: "appraisal \(year) policy")
             progress("读取 \(year) 年度的活动、选票、评星和目标考核…")
             let gathered = try ScoringStore.gather(year: year, policy: policy, on: connection)
@@ -36,6 +43,9 @@ public struct ScoringStore: Sendable {
             ).first, try latest.decode("fingerprint", as: String.self) == fingerprint {
                 let id: Int = try latest.decode("id")
                 return ScoringRun(id: id, year: year, isNew: false, official: false, inputs: gathered.counts, scores: scores, notes: gathered.notes)
+            }
+            if dryRun {
+                return ScoringRun(id: 0, year: year, isNew: false, official: false, inputs: gathered.counts, scores: scores, notes: gathered.notes)
             }
             progress("保存评分结果…")
             let id: Int = try connection.query(
@@ -95,12 +105,16 @@ public struct ScoringStore: Sendable {
             ).first else { throw AppraisalError.notFound(year) }
             if try appraisal.decode("published", as: Bool.self) { throw AppraisalError.published(year) }
             let policy = try ScoringPolicy.parse(try appraisal.decode("policy_yaml"), file: "appraisal \(year) policy")
-            guard let run: Int = try connection.query(
-                """
-                SELECT id FROM scoring_runs WHERE year = \(year) AND (\(runID)::bigint IS NULL OR id = \(runID))
-                ORDER BY id DESC LIMIT 1
-                """
-            ).first?.decode("id") else { throw AppraisalError.noRun(year) }
+            try ScoringStore.refuseOpenCampaigns(year: year, on: connection)
+            guard let latest: Int = try connection.query("SELECT max(id) AS id FROM scoring_runs WHERE year = \(year)").first?.decode("id")
+            else { throw AppraisalError.noRun(year) }
+            let run = runID ?? latest
+            guard try connection.query("SELECT 1 FROM scoring_runs WHERE id = \(run) AND year = \(year)").count == 1 else {
+                throw AppraisalError.noRun(year)
+            }
+            guard run == latest else { throw AppraisalError.notLatestRun(year: year, run: run, latest: latest) }
+            let ranked: Int = try connection.query("SELECT count(*) AS n FROM chief_results WHERE run_id = \(run) AND rank IS NOT NULL")[0].decode("n")
+            guard ranked > 0 else { throw AppraisalError.nobodyRanked(year: year, run: run) }
             try connection.query("UPDATE appraisal_years SET official_run_id = \(run), published_at = now() WHERE year = \(year)")
             var made = 0
             for row in try connection.query("SELECT result::text AS result FROM chief_results WHERE run_id = \(run) AND flagged").rows {
@@ -122,6 +136,15 @@ public struct ScoringStore: Sendable {
                 on: connection)
             return (run, made)
         }
+    }
+
+    /// Throws `AppraisalError.campaignsOpen` naming the year's open campaigns, if any.
+    static func refuseOpenCampaigns(year: Int, on connection: Connection) throws {
+        let open = try connection.query("SELECT id, kind FROM campaigns WHERE year = \(year) AND state = 'open' ORDER BY id").map { row in
+            let kind = CampaignKind(rawValue: try row.decode("kind", as: String.self))?.label ?? ""
+            return "活动 \(try row.decode("id", as: Int.self))「\(kind)」"
+        }
+        guard open.isEmpty else { throw AppraisalError.campaignsOpen(year: year, campaigns: open) }
     }
 
     struct Gathered {

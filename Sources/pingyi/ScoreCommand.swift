@@ -12,14 +12,19 @@ struct ScoreCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "年度") var year: Int
     @Flag(help: "只显示被认定为不满意的股室长") var flaggedOnly = false
+    @Flag(name: .customLong("dry-run"), help: "试算：计算并显示，不保存") var dryRun = false
 
     func run() async throws {
         let run = try await database.withPool { pool in
-            try await ScoringStore(pool: pool).score(year: year, actor: DatabaseOptions.actor) { print($0) }
+            try await ScoringStore(pool: pool).score(year: year, actor: DatabaseOptions.actor, dryRun: dryRun) { print($0) }
         }
         for note in run.notes { print("注意：\(note)") }
         ScoreCommand.printRun(run, flaggedOnly: flaggedOnly)
-        print(run.isNew ? "已保存为第 \(run.id) 次评分结果。" : "数据与第 \(run.id) 次评分相同，结果未变，未另存。")
+        if dryRun {
+            print("试算结果，未保存。")
+        } else {
+            print(run.isNew ? "已保存为第 \(run.id) 次评分结果。" : "数据与第 \(run.id) 次评分相同，结果未变，未另存。")
+        }
     }
 
     static func printRun(_ run: ScoringRun, flaggedOnly: Bool) {

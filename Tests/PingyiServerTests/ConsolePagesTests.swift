@@ -12,14 +12,20 @@ import Testing
 /// form, escaping of every string that came from outside, and what each page does.
 @Suite("Office console pages")
 struct ConsolePagesTests {
-    /// A published 2026 (the merchant review scored, the star rating still open), a clue, and
-    /// a signed-in admin, orgdept and hr member: their session cookies and form tokens.
+    /// A published 2026 (the merchant review scored), 2027's star rating open (a year with an open
+    /// campaign cannot be published), a clue, and a signed-in admin, orgdept and hr member: their
+    /// session cookies and form tokens.
     struct Office: Sendable {
         let server: ServerHarness
         let cookies: [APIRole: String]
         let csrf: [APIRole: String]
         let star: Campaign
+        let starInvitations: [IssuedInvitation]
         let clue: UUID
+
+        func supervisorToken(_ code: String) -> InvitationToken {
+            starInvitations.first { $0.respondent.key == code }!.token
+        }
 
         func get(_ path: String, as role: APIRole) async throws -> TestResponse {
             try await server.get(path, cookie: cookies[role])
@@ -36,12 +42,14 @@ struct ConsolePagesTests {
     static let hostileSigner = "<i>签</i>"
 
     static func withOffice(_ body: @Sendable (Office) async throws -> Void) async throws {
-        try await ServerHarness.run { server in
+        try await ServerHarness.run(open: [.merchantReview]) { server in
             let connection = try server.fixture.database.connect()
             try connection.query("UPDATE chiefs SET name = \(hostileChief) WHERE employee_number = 'G0102'")
             try connection.query("UPDATE departments SET name = \(hostileDepartment) WHERE code = 'SWJ'")
             try await APITests.publishedYear(server)
-            let (star, _) = try #require(server.starRating)
+            _ = try await AppraisalStore(pool: server.fixture.pool).create(
+                year: 2027, title: "2027 年度", policyText: try CountyFixture.shipped("policy.yaml"), policyFile: "policy.yaml", actor: "test")
+            let (star, starInvitations) = try await server.fixture.openCampaign(.starRating, year: 2027)
             let clue: UUID = try connection.query(
                 "INSERT INTO problem_clues (campaign_id, department_code, body, signed_by) VALUES (\(star.id), 'SWJ', \(hostileClue), \(hostileSigner)) RETURNING id"
             )[0].decode("id")
@@ -55,7 +63,7 @@ struct ConsolePagesTests {
                 cookies[role] = try #require(cookie)
                 csrf[role] = try await server.csrf(path: "/console/personnel", cookie: cookies[role]!)
             }
-            try await body(Office(server: server, cookies: cookies, csrf: csrf, star: star, clue: clue))
+            try await body(Office(server: server, cookies: cookies, csrf: csrf, star: star, starInvitations: starInvitations, clue: clue))
         }
     }
 
@@ -184,7 +192,7 @@ struct ConsolePagesTests {
             #expect(none.status == .ok && none.text.contains("没有需要发放的邀请"))
             #expect(try await office.post("/console/campaigns/\(star)/invitations", [("reissue", "some")], as: .admin).status == .badRequest)
 
-            let old = office.server.supervisorToken("JD001")
+            let old = office.supervisorToken("JD001")
             let noReason = try await office.post("/console/campaigns/\(star)/invitations", [("reissue", "all")], as: .admin)
             #expect(noReason.status == .unprocessableContent && noReason.text.contains("须填写理由"))
             #expect(try office.server.fixture.count("SELECT count(*) FROM invitations WHERE revoked_at IS NOT NULL") == 0)

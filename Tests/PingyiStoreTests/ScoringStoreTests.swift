@@ -153,4 +153,34 @@ struct ScoringStoreTests {
             #expect(try fixture.count("SELECT count(*) FROM audit_log WHERE action = 'followup.record' AND actor = 'office'") == 1)
         }
     }
+
+    @Test("guards: no scoring while a campaign is open, a dry run stores nothing, and only the latest run ranking somebody is published")
+    func guards() async throws {
+        try await CountyFixture.withCounty { fixture in
+            let (campaign, invitations) = try await fixture.openCampaign(.merchantReview)
+            let store = ScoringStore(pool: fixture.pool)
+            await #expect(throws: AppraisalError.campaignsOpen(year: 2026, campaigns: ["活动 \(campaign.id)「客商评议股室长」"])) {
+                try await store.score(year: 2026, actor: "test")
+            }
+            let byKey = Dictionary(uniqueKeysWithValues: invitations.map { ($0.respondent.key, $0) })
+            try await Self.vote(fixture, campaign, [byKey["914403001922038216"]!], grades: [["G0101": "satisfied", "G0102": "basic", "G0201": "basic"]])
+            _ = try await CampaignStore(pool: fixture.pool).transition(id: campaign.id, to: .closed, actor: "test", key: CountyFixture.ballotKey)
+
+            let trial = try await store.score(year: 2026, actor: "test", dryRun: true)
+            #expect(trial.id == 0 && !trial.isNew && trial.scores.count == 4)
+            #expect(try fixture.count("SELECT count(*) FROM scoring_runs") == 0)
+
+            // minBallots 5: nobody is ranked, so publishing would freeze an empty year.
+            let empty = try await store.score(year: 2026, actor: "test")
+            await #expect(throws: AppraisalError.nobodyRanked(year: 2026, run: empty.id)) { try await store.publish(year: 2026, actor: "test") }
+            let policy = try CountyFixture.shipped("policy.yaml").replacingOccurrences(of: "minBallots: 5", with: "minBallots: 1")
+            _ = try await AppraisalStore(pool: fixture.pool).replacePolicy(year: 2026, policyText: policy, policyFile: "p.yaml", actor: "test")
+            let ranked = try await store.score(year: 2026, actor: "test")
+            await #expect(throws: AppraisalError.notLatestRun(year: 2026, run: empty.id, latest: ranked.id)) {
+                try await store.publish(year: 2026, runID: empty.id, actor: "test")
+            }
+            #expect(try fixture.count("SELECT count(*) FROM appraisal_years WHERE published_at IS NOT NULL") == 0)
+            #expect(try await store.publish(year: 2026, actor: "test").run == ranked.id)
+        }
+    }
 }

@@ -72,10 +72,10 @@ public struct CountyFixture: Sendable {
         }
     }
 
-    /// A draft campaign of `kind` in 2026 with the shipped template.
-    public func campaign(_ kind: CampaignKind) async throws -> Campaign {
+    /// A draft campaign of `kind` in `year` (2026 unless said) with the shipped template.
+    public func campaign(_ kind: CampaignKind, year: Int = 2026) async throws -> Campaign {
         try await CampaignStore(pool: pool).create(
-            year: 2026, kind: kind, templateText: try Self.shipped(kind.defaultTemplateFile), templateFile: kind.defaultTemplateFile,
+            year: year, kind: kind, templateText: try Self.shipped(kind.defaultTemplateFile), templateFile: kind.defaultTemplateFile,
             actor: "test")
     }
 
@@ -84,8 +84,8 @@ public struct CountyFixture: Sendable {
     public static let ballotKey = BallotOpeningKey.generate()
 
     /// Creates, opens and issues invitations for a campaign of `kind`; returns it with the tokens.
-    public func openCampaign(_ kind: CampaignKind) async throws -> (Campaign, [IssuedInvitation]) {
-        let created = try await campaign(kind)
+    public func openCampaign(_ kind: CampaignKind, year: Int = 2026) async throws -> (Campaign, [IssuedInvitation]) {
+        let created = try await campaign(kind, year: year)
         let issued = try await InvitationStore(pool: pool).issue(campaignID: created.id, actor: "test").issued
         let opened = try await CampaignStore(pool: pool).transition(id: created.id, to: .open, actor: "test", key: Self.ballotKey)
         return (opened, issued)
