@@ -18,6 +18,8 @@ public enum AppraisalError: Error, Sendable, Equatable, CustomStringConvertible 
     case nobodyRanked(year: Int, run: Int)
     /// Only the year's latest run may be published.
     case notLatestRun(year: Int, run: Int, latest: Int)
+    /// Taking a publication back needs a reason (it is audited and kept with the follow-ups).
+    case reasonRequired
 
     /// Says what is wrong, in Chinese.
     public var description: String {
@@ -34,6 +36,7 @@ public enum AppraisalError: Error, Sendable, Equatable, CustomStringConvertible 
             "第 \(run) 次评分没有一名股室长进入排名（有效票不足或活动尚未结束）；发布后年度将被冻结，因此不予发布。未作任何改动"
         case .notLatestRun(let year, let run, let latest):
             "第 \(run) 次评分不是 \(year) 年度最新的评分（最新为第 \(latest) 次）；只能发布最新一次。未作任何改动"
+        case .reasonRequired: "撤销发布须用 --reason 说明理由（记入审计日志和整改记录），未作任何改动"
         }
     }
 }

@@ -6,6 +6,8 @@ public enum FollowUpError: Error, Sendable, Equatable, CustomStringConvertible {
     case statusRequired
     /// A note (1–2000 characters) is required.
     case noteRequired
+    /// The follow-up was withdrawn with its year's publication.
+    case withdrawn(Int)
 
     /// Says what is wrong, in Chinese.
     public var description: String {
@@ -13,6 +15,7 @@ public enum FollowUpError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notFound(let id): "整改记录 \(id) 不存在"
         case .statusRequired: "状态只能记录为 done（已完成）或 waived（已免除）"
         case .noteRequired: "请填写办理情况说明（1–2000 字）"
+        case .withdrawn(let id): "整改记录 \(id) 已随年度结果撤销发布而撤销，不能再记录"
         }
     }
 }

@@ -35,13 +35,14 @@ public struct FollowUpStore: Sendable {
 
     /// Records the outcome of a follow-up: `done` or `waived`, with a note.
     public func record(id: Int, status: FollowUpStatus, note: String, actor: String) async throws -> FollowUp {
-        guard status != .pending else { throw FollowUpError.statusRequired }
+        guard status == .done || status == .waived else { throw FollowUpError.statusRequired }
         let trimmed = note.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, trimmed.count <= 2000 else { throw FollowUpError.noteRequired }
         return try await pool.transaction { connection in
             guard let before = try connection.query("\(unescaped: FollowUpStore.select) WHERE f.id = \(id) FOR UPDATE OF f").first
                 .map(FollowUpStore.decode)
             else { throw FollowUpError.notFound(id) }
+            guard before.status != .withdrawn else { throw FollowUpError.withdrawn(id) }
             try connection.query(
                 """
                 UPDATE follow_ups SET status = \(status.rawValue), outcome = \(trimmed), recorded_by = \(actor), recorded_at = now()

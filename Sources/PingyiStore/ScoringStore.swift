@@ -138,6 +138,35 @@ public struct ScoringStore: Sendable {
         }
     }
 
+    /// Takes a published year back to scored: it is no longer frozen and has no official run; its
+    /// runs stay stored as history; its follow-ups are kept, marked withdrawn with the reason.
+    /// Returns the follow-ups withdrawn.
+    public func unpublish(year: Int, reason: String, actor: String) async throws -> Int {
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty, reason.count <= 500 else { throw AppraisalError.reasonRequired }
+        return try await pool.transaction { connection in
+            guard let row = try connection.query(
+                "SELECT official_run_id FROM appraisal_years WHERE year = \(year) FOR UPDATE"
+            ).first else { throw AppraisalError.notFound(year) }
+            guard let run: Int = try row.decode("official_run_id") else { throw AppraisalError.notPublished(year) }
+            let withdrawn = try connection.query(
+                """
+                UPDATE follow_ups SET status = 'withdrawn', recorded_by = \(actor), recorded_at = now(),
+                       outcome = left(coalesce(outcome || '；', '') || '撤销发布：' || \(reason), 2000)
+                WHERE year = \(year) AND status <> 'withdrawn'
+                """
+            ).affectedRows
+            try connection.query("UPDATE appraisal_years SET official_run_id = NULL, published_at = NULL WHERE year = \(year)")
+            try AuditLog.record(
+                AuditEntry(
+                    actor: actor, action: "appraisal.unpublish", subject: "appraisal \(year)",
+                    beforeJSON: AuditLog.json(["officialRun": run]),
+                    afterJSON: AuditLog.json(["reason": reason, "followUpsWithdrawn": "\(withdrawn)"])),
+                on: connection)
+            return withdrawn
+        }
+    }
+
     /// Throws `AppraisalError.campaignsOpen` naming the year's open campaigns, if any.
     static func refuseOpenCampaigns(year: Int, on connection: Connection) throws {
         let open = try connection.query("SELECT id, kind FROM campaigns WHERE year = \(year) AND state = 'open' ORDER BY id").map { row in

@@ -3,10 +3,10 @@ import Foundation
 import PingyiCore
 import PingyiStore
 
-/// `pingyi appraisal create|list`
+/// `pingyi appraisal create|list|policy|publish|unpublish`
 struct AppraisalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "appraisal", abstract: "年度考评：创建（连同评分政策）和列出。", subcommands: [Create.self, List.self, Policy.self, Publish.self])
+        commandName: "appraisal", abstract: "年度考评：创建（连同评分政策）和列出。", subcommands: [Create.self, List.self, Policy.self, Publish.self, Unpublish.self])
 
     /// `pingyi appraisal policy YEAR FILE`
     struct Policy: AsyncParsableCommand {
@@ -23,6 +23,24 @@ struct AppraisalCommand: AsyncParsableCommand {
                 try await AppraisalStore(pool: pool).replacePolicy(year: year, policyText: text, policyFile: file, actor: DatabaseOptions.actor)
             }
             print("\(year) 年度的评分政策已更换，SHA-256 \(updated.policySHA256.prefix(12))…；请重新运行 pingyi score \(year)。")
+        }
+    }
+
+    /// `pingyi appraisal unpublish YEAR --reason "…"`
+    struct Unpublish: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "unpublish",
+            abstract: "撤销发布：年度回到“已评分”状态，可重新评分和发布；评分结果保留为历史，整改措施标记为已撤销并注明理由（不删除）。")
+
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "年度") var year: Int
+        @Option(help: "理由（必填，记入审计日志和整改记录）") var reason: String?
+
+        func run() async throws {
+            let withdrawn = try await database.withPool { pool in
+                try await ScoringStore(pool: pool).unpublish(year: year, reason: reason ?? "", actor: DatabaseOptions.actor)
+            }
+            print("\(year) 年度已撤销发布，整改措施 \(withdrawn) 条标记为已撤销；现在可以重新运行 pingyi score \(year)。")
         }
     }
 

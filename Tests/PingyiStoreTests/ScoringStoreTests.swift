@@ -181,6 +181,24 @@ struct ScoringStoreTests {
             }
             #expect(try fixture.count("SELECT count(*) FROM appraisal_years WHERE published_at IS NOT NULL") == 0)
             #expect(try await store.publish(year: 2026, actor: "test").run == ranked.id)
+            await #expect(throws: AppraisalError.published(2026)) { try await store.score(year: 2026, actor: "test") }
+
+            // Taken back with a reason: scoring works again, the follow-ups are kept as withdrawn.
+            let made = try fixture.count("SELECT count(*) FROM follow_ups WHERE year = 2026")
+            await #expect(throws: AppraisalError.reasonRequired) { try await store.unpublish(year: 2026, reason: " ", actor: "test") }
+            #expect(try await store.unpublish(year: 2026, reason: "考核数据录入有误，重新计分", actor: "test") == made)
+            await #expect(throws: AppraisalError.notPublished(2026)) { try await store.unpublish(year: 2026, reason: "again", actor: "test") }
+            #expect(try fixture.count("SELECT count(*) FROM follow_ups WHERE year = 2026 AND status = 'withdrawn' AND outcome LIKE '%考核数据录入有误%'") == made)
+            #expect(try fixture.count("SELECT count(*) FROM scoring_runs WHERE year = 2026") == 2)  // the runs stay as history
+            #expect(try fixture.count("SELECT count(*) FROM audit_log WHERE action = 'appraisal.unpublish'") == 1)
+            if let withdrawn = try await FollowUpStore(pool: fixture.pool).list(year: 2026).first {
+                await #expect(throws: FollowUpError.withdrawn(withdrawn.id)) {
+                    try await FollowUpStore(pool: fixture.pool).record(id: withdrawn.id, status: .done, note: "已谈话", actor: "test")
+                }
+            }
+            _ = try await store.score(year: 2026, actor: "test")
+            #expect(try await store.publish(year: 2026, actor: "test").run == ranked.id)
+            #expect(try fixture.count("SELECT count(*) FROM follow_ups WHERE year = 2026 AND status = 'pending'") == made)
         }
     }
 }

@@ -6,6 +6,8 @@ public enum FollowUpStatus: String, Sendable, Codable, CaseIterable {
     case done
     /// Not to be carried out (with the reason recorded).
     case waived
+    /// Void: the year's publication it came from was taken back (with the reason).
+    case withdrawn
 
     /// The Chinese name.
     public var label: String {
@@ -13,6 +15,7 @@ public enum FollowUpStatus: String, Sendable, Codable, CaseIterable {
         case .pending: "待办"
         case .done: "已完成"
         case .waived: "已免除"
+        case .withdrawn: "已撤销"
         }
     }
 }
