@@ -8,6 +8,8 @@ SHELL := /bin/bash
 
 SWIFT ?= swift
 CONFIG ?= debug
+# The port of `make run` (make run PORT=8081).
+PORT ?= 8080
 BIN = .build/$(CONFIG)/pingyi
 # The libpq environment of the private cluster (empty when DATABASE_URL or PGHOST is set).
 DBENV = eval "$$(scripts/pg.sh env)"
@@ -34,10 +36,10 @@ migrate: build db-start
 	@$(DBENV); $(BIN) migrate
 
 demo: migrate
-	@$(DBENV); $(BIN) demo
+	@$(DBENV); PINGYI_PUBLIC_URL="$${PINGYI_PUBLIC_URL:-http://127.0.0.1:$(PORT)}" $(BIN) demo
 
 run: demo
-	@$(DBENV); echo "Pingyi 运行在 http://127.0.0.1:8080 （Ctrl-C 停止）"; exec $(BIN) serve
+	@$(DBENV); echo "Pingyi 运行在 http://127.0.0.1:$(PORT) （Ctrl-C 停止）"; exec $(BIN) serve --port $(PORT)
 
 # The browser journeys write the documentation's pictures as they go.
 screenshots: build test-deps db-start

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 import PingyiServer
 
 /// `pingyi serve [--host 127.0.0.1] [--port 8080]`
@@ -26,6 +27,11 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "pingyi.server")
         logger.logLevel = ProcessInfo.processInfo.environment["PINGYI_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         let application = try await buildApplication(configuration, logger: logger)
-        try await application.runService()
+        do {
+            try await application.runService()
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            throw CLIError(
+                "端口 \(port) 已被占用（可能已有一个 pingyi serve 在运行）。请先停止它，或换一个端口：pingyi serve --port 8081（make run PORT=8081）")
+        }
     }
 }
