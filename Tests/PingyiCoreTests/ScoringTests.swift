@@ -7,18 +7,20 @@ import Testing
 ///
 /// | chief | 满意 基本 不满意 不了解 | n | merchant | stars | assessment | composite |
 /// |---|---|---|---|---|---|---|
-/// | A1 | 8 2 0 1 | 10 | 94.0 | 80 | 82.25 | 47 + 16 + 24.675 = 87.675 |
+/// | A1 | 8 2 0 1 | 10 | 94.0 | 80 | 82.25 | 47 + 16 + 24.675 = 87.675 → 87.68 |
 /// | A2 | 4 3 3 0 | 10 | 70.0 | 80 | 100 (own) | 35 + 16 + 30 = 81.0 |
-/// | A3 | 2 2 4 2 | 8 | 57.5 | 80 | 82.25 | 28.75 + 16 + 24.675 = 69.425 |
+/// | A3 | 2 2 4 2 | 8 | 57.5 | 80 | 82.25 | 28.75 + 16 + 24.675 = 69.425 → 69.43 |
 /// | B1 | 8 0 2 0 | 10 | 86.0 | 70 | 80 | 43 + 14 + 24 = 81.0 (ties A2) |
 /// | B2 | 5 4 1 0 | 10 | 81.0 | 70 | 80 | 40.5 + 14 + 24 = 78.5 |
 /// | B3 | 10 0 0 0 | 10 | 100 | 70 | 80 | 50 + 14 + 24 = 88.0 |
-/// | C1 | 3 0 2 0 | 5 | 72.0 | — | 61.75 | (36 + 18.525) / 0.8 = 68.15625 |
+/// | C1 | 3 0 2 0 | 5 | 72.0 | — | 61.75 | (36 + 18.525) / 0.8 = 68.15625 → 68.16 |
 /// | D1 | 2 1 0 0 | 3 | 90.0 | — | 61.75 | not ranked: n < 5 |
 ///
 /// Department A's assessment 90/80/85/70 → 18 + 12 + 38.25 + 14 = 82.25; B's 80 ×4 → 80;
 /// C's 60/70/65/50 → 12 + 10.5 + 29.25 + 10 = 61.75. A's stars average 4.0 (80, level 4),
-/// B's 3.5 (70, level 4), C has none.
+/// B's 3.5 (70, level 4), C has none. Scores are shown, ranked and flagged rounded half up to
+/// the policy's two decimals (→): 69.425 is 69.43, as a person rounding the decimal would say
+/// (its binary neighbour would print as 69.42).
 @Suite("Scoring engine")
 struct ScoringTests {
     static let policy: ScoringPolicy = {
@@ -69,14 +71,32 @@ struct ScoringTests {
         Dictionary(uniqueKeysWithValues: scores.map { ($0.employeeNumber, $0) })
     }
 
+    @Test("scores round half up as the decimals they print as, and equal shown scores share a rank")
+    func roundedAsShown() {
+        #expect(ScoreRounding.round(87.155, decimals: 2) == 87.16)
+        #expect(ScoreRounding.round(87.15500000000002, decimals: 2) == 87.16)
+        #expect(ScoreRounding.round(88.49877, decimals: 2) == 88.5 && ScoreRounding.round(88.49795, decimals: 2) == 88.5)
+        #expect(ScoreRounding.round(69.425, decimals: 2) == 69.43 && ScoreRounding.round(69.425, decimals: 0) == 69)
+        // B1's own assessment of 80.0133… makes its composite 81.004: shown 81.00, like A2's
+        // 81.0, so the two share rank 3 (unrounded, B1 alone would be third).
+        var input = Self.input
+        let own = 80.0 + 0.004 / 0.3
+        input.chiefAssessments["B1"] = AssessmentScores(leadership: own, publicity: own, implementation: own, highlights: own)
+        let scores = Scoring.score(input)
+        let chief = byNumber(scores)
+        #expect(chief["B1"]?.composite == 81.0 && chief["A2"]?.composite == 81.0)
+        #expect(chief["B1"]?.rank == 3 && chief["A2"]?.rank == 3)
+        #expect(scores.allSatisfy { score in score.composite.map { (($0 * 100).rounded() / 100 - $0).magnitude < 1e-9 } ?? true })
+    }
+
     @Test("every figure of the worked year")
     func workedYear() throws {
         let scores = Scoring.score(Self.input)
         let chief = byNumber(scores)
         #expect(scores.map(\.employeeNumber) == ["B3", "A1", "A2", "B1", "B2", "A3", "C1", "D1"])
         let expected: [(String, Int, Double, Double)] = [
-            ("A1", 10, 94.0, 87.675), ("A2", 10, 70.0, 81.0), ("A3", 8, 57.5, 69.425), ("B1", 10, 86.0, 81.0),
-            ("B2", 10, 81.0, 78.5), ("B3", 10, 100.0, 88.0), ("C1", 5, 72.0, 68.15625),
+            ("A1", 10, 94.0, 87.68), ("A2", 10, 70.0, 81.0), ("A3", 8, 57.5, 69.43), ("B1", 10, 86.0, 81.0),
+            ("B2", 10, 81.0, 78.5), ("B3", 10, 100.0, 88.0), ("C1", 5, 72.0, 68.16),
         ]
         for (number, n, merchant, composite) in expected {
             let score = try #require(chief[number])
@@ -108,7 +128,7 @@ struct ScoringTests {
         #expect(scores.filter(\.flagged).map(\.employeeNumber) == ["B2", "A3", "C1"])
         #expect(chief["A3"]?.flags.map(\.text) == [
             "不满意 4/8 = 50.0% ≥ 33.3%，95% 区间 21.5%–78.5%",
-            "综合得分 69.42，排名第 6/7，在倒数 3 名之内",
+            "综合得分 69.43，排名第 6/7，在倒数 3 名之内",
         ])
         #expect(chief["C1"]?.flags.map(\.rule) == ["unsatisfiedShare", "bottomRank"])
         #expect(chief["C1"]?.flags.first?.text == "不满意 2/5 = 40.0% ≥ 33.3%，95% 区间 11.8%–76.9%")

@@ -96,8 +96,8 @@ struct WorkedYearAPITests {
             #expect(Array(all.compactMap { $0["employeeNumber"] as? String }.prefix(8)) == ["B3", "A1", "A2", "B1", "B2", "A3", "C1", "D1"])
             let chief = Dictionary(uniqueKeysWithValues: all.map { ($0["employeeNumber"] as! String, $0) })
             let expected: [(String, Int, Double, Double)] = [
-                ("A1", 10, 94.0, 87.675), ("A2", 10, 70.0, 81.0), ("A3", 8, 57.5, 69.425), ("B1", 10, 86.0, 81.0),
-                ("B2", 10, 81.0, 78.5), ("B3", 10, 100.0, 88.0), ("C1", 5, 72.0, 68.15625),
+                ("A1", 10, 94.0, 87.68), ("A2", 10, 70.0, 81.0), ("A3", 8, 57.5, 69.43), ("B1", 10, 86.0, 81.0),
+                ("B2", 10, 81.0, 78.5), ("B3", 10, 100.0, 88.0), ("C1", 5, 72.0, 68.16),
             ]
             for (number, n, merchantScore, composite) in expected {
                 let row = try #require(chief[number])

@@ -18,11 +18,14 @@ public struct ScoringPolicy: Hashable, Sendable, Codable {
     public var followUp: [FollowUpStep]
     /// HR's list rules.
     public var personnel: PersonnelRules
+    /// The decimals every score is shown with and decided on (rounded half up, once): ranks,
+    /// ties, the bottom of the ranking and the promotion share use the scores as displayed.
+    public var decimals: Int
 
     /// Makes a policy.
     public init(
         version: Int, weights: ComponentWeights, assessment: AssessmentWeights, minBallots: Int, commentsMinBallots: Int,
-        flags: [FlagRule], followUp: [FollowUpStep], personnel: PersonnelRules
+        flags: [FlagRule], followUp: [FollowUpStep], personnel: PersonnelRules, decimals: Int = 2
     ) {
         self.version = version
         self.weights = weights
@@ -32,6 +35,7 @@ public struct ScoringPolicy: Hashable, Sendable, Codable {
         self.flags = flags
         self.followUp = followUp
         self.personnel = personnel
+        self.decimals = decimals
     }
 
     /// Parses and validates a policy; every problem is reported with its line.

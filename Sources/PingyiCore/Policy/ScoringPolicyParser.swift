@@ -17,7 +17,8 @@ struct ScoringPolicyParser {
             return nil
         }
         let keys = ["version", "weights", "assessment", "minBallots", "commentsMinBallots", "flags", "followUp", "personnel"]
-        guard let top = reader.mapping(root, at: "", allowed: keys, required: keys) else { return nil }
+        guard let top = reader.mapping(root, at: "", allowed: keys + ["decimals"], required: keys) else { return nil }
+        let decimals = top["decimals"] == nil ? 2 : reader.integer(top["decimals"], at: "decimals", in: 0...4)
         let version = reader.integer(top["version"], at: "version", in: 1...10_000)
         let weights = parseWeights(top["weights"], at: "weights", keys: ["merchantReview", "starRating", "assessment"])
         let assessment = parseWeights(top["assessment"], at: "assessment", keys: ["leadership", "publicity", "implementation", "highlights"])
@@ -27,13 +28,14 @@ struct ScoringPolicyParser {
         let followUp = parseFollowUp(top["followUp"])
         let personnel = parsePersonnel(top["personnel"])
         guard let version, let weights, let assessment, let minBallots, let commentsMinBallots, let flags, let followUp, let personnel,
-            reader.issues.isEmpty
+            let decimals, reader.issues.isEmpty
         else { return nil }
         return ScoringPolicy(
             version: version,
             weights: ComponentWeights(merchantReview: weights[0], starRating: weights[1], assessment: weights[2]),
             assessment: AssessmentWeights(leadership: assessment[0], publicity: assessment[1], implementation: assessment[2], highlights: assessment[3]),
-            minBallots: minBallots, commentsMinBallots: commentsMinBallots, flags: flags, followUp: followUp, personnel: personnel)
+            minBallots: minBallots, commentsMinBallots: commentsMinBallots, flags: flags, followUp: followUp, personnel: personnel,
+            decimals: decimals)
     }
 
     /// Weights in the order of `keys`, which must sum to exactly 1.

@@ -77,11 +77,14 @@ public enum Scoring {
         return ChiefScore(
             employeeNumber: tally.employeeNumber, name: tally.name, departmentCode: tally.departmentCode,
             departmentName: tally.departmentName, section: tally.section, position: tally.position,
-            n: n, counts: tally.counts, merchantScore: merchantScore, unsatisfied: unsatisfied,
+            // Every score rounded once, to the policy's decimals; the composite is made from the
+            // unrounded parts and then rounded, and the ranking below works on what is shown.
+            n: n, counts: tally.counts, merchantScore: ScoreRounding.round(merchantScore, decimals: policy.decimals), unsatisfied: unsatisfied,
             unsatisfiedShare: n > 0 ? Double(unsatisfied) / Double(n) : nil,
             unsatisfiedInterval: WilsonInterval(successes: unsatisfied, trials: n),
-            starScore: stars?.score, starLevel: stars?.level, assessmentScore: assessmentScore, ownAssessment: ownAssessment != nil,
-            composite: composite, components: present.map(\.0), compositeNote: note,
+            starScore: ScoreRounding.round(stars?.score, decimals: policy.decimals), starLevel: stars?.level,
+            assessmentScore: ScoreRounding.round(assessmentScore, decimals: policy.decimals), ownAssessment: ownAssessment != nil,
+            composite: ScoreRounding.round(composite, decimals: policy.decimals), components: present.map(\.0), compositeNote: note,
             insufficientData: n < policy.minBallots, rank: nil, departmentRank: nil, bottom: false, flags: [], action: nil,
             actionReason: nil)
     }
