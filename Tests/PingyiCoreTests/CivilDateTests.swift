@@ -1,3 +1,4 @@
+import Foundation
 import PingyiCore
 import Testing
 
@@ -22,5 +23,17 @@ struct CivilDateTests {
         let earlier = try #require(CivilDate(year: 2019, month: 12, day: 31))
         let later = try #require(CivilDate(year: 2020, month: 1, day: 1))
         #expect(earlier < later)
+    }
+}
+
+@Suite("Civil dates in JSON")
+struct CivilDateJSONTests {
+    @Test("a date is ISO 8601 text in JSON, and the object form of earlier versions still reads")
+    func iso() throws {
+        let date = try #require(CivilDate(year: 2026, month: 12, day: 8))
+        #expect(String(decoding: try JSONEncoder().encode([date]), as: UTF8.self) == #"["2026-12-08"]"#)
+        #expect(try JSONDecoder().decode(CivilDate.self, from: Data(#""2026-12-08""#.utf8)) == date)
+        #expect(try JSONDecoder().decode(CivilDate.self, from: Data(#"{"year":2026,"month":12,"day":8}"#.utf8)) == date)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(CivilDate.self, from: Data(#""2026-02-30""#.utf8)) }
     }
 }

@@ -40,6 +40,33 @@ public struct CivilDate: Hashable, Sendable, Codable, Comparable, CustomStringCo
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
+    /// Encoded as ISO 8601 text, `"2026-12-28"` — what JSON readers expect of a date.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
+    /// Reads `"2026-12-28"`, or the `{"year":…,"month":…,"day":…}` object of earlier versions.
+    public init(from decoder: any Decoder) throws {
+        if let container = try? decoder.singleValueContainer(), let text = try? container.decode(String.self) {
+            guard let date = CivilDate(parsing: text) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a date: \(text)")
+            }
+            self = date
+            return
+        }
+        let object = try decoder.container(keyedBy: Field.self)
+        guard let date = CivilDate(
+            year: try object.decode(Int.self, forKey: .year), month: try object.decode(Int.self, forKey: .month),
+            day: try object.decode(Int.self, forKey: .day))
+        else { throw DecodingError.dataCorruptedError(forKey: .day, in: object, debugDescription: "no such day") }
+        self = date
+    }
+
+    private enum Field: String, CodingKey {
+        case year, month, day
+    }
+
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
