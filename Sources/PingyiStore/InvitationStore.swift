@@ -129,6 +129,25 @@ public struct InvitationStore: Sendable {
         }
     }
 
+    /// How many respondents the campaign could invite at all: merchants with dealings in its
+    /// year with an active department (merchant review), or active supervisors (star rating).
+    public func eligibleRespondents(campaignID: Int) async throws -> Int {
+        try await pool.withConnection { connection in
+            guard let row = try connection.query("SELECT year, kind FROM campaigns WHERE id = \(campaignID)").first else {
+                throw CampaignError.notFound(campaignID)
+            }
+            let year: Int = try row.decode("year")
+            if try row.decode("kind", as: String.self) == CampaignKind.starRating.rawValue {
+                return try connection.query("SELECT count(*) AS n FROM supervisors WHERE active")[0].decode("n")
+            }
+            return try connection.query(
+                """
+                SELECT count(DISTINCT d.credit_code) AS n FROM merchant_dealings d
+                JOIN departments dep ON dep.code = d.department_code AND dep.active WHERE d.year = \(year)
+                """)[0].decode("n")
+        }
+    }
+
     /// The campaign's reissues (links revoked and issued anew), oldest first: who, when, how
     /// many, and why — from the audit log.
     public func reissues(campaignID: Int) async throws -> [Reissued] {

@@ -29,7 +29,13 @@ struct InvitationsCommand: AsyncParsableCommand {
                 database: database)
             if result.revoked > 0 { print("已作废 \(result.revoked) 个未使用的链接。") }
             if result.issued.isEmpty {
-                print("没有需要发放邀请的对象（每位评议对象都已有有效链接或已提交）。")
+                let eligible = try await database.withPool { try await InvitationStore(pool: $0).eligibleRespondents(campaignID: campaign) }
+                if eligible == 0 {
+                    print("没有可邀请的评议对象：该活动年度没有企业往来记录（客商评议：先用 pingyi import dealings 导入该年度的往来部门），"
+                        + "或没有在职的特约监督员（评星定级：先导入 supervisors）。")
+                } else {
+                    print("没有需要发放邀请的对象：\(eligible) 位评议对象都已有有效链接或已提交。如需作废未用链接并重发，请加 --reissue --reason。")
+                }
             } else {
                 print("已发放 \(result.issued.count) 个一次性链接，写入 \(out)。")
                 print("注意：链接只保存在这个文件里（数据库只存其哈希），请妥善保管，分发完毕后删除。")

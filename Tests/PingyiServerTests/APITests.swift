@@ -232,6 +232,8 @@ struct APITests {
             #expect((flagged["chiefs"] as? [[String: Any]])?.allSatisfy { ($0["flags"] as? [Any])?.isEmpty == false } == true)
             let scjg = try await get("/api/v1/appraisals/2026/scores?department=SCJG")
             #expect(scjg["total"] as? Int == 2)
+            let unknown = try await server.client.execute(uri: "/api/v1/appraisals/2026/scores?department=NOPE", method: .get, headers: headers)
+            #expect(unknown.status == .notFound)  // as the console answers
 
             let overview = try await get("/api/v1/appraisals")
             let years = overview["appraisals"] as? [[String: Any]] ?? []

@@ -141,4 +141,18 @@ struct InvitationStoreTests {
             #expect(second?.constraint == "invitations_one_per_supervisor")
         }
     }
+
+    @Test("who could be invited at all: merchants with dealings in the campaign's year, active supervisors")
+    func eligible() async throws {
+        try await CountyFixture.withCounty { fixture in
+            let store = InvitationStore(pool: fixture.pool)
+            #expect(try await store.eligibleRespondents(campaignID: try await fixture.campaign(.merchantReview).id) == 2)
+            #expect(try await store.eligibleRespondents(campaignID: try await fixture.campaign(.starRating).id) == 2)
+            _ = try await AppraisalStore(pool: fixture.pool).create(
+                year: 2027, title: "2027", policyText: try CountyFixture.shipped("policy.yaml"), policyFile: "p", actor: "test")
+            let empty = try await fixture.campaign(.merchantReview, year: 2027)
+            #expect(try await store.eligibleRespondents(campaignID: empty.id) == 0)  // no dealings recorded for 2027
+            #expect(try await store.issue(campaignID: empty.id, actor: "test").issued.isEmpty)
+        }
+    }
 }

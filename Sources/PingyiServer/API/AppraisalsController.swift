@@ -141,7 +141,13 @@ struct AppraisalsController {
 
         let run = try await chosenRun(year: year, query: query)
         var chiefs = run.scores
-        if let department = query.get("department") { chiefs = chiefs.filter { $0.departmentCode == department } }
+        if let department = query.get("department") {
+            // Like the console: a department the run does not know is 404, not an empty list.
+            guard chiefs.contains(where: { $0.departmentCode == department }) else {
+                throw APIError.notFound("本次评分中没有部门 \(department)（部门代码有误，或该部门没有股室长）")
+            }
+            chiefs = chiefs.filter { $0.departmentCode == department }
+        }
         if let flagged { chiefs = chiefs.filter { $0.flagged == flagged } }
         switch sort {
         case "composite": chiefs.sort { ($0.composite ?? -1, $1.employeeNumber) > ($1.composite ?? -1, $0.employeeNumber) }
