@@ -236,4 +236,17 @@ public struct RosterStore: Sendable {
         try AuditLog.record(
             AuditEntry(actor: actor, action: action, subject: summary.file, afterJSON: AuditLog.json(summary)), on: connection)
     }
+
+    /// What the database holds beyond the given keys, described per kind (e.g. 「部门 3 个」):
+    /// empty when every department, merchant and supervisor is among them.
+    public func foreignKeys(departments: Set<String>, merchants: Set<String>, supervisors: Set<String>) async throws -> [String] {
+        try await pool.withConnection { connection in
+            let counts: [(String, Int)] = [
+                ("部门", try connection.query("SELECT count(*) AS n FROM departments WHERE NOT (code = ANY(\(Array(departments))::text[]))")[0].decode("n")),
+                ("企业", try connection.query("SELECT count(*) AS n FROM merchants WHERE NOT (credit_code = ANY(\(Array(merchants))::text[]))")[0].decode("n")),
+                ("特约监督员", try connection.query("SELECT count(*) AS n FROM supervisors WHERE NOT (code = ANY(\(Array(supervisors))::text[]))")[0].decode("n")),
+            ]
+            return counts.filter { $0.1 > 0 }.map { "\($0.0) \($0.1) 个" }
+        }
+    }
 }

@@ -28,6 +28,7 @@ struct DemoCommand: AsyncParsableCommand {
         let files: [(ImportCommand.Kind, String)] = [
             (.roster, "roster.csv"), (.merchants, "merchants.csv"), (.dealings, "dealings.csv"), (.supervisors, "supervisors.csv"),
         ]
+        try await refuseForeignData(directory: directory)
         let summary = try await database.withPool { pool in
             let store = RosterStore(pool: pool)
             for (kind, name) in files {
@@ -112,6 +113,29 @@ struct DemoCommand: AsyncParsableCommand {
                 }
             }
             return campaigns
+        }
+    }
+
+    /// The demo loads a made-up county, runs years with simulated ballots and creates a sign-in
+    /// with a published password: only into an empty database or one holding the demo county
+    /// already. A database with any department, merchant or supervisor the demo files do not
+    /// have is refused before anything is written.
+    private func refuseForeignData(directory: String) async throws {
+        func keys(_ file: String, _ read: (Data) throws -> [String]) throws -> Set<String> {
+            let path = URL(fileURLWithPath: directory).appendingPathComponent(file).path
+            guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("无法读取文件 \(path)") }
+            return Set(try read(data))
+        }
+        let departments = try keys("roster.csv") { try RosterFormat.parse($0, file: "roster.csv").validRows().map(\.value.department.code) }
+        let merchants = try keys("merchants.csv") { try MerchantFormat.parse($0, file: "merchants.csv").validRows().map(\.value.creditCode.value) }
+        let supervisors = try keys("supervisors.csv") { try SupervisorFormat.parse($0, file: "supervisors.csv").validRows().map(\.value.code) }
+        let foreign = try await database.withPool { pool in
+            try await RosterStore(pool: pool).foreignKeys(departments: departments, merchants: merchants, supervisors: supervisors)
+        }
+        guard foreign.isEmpty else {
+            throw CLIError(
+                "此数据库已有演示县以外的数据（\(foreign.joined(separator: "、"))）。pingyi demo 只能用于空数据库或演示数据库，"
+                    + "以免把模拟选票、演示账号（公开的密码）写进真实数据。请用 PGDATABASE 指定另一个数据库。未作任何改动。")
         }
     }
 

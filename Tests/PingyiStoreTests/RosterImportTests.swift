@@ -178,4 +178,16 @@ struct RosterImportTests {
             #expect(summary.dealingsByYear.keys.sorted() == [2024, 2025, 2026])
         }
     }
+
+    @Test("what a database holds beyond a county's keys (pingyi demo refuses such a database)")
+    func foreignKeys() async throws {
+        try await CountyFixture.withCounty { fixture in
+            let store = RosterStore(pool: fixture.pool)
+            #expect(try await store.foreignKeys(
+                departments: ["SCJG", "XZSP", "SWJ"], merchants: ["914403001922038216", "91110108551385082Q", "91110000802100433B"],
+                supervisors: ["JD001", "JD002", "JD003"]) == [])
+            let foreign = try await store.foreignKeys(departments: ["SCJG"], merchants: [], supervisors: ["JD001", "JD002", "JD003"])
+            #expect(foreign == ["部门 2 个", "企业 3 个"])
+        }
+    }
 }
