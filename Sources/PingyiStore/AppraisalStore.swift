@@ -100,6 +100,24 @@ public struct AppraisalStore: Sendable {
         }
     }
 
+    /// Where each year stands: its latest and official runs and the day it was published
+    /// (China Standard Time), newest year first.
+    public func standing() async throws -> [Int: (latestRun: Int?, officialRun: Int?, publishedOn: String?)] {
+        try await pool.withConnection { connection in
+            var result: [Int: (latestRun: Int?, officialRun: Int?, publishedOn: String?)] = [:]
+            for row in try connection.query(
+                """
+                SELECT y.year, (SELECT max(r.id) FROM scoring_runs r WHERE r.year = y.year) AS latest, y.official_run_id,
+                       to_char(y.published_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS published_on
+                FROM appraisal_years y
+                """
+            ).rows {
+                result[try row.decode("year")] = (try row.decode("latest"), try row.decode("official_run_id"), try row.decode("published_on"))
+            }
+            return result
+        }
+    }
+
     static func decode(_ row: Row) throws -> AppraisalYear {
         let year: Int = try row.decode("year")
         let text: String = try row.decode("policy_yaml")

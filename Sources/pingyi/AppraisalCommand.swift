@@ -94,10 +94,18 @@ struct AppraisalCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
-            let years = try await database.withPool { try await AppraisalStore(pool: $0).list() }
+            let (years, standing) = try await database.withPool { pool in
+                (try await AppraisalStore(pool: pool).list(), try await AppraisalStore(pool: pool).standing())
+            }
             if years.isEmpty { print("还没有年度考评。") }
             for year in years {
-                print("\(year.year)\t\(year.title)\t政策 SHA-256 \(year.policySHA256.prefix(12))…")
+                let state: String
+                switch standing[year.year] {
+                case .some((_, .some(let official), let day)): state = "已发布（第 \(official) 次评分，\(day ?? "")）"
+                case .some((.some(let latest), nil, _)): state = "已评分，未发布（最新第 \(latest) 次）"
+                default: state = "未评分"
+                }
+                print("\(year.year)\t\(year.title)\t\(state)\t政策 SHA-256 \(year.policySHA256.prefix(12))…")
             }
         }
     }

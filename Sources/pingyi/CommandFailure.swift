@@ -49,6 +49,7 @@ extension AppraisalError: OperatorMessage {}
 extension StaffError: OperatorMessage {}
 extension APIKeyError: OperatorMessage {}
 extension FollowUpError: OperatorMessage {}
+extension ProblemClueError: OperatorMessage {}
 extension CLIError: OperatorMessage {
     var operatorMessage: String { message }
 }

@@ -182,6 +182,8 @@ struct ScoringStoreTests {
             #expect(try fixture.count("SELECT count(*) FROM appraisal_years WHERE published_at IS NOT NULL") == 0)
             #expect(try await store.publish(year: 2026, actor: "test").run == ranked.id)
             await #expect(throws: AppraisalError.published(2026)) { try await store.score(year: 2026, actor: "test") }
+            let standing = try await AppraisalStore(pool: fixture.pool).standing()[2026]
+            #expect(standing?.officialRun == ranked.id && standing?.latestRun == ranked.id && standing?.publishedOn?.count == 10)
 
             // Taken back with a reason: scoring works again, the follow-ups are kept as withdrawn.
             let made = try fixture.count("SELECT count(*) FROM follow_ups WHERE year = 2026")
