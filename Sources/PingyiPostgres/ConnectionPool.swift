@@ -5,7 +5,8 @@ import Synchronization
 /// A bounded pool of `Connection`s.
 ///
 /// `withConnection` checks a connection out (waiting at most `checkoutTimeout` for one to come
-/// free, and no longer than its task is not cancelled), runs the caller's blocking body on the pool's own `NIOThreadPool` — sized to the pool,
+/// free, and not at all once its task is cancelled), runs the caller's blocking body on the
+/// pool's own `NIOThreadPool` — sized to the pool,
 /// so that no blocking libpq call ever runs on a NIO event loop or on Swift's cooperative pool —
 /// and checks the connection back in. A connection found broken at checkout is re-established.
 ///
