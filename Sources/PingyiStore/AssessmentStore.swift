@@ -13,10 +13,10 @@ public struct AssessmentStore: Sendable {
 
     /// Imports an assessment file for `year`: every department and chief must exist, the year
     /// must exist and not be published; all rows are upserted in one transaction or none.
-    public func importAssessment(_ parse: ImportParse<AssessmentRow>, year: Int, actor: String) async throws -> ImportSummary {
+    public func importAssessment(_ parse: ImportParse<AssessmentRow>, year: Int, actor: String, dryRun: Bool = false) async throws -> ImportSummary {
         let rows = try parse.validRows()
         let file = parse.file
-        return try await pool.transaction { connection in
+        return try await ImportTransaction.run(on: pool, dryRun: dryRun) { connection in
             guard let state = try connection.query("SELECT published_at IS NOT NULL AS published FROM appraisal_years WHERE year = \(year)").first
             else { throw CampaignError.yearNotFound(year) }
             if try state.decode("published", as: Bool.self) { throw AppraisalError.published(year) }

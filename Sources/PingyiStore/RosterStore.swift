@@ -15,10 +15,10 @@ public struct RosterStore: Sendable {
     }
 
     /// Imports a roster file (departments, sections and chiefs).
-    public func importRoster(_ parse: ImportParse<RosterRow>, actor: String) async throws -> ImportSummary {
+    public func importRoster(_ parse: ImportParse<RosterRow>, actor: String, dryRun: Bool = false) async throws -> ImportSummary {
         let rows = try parse.validRows()
         let file = parse.file
-        return try await pool.transaction { connection in
+        return try await ImportTransaction.run(on: pool, dryRun: dryRun) { connection in
             try RosterStore.checkDepartmentNames(rows, file: file, on: connection)
             var departments: [String: String] = [:]
             var sections = Set<Section>()
@@ -72,10 +72,10 @@ public struct RosterStore: Sendable {
     }
 
     /// Imports a merchants file.
-    public func importMerchants(_ parse: ImportParse<Merchant>, actor: String) async throws -> ImportSummary {
+    public func importMerchants(_ parse: ImportParse<Merchant>, actor: String, dryRun: Bool = false) async throws -> ImportSummary {
         let merchants = try parse.validRows().map(\.value)
         let file = parse.file
-        return try await pool.transaction { connection in
+        return try await ImportTransaction.run(on: pool, dryRun: dryRun) { connection in
             let result = try connection.query(
                 """
                 INSERT INTO merchants (credit_code, name, industry, contact_person, contact_phone)
@@ -99,10 +99,10 @@ public struct RosterStore: Sendable {
     }
 
     /// Imports a dealings file; every merchant and department must already exist.
-    public func importDealings(_ parse: ImportParse<Dealing>, actor: String) async throws -> ImportSummary {
+    public func importDealings(_ parse: ImportParse<Dealing>, actor: String, dryRun: Bool = false) async throws -> ImportSummary {
         let rows = try parse.validRows()
         let file = parse.file
-        return try await pool.transaction { connection in
+        return try await ImportTransaction.run(on: pool, dryRun: dryRun) { connection in
             let dealings = rows.map(\.value)
             let unknownMerchants = try RosterStore.missing(
                 Array(Set(dealings.map(\.creditCode.value))), in: "merchants", column: "credit_code", on: connection)
@@ -139,10 +139,10 @@ public struct RosterStore: Sendable {
     }
 
     /// Imports a supervisors file.
-    public func importSupervisors(_ parse: ImportParse<Supervisor>, actor: String) async throws -> ImportSummary {
+    public func importSupervisors(_ parse: ImportParse<Supervisor>, actor: String, dryRun: Bool = false) async throws -> ImportSummary {
         let supervisors = try parse.validRows().map(\.value)
         let file = parse.file
-        return try await pool.transaction { connection in
+        return try await ImportTransaction.run(on: pool, dryRun: dryRun) { connection in
             let result = try connection.query(
                 """
                 INSERT INTO supervisors (code, name, category, affiliation, phone, active)

@@ -26,6 +26,9 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "年度（导入目标考核 assessment 时必填）")
     var year: Int?
 
+    @Flag(name: .customLong("dry-run"), help: "试导入：完整校验并报告将新增、更新、不变的行数，但不写入任何数据")
+    var dryRun = false
+
     func validate() throws {
         if kind == .assessment, year == nil { throw ValidationError("导入目标考核须指定 --year") }
     }
@@ -33,25 +36,26 @@ struct ImportCommand: AsyncParsableCommand {
     func run() async throws {
         let summary = try await database.withPool { pool in
             if kind == .assessment, let year {
-                return try await ImportCommand.importAssessment(path: file, year: year, store: AssessmentStore(pool: pool))
+                return try await ImportCommand.importAssessment(path: file, year: year, store: AssessmentStore(pool: pool), dryRun: dryRun)
             }
-            return try await ImportCommand.importFile(kind, path: file, store: RosterStore(pool: pool))
+            return try await ImportCommand.importFile(kind, path: file, store: RosterStore(pool: pool), dryRun: dryRun)
         }
         ImportCommand.printSummary(summary)
+        if dryRun { print("试导入：以上为将要发生的变化，未写入任何数据。") }
     }
 
     /// Reads and imports one file.
-    static func importFile(_ kind: Kind, path: String, store: RosterStore) async throws -> ImportSummary {
+    static func importFile(_ kind: Kind, path: String, store: RosterStore, dryRun: Bool = false) async throws -> ImportSummary {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CLIError("无法读取文件 \(path)")
         }
         let actor = DatabaseOptions.actor
         do {
             switch kind {
-            case .roster: return try await store.importRoster(RosterFormat.parse(data, file: path), actor: actor)
-            case .merchants: return try await store.importMerchants(MerchantFormat.parse(data, file: path), actor: actor)
-            case .dealings: return try await store.importDealings(DealingFormat.parse(data, file: path), actor: actor)
-            case .supervisors: return try await store.importSupervisors(SupervisorFormat.parse(data, file: path), actor: actor)
+            case .roster: return try await store.importRoster(RosterFormat.parse(data, file: path), actor: actor, dryRun: dryRun)
+            case .merchants: return try await store.importMerchants(MerchantFormat.parse(data, file: path), actor: actor, dryRun: dryRun)
+            case .dealings: return try await store.importDealings(DealingFormat.parse(data, file: path), actor: actor, dryRun: dryRun)
+            case .supervisors: return try await store.importSupervisors(SupervisorFormat.parse(data, file: path), actor: actor, dryRun: dryRun)
             case .assessment: throw CLIError("导入目标考核须指定 --year")
             }
         } catch let refused as InvalidFile {
@@ -60,10 +64,10 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     /// Reads and imports an assessment file for a year.
-    static func importAssessment(path: String, year: Int, store: AssessmentStore) async throws -> ImportSummary {
+    static func importAssessment(path: String, year: Int, store: AssessmentStore, dryRun: Bool = false) async throws -> ImportSummary {
         guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("无法读取文件 \(path)") }
         do {
-            return try await store.importAssessment(AssessmentFormat.parse(data, file: path), year: year, actor: DatabaseOptions.actor)
+            return try await store.importAssessment(AssessmentFormat.parse(data, file: path), year: year, actor: DatabaseOptions.actor, dryRun: dryRun)
         } catch let refused as InvalidFile {
             throw ImportRefused(file: refused)
         }

@@ -190,4 +190,25 @@ struct RosterImportTests {
             #expect(foreign == ["部门 2 个", "企业 3 个"])
         }
     }
+
+    @Test("a dry run reports what an import would do, with the database's own checks, and writes nothing")
+    func dryRun() async throws {
+        try await CountyFixture.withCounty { fixture in
+            let store = RosterStore(pool: fixture.pool)
+            let audit = try fixture.count("SELECT count(*) FROM audit_log")
+            let more = CountyFixture.merchants + "\n91110108717743469K,百度在线网络技术（北京）有限公司,,"
+            let summary = try await store.importMerchants(MerchantFormat.parse(Data(more.utf8), file: "m.csv"), actor: "test", dryRun: true)
+            #expect(summary.counts.first?.inserted == 1 && summary.counts.first?.unchanged == 3)
+            #expect(try fixture.count("SELECT count(*) FROM merchants") == 3)
+            #expect(try fixture.count("SELECT count(*) FROM audit_log") == audit)
+            // The database's checks still speak: dealings with a department that does not exist.
+            let bad = "统一社会信用代码,年度,部门代码\n914403001922038216,2026,NOPE"
+            await #expect(throws: (any Error).self) {
+                try await store.importDealings(DealingFormat.parse(Data(bad.utf8), file: "d.csv"), actor: "test", dryRun: true)
+            }
+            let real = try await store.importMerchants(MerchantFormat.parse(Data(more.utf8), file: "m.csv"), actor: "test")
+            #expect(real == summary)
+            #expect(try fixture.count("SELECT count(*) FROM merchants") == 4)
+        }
+    }
 }
