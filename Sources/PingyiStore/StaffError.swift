@@ -4,12 +4,15 @@ public enum StaffError: Error, Sendable, Equatable, CustomStringConvertible {
     case loginTaken(String)
     /// The login or name is not acceptable.
     case badAccount
+    /// No account with this login.
+    case notFound(String)
 
     /// Says what is wrong, in Chinese.
     public var description: String {
         switch self {
         case .loginTaken(let login): "登录名 \(login) 已被使用"
         case .badAccount: "登录名须为 2–40 个小写字母、数字、. _ -；姓名 1–50 个字符"
+        case .notFound(let login): "没有登录名为 \(login) 的账号（pingyi staff list 列出全部账号）"
         }
     }
 }

@@ -101,6 +101,38 @@ public struct StaffStore: Sendable {
         }
     }
 
+    /// Every account with whether it is active, by login.
+    public func list() async throws -> [(member: StaffMember, active: Bool)] {
+        try await pool.withConnection { connection in
+            try connection.query("SELECT \(unescaped: StaffStore.columns), active FROM staff ORDER BY login").map {
+                (try StaffStore.decode($0), try $0.decode("active", as: Bool.self))
+            }
+        }
+    }
+
+    /// Disables or enables an account; disabling ends its sessions. Audited.
+    public func setActive(login: String, active: Bool, actor: String) async throws {
+        try await pool.transaction { connection in
+            guard let id: Int = try connection.query("UPDATE staff SET active = \(active) WHERE login = \(login) RETURNING id").first?.decode("id")
+            else { throw StaffError.notFound(login) }
+            if !active { try connection.query("DELETE FROM staff_sessions WHERE staff_id = \(id)") }
+            try AuditLog.record(
+                AuditEntry(actor: actor, action: active ? "staff.enable" : "staff.disable", subject: "staff \(login)"), on: connection)
+        }
+    }
+
+    /// Sets a new initial password (already hashed) that must be changed at the next sign-in, and
+    /// ends the account's sessions. Audited.
+    public func resetPassword(login: String, passwordHash: String, actor: String) async throws {
+        try await pool.transaction { connection in
+            guard let id: Int = try connection.query(
+                "UPDATE staff SET password_hash = \(passwordHash), must_change_password = true WHERE login = \(login) RETURNING id"
+            ).first?.decode("id") else { throw StaffError.notFound(login) }
+            try connection.query("DELETE FROM staff_sessions WHERE staff_id = \(id)")
+            try AuditLog.record(AuditEntry(actor: actor, action: "staff.reset-password", subject: "staff \(login)"), on: connection)
+        }
+    }
+
     static func decode(_ row: Row) throws -> StaffMember {
         StaffMember(
             id: try row.decode("id"), login: try row.decode("login"), name: try row.decode("name"),

@@ -4,9 +4,9 @@ import HummingbirdBcrypt
 import PingyiCore
 import PingyiStore
 
-/// `pingyi staff create --role … --name … --login …`
+/// `pingyi staff create|list|disable|enable|reset-password`
 struct StaffCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "staff", abstract: "网页控制台的工作人员账号。", subcommands: [Create.self])
+    static let configuration = CommandConfiguration(commandName: "staff", abstract: "网页控制台的工作人员账号。", subcommands: [Create.self, List.self, Disable.self, Enable.self, ResetPassword.self])
 
     /// Makes an account with an initial password, shown once.
     struct Create: AsyncParsableCommand {
@@ -25,6 +25,60 @@ struct StaffCommand: AsyncParsableCommand {
             }
             print("已创建账号 \(member.login)（\(member.name)，\(member.role.rawValue)），初始密码：\(password)")
             print("首次登录 /console 后须修改密码。")
+        }
+    }
+
+    /// Lists the accounts.
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出账号（登录名、姓名、角色、状态）。")
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            let accounts = try await database.withPool { try await StaffStore(pool: $0).list() }
+            if accounts.isEmpty { print("还没有账号（pingyi staff create 创建）。") }
+            for (member, active) in accounts {
+                let state = !active ? "已停用" : member.mustChangePassword ? "待修改初始密码" : "正常"
+                print("\(member.login)\t\(member.name)\t\(member.role.rawValue)\t\(state)")
+            }
+        }
+    }
+
+    /// Disables an account: it can no longer sign in, its sessions end.
+    struct Disable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "disable", abstract: "停用账号（立即退出所有登录）。")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "登录名") var login: String
+
+        func run() async throws {
+            try await database.withPool { try await StaffStore(pool: $0).setActive(login: login, active: false, actor: DatabaseOptions.actor) }
+            print("账号 \(login) 已停用。")
+        }
+    }
+
+    /// Enables a disabled account.
+    struct Enable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "enable", abstract: "重新启用账号。")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "登录名") var login: String
+
+        func run() async throws {
+            try await database.withPool { try await StaffStore(pool: $0).setActive(login: login, active: true, actor: DatabaseOptions.actor) }
+            print("账号 \(login) 已启用。")
+        }
+    }
+
+    /// A new initial password, shown once; the account must change it at the next sign-in.
+    struct ResetPassword: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "reset-password", abstract: "重置密码：生成新的初始密码（只显示这一次），下次登录须修改，现有登录全部退出。")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "登录名") var login: String
+
+        func run() async throws {
+            let password = StaffCommand.initialPassword()
+            let hash = Bcrypt.hash(password, cost: StaffCommand.cost)
+            try await database.withPool { try await StaffStore(pool: $0).resetPassword(login: login, passwordHash: hash, actor: DatabaseOptions.actor) }
+            print("账号 \(login) 的新初始密码：\(password)（下次登录须修改）")
         }
     }
 

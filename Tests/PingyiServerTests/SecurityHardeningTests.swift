@@ -163,6 +163,29 @@ struct SecurityHardeningTests {
         #expect(try await PasswordHasher(cost: 5).dummyHash().hasPrefix("$2b$05$"))
     }
 
+    @Test("staff accounts: list, disable (signed out at once), enable, reset the password (must be changed, sessions end)")
+    func staffAccounts() async throws {
+        try await ServerHarness.run(open: []) { server in
+            try await ConsoleTests.account(server, "office", .admin, password: "initial-pass-1", mustChange: false)
+            let store = StaffStore(pool: server.fixture.pool)
+            let (first, _) = try await ConsoleTests.signIn(server, login: "office", password: "initial-pass-1")
+            let session = try #require(first)
+            try await store.setActive(login: "office", active: false, actor: "test")
+            #expect(try await store.list().map { "\($0.member.login):\($0.active)" } == ["office:false"])
+            #expect(try await server.get("/console", cookie: session).headers[.location] == "/console/login")
+            #expect(try await ConsoleTests.signIn(server, login: "office", password: "initial-pass-1").1.status == .unauthorized)
+            try await store.setActive(login: "office", active: true, actor: "test")
+            let (second, _) = try await ConsoleTests.signIn(server, login: "office", password: "initial-pass-1")
+            let again = try #require(second)
+            try await store.resetPassword(login: "office", passwordHash: Bcrypt.hash("fresh-initial-9", cost: 4), actor: "test")
+            #expect(try await server.get("/console", cookie: again).headers[.location] == "/console/login")
+            let (third, reset) = try await ConsoleTests.signIn(server, login: "office", password: "fresh-initial-9")
+            #expect(third != nil && reset.headers[.location] == "/console/password")
+            await #expect(throws: StaffError.notFound("nobody")) { try await store.setActive(login: "nobody", active: false, actor: "test") }
+            #expect(try server.fixture.count("SELECT count(*) FROM audit_log WHERE action IN ('staff.disable', 'staff.enable', 'staff.reset-password')") == 3)
+        }
+    }
+
     @Test("console forms refuse another origin; under https: HSTS, __Host- cookies, Secure")
     func originAndHTTPS() async throws {
         try await ServerHarness.run(configure: { $0.publicURL = "https://pingyi.example.gov" }) { server in
