@@ -58,7 +58,9 @@ func buildRouter(_ configuration: ServerConfiguration, pool: ConnectionPool) asy
         gate: gate, limiter: TokenLookupLimiter(limit: 10, window: .seconds(600)), throttle: LoginThrottle(),
         hasher: PasswordHasher(cost: configuration.bcryptCost)
     ).add(to: router)
-    ConsoleCampaignsController(gate: gate, campaigns: CampaignStore(pool: pool), invitations: InvitationStore(pool: pool)).add(to: router)
+    ConsoleCampaignsController(
+        gate: gate, campaigns: CampaignStore(pool: pool), invitations: InvitationStore(pool: pool), appraisals: AppraisalStore(pool: pool)
+    ).add(to: router)
     ConsoleRankingController(gate: gate, scoring: ScoringStore(pool: pool)).add(to: router)
     ConsoleFollowUpsController(gate: gate, followUps: FollowUpStore(pool: pool)).add(to: router)
     ConsolePersonnelController(gate: gate, scoring: ScoringStore(pool: pool)).add(to: router)

@@ -213,6 +213,11 @@ struct ConsolePagesTests {
 
             // Closing needs the campaign's private ballot key: none or an unreadable one is 422, another
             // campaign's key is 409, and either way nothing changes.
+            // 2026 is published: its closed merchant review is folded away, not a card of its own.
+            let progressPage = try await office.get("/console", as: .admin).text
+            let folded = try #require(progressPage.range(of: #"<details class="card settled">"#))
+            #expect(progressPage[folded.lowerBound...].contains("2026 年度「客商评议股室长」"))
+            #expect(!progressPage[..<folded.lowerBound].contains("2026 年度「客商评议股室长」"))
             let closePage = try await office.get("/console/campaigns/\(star)/confirm?action=close", as: .admin).text
             #expect(closePage.contains(#"<textarea id="key" name="key""#))
             #expect(try await office.post("/console/campaigns/\(star)/state", [("to", "closed")], as: .admin).status == .unprocessableContent)

@@ -9,6 +9,7 @@ struct ConsoleCampaignsController: Sendable {
     let gate: ConsoleGate
     let campaigns: CampaignStore
     let invitations: InvitationStore
+    let appraisals: AppraisalStore
 
     func add(to router: Router<PingyiRequestContext>) {
         router.get("/console") { request, _ in
@@ -33,17 +34,22 @@ struct ConsoleCampaignsController: Sendable {
 
     func progress(_ visit: ConsoleVisit) async throws -> Response {
         var cards: [ConsoleProgressPage.Card] = []
+        var settled: [ConsoleProgressPage.Card] = []
         var published: [String] = []
+        // Campaigns of years whose results are published are done with: folded away.
+        let publishedYears = Set(try await appraisals.standing().filter { $0.value.officialRun != nil }.keys)
         for campaign in try await campaigns.list() {
             if campaign.state == .published {
                 published.append("\(campaign.year) 年度「\(campaign.kind.label)」（活动 \(campaign.id)）")
             } else {
-                cards.append(ConsoleProgressPage.card(
+                let card = ConsoleProgressPage.card(
                     campaign, status: try await invitations.status(campaignID: campaign.id),
-                    reissues: try await invitations.reissues(campaignID: campaign.id)))
+                    reissues: try await invitations.reissues(campaignID: campaign.id))
+                if publishedYears.contains(campaign.year), campaign.state == .closed { settled.append(card) } else { cards.append(card) }
             }
         }
-        return gate.views.page("console-progress", ConsoleProgressPage(member: visit.header, campaigns: cards, published: published))
+        return gate.views.page(
+            "console-progress", ConsoleProgressPage(member: visit.header, campaigns: cards, settled: settled, published: published))
     }
 
     static let notFound = ConsoleRefusal.notFound("活动不存在", "没有这个活动，请从活动进度页面进入。")

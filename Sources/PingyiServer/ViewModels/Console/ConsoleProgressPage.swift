@@ -42,12 +42,19 @@ struct ConsoleProgressPage: Sendable {
 
     let member: ConsoleMemberView
     let campaigns: [Card]
+    /// Closed campaigns of years already published: shown folded.
+    let settled: [Card]
+    let hasSettled: Bool
+    let settledCount: Int
     let published: [String]
     let hasPublished: Bool
 
-    init(member: ConsoleMemberView, campaigns: [Card], published: [String]) {
+    init(member: ConsoleMemberView, campaigns: [Card], settled: [Card] = [], published: [String]) {
         self.member = member
         self.campaigns = campaigns
+        self.settled = settled
+        hasSettled = !settled.isEmpty
+        settledCount = settled.count
         self.published = published
         hasPublished = !published.isEmpty
     }
