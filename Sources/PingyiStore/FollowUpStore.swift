@@ -33,7 +33,23 @@ public struct FollowUpStore: Sendable {
         }
     }
 
-    /// Records the outcome of a follow-up: `done` or `waived`, with a note.
+    /// Every outcome recorded for a follow-up, oldest first: status, note, who, when (China time).
+    public func history(id: Int) async throws -> [(status: FollowUpStatus, note: String, by: String, at: String)] {
+        try await pool.withConnection { connection in
+            guard try connection.query("SELECT 1 FROM follow_ups WHERE id = \(id)").count == 1 else { throw FollowUpError.notFound(id) }
+            return try connection.query(
+                """
+                SELECT status, note, recorded_by, to_char(recorded_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS at
+                FROM follow_up_records WHERE follow_up_id = \(id) ORDER BY id
+                """
+            ).map { row in
+                (FollowUpStatus(rawValue: try row.decode("status")) ?? .done, try row.decode("note"), try row.decode("recorded_by"), try row.decode("at"))
+            }
+        }
+    }
+
+    /// Records the outcome of a follow-up: `done` or `waived`, with a note; an earlier outcome
+    /// stays in its history.
     public func record(id: Int, status: FollowUpStatus, note: String, actor: String) async throws -> FollowUp {
         guard status == .done || status == .waived else { throw FollowUpError.statusRequired }
         let trimmed = note.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -48,6 +64,9 @@ public struct FollowUpStore: Sendable {
                 UPDATE follow_ups SET status = \(status.rawValue), outcome = \(trimmed), recorded_by = \(actor), recorded_at = now()
                 WHERE id = \(id)
                 """)
+            // Kept as history: a second record adds to the first, it does not erase it.
+            try connection.query(
+                "INSERT INTO follow_up_records (follow_up_id, status, note, recorded_by) VALUES (\(id), \(status.rawValue), \(trimmed), \(actor))")
             let after = try connection.query("\(unescaped: FollowUpStore.select) WHERE f.id = \(id)")[0]
             let followUp = try FollowUpStore.decode(after)
             try AuditLog.record(

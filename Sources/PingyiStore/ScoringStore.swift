@@ -156,6 +156,12 @@ public struct ScoringStore: Sendable {
                 WHERE year = \(year) AND status <> 'withdrawn'
                 """
             ).affectedRows
+            try connection.query(
+                """
+                INSERT INTO follow_up_records (follow_up_id, status, note, recorded_by)
+                SELECT id, 'withdrawn', left('撤销发布：' || \(reason), 2000), \(actor) FROM follow_ups
+                WHERE year = \(year) AND status = 'withdrawn' AND recorded_at = now()
+                """)
             try connection.query("UPDATE appraisal_years SET official_run_id = NULL, published_at = NULL WHERE year = \(year)")
             try AuditLog.record(
                 AuditEntry(

@@ -4,10 +4,10 @@ import PingyiStore
 
 extension FollowUpStatus: ExpressibleByArgument {}
 
-/// `pingyi followups list|record`
+/// `pingyi followups list|record|show`
 struct FollowUpsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "followups", abstract: "不满意股室长的整改措施：列出、记录办理结果。", subcommands: [List.self, Record.self])
+        commandName: "followups", abstract: "不满意股室长的整改措施：列出、记录办理结果、查看记录历史。", subcommands: [List.self, Record.self, Show.self])
 
     /// `pingyi followups list [--year] [--status]`
     struct List: AsyncParsableCommand {
@@ -41,6 +41,19 @@ struct FollowUpsCommand: AsyncParsableCommand {
                 try await FollowUpStore(pool: $0).record(id: id, status: status, note: note, actor: DatabaseOptions.actor)
             }
             print("已记录：\(item.name)（\(item.action.rawValue)）\(item.status.label)：\(item.outcome ?? "")")
+        }
+    }
+
+    /// `pingyi followups show ID`: every outcome recorded, oldest first.
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "查看一条整改措施的全部办理记录（按时间先后，不会被覆盖）。")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "整改记录编号") var id: Int
+
+        func run() async throws {
+            let history = try await database.withPool { try await FollowUpStore(pool: $0).history(id: id) }
+            if history.isEmpty { print("整改记录 \(id) 尚无办理记录。") }
+            for entry in history { print("\(entry.at)\t\(entry.by)\t\(entry.status.label)\t\(entry.note)") }
         }
     }
 }

@@ -151,6 +151,12 @@ struct ScoringStoreTests {
             #expect(done.recordedBy == "office")
             #expect(try await store.list(status: .pending).allSatisfy { $0.id != g0102.id })
             #expect(try fixture.count("SELECT count(*) FROM audit_log WHERE action = 'followup.record' AND actor = 'office'") == 1)
+            // A second record does not erase the first: both are in the history, in order.
+            _ = try await store.record(id: g0102.id, status: .waived, note: "经复核免予处理", actor: "office2")
+            let history = try await store.history(id: g0102.id)
+            #expect(history.map(\.note) == ["已调整岗位", "经复核免予处理"])
+            #expect(history.map(\.status) == [.done, .waived] && history.map(\.by) == ["office", "office2"])
+            await #expect(throws: FollowUpError.notFound(9999)) { try await store.history(id: 9999) }
         }
     }
 
@@ -193,6 +199,7 @@ struct ScoringStoreTests {
             #expect(try fixture.count("SELECT count(*) FROM follow_ups WHERE year = 2026 AND status = 'withdrawn' AND outcome LIKE '%考核数据录入有误%'") == made)
             #expect(try fixture.count("SELECT count(*) FROM scoring_runs WHERE year = 2026") == 2)  // the runs stay as history
             #expect(try fixture.count("SELECT count(*) FROM audit_log WHERE action = 'appraisal.unpublish'") == 1)
+            #expect(try fixture.count("SELECT count(*) FROM follow_up_records WHERE status = 'withdrawn' AND note LIKE '%考核数据录入有误%'") == made)
             if let withdrawn = try await FollowUpStore(pool: fixture.pool).list(year: 2026).first {
                 await #expect(throws: FollowUpError.withdrawn(withdrawn.id)) {
                     try await FollowUpStore(pool: fixture.pool).record(id: withdrawn.id, status: .done, note: "已谈话", actor: "test")
