@@ -70,13 +70,17 @@ struct AppraisalCommand: AsyncParsableCommand {
         @Argument(help: "年度，如 2026")
         var year: Int
 
-        @Option(help: "评分政策文件（默认 SurveyTemplates/policy.yaml）")
-        var policy: String = "SurveyTemplates/policy.yaml"
+        @Option(help: "评分政策文件（默认随程序提供的 SurveyTemplates/policy.yaml，也在 PINGYI_HOME 下查找）")
+        var policy: String?
 
         @Option(help: "标题（默认「YEAR 年度营商环境股室长考评」）")
         var title: String?
 
         func run() async throws {
+            let policy = self.policy ?? ProjectFiles.path("SurveyTemplates/policy.yaml")
+            guard FileManager.default.fileExists(atPath: policy) else {
+                throw CLIError("找不到评分政策文件 \(policy)：请用 --policy 指定，或设置 PINGYI_HOME 为 Pingyi 的安装目录（含 SurveyTemplates/）")
+            }
             let text = try readText(policy)
             let created = try await database.withPool { pool in
                 try await AppraisalStore(pool: pool).create(

@@ -33,7 +33,10 @@ struct CampaignCommand: AsyncParsableCommand {
         var closes: String?
 
         func run() async throws {
-            let file = template ?? "SurveyTemplates/\(kind.defaultTemplateFile)"
+            let file = template ?? ProjectFiles.path("SurveyTemplates/\(kind.defaultTemplateFile)")
+            guard FileManager.default.fileExists(atPath: file) else {
+                throw CLIError("找不到问卷模板 \(file)：请用 --template 指定，或设置 PINGYI_HOME 为 Pingyi 的安装目录（含 SurveyTemplates/）")
+            }
             let text = try readText(file)
             let opensAt = try opens.map { try parseTime($0, option: "--opens") }
             let closesAt = try closes.map { try parseTime($0, option: "--closes") }

@@ -24,7 +24,7 @@ struct DemoCommand: AsyncParsableCommand {
     static let previousYears = [2024, 2025]
 
     func run() async throws {
-        let directory = dir ?? ProcessInfo.processInfo.environment["PINGYI_DEMO_DIR"] ?? "demo"
+        let directory = dir ?? ProcessInfo.processInfo.environment["PINGYI_DEMO_DIR"] ?? ProjectFiles.path("demo")
         let files: [(ImportCommand.Kind, String)] = [
             (.roster, "roster.csv"), (.merchants, "merchants.csv"), (.dealings, "dealings.csv"), (.supervisors, "supervisors.csv"),
         ]
@@ -83,7 +83,7 @@ struct DemoCommand: AsyncParsableCommand {
         try await database.withPool { pool in
             let actor = DatabaseOptions.actor
             if try await AppraisalStore(pool: pool).find(year: DemoCommand.year) == nil {
-                let path = "SurveyTemplates/policy.yaml"
+                let path = ProjectFiles.path("SurveyTemplates/policy.yaml")
                 let created = try await AppraisalStore(pool: pool).create(
                     year: DemoCommand.year, title: "\(DemoCommand.year) 年度营商环境股室长考评", policyText: try readText(path),
                     policyFile: path, actor: actor)
@@ -94,7 +94,7 @@ struct DemoCommand: AsyncParsableCommand {
             for kind in CampaignKind.allCases {
                 var campaign = try await store.list(year: DemoCommand.year).first { $0.kind == kind }
                 if campaign == nil {
-                    let path = "SurveyTemplates/\(kind.defaultTemplateFile)"
+                    let path = ProjectFiles.path("SurveyTemplates/\(kind.defaultTemplateFile)")
                     campaign = try await store.create(
                         year: DemoCommand.year, kind: kind, templateText: try readText(path), templateFile: path, actor: actor)
                     print("已创建活动 \(campaign!.id)「\(kind.label)」。")
@@ -163,12 +163,12 @@ struct DemoCommand: AsyncParsableCommand {
         try await database.withPool { pool in
             guard try await AppraisalStore(pool: pool).find(year: year) == nil else { return }
             let actor = DatabaseOptions.actor
-            let policy = "SurveyTemplates/policy.yaml"
+            let policy = ProjectFiles.path("SurveyTemplates/policy.yaml")
             _ = try await AppraisalStore(pool: pool).create(
                 year: year, title: "\(year) 年度营商环境股室长考评", policyText: try readText(policy), policyFile: policy, actor: actor)
             let campaigns = CampaignStore(pool: pool)
             for kind in CampaignKind.allCases {
-                let path = "SurveyTemplates/\(kind.defaultTemplateFile)"
+                let path = ProjectFiles.path("SurveyTemplates/\(kind.defaultTemplateFile)")
                 let created = try await campaigns.create(year: year, kind: kind, templateText: try readText(path), templateFile: path, actor: actor)
                 let issued = try await InvitationStore(pool: pool).issue(campaignID: created.id, actor: actor).issued
                 let key = BallotOpeningKey.generate()  // held only while the year is run through
