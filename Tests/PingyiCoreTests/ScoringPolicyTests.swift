@@ -13,7 +13,7 @@ struct ScoringPolicyTests {
         }
     }
 
-    @Test("the shipped policy holds DESIGN.md's defaults")
+    @Test("the shipped policy holds the defaults README lists")
     func defaults() throws {
         let policy = try ScoringPolicy.parse(try SurveyTemplateTests.shipped("policy.yaml"), file: "policy.yaml")
         #expect(policy.weights == ComponentWeights(merchantReview: Fraction(1, 2)!, starRating: Fraction(1, 5)!, assessment: Fraction(3, 10)!))

@@ -3,7 +3,7 @@ import PingyiCore
 import Testing
 
 /// A small year worked out on paper (defaults of policy.yaml: weights 50/20/30, dimensions
-/// 20/15/45/20, minBallots 5, u ≥ 1/3 or bottom 3, the DESIGN.md ladder).
+/// 20/15/45/20, minBallots 5, u ≥ 1/3 or bottom 3, the follow-up ladder of README's rules table).
 ///
 /// | chief | 满意 基本 不满意 不了解 | n | merchant | stars | assessment | composite |
 /// |---|---|---|---|---|---|---|

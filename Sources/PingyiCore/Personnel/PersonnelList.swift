@@ -1,8 +1,8 @@
 import Foundation
 
-/// HR's promotion and adjustment lists, by the policy's rules (DESIGN.md): promotion candidates
-/// are the top share of the ranked chiefs flagged in none of the clean years (this year and
-/// those before); adjustment candidates are the chiefs whose follow-up is one of the listed
+/// HR's promotion and adjustment lists, by the policy's rules (README, "The rules and their
+/// defaults"): promotion candidates are the top share of the ranked chiefs flagged in none of
+/// the clean years (this year and those before); adjustment candidates are the chiefs whose follow-up is one of the listed
 /// actions, and those at the bottom of the ranking the given number of years running.
 public enum PersonnelList {
     /// The candidates of a year, promotion first (by rank), then adjustment (by rank).
