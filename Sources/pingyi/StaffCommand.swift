@@ -48,11 +48,7 @@ struct StaffCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "disable", abstract: "停用账号（立即退出所有登录）。")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "登录名") var login: String
-
-        func run() async throws {
-            try await database.withPool { try await StaffStore(pool: $0).setActive(login: login, active: false, actor: DatabaseOptions.actor) }
-            print("账号 \(login) 已停用。")
-        }
+        func run() async throws { try await StaffCommand.setActive(login, false, database: database) }
     }
 
     /// Enables a disabled account.
@@ -60,11 +56,12 @@ struct StaffCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "enable", abstract: "重新启用账号。")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "登录名") var login: String
+        func run() async throws { try await StaffCommand.setActive(login, true, database: database) }
+    }
 
-        func run() async throws {
-            try await database.withPool { try await StaffStore(pool: $0).setActive(login: login, active: true, actor: DatabaseOptions.actor) }
-            print("账号 \(login) 已启用。")
-        }
+    static func setActive(_ login: String, _ active: Bool, database: DatabaseOptions) async throws {
+        try await database.withPool { try await StaffStore(pool: $0).setActive(login: login, active: active, actor: DatabaseOptions.actor) }
+        print("账号 \(login) 已\(active ? "启用" : "停用")。")
     }
 
     /// A new initial password, shown once; the account must change it at the next sign-in.

@@ -37,10 +37,10 @@ struct HealthController {
                 }
                 if first { continuation.resume(returning: value) }
             }
-            let check = Task { resume(await probe()) }
+            let probing = Task { resume(await probe()) }
             Task {
                 try? await Task.sleep(for: timeout)
-                check.cancel()
+                probing.cancel()  // a pool checkout stops waiting; a hung libpq call finishes on its own
                 resume(false)
             }
         }

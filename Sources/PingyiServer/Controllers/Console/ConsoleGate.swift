@@ -11,14 +11,22 @@ struct ConsoleGate: Sendable {
     let views: Views
     let antiForgery: AntiForgery
     let configuration: ServerConfiguration
-
     /// The session cookie's name (`__Host-pingyi_console` under HTTPS).
-    var sessionCookie: String { configuration.cookieName("pingyi_console") }
+    let sessionCookie: String
+    /// The trusted proxies of `X-Forwarded-For`, parsed once.
+    let trustedProxies: [IPRange]
+    /// The Origin rule of the console's forms, made once.
+    let originCheck: OriginCheck
 
-    /// The trusted proxies of `X-Forwarded-For`.
-    var trustedProxies: [IPRange] { configuration.trustedProxyRanges }
-    /// The Origin rule of the console's forms.
-    var originCheck: OriginCheck { OriginCheck(publicURL: configuration.publicURL) }
+    init(staff: StaffStore, views: Views, antiForgery: AntiForgery, configuration: ServerConfiguration) {
+        self.staff = staff
+        self.views = views
+        self.antiForgery = antiForgery
+        self.configuration = configuration
+        sessionCookie = configuration.cookieName("pingyi_console")
+        trustedProxies = configuration.trustedProxyRanges
+        originCheck = OriginCheck(publicURL: configuration.publicURL)
+    }
     static let everyone = Set(APIRole.allCases)
 
     /// Runs `page` for the member of the request's session: no session → the sign-in page; a
