@@ -22,7 +22,7 @@ enum BallotBox {
     /// lines a response up with a claim. Then the partition is truncated.
     ///
     /// A sealed ballot that does not open with `key` throws before anything is written.
-    static func count(campaign: Campaign, key: BallotOpeningKey?, on connection: Connection) throws -> [String: Int] {
+    static func count(campaign: Campaign, key: BallotOpeningKey?, today: CivilDate, on connection: Connection) throws -> [String: Int] {
         if let sealing = campaign.sealingKey {
             // The key must be this campaign's, even when its box happens to be empty.
             guard let key else { throw CampaignError.openingKeyMissing(campaign.id) }
@@ -80,12 +80,12 @@ enum BallotBox {
         try connection.query(
             """
             INSERT INTO problem_clues (campaign_id, department_code, body, reported_on)
-            SELECT \(campaign.id), k.department, k.body, current_date
+            SELECT \(campaign.id), k.department, k.body, \(today.description)::date
             FROM unnest(\(clues.map { $0.target ?? "" })::text[], \(clues.map(\.text))::text[]) AS k(department, body)
             """)
         try connection.query(
             """
-            UPDATE invitations SET used_on = current_date
+            UPDATE invitations SET used_on = \(today.description)::date
             WHERE campaign_id = \(campaign.id) AND used_on IS NOT NULL
             """)
         try connection.query("TRUNCATE \(identifier: box)")

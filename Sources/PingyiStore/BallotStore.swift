@@ -15,9 +15,11 @@ public struct BallotStore: Sendable {
     }
 
     /// What a token leads to, with the form's departments and chiefs when it is usable.
-    public func lookup(tokenHash: Data) async throws -> InvitationLookup {
+    public func lookup(tokenHash: Data, now: Date = Date()) async throws -> InvitationLookup {
         let directory = self.directory
-        return try await pool.withConnection { connection in try BallotStore.lookup(tokenHash: tokenHash, directory: directory, on: connection) }
+        return try await pool.withConnection { connection in
+            try BallotStore.lookup(tokenHash: tokenHash, directory: directory, now: now, on: connection)
+        }
     }
 
     /// Looks the invitation up, checks the form with `validate` and, when it is valid, claims the
@@ -29,25 +31,27 @@ public struct BallotStore: Sendable {
     /// it; signed clues go to the office at once. The campaign row is key-share locked, so a
     /// close waits for the submissions in flight and none lands after its box was emptied.
     public func submit(
-        tokenHash: Data, kind: CampaignKind, validate: @escaping @Sendable (BallotInvitation) -> BallotValidation
+        tokenHash: Data, kind: CampaignKind, now: Date = Date(),
+        validate: @escaping @Sendable (BallotInvitation) -> BallotValidation
     ) async throws -> SubmitAttempt {
         let directory = self.directory
         return try await pool.withConnection { connection in
-            let lookup = try BallotStore.lookup(tokenHash: tokenHash, directory: directory, on: connection)
+            let lookup = try BallotStore.lookup(tokenHash: tokenHash, directory: directory, now: now, on: connection)
             guard case .open(let invitation) = lookup, invitation.campaign.kind == kind else { return .notSubmitted(lookup) }
             let validation = validate(invitation)
             guard case .valid(let answers) = validation else { return .invalid(invitation, validation) }
-            return .submitted(try BallotStore.claim(tokenHash: tokenHash, answers: answers, campaign: invitation.campaign, on: connection))
+            return .submitted(try BallotStore.claim(tokenHash: tokenHash, answers: answers, campaign: invitation.campaign, now: now, on: connection))
         }
     }
 
     /// Claims and stores answers that were checked already (tests and tools): the same claim
     /// as a form's, after looking the invitation's campaign up.
-    public func submit(tokenHash: Data, answers: BallotAnswers) async throws -> SubmitOutcome {
+    public func submit(tokenHash: Data, answers: BallotAnswers, now: Date = Date()) async throws -> SubmitOutcome {
         let directory = self.directory
         return try await pool.withConnection { connection in
-            switch try BallotStore.lookup(tokenHash: tokenHash, directory: directory, on: connection) {
-            case .open(let invitation): return try BallotStore.claim(tokenHash: tokenHash, answers: answers, campaign: invitation.campaign, on: connection)
+            switch try BallotStore.lookup(tokenHash: tokenHash, directory: directory, now: now, on: connection) {
+            case .open(let invitation):
+                return try BallotStore.claim(tokenHash: tokenHash, answers: answers, campaign: invitation.campaign, now: now, on: connection)
             case .alreadyUsed: return .alreadyUsed
             case .notAccepting(let acceptance): return .notAccepting(acceptance)
             case .notFound: return .notFound
@@ -55,7 +59,7 @@ public struct BallotStore: Sendable {
         }
     }
 
-    static func lookup(tokenHash: Data, directory: BallotDirectory, on connection: Connection) throws -> InvitationLookup {
+    static func lookup(tokenHash: Data, directory: BallotDirectory, now: Date, on connection: Connection) throws -> InvitationLookup {
         guard let row = try connection.query(
             """
             SELECT i.used_on IS NOT NULL AS used, i.revoked_at IS NOT NULL AS revoked,
@@ -69,13 +73,13 @@ public struct BallotStore: Sendable {
         if try row.decode("revoked", as: Bool.self) { return .notFound }
         let campaign = try CampaignStore.decode(row)
         if try row.decode("used", as: Bool.self) { return .alreadyUsed }
-        let acceptance = campaign.acceptance(at: Date())
+        let acceptance = campaign.acceptance(at: now)
         guard acceptance == .accepting else { return .notAccepting(acceptance) }
         let codes: [String] = try row.decode("departments")
         return .open(BallotInvitation(campaign: campaign, departments: try directory.departments(codes, kind: campaign.kind, on: connection)))
     }
 
-    static func claim(tokenHash: Data, answers: BallotAnswers, campaign: Campaign, on connection: Connection) throws -> SubmitOutcome {
+    static func claim(tokenHash: Data, answers: BallotAnswers, campaign: Campaign, now: Date, on connection: Connection) throws -> SubmitOutcome {
         let clueQuestions = Set(campaign.template.enabledQuestions.filter(\.clue).map(\.id))
         // Signed clues go to the office now, with the supervisor's name; unsigned ones stay in
         // the sealed ballot and are released, shuffled, when the campaign is counted.
@@ -86,6 +90,7 @@ public struct BallotStore: Sendable {
         // Sealed for the campaign's key; a campaign opened before sealing existed keeps JSON.
         let sealed = try campaign.sealingKey.map { try $0.seal(Data(json.utf8), context: SealedBallot.context(campaignID: campaign.id)) }
         let plain: String? = sealed == nil ? json : nil
+        let today = CountyCalendar.today(now).description
         let claimed = try connection.query(
             """
             WITH campaign AS (
@@ -94,7 +99,7 @@ public struct BallotStore: Sendable {
                   AND (c.opens_at IS NULL OR c.opens_at <= now()) AND (c.closes_at IS NULL OR now() < c.closes_at)
                 FOR KEY SHARE OF c
             ), claimed AS (
-                UPDATE invitations i SET used_on = current_date
+                UPDATE invitations i SET used_on = \(today)::date
                 FROM campaign
                 WHERE i.token_hash = \(tokenHash) AND i.campaign_id = campaign.id
                   AND i.used_on IS NULL AND i.revoked_at IS NULL
@@ -102,8 +107,8 @@ public struct BallotStore: Sendable {
             ), boxed AS (
                 INSERT INTO ballot_box (campaign_id, answers, sealed) SELECT campaign_id, \(plain)::jsonb, \(sealed) FROM claimed
             ), clues AS (
-                INSERT INTO problem_clues (campaign_id, department_code, body, signed_by)
-                SELECT claimed.campaign_id, k.department, k.body, (SELECT s.name FROM supervisors s WHERE s.code = claimed.supervisor_code)
+                INSERT INTO problem_clues (campaign_id, department_code, body, reported_on, signed_by)
+                SELECT claimed.campaign_id, k.department, k.body, \(today)::date, (SELECT s.name FROM supervisors s WHERE s.code = claimed.supervisor_code)
                 FROM claimed, unnest(\(signedClues.map { $0.target ?? "" })::text[], \(signedClues.map(\.text))::text[]) AS k(department, body)
             )
             SELECT campaign_id FROM claimed
@@ -118,7 +123,7 @@ public struct BallotStore: Sendable {
         if try row.decode("revoked", as: Bool.self) { return .notFound }
         if try row.decode("used", as: Bool.self) { return .alreadyUsed }
         // The campaign closed (or its closing time passed) between the look-up and the claim.
-        let acceptance = try CampaignStore.decode(row).acceptance(at: Date())
+        let acceptance = try CampaignStore.decode(row).acceptance(at: now)
         return .notAccepting(acceptance == .accepting ? .closed : acceptance)
     }
 

@@ -98,7 +98,7 @@ public struct ScoringStore: Sendable {
 
     /// Publishes `year`: the run (the latest when nil) becomes official, the year is frozen, and
     /// each flagged chief gets a follow-up due `dueDays` after today. Returns the follow-ups made.
-    public func publish(year: Int, runID: Int? = nil, actor: String) async throws -> (run: Int, followUps: Int) {
+    public func publish(year: Int, runID: Int? = nil, actor: String, now: Date = Date()) async throws -> (run: Int, followUps: Int) {
         try await pool.transaction { connection in
             guard let appraisal = try connection.query(
                 "SELECT policy_yaml, published_at IS NOT NULL AS published FROM appraisal_years WHERE year = \(year) FOR UPDATE"
@@ -126,7 +126,7 @@ public struct ScoringStore: Sendable {
                     INSERT INTO follow_ups (year, run_id, employee_number, action, reason, due_on)
                     VALUES (\(year), \(run), \(score.employeeNumber), \(action.rawValue),
                             \(([score.actionReason].compactMap { $0 } + score.flags.map(\.text)).joined(separator: "；")),
-                            current_date + \(days)::int)
+                            \(CountyCalendar.day(days, after: CountyCalendar.today(now)).description)::date)
                     """)
                 made += 1
             }

@@ -193,7 +193,7 @@ struct DemoCommand: AsyncParsableCommand {
     /// a single unused one so that there is a fresh sample link to print. Returns the sample and
     /// the invitations issued fresh (empty when it only reissued).
     private func issueWithSample(_ campaign: Campaign) async throws -> (IssuedInvitation?, [IssuedInvitation]) {
-        let stamp = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withYear, .withMonth, .withDay, .withTime])
+        let stamp = CountyCalendar.stamp()
         var path = "\(out)/invitations-campaign\(campaign.id)-\(stamp).csv"
         var suffix = 2
         while FileManager.default.fileExists(atPath: path) {

@@ -20,9 +20,10 @@ struct FollowUpsCommand: AsyncParsableCommand {
             let items = try await database.withPool { try await FollowUpStore(pool: $0).list(year: year, status: status) }
             if items.isEmpty { print("没有整改记录。") }
             var table = TextTable(["编号", "年度", "姓名", "部门", "措施", "期限", "状态", "办理情况"])
+            let today = CountyCalendar.today()
             for item in items {
                 table.append(["\(item.id)", "\(item.year)", item.name, item.departmentName, item.action.rawValue, "\(item.dueOn)",
-                              item.status.label, item.outcome ?? ""])
+                              item.isOverdue(on: today) ? "已逾期" : item.status.label, item.outcome ?? ""])
             }
             if !items.isEmpty { print(table.rendered) }
         }

@@ -9,14 +9,14 @@ struct MigrateCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: "迁移文件目录（默认 PINGYI_SQL_DIR 或 ./sql）")
+    @Option(help: "迁移文件目录（默认 PINGYI_SQL_DIR，否则 ./sql、PINGYI_HOME/sql 或程序所在检出目录的 sql）")
     var sqlDir: String?
 
     @Flag(help: "只列出每个迁移的状态，不做修改")
     var status = false
 
     func run() async throws {
-        let directory = sqlDir ?? ProcessInfo.processInfo.environment["PINGYI_SQL_DIR"] ?? "sql"
+        let directory = sqlDir ?? ProcessInfo.processInfo.environment["PINGYI_SQL_DIR"] ?? ProjectFiles.path("sql")
         let migrator = try Migrator(directory: URL(fileURLWithPath: directory))
         let showStatus = status
         try await database.withPool { pool in

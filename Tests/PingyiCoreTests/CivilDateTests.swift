@@ -37,3 +37,20 @@ struct CivilDateJSONTests {
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(CivilDate.self, from: Data(#""2026-02-30""#.utf8)) }
     }
 }
+
+@Suite("The county's calendar")
+struct CountyCalendarDayTests {
+    @Test("a day is the China Standard Time day; adding days crosses months and years; stamps are county time")
+    func chinaDays() {
+        let lateUTC = Date(timeIntervalSince1970: 1_798_414_200)  // 2026-12-27 23:30 UTC
+        #expect(CountyCalendar.today(lateUTC).description == "2026-12-28")
+        #expect(CountyCalendar.today(Date(timeIntervalSince1970: 1_798_387_199)).description == "2026-12-27")  // 15:59:59 UTC
+        #expect(CountyCalendar.today(Date(timeIntervalSince1970: 1_798_387_200)).description == "2026-12-28")  // 16:00 UTC
+        let day = CivilDate(year: 2026, month: 12, day: 28)!
+        #expect(CountyCalendar.day(60, after: day).description == "2027-02-26")
+        #expect(CountyCalendar.day(-28, after: day).description == "2026-11-30")
+        #expect(CountyCalendar.day(0, after: CivilDate(year: 2028, month: 2, day: 29)!).description == "2028-02-29")
+        #expect(CountyCalendar.stamp(lateUTC) == "20261228-073000")
+        #expect(CountyCalendar.moment(lateUTC) == "2026年12月28日 7:30")
+    }
+}

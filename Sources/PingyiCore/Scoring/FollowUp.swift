@@ -40,4 +40,7 @@ public struct FollowUp: Hashable, Sendable, Codable {
         self.outcome = outcome
         self.recordedBy = recordedBy
     }
+
+    /// Pending after its due day, counted in the county's calendar (`CountyCalendar.today()`).
+    public func isOverdue(on today: CivilDate) -> Bool { status == .pending && dueOn < today }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PingyiCore
 
 /// A page with a heading and a message: thanks, errors, closed campaigns.
 struct MessagePage: Sendable {

@@ -32,7 +32,7 @@ struct ConsoleFollowUpsPage: Sendable {
     init(member: ConsoleMemberView, csrf: String, followUps: [FollowUp], today: CivilDate, failed: (id: Int, note: String, error: String)? = nil) {
         self.member = member
         self.csrf = csrf
-        func isOverdue(_ followUp: FollowUp) -> Bool { followUp.status == .pending && followUp.dueOn < today }
+        func isOverdue(_ followUp: FollowUp) -> Bool { followUp.isOverdue(on: today) }
         overdueCount = followUps.filter(isOverdue).count
         pendingCount = followUps.filter { $0.status == .pending }.count
         lines = followUps.map { followUp in
