@@ -1,7 +1,8 @@
 # Pingyi — two commands do all the set-up on a fresh machine:
 #   make run    install what is missing, build, start the private PostgreSQL, migrate, load the demo county, serve
 #   make test   the same set-up, then the whole test suite against a real PostgreSQL:
-#               Schemathesis, the browser journeys in headless Chromium, swift test
+#               Schemathesis, the browser journeys in headless Chromium, the year cycle with its
+#               exports opened by openpyxl and LibreOffice, swift test
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := run
@@ -14,7 +15,7 @@ BIN = .build/$(CONFIG)/pingyi
 # The libpq environment of the private cluster (empty when DATABASE_URL or PGHOST is set).
 DBENV = eval "$$(scripts/pg.sh env)"
 
-.PHONY: run test browser-test deps test-deps build db-start db-stop migrate demo serve screenshots clean
+.PHONY: run test browser-test year-test deps test-deps build db-start db-stop migrate demo serve screenshots clean
 
 deps:
 	@scripts/deps.sh
@@ -48,11 +49,16 @@ screenshots: build test-deps db-start
 browser-test: build test-deps db-start
 	@scripts/browser-tests.sh
 
+# The year of README through the command-line tool; the exports read back by openpyxl and LibreOffice.
+year-test: build test-deps db-start
+	@scripts/year-cycle.sh
+
 test: test-deps db-start
 	@$(DBENV); \
 	$(SWIFT) build --build-tests && \
 	scripts/fuzz.sh && \
 	scripts/browser-tests.sh && \
+	scripts/year-cycle.sh && \
 	$(SWIFT) test --skip-build
 
 clean: db-stop

@@ -27,6 +27,14 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]
         ),
+        // libxlsxwriter, from Debian's libxlsxwriter-dev.
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+        // The .xlsx exports: a PingyiCore Spreadsheet written with libxlsxwriter.
+        .target(name: "PingyiXLSX", dependencies: ["CXLSXWriter", "PingyiCore"]),
         // The only code that touches libpq.
         .target(
             name: "PingyiPostgres",
@@ -64,6 +72,7 @@ let package = Package(
                 "PingyiStore",
                 "PingyiCore",
                 "PingyiPostgres",
+                "PingyiXLSX",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -78,6 +87,7 @@ let package = Package(
             name: "pingyi",
             dependencies: [
                 "PingyiServer",
+                "PingyiXLSX",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 "PingyiStore",
                 "PingyiCore",

@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # Installs what Pingyi needs from Debian's packages when it is missing.
 #   scripts/deps.sh        to build and run: the PostgreSQL server binaries, libpq's headers,
-#                          pkg-config (for the CLibPQ module) and curl (readiness checks)
+#                          pkg-config (for the CLibPQ module), libxlsxwriter's headers (the
+#                          .xlsx exports, CXLSXWriter module) and curl (readiness checks)
 #   scripts/deps.sh test   and what the tests call as well: Debian's python3 and python3-venv
 #                          (for .pytools/, see pytools.sh), headless Chromium with its
-#                          chromedriver and CJK fonts (the browser tests and screenshots)
+#                          chromedriver and CJK fonts (the browser tests and screenshots),
+#                          LibreOffice Calc without a GUI (opens the .xlsx exports in a test)
 set -euo pipefail
 
 missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql postgresql-contrib)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if ! pkg-config --exists libpq 2>/dev/null; then missing+=(libpq-dev); fi
+if ! pkg-config --exists xlsxwriter 2>/dev/null; then missing+=(libxlsxwriter-dev); fi
 command -v curl >/dev/null 2>&1 || missing+=(curl ca-certificates)
 if [ "${1:-}" = test ]; then
     [ -x /usr/bin/python3 ] || missing+=(python3)
@@ -19,6 +22,7 @@ if [ "${1:-}" = test ]; then
     [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
     # grep without -q reads to the end: with -q, fc-list may die of SIGPIPE and pipefail call it missing
     fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || missing+=(fonts-noto-cjk)
+    [ -x /usr/bin/soffice ] || missing+=(libreoffice-calc-nogui)
 fi
 
 if [ ${#missing[@]} -eq 0 ]; then

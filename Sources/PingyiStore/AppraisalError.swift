@@ -32,7 +32,7 @@ public enum AppraisalError: Error, Sendable, Equatable, CustomStringConvertible 
         case .notPublished(let year): "\(year) 年度尚未发布正式结果（pingyi appraisal publish \(year)）"
         case .campaignsOpen(let year, let campaigns):
             "\(year) 年度还有进行中的活动：\(campaigns.joined(separator: "、"))。请先结束活动（pingyi campaign close 编号 --key 私钥文件），未作任何改动"
-        case .nobodyRanked(let year, let run):
+        case .nobodyRanked(_, let run):
             "第 \(run) 次评分没有一名股室长进入排名（有效票不足或活动尚未结束）；发布后年度将被冻结，因此不予发布。未作任何改动"
         case .notLatestRun(let year, let run, let latest):
             "第 \(run) 次评分不是 \(year) 年度最新的评分（最新为第 \(latest) 次）；只能发布最新一次。未作任何改动"

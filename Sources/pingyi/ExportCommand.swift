@@ -1,26 +1,67 @@
 import ArgumentParser
 import Foundation
+import NIOPosix
 import PingyiCore
 import PingyiStore
+import PingyiXLSX
 
-/// `pingyi export personnel --year 2026 --out F`
+/// `pingyi export personnel|ranking --year Y --out F.xlsx|F.csv`
 struct ExportCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "export", abstract: "导出给人事的名单。", subcommands: [Personnel.self])
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "导出人事名单或综合排名（.xlsx 或 CSV，按 --out 的扩展名）。", subcommands: [Personnel.self, Ranking.self])
 
-    /// HR's promotion and adjustment candidates as CSV.
+    /// HR's promotion and adjustment candidates.
     struct Personnel: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "personnel", abstract: "导出拟晋升/评优和拟调整名单（CSV，UTF-8 带 BOM，与 API 的 personnel.csv 相同）。")
+            commandName: "personnel", abstract: "导出拟晋升/评优和拟调整名单（与 API 的 personnel.xlsx / personnel.csv 相同）。")
         @OptionGroup var database: DatabaseOptions
         @Option(help: "年度（须已发布）") var year: Int
-        @Option(help: "输出文件") var out: String
+        @Option(help: "输出文件：.xlsx（Excel/WPS）或 .csv（UTF-8 带 BOM）") var out: String
+
+        func validate() throws { _ = try ExportCommand.format(out) }
 
         func run() async throws {
             let (run, rows) = try await database.withPool { try await ScoringStore(pool: $0).personnel(year: year) }
-            // Personal data: readable by the office's account only, and never over an existing file.
-            try PrivateFile.create(out, contents: PersonnelList.csv(rows))
+            try await ExportCommand.write(PersonnelList.sheet(year: year, run: run, rows), to: out)
             let promotions = rows.filter { $0.list == .promotion }.count
             print("\(year) 年度（第 \(run) 次评分，正式结果）：拟晋升/评优 \(promotions) 名，拟调整 \(rows.count - promotions) 名，写入 \(out)")
         }
+    }
+
+    /// The ranking of the official run (or of the latest run with `--latest`).
+    struct Ranking: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "ranking", abstract: "导出综合排名（与 API 的 ranking.xlsx / ranking.csv 相同；有效票不足者不显示客商评议数据）。")
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "年度") var year: Int
+        @Option(help: "输出文件：.xlsx（Excel/WPS）或 .csv（UTF-8 带 BOM）") var out: String
+        @Flag(help: "导出最近一次评分（未发布的草稿），而非正式结果") var latest = false
+
+        func validate() throws { _ = try ExportCommand.format(out) }
+
+        func run() async throws {
+            let run = try await database.withPool { pool in
+                try await latest ? ScoringStore(pool: pool).run(year: year) : ScoringStore(pool: pool).run(year: year, officialOnly: true)
+            }
+            try await ExportCommand.write(RankingSheet.make(run), to: out)
+            let ranked = run.scores.filter { $0.rank != nil }.count
+            print("\(year) 年度（第 \(run.id) 次评分，\(run.official ? "正式结果" : "草稿，未发布")）：排名 \(ranked) 名，共 \(run.scores.count) 名，写入 \(out)")
+        }
+    }
+
+    /// The format `out` asks for by its ending.
+    static func format(_ out: String) throws -> String {
+        let ending = URL(fileURLWithPath: out).pathExtension.lowercased()
+        guard ["xlsx", "csv"].contains(ending) else {
+            throw ValidationError("--out 须以 .xlsx 或 .csv 结尾（收到 \(out)）")
+        }
+        return ending
+    }
+
+    /// Writes the table in the format of `out`'s ending. Personal data: readable by the office's
+    /// account only, and never over an existing file.
+    static func write(_ sheet: Spreadsheet, to out: String) async throws {
+        let data = try format(out) == "xlsx" ? try await NIOThreadPool.singleton.runIfActive { try XLSXWorkbook.data(sheet) } : sheet.csv
+        try PrivateFile.create(out, contents: data)
     }
 }

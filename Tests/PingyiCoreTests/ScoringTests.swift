@@ -210,3 +210,17 @@ struct ScoringTests {
         #expect(Scoring.score(shuffled) == Scoring.score(Self.input))
     }
 }
+
+@Suite("Figures as people read them")
+struct FiguresTests {
+    @Test("shares round half up like a spreadsheet's 0.0% format; scores show two decimals")
+    func shares() {
+        #expect(Figures.percent(1.0 / 16) == "6.3%")  // printf alone gives 6.2%
+        #expect(Figures.percent(1.0 / 3) == "33.3%")
+        #expect(Figures.percent(2.0 / 3) == "66.7%")
+        #expect(Figures.percent(0) == "0.0%")
+        #expect(Figures.percent(1) == "100.0%")
+        #expect(Figures.score(ScoreRounding.round(87.155, decimals: 2)) == "87.16")  // scores arrive rounded half up
+        #expect(Figures.score(nil) == "—")
+    }
+}

@@ -58,6 +58,9 @@ struct APITests {
                 ("/api/v1/chiefs/G0101", .get, nil, [.admin, .orgdept]),
                 ("/api/v1/appraisals/2026/personnel.json", .get, nil, [.admin, .orgdept, .hr]),
                 ("/api/v1/appraisals/2026/personnel.csv", .get, nil, [.admin, .orgdept, .hr]),
+                ("/api/v1/appraisals/2026/personnel.xlsx", .get, nil, [.admin, .orgdept, .hr]),
+                ("/api/v1/appraisals/2026/ranking.csv", .get, nil, [.admin, .orgdept]),
+                ("/api/v1/appraisals/2026/ranking.xlsx", .get, nil, [.admin, .orgdept]),
                 ("/api/v1/audit", .get, nil, [.admin]),
                 ("/api/v1/follow-ups/\(followUp.id)", .patch, patch, [.admin]),
             ]
@@ -76,8 +79,10 @@ struct APITests {
                     if body != nil { headers[.contentType] = "application/json" }
                     let response = try await server.client.execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
                     #expect(response.status == expected, "\(uri) as \(who)")
-                    let csv = uri.hasSuffix(".csv") && expected == .ok
-                    #expect(response.headers[.contentType]?.hasPrefix(csv ? "text/csv" : "application/json") == true, "\(uri) as \(who)")
+                    let type = expected != .ok ? "application/json"
+                        : uri.hasSuffix(".csv") ? "text/csv"
+                        : uri.hasSuffix(".xlsx") ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "application/json"
+                    #expect(response.headers[.contentType]?.hasPrefix(type) == true, "\(uri) as \(who)")
                     if expected != .ok {
                         let body = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: [String: String]]
                         #expect(body?["error"]?["code"] != nil && body?["error"]?["message"]?.isEmpty == false, "\(uri) as \(who)")
@@ -132,8 +137,25 @@ struct APITests {
             #expect(row.fields[0] == "拟调整")
             #expect(row.fields[2] == "王\"芳\", 二")
             #expect(row.fields[5] == "'=HYPERLINK(1)")
-            #expect(row.fields[13] == "组织处理")
-            #expect(row.fields[14].contains("整改措施为组织处理"))
+            #expect(row.fields[6] == "股长")  // 职务
+            #expect(row.fields[14] == "组织处理")
+            #expect(row.fields[15].contains("整改措施为组织处理"))
+            // The same list as a workbook: a zip (PK), typed for Excel, named for the year.
+            let workbook = try await server.client.execute(
+                uri: "/api/v1/appraisals/2026/personnel.xlsx", method: .get, headers: [.authorization: "Bearer \(secret)"])
+            #expect(workbook.status == .ok)
+            #expect(workbook.headers[.contentType] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            #expect(workbook.headers[.contentDisposition] == "attachment; filename=\"personnel-2026.xlsx\"")
+            #expect(Data(buffer: workbook.body).starts(with: [0x50, 0x4B, 0x03, 0x04]))
+            // The ranking: every chief of the official run, in rank order, in both formats.
+            let orgdept = try await APIKeyStore(pool: server.fixture.pool).create(role: .orgdept, name: "组织部", actor: "test").1
+            let ranking = try await server.client.execute(
+                uri: "/api/v1/appraisals/2026/ranking.csv", method: .get, headers: [.authorization: "Bearer \(orgdept)"])
+            let ranked = try CSVDocument.parse(Data(buffer: ranking.body), file: "ranking.csv")
+            #expect(ranked.header.prefix(7) == ["排名", "姓名", "工号", "部门", "股室", "职务", "综合得分"])
+            #expect(ranked.records.count == 4)
+            #expect(try await server.client.execute(
+                uri: "/api/v1/appraisals/2026/ranking.xlsx?run=99999", method: .get, headers: [.authorization: "Bearer \(orgdept)"]).status == .notFound)
             let json = try await server.client.execute(
                 uri: "/api/v1/appraisals/2026/personnel.json", method: .get, headers: [.authorization: "Bearer \(secret)"])
             let body = try JSONSerialization.jsonObject(with: Data(buffer: json.body)) as? [String: Any]

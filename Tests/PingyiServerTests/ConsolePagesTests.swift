@@ -317,9 +317,22 @@ struct ConsolePagesTests {
             let csv = try await office.get("/console/personnel.csv?year=2026", as: .hr)
             #expect(csv.headers[.contentDisposition] == "attachment; filename=\"personnel-2026.csv\"")
             #expect(Array(csv.body.readableBytesView.prefix(3)) == [0xEF, 0xBB, 0xBF])
-            let expected = PersonnelList.csv(try await ScoringStore(pool: office.server.fixture.pool).personnel(year: 2026).rows)
+            let (official, rows) = try await ScoringStore(pool: office.server.fixture.pool).personnel(year: 2026)
+            let expected = PersonnelList.csv(year: 2026, run: official, rows)
             #expect(Data(csv.body.readableBytesView) == expected)
             #expect(try await office.get("/console/personnel?year=2025", as: .hr).status == .notFound)
+            let workbook = try await office.get("/console/personnel.xlsx?year=2026", as: .hr)
+            #expect(workbook.status == .ok && workbook.headers[.contentDisposition] == "attachment; filename=\"personnel-2026.xlsx\"")
+            #expect(Array(workbook.body.readableBytesView.prefix(2)) == [0x50, 0x4B])
+            #expect(try await office.get("/console/personnel.xlsx?year=2025", as: .hr).status == .notFound)
+            // The ranking the page shows, as files; HR may not download it.
+            #expect(all.contains("/console/ranking.xlsx?year=2026") && all.contains("/console/ranking.csv?year=2026"))
+            let rankingCSV = try await office.get("/console/ranking.csv?year=2026", as: .orgdept)
+            let rankingRows = try CSVDocument.parse(Data(rankingCSV.body.readableBytesView), file: "ranking.csv")
+            #expect(rankingRows.header.first == "排名" && rankingRows.records.count == 4)
+            #expect(try await office.get("/console/ranking.xlsx?year=2026", as: .orgdept).headers[.contentType]?.contains("spreadsheetml") == true)
+            #expect(try await office.get("/console/ranking.xlsx?year=2019", as: .orgdept).status == .notFound)
+            #expect(try await office.get("/console/ranking.csv", as: .hr).status == .forbidden)
         }
     }
 

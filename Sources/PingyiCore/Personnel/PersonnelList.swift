@@ -43,18 +43,36 @@ public enum PersonnelList {
         return promotions + adjustments
     }
 
-    /// HR's CSV: UTF-8 with BOM, RFC 4180 quoting, formula-looking cells neutralised.
-    public static func csv(_ rows: [PersonnelRow]) -> Foundation.Data {
-        func format(_ value: Double?) -> String { Figures.score(value, missing: "") }
-        let header = ["名单", "排名", "姓名", "工号", "部门", "股室", "综合得分", "客商评议", "评星定级", "目标考核", "有效票", "不满意率", "不满意认定", "建议措施", "理由"]
-        return SpreadsheetCSV.make(header: header, rows: rows.map { row in
+    /// HR's table of `year`: list, rank, the chief (with 职务), the figures as numbers, the
+    /// suggested measure and the reason — the CSV and the .xlsx are both made from it.
+    public static func sheet(year: Int, run: Int, _ rows: [PersonnelRow], decimals: Int = 2) -> Spreadsheet {
+        func number(_ value: Double?) -> SpreadsheetCell { value.map { .number($0) } ?? .empty }
+        let columns = [
+            SpreadsheetColumn("名单", width: 12), SpreadsheetColumn("排名", width: 6, .integer), SpreadsheetColumn("姓名", width: 10),
+            SpreadsheetColumn("工号", width: 10), SpreadsheetColumn("部门", width: 24), SpreadsheetColumn("股室", width: 18),
+            SpreadsheetColumn("职务", width: 10), SpreadsheetColumn("综合得分", width: 10, .decimal(decimals)),
+            SpreadsheetColumn("客商评议", width: 10, .decimal(decimals)), SpreadsheetColumn("评星定级", width: 10, .decimal(decimals)),
+            SpreadsheetColumn("目标考核", width: 10, .decimal(decimals)), SpreadsheetColumn("有效票", width: 8, .integer),
+            SpreadsheetColumn("不满意率", width: 10, .percent), SpreadsheetColumn("不满意认定", width: 30),
+            SpreadsheetColumn("建议措施", width: 14), SpreadsheetColumn("理由", width: 70),
+        ]
+        let cells: [[SpreadsheetCell]] = rows.map { row in
             let score = row.score
             return [
-                row.list.label, score.rank.map(String.init) ?? "", score.name, score.employeeNumber, score.departmentName, score.section,
-                format(score.composite), format(score.merchantScore), format(score.starScore), format(score.assessmentScore), "\(score.n)",
-                score.unsatisfiedShare.map(Figures.percent) ?? "", score.flags.map(\.text).joined(separator: "；"),
-                score.action?.rawValue ?? (row.list == .promotion ? "拟晋升/评优" : ""), row.reason,
+                .text(row.list.label), score.rank.map { .number(Double($0)) } ?? .empty, .text(score.name), .text(score.employeeNumber),
+                .text(score.departmentName), .text(score.section), .text(score.position), number(score.composite),
+                number(score.merchantScore), number(score.starScore), number(score.assessmentScore), .number(Double(score.n)),
+                number(score.unsatisfiedShare), .text(score.flags.map(\.text).joined(separator: "；")),
+                .text(score.action?.rawValue ?? (row.list == .promotion ? "拟晋升/评优" : "")), .text(row.reason),
             ]
-        })
+        }
+        return Spreadsheet(
+            title: "\(year) 年度股室长拟晋升/评优和拟调整名单（第 \(run) 次评分，正式结果）", sheetName: "\(year) 人员名单",
+            columns: columns, rows: cells)
+    }
+
+    /// HR's CSV: UTF-8 with BOM, RFC 4180 quoting, formula-looking cells neutralised.
+    public static func csv(year: Int, run: Int, _ rows: [PersonnelRow], decimals: Int = 2) -> Foundation.Data {
+        sheet(year: year, run: run, rows, decimals: decimals).csv
     }
 }

@@ -64,14 +64,19 @@ struct AppraisalsController {
             let (run, rows) = try await personnel(year: year)
             return try JSONResponse.make(PersonnelPage(year: year, run: run, candidates: rows))
         }
-        group.get("appraisals/:year/personnel.csv") { _, context in
-            try context.require([.admin, .orgdept, .hr])
-            let year = try Self.year(context)
-            let (_, rows) = try await personnel(year: year)
-            return Response(
-                status: .ok,
-                headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"personnel-\(year).csv\""],
-                body: .init(byteBuffer: ByteBuffer(data: PersonnelList.csv(rows))))
+        for download in [SpreadsheetDownload.csv, .xlsx] {
+            group.get("appraisals/:year/personnel.\(download.rawValue)") { _, context in
+                try context.require([.admin, .orgdept, .hr])
+                let year = try Self.year(context)
+                let (run, rows) = try await personnel(year: year)
+                return try await download.response(PersonnelList.sheet(year: year, run: run, rows), name: "personnel-\(year)")
+            }
+            group.get("appraisals/:year/ranking.\(download.rawValue)") { request, context in
+                try context.require([.admin, .orgdept])
+                let year = try Self.year(context)
+                let run = try await chosenRun(year: year, query: request.uri.queryParameters)
+                return try await download.response(RankingSheet.make(run), name: "ranking-\(year)-run\(run.id)")
+            }
         }
         group.get("chiefs/:employeeNumber") { _, context in
             try context.require([.admin, .orgdept])

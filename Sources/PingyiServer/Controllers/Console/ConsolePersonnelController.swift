@@ -4,7 +4,7 @@ import PingyiCore
 import PingyiStore
 
 /// 人员名单 (hr, orgdept, admin): the personnel lists of a published year on screen and as the
-/// CSV that Excel and WPS open.
+/// CSV and .xlsx that Excel and WPS open.
 struct ConsolePersonnelController: Sendable {
     let gate: ConsoleGate
     let scoring: ScoringStore
@@ -18,17 +18,14 @@ struct ConsolePersonnelController: Sendable {
                     "console-personnel", ConsolePersonnelPage(member: visit.header, year: year, run: run, years: years, rows: rows))
             }
         }
-        router.get("/console/personnel.csv") { request, _ in
-            try await gate.page(request) { _ in
-                let (year, _) = try await chosenYear(request.uri.queryParameters)
-                let (_, rows) = try await scoring.personnel(year: year)
-                return Response(
-                    status: .ok,
-                    headers: [
-                        .contentType: "text/csv; charset=utf-8", .cacheControl: "no-store",
-                        .contentDisposition: "attachment; filename=\"personnel-\(year).csv\"",
-                    ],
-                    body: .init(byteBuffer: ByteBuffer(data: PersonnelList.csv(rows))))
+        for download in [SpreadsheetDownload.csv, .xlsx] {
+            router.get("/console/personnel.\(download.rawValue)") { request, _ in
+                try await gate.page(request) { _ in
+                    let (year, _) = try await chosenYear(request.uri.queryParameters)
+                    let (run, rows) = try await scoring.personnel(year: year)
+                    return try await download.response(
+                        PersonnelList.sheet(year: year, run: run, rows), name: "personnel-\(year)", cacheControl: "no-store")
+                }
             }
         }
     }

@@ -15,6 +15,14 @@ struct ConsoleRankingController: Sendable {
                 try await ranking(visit, query: request.uri.queryParameters)
             }
         }
+        for download in [SpreadsheetDownload.csv, .xlsx] {
+            router.get("/console/ranking.\(download.rawValue)") { request, _ in
+                try await gate.page(request, roles: [.admin, .orgdept]) { _ in
+                    let (run, _) = try await shownRun(request.uri.queryParameters)
+                    return try await download.response(RankingSheet.make(run), name: "ranking-\(run.year)-run\(run.id)", cacheControl: "no-store")
+                }
+            }
+        }
         router.get("/console/chiefs/:employeeNumber") { request, context in
             try await gate.page(request, roles: [.admin, .orgdept]) { visit in
                 try await chief(visit, employeeNumber: context.parameters.get("employeeNumber") ?? "")
@@ -24,18 +32,8 @@ struct ConsoleRankingController: Sendable {
 
     /// `?year=` among the scored years (default the newest), `?department=` a department code.
     func ranking(_ visit: ConsoleVisit, query: Hummingbird.Parameters) async throws -> Response {
-        let scored = try await scoring.scoredYears()
-        guard let newest = scored.first?.year else {
-            return gate.message(visit, heading: "还没有评分结果", text: "活动结束后运行 pingyi score 年度，即可在此查看排名。", status: .ok)
-        }
-        var year = newest
-        if let text = query.get("year"), !text.isEmpty {
-            guard let chosen = Int(text), scored.contains(where: { $0.year == chosen }) else {
-                throw ConsoleRefusal.notFound("没有该年度的评分结果", "请从年度列表中选择。")
-            }
-            year = chosen
-        }
-        let run = try await scoring.shownRun(year: year)
+        let (run, scored) = try await shownRun(query)
+        let year = run.year
         let departments = try await scoring.departments(year: year, run: run).filter { $0.chiefs > 0 }
         var department: String?
         if let code = query.get("department"), !code.isEmpty {
@@ -47,6 +45,22 @@ struct ConsoleRankingController: Sendable {
         return gate.views.page(
             "console-ranking",
             ConsoleRankingPage(member: visit.header, run: run, years: scored.map(\.year), departments: departments, department: department))
+    }
+
+    /// The run the page shows for `?year=` (default the newest scored year), and the scored years.
+    func shownRun(_ query: Hummingbird.Parameters) async throws -> (ScoringRun, [(year: Int, published: Bool)]) {
+        let scored = try await scoring.scoredYears()
+        guard let newest = scored.first?.year else {
+            throw ConsoleRefusal(heading: "还没有评分结果", text: "活动结束后运行 pingyi score 年度，即可在此查看排名。", status: .ok)
+        }
+        var year = newest
+        if let text = query.get("year"), !text.isEmpty {
+            guard let chosen = Int(text), scored.contains(where: { $0.year == chosen }) else {
+                throw ConsoleRefusal.notFound("没有该年度的评分结果", "请从年度列表中选择。")
+            }
+            year = chosen
+        }
+        return (try await scoring.shownRun(year: year), scored)
     }
 
     /// Every published year of the chief, and the newest scored year when it is not published yet.
