@@ -61,7 +61,7 @@ func buildRouter(_ configuration: ServerConfiguration, pool: ConnectionPool) asy
     ConsoleCampaignsController(
         gate: gate, campaigns: CampaignStore(pool: pool), invitations: InvitationStore(pool: pool), appraisals: AppraisalStore(pool: pool)
     ).add(to: router)
-    ConsoleRankingController(gate: gate, scoring: ScoringStore(pool: pool)).add(to: router)
+    ConsoleRankingController(gate: gate, scoring: ScoringStore(pool: pool), appraisals: AppraisalStore(pool: pool)).add(to: router)
     ConsoleFollowUpsController(gate: gate, followUps: FollowUpStore(pool: pool)).add(to: router)
     ConsolePersonnelController(gate: gate, scoring: ScoringStore(pool: pool)).add(to: router)
     ConsoleCluesController(gate: gate, clues: ProblemClueStore(pool: pool)).add(to: router)

@@ -7,7 +7,7 @@ import time
 
 from selenium.webdriver.common.by import By
 
-from conftest import BASE, PHONE, SUBMITTED, Stopwatch, click, heading, new_driver, psql, screenshot, wait_for, _status
+from conftest import BASE, PHONE, SUBMITTED, Stopwatch, click, heading, new_driver, psql, resize, screenshot, wait_for, _status
 
 
 def sign_in(driver):
@@ -40,7 +40,8 @@ def desktop_pictures(driver):
         driver.get(BASE + path)
         wait_for(driver, lambda d: expected in heading(d), f"{path} with the heading {expected}")
         if path == "/console/ranking":
-            assert driver.find_elements(By.CSS_SELECTOR, "svg.chart rect[fill='#b71c1c']"), "no flagged chief in the ranking chart"
+            assert driver.find_elements(By.CSS_SELECTOR, "svg.chart circle.score[fill='#b71c1c']"), "no flagged chief in the ranking chart"
+            assert driver.find_elements(By.CSS_SELECTOR, "svg.chart line.threshold"), "no threshold line in the ranking chart"
         if path.startswith("/console/chiefs/"):
             assert len(driver.find_elements(By.CSS_SELECTOR, "svg.chart polyline")) == 1, "no trend line on the chief's page"
         screenshot(driver, picture)
@@ -122,6 +123,21 @@ def test_console_pages_fit_a_phone():
             assert overflow <= 0, f"{path} is {overflow} px wider than a 390 px phone"
             for link in driver.find_elements(By.CSS_SELECTOR, ".console-nav a"):
                 assert link.size["height"] < 40, f"{path}: the navigation wraps inside 「{link.text}」"
+            if path == "/console/ranking":
+                # The dot plot at phone width: drawn 380 units wide, shown at least 340 px wide, so
+                # its 11-unit labels stay about 10 px; every ranked chief has a dot and an interval.
+                chart = driver.find_element(By.CSS_SELECTOR, ".dotplot svg")
+                assert chart.size["width"] >= 340, f"the ranking chart is only {chart.size['width']} px wide on a phone"
+                dots = driver.find_elements(By.CSS_SELECTOR, ".dotplot circle.score")
+                assert len(dots) == int(psql("SELECT count(*) FROM chief_results WHERE rank IS NOT NULL AND run_id = "
+                                             "(SELECT coalesce(official_run_id, (SELECT max(id) FROM scoring_runs s WHERE s.year = y.year)) "
+                                             "FROM appraisal_years y WHERE EXISTS (SELECT 1 FROM scoring_runs s WHERE s.year = y.year) "
+                                             "ORDER BY year DESC LIMIT 1)")[0])
+                if os.environ.get("PINGYI_SCREENSHOTS"):
+                    # The whole figure: a window as tall as the page, so nothing is cut off.
+                    resize(driver, PHONE[0], driver.execute_script("return document.documentElement.scrollHeight"))
+                    driver.find_element(By.CSS_SELECTOR, ".dotplot").screenshot(os.path.join(os.environ["PINGYI_SCREENSHOTS"], "ranking-dotplot-phone.png"))
+                    resize(driver, *PHONE)
             if picture:
                 screenshot(driver, picture)
     finally:

@@ -290,13 +290,14 @@ struct ConsolePagesTests {
         }
     }
 
-    @Test("排名, 个人, 人员名单: department filter, stars, a bar per ranked chief, the trend line, the CSV; unknown choices 404")
+    @Test("排名, 个人, 人员名单: department filter, stars, a dot per ranked chief, the trend line, the CSV; unknown choices 404")
     func rankingChiefAndPersonnel() async throws {
         try await Self.withOffice { office in
             let all = try await office.get("/console/ranking", as: .orgdept).text
             let run = try await ScoringStore(pool: office.server.fixture.pool).run(year: 2026, officialOnly: true)
             let ranked = run.scores.filter { $0.rank != nil }.count
-            #expect(all.components(separatedBy: "<rect x=").count - 1 == ranked)
+            #expect(all.components(separatedBy: "<circle class=\"score\"").count - 1 == ranked)
+            #expect(all.contains("class=\"threshold\"") && all.contains("认定线 33.3%"))
             #expect(all.contains("部门星级") && all.contains("2026 年度"))
             let scjg = try await office.get("/console/ranking?department=SCJG", as: .orgdept).text
             #expect(scjg.contains("王芳") && !scjg.contains("钱进"))
@@ -387,6 +388,53 @@ struct ConsolePagesTests {
             #expect(try office.server.fixture.count("SELECT count(*) FROM campaigns WHERE id = \(office.star.id) AND state = 'open'") == 1)
             #expect(try office.server.fixture.count("SELECT count(*) FROM chiefs") == 4)
         }
+    }
+
+    @Test("the ranking dot plot: the data's own range, shares with their interval against the threshold, the bottom cut, 390 px")
+    func dotPlot() throws {
+        let policy = try ScoringPolicy.parse(try CountyFixture.shipped("policy.yaml"), file: "policy.yaml")
+        func chief(_ number: String, rank: Int, composite: Double, unsatisfied: Int, of n: Int, flagged: Bool = false, bottom: Bool = false) -> ChiefScore {
+            // ChiefScore has no public memberwise initialiser: a minimal one from JSON, then filled in.
+            let base = #"{"employeeNumber":"","name":"","departmentCode":"D","departmentName":"部门","section":"股","position":"股长","n":0,"#
+                + #""counts":{},"unsatisfied":0,"ownAssessment":false,"components":[],"insufficientData":false,"bottom":false,"flags":[]}"#
+            var score = try! JSONDecoder().decode(ChiefScore.self, from: Data(base.utf8))
+            score.employeeNumber = number
+            score.name = "股长\(number)"
+            score.n = n
+            score.unsatisfied = unsatisfied
+            score.unsatisfiedShare = Double(unsatisfied) / Double(n)
+            score.unsatisfiedInterval = WilsonInterval(successes: unsatisfied, trials: n)
+            score.composite = composite
+            score.rank = rank
+            score.bottom = bottom
+            if flagged { score.flags = [FlagEvidence(rule: "unsatisfiedShare", text: "不满意率达到认定线")] }
+            return score
+        }
+        let scores = [
+            chief("A", rank: 1, composite: 92.5, unsatisfied: 0, of: 20), chief("B", rank: 2, composite: 85, unsatisfied: 2, of: 20),
+            chief("C", rank: 3, composite: 84.2, unsatisfied: 4, of: 8, bottom: true),
+            chief("D", rank: 4, composite: 80.1, unsatisfied: 9, of: 20, flagged: true, bottom: true),
+        ]
+        let plot = RankingDotPlot(scores, policy: policy, wholeRanking: true)
+        #expect(plot.rows.count == 4)
+        // The axis is the data's range, 79–93, not 0–100: 92.5 and 85 are far apart.
+        #expect(plot.scoreTicks.first?.label == "79" && plot.scoreTicks.last?.label == "93")
+        #expect(plot.rows[0].dotX - plot.rows[1].dotX > 70)
+        #expect(plot.rows.allSatisfy { $0.dotX >= RankingDotPlot.scoreStart && $0.dotX <= RankingDotPlot.scoreEnd })
+        // The threshold 1/3 as a line; D (45%) right of it, B (10%) left; intervals around the share.
+        let threshold = try #require(plot.threshold)
+        #expect(threshold.label == "33.3%")
+        #expect(plot.rows[3].shareX > threshold.x && plot.rows[1].shareX < threshold.x)
+        #expect(plot.rows.allSatisfy { $0.lowX <= $0.shareX && $0.shareX <= $0.highX && $0.highX <= RankingDotPlot.shareEnd })
+        // Fewer ballots, a wider interval: C has 8, B 20.
+        #expect(plot.rows[2].highX - plot.rows[2].lowX > plot.rows[1].highX - plot.rows[1].lowX)
+        #expect(plot.rows[3].color == RankingDotPlot.flaggedColor && plot.rows[0].color == RankingDotPlot.otherColor)
+        // The bottom cut above C, the first chief at the bottom; none when a department is filtered.
+        #expect(plot.bottomCutY == RankingDotPlot.top + 2 * RankingDotPlot.rowHeight)
+        #expect(RankingDotPlot(scores, policy: policy, wholeRanking: false).bottomCutY == nil)
+        // Drawn 380 units wide: a 390 px phone shows it at nearly full size (11-unit text stays ≥ 10 px).
+        #expect(RankingDotPlot.width <= 380 && RankingDotPlot.shareEnd <= RankingDotPlot.width)
+        #expect(plot.rows[0].title.contains("95% 区间"))
     }
 
     @Test("the trend chart: one point per year, flagged years red, lowest score inside the plot")

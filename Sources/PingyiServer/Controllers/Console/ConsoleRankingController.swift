@@ -8,6 +8,7 @@ import PingyiStore
 struct ConsoleRankingController: Sendable {
     let gate: ConsoleGate
     let scoring: ScoringStore
+    let appraisals: AppraisalStore
 
     func add(to router: Router<PingyiRequestContext>) {
         router.get("/console/ranking") { request, _ in
@@ -44,7 +45,8 @@ struct ConsoleRankingController: Sendable {
         }
         return gate.views.page(
             "console-ranking",
-            ConsoleRankingPage(member: visit.header, run: run, years: scored.map(\.year), departments: departments, department: department))
+            ConsoleRankingPage(
+                member: visit.header, run: run, policy: try await appraisals.find(year: year)?.policy, years: scored.map(\.year), departments: departments, department: department))
     }
 
     /// The run the page shows for `?year=` (default the newest scored year), and the scored years.

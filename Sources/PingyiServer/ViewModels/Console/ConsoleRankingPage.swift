@@ -1,18 +1,9 @@
 import PingyiCore
 
-/// 排名: the year's ranked chiefs (optionally of one department) with a horizontal bar chart
-/// drawn as SVG on the server, flagged chiefs in red, and the departments' star levels.
+/// 排名: the year's ranked chiefs (optionally of one department) with the dot plot of their
+/// composites and 不满意 shares (`RankingDotPlot`), flagged chiefs in red, and the departments'
+/// star levels.
 struct ConsoleRankingPage: Sendable {
-    struct Bar: Sendable {
-        let label: String
-        let y: Int
-        let textY: Int
-        let width: Int
-        let valueX: Int
-        let value: String
-        let color: String
-    }
-
     struct Line: Sendable {
         let rank: String
         let employeeNumber: String
@@ -37,24 +28,17 @@ struct ConsoleRankingPage: Sendable {
         let chiefs: Int
     }
 
-    static let flaggedColor = "#b71c1c"
-    static let barX = 292
-    static let barWidth = 410
-    static let otherColor = "#9ca3af"
-
     let member: ConsoleMemberView
     let year: Int
     let source: String
     let years: [ConsoleOption]
     let departments: [ConsoleOption]
     let filteredBy: String?
-    let height: Int
-    let barX = ConsoleRankingPage.barX
-    let bars: [Bar]
+    let chart: RankingDotPlot
     let rows: [Line]
     let departmentLines: [DepartmentLine]
 
-    init(member: ConsoleMemberView, run: ScoringRun, years: [Int], departments: [DepartmentResult], department: String?) {
+    init(member: ConsoleMemberView, run: ScoringRun, policy: ScoringPolicy?, years: [Int], departments: [DepartmentResult], department: String?) {
         self.member = member
         year = run.year
         source = run.official ? "正式结果（第 \(run.id) 次评分）" : "最近一次评分（第 \(run.id) 次，未发布）"
@@ -63,15 +47,7 @@ struct ConsoleRankingPage: Sendable {
             + departments.map { ConsoleOption(value: $0.code, label: $0.name, selected: $0.code == department) }
         filteredBy = department.flatMap { code in departments.first { $0.code == code }?.name }
         let shown = run.scores.filter { department == nil || $0.departmentCode == department }
-        let ranked = shown.filter { $0.rank != nil && $0.composite != nil }
-        height = max(40, ranked.count * 22 + 10)
-        bars = ranked.enumerated().map { index, score in
-            let width = Int((min(max(score.composite!, 0), 100) / 100 * Double(Self.barWidth)).rounded())
-            return Bar(
-                label: "\(score.rank!). \(score.name)（\(score.departmentName)）", y: index * 22 + 6, textY: index * 22 + 19,
-                width: width, valueX: Self.barX + 6 + width, value: Figures.score(score.composite),
-                color: score.flagged ? Self.flaggedColor : Self.otherColor)
-        }
+        chart = RankingDotPlot(shown, policy: policy, wholeRanking: department == nil)
         rows = shown.map { score in
             Line(
                 rank: score.rank.map(String.init) ?? (score.insufficientData ? "有效票不足" : "—"), employeeNumber: score.employeeNumber,

@@ -50,7 +50,7 @@ struct TrendChart: Sendable {
                 : TrendChart.left + 20 + Int((Double(index) * (plotWidth - 40) / Double(scored.count - 1)).rounded())
             return Point(
                 x: x, y: y(item.1), labelY: y(item.1) - 10, value: Figures.score(item.1), year: "\(item.0)",
-                color: item.2 ? ConsoleRankingPage.flaggedColor : "#1f2937")
+                color: item.2 ? RankingDotPlot.flaggedColor : RankingDotPlot.otherColor)
         }
         polyline = points.map { "\($0.x),\($0.y)" }.joined(separator: " ")
         grid = stride(from: floor, through: 100, by: 10).map { value in
