@@ -14,7 +14,7 @@ public struct AssessmentStore: Sendable {
     /// Imports an assessment file for `year`: every department and chief must exist, the year
     /// must exist and not be published; all rows are upserted in one transaction or none.
     public func importAssessment(_ parse: ImportParse<AssessmentRow>, year: Int, actor: String, dryRun: Bool = false) async throws -> ImportSummary {
-        let rows = try parse.validRows()
+        let rows = parse.rows  // checked against the database too, then refused with the file's own problems
         let file = parse.file
         return try await ImportTransaction.run(on: pool, dryRun: dryRun) { connection in
             guard let state = try connection.query("SELECT published_at IS NOT NULL AS published FROM appraisal_years WHERE year = \(year)").first
@@ -40,7 +40,7 @@ public struct AssessmentStore: Sendable {
                 default: break
                 }
             }
-            guard issues.isEmpty else { throw InvalidFile(issues: issues) }
+            try parse.requireValid(adding: issues)
             var inserted = 0, updated = 0, unchanged = 0
             for row in rows.map(\.value) {
                 let department: String? = if case .department(let code) = row.target { code } else { nil }

@@ -16,10 +16,12 @@ public struct RosterStore: Sendable {
 
     /// Imports a roster file (departments, sections and chiefs).
     public func importRoster(_ parse: ImportParse<RosterRow>, actor: String, dryRun: Bool = false) async throws -> ImportSummary {
-        let rows = try parse.validRows()
+        // The rows that read are checked against the database even when others did not: every
+        // problem of the file is reported in one pass.
+        let rows = parse.rows
         let file = parse.file
         return try await ImportTransaction.run(on: pool, dryRun: dryRun) { connection in
-            try RosterStore.checkDepartmentNames(rows, file: file, on: connection)
+            try parse.requireValid(adding: try RosterStore.departmentNameIssues(rows, file: file, on: connection))
             var departments: [String: String] = [:]
             var sections = Set<Section>()
             for row in rows {
@@ -100,7 +102,7 @@ public struct RosterStore: Sendable {
 
     /// Imports a dealings file; every merchant and department must already exist.
     public func importDealings(_ parse: ImportParse<Dealing>, actor: String, dryRun: Bool = false) async throws -> ImportSummary {
-        let rows = try parse.validRows()
+        let rows = parse.rows  // checked against the database too, then refused with the file's own problems
         let file = parse.file
         return try await ImportTransaction.run(on: pool, dryRun: dryRun) { connection in
             let dealings = rows.map(\.value)
@@ -121,7 +123,7 @@ public struct RosterStore: Sendable {
                         message: "未知部门「\(row.value.departmentCode)」（请先导入股室长名册）"))
                 }
             }
-            guard issues.isEmpty else { throw InvalidFile(issues: issues) }
+            try parse.requireValid(adding: issues)
             let result = try connection.query(
                 """
                 INSERT INTO merchant_dealings (credit_code, year, department_code)
@@ -203,7 +205,7 @@ public struct RosterStore: Sendable {
     }
 
     /// A department name already used by another code in the database is an issue at its line.
-    static func checkDepartmentNames(_ rows: [ParsedRow<RosterRow>], file: String, on connection: Connection) throws {
+    static func departmentNameIssues(_ rows: [ParsedRow<RosterRow>], file: String, on connection: Connection) throws -> [FileIssue] {
         let names = Array(Set(rows.map(\.value.department.name)))
         var codeOfName: [String: String] = [:]
         for row in try connection.query("SELECT code, name FROM departments WHERE name = ANY(\(names)::text[])").rows {
@@ -219,7 +221,7 @@ public struct RosterStore: Sendable {
                     message: "「\(department.name)」已是部门 \(code) 的名称"))
             }
         }
-        guard issues.isEmpty else { throw InvalidFile(issues: issues) }
+        return issues
     }
 
     /// The keys of `keys` that have no row in `table`.

@@ -94,6 +94,20 @@ struct ImportFormatTests {
         #expect(result.issues[1].message.contains("部门「甲局」在第 2 行的代码是 A"))
     }
 
+    @Test("a department code with two names is reported in the same pass as the rows' other problems")
+    func rosterCrossCheckWithOtherErrors() {
+        // Line 3 has a bad 工号 as well as a second name for A; line 4 lacks its 职务.
+        let result = parse(RosterFormat.self, """
+            部门代码,部门名称,股室,工号,姓名,职务
+            A,甲局,一股,1,张三,股长
+            A,乙局,二股,工号 2,李四,股长
+            B,丙局,三股,3,王五,
+            """)
+        #expect(result.issues.map(\.line) == [3, 3, 4])
+        #expect(result.issues.map(\.column) == ["工号", "部门名称", "职务"])
+        #expect(result.issues[1].message.contains("部门代码 A 在第 2 行的名称是「甲局」，此处为「乙局」"))
+    }
+
     @Test("the demo county's files parse without a single issue")
     func demoFilesAreClean() throws {
         let demo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -155,6 +155,22 @@ struct RosterImportTests {
             }
             #expect(failure?.issues.map(\.description) == ["r2.csv:2: 部门名称: 「县市场监督管理局」已是部门 SCJG 的名称"])
             #expect(try count("chiefs", database) == 3)
+            // With a bad row besides: both problems in one pass, by line, and still nothing written.
+            let both = clash + "SCJG3,县某局,某股,G0902,,股长\n"
+            let together = await #expect(throws: InvalidFile.self) {
+                try await store.importRoster(RosterFormat.parse(Data(both.utf8), file: "r3.csv"), actor: "test")
+            }
+            #expect(together?.issues.map(\.line) == [2, 3])
+            #expect(together?.issues.first?.message.contains("已是部门 SCJG 的名称") == true)
+            // Dealings: a field error and an unknown department, reported together.
+            _ = try await store.importMerchants(MerchantFormat.parse(Data(Self.merchants.utf8), file: "m.csv"), actor: "test")
+            let dealings = "统一社会信用代码,年度,部门代码\n914403001922038216,1800,SCJG\n914403001922038216,2026,NOPE\n"
+            let dealt = await #expect(throws: InvalidFile.self) {
+                try await store.importDealings(DealingFormat.parse(Data(dealings.utf8), file: "d.csv"), actor: "test")
+            }
+            #expect(dealt?.issues.map(\.line) == [2, 3])
+            #expect(dealt?.issues.last?.message.contains("未知部门「NOPE」") == true)
+            #expect(try count("chiefs", database) == 3 && count("departments", database) == 2)
         }
     }
 

@@ -13,13 +13,15 @@ public protocol ImportFormat {
     static func read(_ fields: inout FieldReader) -> Row?
     /// The natural key of a row.
     static func key(of row: Row) -> String
-    /// Problems that only show across rows (beyond repeated keys).
-    static func crossCheck(_ rows: [ParsedRow<Row>], file: String) -> [FileIssue]
+    /// Problems that only show across rows (beyond repeated keys). `records` holds a reader for
+    /// every record, those with bad fields too, so that a rule about a few columns (a department
+    /// code with two names) is reported in the same pass as the rows' other problems.
+    static func crossCheck(_ rows: [ParsedRow<Row>], records: [ParsedRow<FieldReader>], file: String) -> [FileIssue]
 }
 
 extension ImportFormat {
     /// No cross-row rules by default.
-    public static func crossCheck(_ rows: [ParsedRow<Row>], file: String) -> [FileIssue] { [] }
+    public static func crossCheck(_ rows: [ParsedRow<Row>], records: [ParsedRow<FieldReader>], file: String) -> [FileIssue] { [] }
 
     /// Reads a whole file's bytes: every problem of the header, of each record, and each
     /// repeated key, reported together.
@@ -42,8 +44,10 @@ extension ImportFormat {
         }
         var rows: [ParsedRow<Row>] = []
         var firstLine: [String: Int] = [:]
+        var records: [ParsedRow<FieldReader>] = []
         for record in document.records {
             var fields = table.reader(for: record)
+            records.append(ParsedRow(line: record.line, value: fields))
             let row = read(&fields)
             issues += fields.issues
             guard let row, fields.issues.isEmpty else { continue }
@@ -57,7 +61,9 @@ extension ImportFormat {
             firstLine[key] = record.line
             rows.append(ParsedRow(line: record.line, value: row))
         }
-        issues += crossCheck(rows, file: document.file)
+        issues += crossCheck(rows, records: records, file: document.file)
+        // Every problem of the file in one list, by line: the clerk fixes them in one go.
+        issues = issues.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
         return ImportParse(file: document.file, rows: rows, issues: issues)
     }
 }

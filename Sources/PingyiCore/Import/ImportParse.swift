@@ -12,4 +12,11 @@ public struct ImportParse<Row: Sendable>: Sendable {
         guard issues.isEmpty else { throw InvalidFile(issues: issues) }
         return rows
     }
+
+    /// Throws an `InvalidFile` with the file's own problems and `more` (found against the
+    /// database on the rows that read), in line order, when there is any: one pass reports all.
+    public func requireValid(adding more: [FileIssue]) throws(InvalidFile) {
+        let all = (issues + more).enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+        guard all.isEmpty else { throw InvalidFile(issues: all) }
+    }
 }

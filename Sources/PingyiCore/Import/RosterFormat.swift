@@ -40,24 +40,26 @@ public enum RosterFormat: ImportFormat {
     /// The employee number.
     public static func key(of row: RosterRow) -> String { row.chief.employeeNumber }
 
-    /// A department code must have one name in the file, and a name one code.
-    public static func crossCheck(_ rows: [ParsedRow<RosterRow>], file: String) -> [FileIssue] {
+    /// A department code must have one name in the file, and a name one code — checked on every
+    /// record whose two department fields read, whatever else is wrong with it.
+    public static func crossCheck(_ rows: [ParsedRow<RosterRow>], records: [ParsedRow<FieldReader>], file: String) -> [FileIssue] {
         var nameOfCode: [String: (String, Int)] = [:]
         var codeOfName: [String: (String, Int)] = [:]
         var issues: [FileIssue] = []
-        for row in rows {
-            let department = row.value.department
-            if let (name, line) = nameOfCode[department.code], name != department.name {
+        for record in records {
+            var fields = record.value
+            guard let code = fields.code("departmentCode"), let name = fields.text("departmentName", maxLength: 100) else { continue }
+            if let (known, line) = nameOfCode[code], known != name {
                 issues.append(FileIssue(
-                    file: file, line: row.line, column: "部门名称",
-                    message: "部门代码 \(department.code) 在第 \(line) 行的名称是「\(name)」，此处为「\(department.name)」"))
-            } else if let (code, line) = codeOfName[department.name], code != department.code {
+                    file: file, line: record.line, column: "部门名称",
+                    message: "部门代码 \(code) 在第 \(line) 行的名称是「\(known)」，此处为「\(name)」"))
+            } else if let (known, line) = codeOfName[name], known != code {
                 issues.append(FileIssue(
-                    file: file, line: row.line, column: "部门代码",
-                    message: "部门「\(department.name)」在第 \(line) 行的代码是 \(code)，此处为 \(department.code)"))
+                    file: file, line: record.line, column: "部门代码",
+                    message: "部门「\(name)」在第 \(line) 行的代码是 \(known)，此处为 \(code)"))
             } else {
-                nameOfCode[department.code] = nameOfCode[department.code] ?? (department.name, row.line)
-                codeOfName[department.name] = codeOfName[department.name] ?? (department.code, row.line)
+                nameOfCode[code] = nameOfCode[code] ?? (name, record.line)
+                codeOfName[name] = codeOfName[name] ?? (code, record.line)
             }
         }
         return issues
