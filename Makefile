@@ -1,6 +1,6 @@
 # Pingyi — two commands do all the set-up on a fresh machine:
 #   make run    install what is missing, build, start the private PostgreSQL, migrate, load the demo county, serve
-#   make test   the same set-up, then the whole test suite against a real PostgreSQL:
+#   make test   the same set-up, then the format lint and the whole test suite against a real PostgreSQL:
 #               Schemathesis, the browser journeys in headless Chromium, the year cycle with its
 #               exports opened by openpyxl and LibreOffice, swift test
 SHELL := /bin/bash
@@ -15,7 +15,7 @@ BIN = .build/$(CONFIG)/pingyi
 # The libpq environment of the private cluster (empty when DATABASE_URL or PGHOST is set).
 DBENV = eval "$$(scripts/pg.sh env)"
 
-.PHONY: run test browser-test year-test deps test-deps build db-start db-stop migrate demo serve screenshots clean
+.PHONY: run test lint format browser-test year-test deps test-deps build db-start db-stop migrate demo serve screenshots clean
 
 deps:
 	@scripts/deps.sh
@@ -53,7 +53,15 @@ browser-test: build test-deps db-start
 year-test: build test-deps db-start
 	@scripts/year-cycle.sh
 
-test: test-deps db-start
+# The house style (.swift-format, Hummingbird's): `make format` rewrites, `make lint` checks.
+SWIFT_SOURCES = Sources Tests Package.swift
+format:
+	$(SWIFT) format format --in-place --recursive --parallel $(SWIFT_SOURCES)
+
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel $(SWIFT_SOURCES)
+
+test: test-deps db-start lint
 	@$(DBENV); \
 	$(SWIFT) build --build-tests && \
 	scripts/fuzz.sh && \

@@ -5,7 +5,7 @@ let package = Package(
     name: "Pingyi",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "pingyi", targets: ["pingyi"]),
+        .executable(name: "pingyi", targets: ["pingyi"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -124,7 +124,7 @@ public final class Connection: @unchecked Sendable {
         }
         let types = query.binds.map { $0.type.oid }
         let values: [UnsafeMutablePointer<CChar>?] = query.binds.map { bind in bind.text.map { strdup($0) } }
-        defer { values.forEach { free($0) } }
+        defer { for value in values { free(value) } }
         let statement = try preparedName(for: query, types: types)
         let result: OpaquePointer? = values.withUnsafeBufferPointer { valuePointer in
             valuePointer.withMemoryRebound(to: UnsafePointer<CChar>?.self) { constValues in
@@ -219,7 +219,7 @@ public final class Connection: @unchecked Sendable {
 
     private static func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {
         let copies: [UnsafeMutablePointer<CChar>?] = strings.map { strdup($0) } + [nil]
-        defer { copies.forEach { free($0) } }
+        defer { for copy in copies { free(copy) } }
         return copies.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: UnsafePointer<CChar>?.self) { body($0.baseAddress!) }
         }

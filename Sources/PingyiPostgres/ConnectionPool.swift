@@ -127,7 +127,7 @@ public final class ConnectionPool: Sendable {
             waiter.timer.cancel()
             waiter.continuation.resume(throwing: PostgresError(code: .poolClosed, message: "the pool is shut down"))
         }
-        try? await threadPool.runIfActive { idle.forEach { $0.close() } }
+        try? await threadPool.runIfActive { for connection in idle { connection.close() } }
         try? await threadPool.shutdownGracefully()
     }
 

@@ -44,7 +44,9 @@ enum PostgresTimestamp {
         guard let year = number(4), expect("-"), let month = number(2), expect("-"), let day = number(2) else {
             return nil
         }
-        var hour = 0, minute = 0, second = 0
+        var hour = 0
+        var minute = 0
+        var second = 0
         var fraction = 0.0
         var offsetSeconds = 0
         if index < bytes.count {
@@ -64,7 +66,13 @@ enum PostgresTimestamp {
             }
             if index < bytes.count {
                 let sign: Int
-                if expect("+") { sign = 1 } else if expect("-") { sign = -1 } else if expect("Z") { sign = 0 } else {
+                if expect("+") {
+                    sign = 1
+                } else if expect("-") {
+                    sign = -1
+                } else if expect("Z") {
+                    sign = 0
+                } else {
                     return nil
                 }
                 if sign != 0 {

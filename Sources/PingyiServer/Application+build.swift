@@ -8,7 +8,9 @@ import PingyiStore
 /// Builds the web application — shared by `pingyi serve` and the tests. The connection pool
 /// runs as a service of the application's `ServiceGroup`, so SIGTERM and SIGINT drain the
 /// requests in flight, then close the pool.
-public func buildApplication(_ configuration: ServerConfiguration, logger: Logger = Logger(label: "pingyi.server")) async throws
+public func buildApplication(
+    _ configuration: ServerConfiguration, logger: Logger = Logger(label: "pingyi.server")
+) async throws
     -> some ApplicationProtocol
 {
     let pool = ConnectionPool(

@@ -24,8 +24,9 @@ public struct APIKeyStore: Sendable {
                 VALUES (\(trimmed), \(role.rawValue), \(APIKey.hash(of: secret)), \(prefix), \(actor)) RETURNING id
                 """)[0].decode("id")
             try AuditLog.record(
-                AuditEntry(actor: actor, action: "apikey.create", subject: "api key \(id)",
-                           afterJSON: AuditLog.json(["name": trimmed, "role": role.rawValue, "prefix": prefix])),
+                AuditEntry(
+                    actor: actor, action: "apikey.create", subject: "api key \(id)",
+                    afterJSON: AuditLog.json(["name": trimmed, "role": role.rawValue, "prefix": prefix])),
                 on: connection)
             return APIKey(id: id, name: trimmed, role: role, prefix: prefix, revoked: false)
         }
@@ -43,12 +44,14 @@ public struct APIKeyStore: Sendable {
     /// Revokes a key; it opens nothing afterwards.
     public func revoke(id: Int, actor: String) async throws -> APIKey {
         try await pool.transaction { connection in
-            guard let row = try connection.query(
-                """
-                UPDATE api_keys SET revoked_at = coalesce(revoked_at, now()) WHERE id = \(id)
-                RETURNING id, name, role, prefix, true AS revoked
-                """
-            ).first else { throw APIKeyError.notFound(id) }
+            guard
+                let row = try connection.query(
+                    """
+                    UPDATE api_keys SET revoked_at = coalesce(revoked_at, now()) WHERE id = \(id)
+                    RETURNING id, name, role, prefix, true AS revoked
+                    """
+                ).first
+            else { throw APIKeyError.notFound(id) }
             try AuditLog.record(AuditEntry(actor: actor, action: "apikey.revoke", subject: "api key \(id)"), on: connection)
             return try APIKeyStore.decode(row)
         }

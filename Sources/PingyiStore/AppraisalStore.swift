@@ -27,8 +27,9 @@ public struct AppraisalStore: Sendable {
                 throw AppraisalError.exists(year)
             }
             try AuditLog.record(
-                AuditEntry(actor: actor, action: "appraisal.create", subject: "appraisal \(year)",
-                           afterJSON: AuditLog.json(["title": title, "policySHA256": sha])),
+                AuditEntry(
+                    actor: actor, action: "appraisal.create", subject: "appraisal \(year)",
+                    afterJSON: AuditLog.json(["title": title, "policySHA256": sha])),
                 on: connection)
             return AppraisalYear(year: year, title: title, policy: policy, policySHA256: sha)
         }
@@ -40,15 +41,18 @@ public struct AppraisalStore: Sendable {
         let policy = try ScoringPolicy.parse(policyText, file: policyFile)
         let sha = SurveyTemplate.sha256(of: policyText)
         return try await pool.transaction { connection in
-            guard let row = try connection.query(
-                "SELECT title, policy_sha256, published_at IS NOT NULL AS published FROM appraisal_years WHERE year = \(year) FOR UPDATE"
-            ).first else { throw AppraisalError.notFound(year) }
+            guard
+                let row = try connection.query(
+                    "SELECT title, policy_sha256, published_at IS NOT NULL AS published FROM appraisal_years WHERE year = \(year) FOR UPDATE"
+                ).first
+            else { throw AppraisalError.notFound(year) }
             if try row.decode("published", as: Bool.self) { throw AppraisalError.published(year) }
             let before: String? = try row.decode("policy_sha256")
             try connection.query("UPDATE appraisal_years SET policy_yaml = \(policyText), policy_sha256 = \(sha) WHERE year = \(year)")
             try AuditLog.record(
-                AuditEntry(actor: actor, action: "appraisal.policy", subject: "appraisal \(year)",
-                           beforeJSON: AuditLog.json(["policySHA256": before ?? ""]), afterJSON: AuditLog.json(["policySHA256": sha])),
+                AuditEntry(
+                    actor: actor, action: "appraisal.policy", subject: "appraisal \(year)",
+                    beforeJSON: AuditLog.json(["policySHA256": before ?? ""]), afterJSON: AuditLog.json(["policySHA256": sha])),
                 on: connection)
             return AppraisalYear(year: year, title: try row.decode("title"), policy: policy, policySHA256: sha)
         }
@@ -85,8 +89,10 @@ public struct AppraisalStore: Sendable {
                 guard let index = years.firstIndex(where: { $0.year == year }),
                     let kind = CampaignKind(rawValue: try row.decode("kind")), let state = CampaignState(rawValue: try row.decode("state"))
                 else { continue }
-                years[index].campaigns.append(.init(
-                    id: try row.decode("id"), kind: kind, state: state, invited: try row.decode("invited"), responded: try row.decode("responded")))
+                years[index].campaigns.append(
+                    .init(
+                        id: try row.decode("id"), kind: kind, state: state, invited: try row.decode("invited"), responded: try row.decode("responded")
+                    ))
             }
             return years
         }

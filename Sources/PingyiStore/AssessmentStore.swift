@@ -41,7 +41,9 @@ public struct AssessmentStore: Sendable {
                 }
             }
             try parse.requireValid(adding: issues)
-            var inserted = 0, updated = 0, unchanged = 0
+            var inserted = 0
+            var updated = 0
+            var unchanged = 0
             for row in rows.map(\.value) {
                 let department: String? = if case .department(let code) = row.target { code } else { nil }
                 let chief: String? = if case .chief(let number) = row.target { number } else { nil }
@@ -54,8 +56,10 @@ public struct AssessmentStore: Sendable {
                     """
                 ).first
                 if let existing {
-                    let same = try existing.decode("l", as: Double.self) == scores.leadership && existing.decode("p", as: Double.self) == scores.publicity
-                        && existing.decode("i", as: Double.self) == scores.implementation && existing.decode("h", as: Double.self) == scores.highlights
+                    let same =
+                        try existing.decode("l", as: Double.self) == scores.leadership && existing.decode("p", as: Double.self) == scores.publicity
+                        && existing.decode("i", as: Double.self) == scores.implementation
+                        && existing.decode("h", as: Double.self) == scores.highlights
                         && existing.decode("note", as: String?.self) == row.note
                     if same {
                         unchanged += 1

@@ -48,9 +48,10 @@ final class BallotDirectory: Sendable {
                 departments[code] = BallotDepartment(code: code, name: try row.decode("name"), chiefs: [])
             }
             if let number: String = try row.decode("employee_number") {
-                departments[code]!.chiefs.append(BallotChief(
-                    employeeNumber: number, name: try row.decode("chief_name"), section: try row.decode("section"),
-                    position: try row.decode("position")))
+                departments[code]!.chiefs.append(
+                    BallotChief(
+                        employeeNumber: number, name: try row.decode("chief_name"), section: try row.decode("section"),
+                        position: try row.decode("position")))
             }
         }
         snapshot.withLock { $0 = Snapshot(departments: departments, loaded: now) }

@@ -60,16 +60,18 @@ public struct BallotStore: Sendable {
     }
 
     static func lookup(tokenHash: Data, directory: BallotDirectory, now: Date, on connection: Connection) throws -> InvitationLookup {
-        guard let row = try connection.query(
-            """
-            SELECT i.used_on IS NOT NULL AS used, i.revoked_at IS NOT NULL AS revoked,
-                   ARRAY(SELECT x.department_code FROM invitation_departments x WHERE x.invitation_id = i.id
-                         ORDER BY x.department_code) AS departments,
-                   \(unescaped: CampaignStore.qualifiedColumns)
-            FROM invitations i JOIN campaigns c ON c.id = i.campaign_id
-            WHERE i.token_hash = \(tokenHash)
-            """
-        ).first else { return .notFound }
+        guard
+            let row = try connection.query(
+                """
+                SELECT i.used_on IS NOT NULL AS used, i.revoked_at IS NOT NULL AS revoked,
+                       ARRAY(SELECT x.department_code FROM invitation_departments x WHERE x.invitation_id = i.id
+                             ORDER BY x.department_code) AS departments,
+                       \(unescaped: CampaignStore.qualifiedColumns)
+                FROM invitations i JOIN campaigns c ON c.id = i.campaign_id
+                WHERE i.token_hash = \(tokenHash)
+                """
+            ).first
+        else { return .notFound }
         if try row.decode("revoked", as: Bool.self) { return .notFound }
         let campaign = try CampaignStore.decode(row)
         if try row.decode("used", as: Bool.self) { return .alreadyUsed }
@@ -114,12 +116,14 @@ public struct BallotStore: Sendable {
             SELECT campaign_id FROM claimed
             """)
         if claimed.count == 1 { return .accepted }
-        guard let row = try connection.query(
-            """
-            SELECT i.used_on IS NOT NULL AS used, i.revoked_at IS NOT NULL AS revoked, \(unescaped: CampaignStore.qualifiedColumns)
-            FROM invitations i JOIN campaigns c ON c.id = i.campaign_id WHERE i.token_hash = \(tokenHash)
-            """
-        ).first else { return .notFound }
+        guard
+            let row = try connection.query(
+                """
+                SELECT i.used_on IS NOT NULL AS used, i.revoked_at IS NOT NULL AS revoked, \(unescaped: CampaignStore.qualifiedColumns)
+                FROM invitations i JOIN campaigns c ON c.id = i.campaign_id WHERE i.token_hash = \(tokenHash)
+                """
+            ).first
+        else { return .notFound }
         if try row.decode("revoked", as: Bool.self) { return .notFound }
         if try row.decode("used", as: Bool.self) { return .alreadyUsed }
         // The campaign closed (or its closing time passed) between the look-up and the claim.

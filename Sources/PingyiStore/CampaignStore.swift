@@ -81,7 +81,9 @@ public struct CampaignStore: Sendable {
     /// `key`, writes their pooled and shuffled answers to the response tables and truncates the
     /// partition (`BallotBox.count`), in this same transaction: a missing or wrong key changes
     /// nothing. The lock also waits for submissions in flight (they hold a key-share lock).
-    public func transition(id: Int, to target: CampaignState, actor: String, key: BallotOpeningKey? = nil, now: Date = Date()) async throws -> Campaign {
+    public func transition(
+        id: Int, to target: CampaignState, actor: String, key: BallotOpeningKey? = nil, now: Date = Date()
+    ) async throws -> Campaign {
         try await pool.transaction { connection in
             guard let row = try connection.query("SELECT \(unescaped: CampaignStore.columns) FROM campaigns WHERE id = \(id) FOR UPDATE").first
             else { throw CampaignError.notFound(id) }
@@ -89,12 +91,13 @@ public struct CampaignStore: Sendable {
             guard campaign.state.next == target else {
                 throw CampaignError.illegalTransition(id: id, from: campaign.state, to: target)
             }
-            let stamp = switch target {
-            case .open: "opened_at"
-            case .closed: "closed_at"
-            case .published: "published_at"
-            case .draft: "created_at"  // never reached: nothing moves back to draft
-            }
+            let stamp =
+                switch target {
+                case .open: "opened_at"
+                case .closed: "closed_at"
+                case .published: "published_at"
+                case .draft: "created_at"  // never reached: nothing moves back to draft
+                }
             if target == .open, key == nil { throw CampaignError.sealingKeyMissing(id) }
             var moved: [String: Int] = [:]
             if target == .closed { moved = try BallotBox.count(campaign: campaign, key: key, today: CountyCalendar.today(now), on: connection) }

@@ -43,7 +43,10 @@ public struct FollowUpStore: Sendable {
                 FROM follow_up_records WHERE follow_up_id = \(id) ORDER BY id
                 """
             ).map { row in
-                (FollowUpStatus(rawValue: try row.decode("status")) ?? .done, try row.decode("note"), try row.decode("recorded_by"), try row.decode("at"))
+                (
+                    FollowUpStatus(rawValue: try row.decode("status")) ?? .done, try row.decode("note"), try row.decode("recorded_by"),
+                    try row.decode("at")
+                )
             }
         }
     }
@@ -55,8 +58,9 @@ public struct FollowUpStore: Sendable {
         let trimmed = note.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, trimmed.count <= 2000 else { throw FollowUpError.noteRequired }
         return try await pool.transaction { connection in
-            guard let before = try connection.query("\(unescaped: FollowUpStore.select) WHERE f.id = \(id) FOR UPDATE OF f").first
-                .map(FollowUpStore.decode)
+            guard
+                let before = try connection.query("\(unescaped: FollowUpStore.select) WHERE f.id = \(id) FOR UPDATE OF f").first
+                    .map(FollowUpStore.decode)
             else { throw FollowUpError.notFound(id) }
             guard before.status != .withdrawn else { throw FollowUpError.withdrawn(id) }
             try connection.query(

@@ -56,7 +56,8 @@ public struct InvitationStore: Sendable {
         let reason = reason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if case .none = reissue {} else if reason.isEmpty { throw CampaignError.reissueNeedsReason }
         return try await pool.transaction { connection in
-            guard let row = try connection.query("SELECT \(unescaped: CampaignStore.columns) FROM campaigns WHERE id = \(campaignID) FOR UPDATE").first
+            guard
+                let row = try connection.query("SELECT \(unescaped: CampaignStore.columns) FROM campaigns WHERE id = \(campaignID) FOR UPDATE").first
             else { throw CampaignError.notFound(campaignID) }
             let campaign = try CampaignStore.decode(row)
             guard campaign.state.acceptsInvitations else {
@@ -76,12 +77,16 @@ public struct InvitationStore: Sendable {
             }
             try InvitationStore.insert(issued, campaign: campaign, on: connection)
             // Revoked in this transaction: now() is its start time.
-            let byDepartment = revoked == 0 ? [:] : Dictionary(uniqueKeysWithValues: try connection.query(
-                """
-                SELECT x.department_code AS d, count(*) AS n FROM invitations i JOIN invitation_departments x ON x.invitation_id = i.id
-                WHERE i.campaign_id = \(campaignID) AND i.revoked_at = now() GROUP BY x.department_code
-                """
-            ).map { (try $0.decode("d", as: String.self), try $0.decode("n", as: Int.self)) })
+            let byDepartment =
+                revoked == 0
+                ? [:]
+                : Dictionary(
+                    uniqueKeysWithValues: try connection.query(
+                        """
+                        SELECT x.department_code AS d, count(*) AS n FROM invitations i JOIN invitation_departments x ON x.invitation_id = i.id
+                        WHERE i.campaign_id = \(campaignID) AND i.revoked_at = now() GROUP BY x.department_code
+                        """
+                    ).map { (try $0.decode("d", as: String.self), try $0.decode("n", as: Int.self)) })
             let after = IssueAudit(
                 issued: issued.count, revoked: revoked, reason: reason.isEmpty ? nil : reason,
                 revokedByDepartment: revoked == 0 ? nil : byDepartment)
@@ -160,7 +165,8 @@ public struct InvitationStore: Sendable {
                 ORDER BY at
                 """
             ).map { row in
-                Reissued(actor: try row.decode("actor"), at: try row.decode("at"), revoked: try row.decode("revoked"), reason: try row.decode("reason"))
+                Reissued(
+                    actor: try row.decode("actor"), at: try row.decode("at"), revoked: try row.decode("revoked"), reason: try row.decode("reason"))
             }
         }
     }
@@ -210,7 +216,10 @@ public struct InvitationStore: Sendable {
             """
         ).map { row in
             let code = try CreditCode(validating: try row.decode("credit_code"))
-            return (.merchant(code), try row.decode("name"), try row.decode("contact_person"), try row.decode("contact_phone"), try row.decode("departments"))
+            return (
+                .merchant(code), try row.decode("name"), try row.decode("contact_person"), try row.decode("contact_phone"),
+                try row.decode("departments")
+            )
         }
     }
 

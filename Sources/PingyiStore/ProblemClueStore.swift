@@ -36,8 +36,9 @@ public struct ProblemClueStore: Sendable {
         let trimmed = note.trimmingCharacters(in: .whitespacesAndNewlines)
         guard trimmed.count <= 2000 else { throw ProblemClueError.noteTooLong }
         return try await pool.transaction { connection in
-            guard let before = try connection.query("\(unescaped: ProblemClueStore.select) WHERE p.id = \(id) FOR UPDATE OF p").first
-                .map(ProblemClueStore.decode)
+            guard
+                let before = try connection.query("\(unescaped: ProblemClueStore.select) WHERE p.id = \(id) FOR UPDATE OF p").first
+                    .map(ProblemClueStore.decode)
             else { throw ProblemClueError.notFound }
             let stored: String? = trimmed.isEmpty ? nil : trimmed
             try connection.query("UPDATE problem_clues SET status = \(status.rawValue), note = \(stored) WHERE id = \(id)")

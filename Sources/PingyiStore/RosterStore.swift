@@ -63,11 +63,13 @@ public struct RosterStore: Sendable {
                       IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.section_id, EXCLUDED.position, EXCLUDED.active, EXCLUDED.start_date)
                 RETURNING (xmax = 0) AS inserted
                 """)
-            let summary = ImportSummary(file: file, counts: [
-                try UpsertCounter.count(departmentResult, total: departmentCodes.count, entity: "部门"),
-                try UpsertCounter.count(sectionResult, total: sectionList.count, entity: "股室"),
-                try UpsertCounter.count(chiefResult, total: chiefs.count, entity: "股室长"),
-            ])
+            let summary = ImportSummary(
+                file: file,
+                counts: [
+                    try UpsertCounter.count(departmentResult, total: departmentCodes.count, entity: "部门"),
+                    try UpsertCounter.count(sectionResult, total: sectionList.count, entity: "股室"),
+                    try UpsertCounter.count(chiefResult, total: chiefs.count, entity: "股室长"),
+                ])
             try RosterStore.audit(summary, action: "import.roster", actor: actor, on: connection)
             return summary
         }
@@ -92,9 +94,11 @@ public struct RosterStore: Sendable {
                       IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.industry, EXCLUDED.contact_person, EXCLUDED.contact_phone)
                 RETURNING (xmax = 0) AS inserted
                 """)
-            let summary = ImportSummary(file: file, counts: [
-                try UpsertCounter.count(result, total: merchants.count, entity: "企业")
-            ])
+            let summary = ImportSummary(
+                file: file,
+                counts: [
+                    try UpsertCounter.count(result, total: merchants.count, entity: "企业")
+                ])
             try RosterStore.audit(summary, action: "import.merchants", actor: actor, on: connection)
             return summary
         }
@@ -113,14 +117,16 @@ public struct RosterStore: Sendable {
             var issues: [FileIssue] = []
             for row in rows {
                 if unknownMerchants.contains(row.value.creditCode.value) {
-                    issues.append(FileIssue(
-                        file: file, line: row.line, column: "统一社会信用代码",
-                        message: "未知企业「\(row.value.creditCode)」（请先导入企业名单）"))
+                    issues.append(
+                        FileIssue(
+                            file: file, line: row.line, column: "统一社会信用代码",
+                            message: "未知企业「\(row.value.creditCode)」（请先导入企业名单）"))
                 }
                 if unknownDepartments.contains(row.value.departmentCode) {
-                    issues.append(FileIssue(
-                        file: file, line: row.line, column: "部门代码",
-                        message: "未知部门「\(row.value.departmentCode)」（请先导入股室长名册）"))
+                    issues.append(
+                        FileIssue(
+                            file: file, line: row.line, column: "部门代码",
+                            message: "未知部门「\(row.value.departmentCode)」（请先导入股室长名册）"))
                 }
             }
             try parse.requireValid(adding: issues)
@@ -132,9 +138,11 @@ public struct RosterStore: Sendable {
                 ON CONFLICT DO NOTHING
                 RETURNING true AS inserted
                 """)
-            let summary = ImportSummary(file: file, counts: [
-                try UpsertCounter.count(result, total: dealings.count, entity: "办事记录")
-            ])
+            let summary = ImportSummary(
+                file: file,
+                counts: [
+                    try UpsertCounter.count(result, total: dealings.count, entity: "办事记录")
+                ])
             try RosterStore.audit(summary, action: "import.dealings", actor: actor, on: connection)
             return summary
         }
@@ -160,9 +168,11 @@ public struct RosterStore: Sendable {
                       IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.category, EXCLUDED.affiliation, EXCLUDED.phone, EXCLUDED.active)
                 RETURNING (xmax = 0) AS inserted
                 """)
-            let summary = ImportSummary(file: file, counts: [
-                try UpsertCounter.count(result, total: supervisors.count, entity: "特约监督员")
-            ])
+            let summary = ImportSummary(
+                file: file,
+                counts: [
+                    try UpsertCounter.count(result, total: supervisors.count, entity: "特约监督员")
+                ])
             try RosterStore.audit(summary, action: "import.supervisors", actor: actor, on: connection)
             return summary
         }
@@ -216,9 +226,10 @@ public struct RosterStore: Sendable {
         for row in rows {
             let department = row.value.department
             if let code = codeOfName[department.name], code != department.code, reported.insert(department.name).inserted {
-                issues.append(FileIssue(
-                    file: file, line: row.line, column: "部门名称",
-                    message: "「\(department.name)」已是部门 \(code) 的名称"))
+                issues.append(
+                    FileIssue(
+                        file: file, line: row.line, column: "部门名称",
+                        message: "「\(department.name)」已是部门 \(code) 的名称"))
             }
         }
         return issues
@@ -244,9 +255,19 @@ public struct RosterStore: Sendable {
     public func foreignKeys(departments: Set<String>, merchants: Set<String>, supervisors: Set<String>) async throws -> [String] {
         try await pool.withConnection { connection in
             let counts: [(String, Int)] = [
-                ("部门", try connection.query("SELECT count(*) AS n FROM departments WHERE NOT (code = ANY(\(Array(departments))::text[]))")[0].decode("n")),
-                ("企业", try connection.query("SELECT count(*) AS n FROM merchants WHERE NOT (credit_code = ANY(\(Array(merchants))::text[]))")[0].decode("n")),
-                ("特约监督员", try connection.query("SELECT count(*) AS n FROM supervisors WHERE NOT (code = ANY(\(Array(supervisors))::text[]))")[0].decode("n")),
+                (
+                    "部门",
+                    try connection.query("SELECT count(*) AS n FROM departments WHERE NOT (code = ANY(\(Array(departments))::text[]))")[0].decode("n")
+                ),
+                (
+                    "企业",
+                    try connection.query("SELECT count(*) AS n FROM merchants WHERE NOT (credit_code = ANY(\(Array(merchants))::text[]))")[0].decode(
+                        "n")
+                ),
+                (
+                    "特约监督员",
+                    try connection.query("SELECT count(*) AS n FROM supervisors WHERE NOT (code = ANY(\(Array(supervisors))::text[]))")[0].decode("n")
+                ),
             ]
             return counts.filter { $0.1 > 0 }.map { "\($0.0) \($0.1) 个" }
         }

@@ -27,9 +27,11 @@ public struct ScoringStore: Sendable {
         year: Int, actor: String, dryRun: Bool = false, progress: @escaping @Sendable (String) -> Void = { _ in }
     ) async throws -> ScoringRun {
         try await pool.transaction(.repeatableRead) { connection in
-            guard let appraisal = try connection.query(
-                "SELECT policy_yaml, policy_sha256, published_at IS NOT NULL AS published FROM appraisal_years WHERE year = \(year)"
-            ).first else { throw AppraisalError.notFound(year) }
+            guard
+                let appraisal = try connection.query(
+                    "SELECT policy_yaml, policy_sha256, published_at IS NOT NULL AS published FROM appraisal_years WHERE year = \(year)"
+                ).first
+            else { throw AppraisalError.notFound(year) }
             if try appraisal.decode("published", as: Bool.self) { throw AppraisalError.published(year) }
             try ScoringStore.refuseOpenCampaigns(year: year, on: connection)
             let policy = try ScoringPolicy.parse(try appraisal.decode("policy_yaml"), file: "appraisal \(year) policy")
@@ -67,8 +69,9 @@ public struct ScoringStore: Sendable {
                 FROM unnest(\(results)::jsonb[]) AS r(result)
                 """)
             try AuditLog.record(
-                AuditEntry(actor: actor, action: "score", subject: "appraisal \(year)",
-                           afterJSON: AuditLog.json(["run": id, "chiefs": scores.count, "flagged": scores.filter(\.flagged).count])),
+                AuditEntry(
+                    actor: actor, action: "score", subject: "appraisal \(year)",
+                    afterJSON: AuditLog.json(["run": id, "chiefs": scores.count, "flagged": scores.filter(\.flagged).count])),
                 on: connection)
             return ScoringRun(id: id, year: year, isNew: true, official: false, inputs: gathered.counts, scores: scores, notes: gathered.notes)
         }
@@ -78,21 +81,24 @@ public struct ScoringStore: Sendable {
     /// withheld (`ChiefScore.disclosed`).
     public func run(year: Int, runID: Int? = nil) async throws -> ScoringRun {
         try await pool.withConnection { connection in
-            guard let row = try connection.query(
-                """
-                SELECT r.id, r.inputs::text AS inputs, y.official_run_id = r.id AS official
-                FROM scoring_runs r JOIN appraisal_years y ON y.year = r.year
-                WHERE r.year = \(year) AND (\(runID)::bigint IS NULL OR r.id = \(runID))
-                ORDER BY r.id DESC LIMIT 1
-                """
-            ).first else { throw AppraisalError.noRun(year) }
+            guard
+                let row = try connection.query(
+                    """
+                    SELECT r.id, r.inputs::text AS inputs, y.official_run_id = r.id AS official
+                    FROM scoring_runs r JOIN appraisal_years y ON y.year = r.year
+                    WHERE r.year = \(year) AND (\(runID)::bigint IS NULL OR r.id = \(runID))
+                    ORDER BY r.id DESC LIMIT 1
+                    """
+                ).first
+            else { throw AppraisalError.noRun(year) }
             let id: Int = try row.decode("id")
             let scores = try connection.query("SELECT result::text AS result FROM chief_results WHERE run_id = \(id)")
                 .map { try ScoringStore.chiefScore($0).disclosed }
                 .sorted(by: Scoring.order)
             let inputs = try JSONDecoder().decode([String: Int].self, from: Data(try row.decode("inputs", as: String.self).utf8))
-            return ScoringRun(id: id, year: year, isNew: false, official: try row.decode("official", as: Bool?.self) ?? false,
-                              inputs: inputs, scores: scores, notes: [])
+            return ScoringRun(
+                id: id, year: year, isNew: false, official: try row.decode("official", as: Bool?.self) ?? false,
+                inputs: inputs, scores: scores, notes: [])
         }
     }
 
@@ -100,9 +106,11 @@ public struct ScoringStore: Sendable {
     /// each flagged chief gets a follow-up due `dueDays` after today. Returns the follow-ups made.
     public func publish(year: Int, runID: Int? = nil, actor: String, now: Date = Date()) async throws -> (run: Int, followUps: Int) {
         try await pool.transaction { connection in
-            guard let appraisal = try connection.query(
-                "SELECT policy_yaml, published_at IS NOT NULL AS published FROM appraisal_years WHERE year = \(year) FOR UPDATE"
-            ).first else { throw AppraisalError.notFound(year) }
+            guard
+                let appraisal = try connection.query(
+                    "SELECT policy_yaml, published_at IS NOT NULL AS published FROM appraisal_years WHERE year = \(year) FOR UPDATE"
+                ).first
+            else { throw AppraisalError.notFound(year) }
             if try appraisal.decode("published", as: Bool.self) { throw AppraisalError.published(year) }
             let policy = try ScoringPolicy.parse(try appraisal.decode("policy_yaml"), file: "appraisal \(year) policy")
             try ScoringStore.refuseOpenCampaigns(year: year, on: connection)
@@ -113,7 +121,8 @@ public struct ScoringStore: Sendable {
                 throw AppraisalError.noRun(year)
             }
             guard run == latest else { throw AppraisalError.notLatestRun(year: year, run: run, latest: latest) }
-            let ranked: Int = try connection.query("SELECT count(*) AS n FROM chief_results WHERE run_id = \(run) AND rank IS NOT NULL")[0].decode("n")
+            let ranked: Int = try connection.query("SELECT count(*) AS n FROM chief_results WHERE run_id = \(run) AND rank IS NOT NULL")[0].decode(
+                "n")
             guard ranked > 0 else { throw AppraisalError.nobodyRanked(year: year, run: run) }
             try connection.query("UPDATE appraisal_years SET official_run_id = \(run), published_at = now() WHERE year = \(year)")
             var made = 0
@@ -131,8 +140,9 @@ public struct ScoringStore: Sendable {
                 made += 1
             }
             try AuditLog.record(
-                AuditEntry(actor: actor, action: "appraisal.publish", subject: "appraisal \(year)",
-                           afterJSON: AuditLog.json(["officialRun": run, "followUps": made])),
+                AuditEntry(
+                    actor: actor, action: "appraisal.publish", subject: "appraisal \(year)",
+                    afterJSON: AuditLog.json(["officialRun": run, "followUps": made])),
                 on: connection)
             return (run, made)
         }
@@ -145,9 +155,11 @@ public struct ScoringStore: Sendable {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty, reason.count <= 500 else { throw AppraisalError.reasonRequired }
         return try await pool.transaction { connection in
-            guard let row = try connection.query(
-                "SELECT official_run_id FROM appraisal_years WHERE year = \(year) FOR UPDATE"
-            ).first else { throw AppraisalError.notFound(year) }
+            guard
+                let row = try connection.query(
+                    "SELECT official_run_id FROM appraisal_years WHERE year = \(year) FOR UPDATE"
+                ).first
+            else { throw AppraisalError.notFound(year) }
             guard let run: Int = try row.decode("official_run_id") else { throw AppraisalError.notPublished(year) }
             let withdrawn = try connection.query(
                 """
@@ -225,10 +237,11 @@ public struct ScoringStore: Sendable {
         for row in rows.rows {
             let number: String = try row.decode("employee_number")
             if tallies.last?.employeeNumber != number {
-                tallies.append(ChiefTally(
-                    employeeNumber: number, name: try row.decode("name"), departmentCode: try row.decode("department_code"),
-                    departmentName: try row.decode("department_name"), section: try row.decode("section"),
-                    position: try row.decode("position"), counts: [:]))
+                tallies.append(
+                    ChiefTally(
+                        employeeNumber: number, name: try row.decode("name"), departmentCode: try row.decode("department_code"),
+                        departmentName: try row.decode("department_name"), section: try row.decode("section"),
+                        position: try row.decode("position"), counts: [:]))
             }
             if let option: String = try row.decode("option") {
                 let n: Int = try row.decode("n")
@@ -275,7 +288,8 @@ public struct ScoringStore: Sendable {
         let input = ScoringInput(
             year: year, policy: policy, options: overall?.options ?? [], tallies: tallies, stars: stars,
             departmentAssessments: departmentAssessments, chiefAssessments: chiefAssessments, history: history)
-        return Gathered(input: input, counts: counts, notes: notes, merchantTemplateSHA: merchant?.templateSHA256, starTemplateSHA: star?.templateSHA256)
+        return Gathered(
+            input: input, counts: counts, notes: notes, merchantTemplateSHA: merchant?.templateSHA256, starTemplateSHA: star?.templateSHA256)
     }
 
     /// Earlier years' flags and bottom places, from their official runs only.
@@ -382,8 +396,12 @@ public struct ScoringStore: Sendable {
                 WHERE d.active
                 GROUP BY d.code, d.name ORDER BY d.code
                 """
-            ).map { row in (try row.decode("code", as: String.self), try row.decode("name", as: String.self),
-                            try row.decode("invited", as: Int.self), try row.decode("responded", as: Int.self)) }
+            ).map { row in
+                (
+                    try row.decode("code", as: String.self), try row.decode("name", as: String.self),
+                    try row.decode("invited", as: Int.self), try row.decode("responded", as: Int.self)
+                )
+            }
         }
         return rows.map { code, name, invited, responded in
             let chiefs = byDepartment[code] ?? []

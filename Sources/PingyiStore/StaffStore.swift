@@ -35,7 +35,8 @@ public struct StaffStore: Sendable {
             }
             let member = try StaffStore.decode(row)
             try AuditLog.record(
-                AuditEntry(actor: actor, action: "staff.create", subject: "staff \(login)", afterJSON: AuditLog.json(["role": role.rawValue, "name": name])),
+                AuditEntry(
+                    actor: actor, action: "staff.create", subject: "staff \(login)", afterJSON: AuditLog.json(["role": role.rawValue, "name": name])),
                 on: connection)
             return member
         }
@@ -61,8 +62,9 @@ public struct StaffStore: Sendable {
                 VALUES (\(tokenHash), \(member.id), now() + make_interval(secs => \(seconds)))
                 """)
             try AuditLog.record(
-                AuditEntry(actor: "staff:\(member.login)", action: "staff.signin", subject: "staff \(member.login)",
-                           afterJSON: AuditLog.json(["address": address])),
+                AuditEntry(
+                    actor: "staff:\(member.login)", action: "staff.signin", subject: "staff \(member.login)",
+                    afterJSON: AuditLog.json(["address": address])),
                 on: connection)
         }
     }
@@ -125,9 +127,11 @@ public struct StaffStore: Sendable {
     /// ends the account's sessions. Audited.
     public func resetPassword(login: String, passwordHash: String, actor: String) async throws {
         try await pool.transaction { connection in
-            guard let id: Int = try connection.query(
-                "UPDATE staff SET password_hash = \(passwordHash), must_change_password = true WHERE login = \(login) RETURNING id"
-            ).first?.decode("id") else { throw StaffError.notFound(login) }
+            guard
+                let id: Int = try connection.query(
+                    "UPDATE staff SET password_hash = \(passwordHash), must_change_password = true WHERE login = \(login) RETURNING id"
+                ).first?.decode("id")
+            else { throw StaffError.notFound(login) }
             try connection.query("DELETE FROM staff_sessions WHERE staff_id = \(id)")
             try AuditLog.record(AuditEntry(actor: actor, action: "staff.reset-password", subject: "staff \(login)"), on: connection)
         }

@@ -45,7 +45,9 @@ struct CampaignCommand: AsyncParsableCommand {
                     year: year, kind: kind, templateText: text, templateFile: file, opensAt: opensAt, closesAt: closesAt,
                     actor: DatabaseOptions.actor)
             }
-            print("已创建活动 \(campaign.id)：\(campaign.year) 年度「\(campaign.kind.label)」，模板 \(campaign.template.id) v\(campaign.template.version)，状态「\(campaign.state.label)」")
+            print(
+                "已创建活动 \(campaign.id)：\(campaign.year) 年度「\(campaign.kind.label)」，模板 \(campaign.template.id) v\(campaign.template.version)，状态「\(campaign.state.label)」"
+            )
         }
     }
 
@@ -113,7 +115,9 @@ struct CampaignCommand: AsyncParsableCommand {
             if campaigns.isEmpty { print("还没有活动。") }
             for campaign in campaigns {
                 let sealing = campaign.sealingKey.map { "\t公钥指纹 \($0.fingerprint)" } ?? ""
-                print("\(campaign.id)\t\(campaign.year)\t\(campaign.kind.rawValue)（\(campaign.kind.label)）\t\(campaign.state.label)\t模板 \(campaign.template.id) v\(campaign.template.version)\(sealing)")
+                print(
+                    "\(campaign.id)\t\(campaign.year)\t\(campaign.kind.rawValue)（\(campaign.kind.label)）\t\(campaign.state.label)\t模板 \(campaign.template.id) v\(campaign.template.version)\(sealing)"
+                )
             }
         }
     }

@@ -21,7 +21,9 @@ struct CluesCommand: AsyncParsableCommand {
             let clues = try await database.withPool { try await ProblemClueStore(pool: $0).list(status: status) }
             if clues.isEmpty { print("没有问题线索。") }
             for clue in clues {
-                print("\(clue.id.uuidString.lowercased())\t\(clue.reportedOn)\t\(clue.departmentName)（\(clue.departmentCode)）\t\(clue.status.label)\t\(clue.signedBy.map { "署名：\($0)" } ?? "匿名")")
+                print(
+                    "\(clue.id.uuidString.lowercased())\t\(clue.reportedOn)\t\(clue.departmentName)（\(clue.departmentCode)）\t\(clue.status.label)\t\(clue.signedBy.map { "署名：\($0)" } ?? "匿名")"
+                )
                 print("    \(clue.body.replacingOccurrences(of: "\n", with: "\n    "))")
                 if let note = clue.note { print("    办理情况：\(note)") }
             }

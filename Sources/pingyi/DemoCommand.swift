@@ -50,7 +50,8 @@ struct DemoCommand: AsyncParsableCommand {
             if !fresh.isEmpty {
                 // Simulated respondents, through the web form's code path; the sample link stays unused.
                 let accepted = try await database.withPool { pool in
-                    try await DemoSimulation.submit(fresh, campaign: campaign, share: campaign.kind == .merchantReview ? 0.75 : 0.85, store: BallotStore(pool: pool))
+                    try await DemoSimulation.submit(
+                        fresh, campaign: campaign, share: campaign.kind == .merchantReview ? 0.75 : 0.85, store: BallotStore(pool: pool))
                 }
                 print("活动 \(campaign.id)：模拟提交 \(accepted) 份（票箱中，活动结束后计入）")
             }
@@ -173,7 +174,8 @@ struct DemoCommand: AsyncParsableCommand {
                 let issued = try await InvitationStore(pool: pool).issue(campaignID: created.id, actor: actor).issued
                 let key = BallotOpeningKey.generate()  // held only while the year is run through
                 let opened = try await campaigns.transition(id: created.id, to: .open, actor: actor, key: key)
-                let accepted = try await DemoSimulation.submit(issued, campaign: opened, share: kind == .merchantReview ? 0.8 : 0.9, store: BallotStore(pool: pool))
+                let accepted = try await DemoSimulation.submit(
+                    issued, campaign: opened, share: kind == .merchantReview ? 0.8 : 0.9, store: BallotStore(pool: pool))
                 _ = try await campaigns.transition(id: created.id, to: .closed, actor: actor, key: key)
                 print("\(year) 年度「\(kind.label)」：模拟提交 \(accepted) 份，活动已结束")
             }

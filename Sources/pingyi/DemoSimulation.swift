@@ -27,10 +27,12 @@ enum DemoSimulation {
             let start = random
             let attempt = try await store.submit(tokenHash: invitation.token.hash, kind: campaign.kind) { ballot in
                 var generator = start
-                let fields = campaign.kind == .merchantReview
+                let fields =
+                    campaign.kind == .merchantReview
                     ? merchantFields(ballot, year: year, random: &generator)
                     : supervisorFields(ballot, random: &generator)
-                return BallotValidator.validate(fields, template: ballot.campaign.template, targets: ballot.targets, allowSigned: campaign.kind == .starRating)
+                return BallotValidator.validate(
+                    fields, template: ballot.campaign.template, targets: ballot.targets, allowSigned: campaign.kind == .starRating)
             }
             if case .submitted(.accepted) = attempt { accepted += 1 }
         }

@@ -22,8 +22,10 @@ struct FollowUpsCommand: AsyncParsableCommand {
             var table = TextTable(["编号", "年度", "姓名", "部门", "措施", "期限", "状态", "办理情况"])
             let today = CountyCalendar.today()
             for item in items {
-                table.append(["\(item.id)", "\(item.year)", item.name, item.departmentName, item.action.rawValue, "\(item.dueOn)",
-                              item.isOverdue(on: today) ? "已逾期" : item.status.label, item.outcome ?? ""])
+                table.append([
+                    "\(item.id)", "\(item.year)", item.name, item.departmentName, item.action.rawValue, "\(item.dueOn)",
+                    item.isOverdue(on: today) ? "已逾期" : item.status.label, item.outcome ?? "",
+                ])
             }
             if !items.isEmpty { print(table.rendered) }
         }

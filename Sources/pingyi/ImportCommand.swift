@@ -67,7 +67,8 @@ struct ImportCommand: AsyncParsableCommand {
     static func importAssessment(path: String, year: Int, store: AssessmentStore, dryRun: Bool = false) async throws -> ImportSummary {
         guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("无法读取文件 \(path)") }
         do {
-            return try await store.importAssessment(AssessmentFormat.parse(data, file: path), year: year, actor: DatabaseOptions.actor, dryRun: dryRun)
+            return try await store.importAssessment(
+                AssessmentFormat.parse(data, file: path), year: year, actor: DatabaseOptions.actor, dryRun: dryRun)
         } catch let refused as InvalidFile {
             throw ImportRefused(file: refused)
         }

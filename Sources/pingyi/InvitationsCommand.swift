@@ -31,8 +31,9 @@ struct InvitationsCommand: AsyncParsableCommand {
             if result.issued.isEmpty {
                 let eligible = try await database.withPool { try await InvitationStore(pool: $0).eligibleRespondents(campaignID: campaign) }
                 if eligible == 0 {
-                    print("没有可邀请的评议对象：该活动年度没有企业往来记录（客商评议：先用 pingyi import dealings 导入该年度的往来部门），"
-                        + "或没有在职的特约监督员（评星定级：先导入 supervisors）。")
+                    print(
+                        "没有可邀请的评议对象：该活动年度没有企业往来记录（客商评议：先用 pingyi import dealings 导入该年度的往来部门），"
+                            + "或没有在职的特约监督员（评星定级：先导入 supervisors）。")
                 } else {
                     print("没有需要发放邀请的对象：\(eligible) 位评议对象都已有有效链接或已提交。如需作废未用链接并重发，请加 --reissue --reason。")
                 }
@@ -54,7 +55,9 @@ struct InvitationsCommand: AsyncParsableCommand {
             let status = try await database.withPool { try await InvitationStore(pool: $0).status(campaignID: campaign) }
             print("有效 \(status.issued)，已提交 \(status.used)，已作废 \(status.revoked)，回复率 \(Figures.percent(status.responseRate))")
             for line in status.departments {
-                print("  \(line.code.padding(toLength: 8, withPad: " ", startingAt: 0)) \(line.name)：\(line.used)/\(line.issued)，\(Figures.percent(line.responseRate))")
+                print(
+                    "  \(line.code.padding(toLength: 8, withPad: " ", startingAt: 0)) \(line.name)：\(line.used)/\(line.issued)，\(Figures.percent(line.responseRate))"
+                )
             }
         }
     }

@@ -23,12 +23,13 @@ struct MigrateCommand: AsyncParsableCommand {
             try await pool.withConnection { connection in
                 if showStatus {
                     for item in try migrator.status(on: connection) {
-                        let label = switch item.state {
-                        case .applied: "已应用"
-                        case .pending: "待应用"
-                        case .changed: "已修改（错误）"
-                        case .missingFile: "文件缺失"
-                        }
+                        let label =
+                            switch item.state {
+                            case .applied: "已应用"
+                            case .pending: "待应用"
+                            case .changed: "已修改（错误）"
+                            case .missingFile: "文件缺失"
+                            }
                         let at = item.appliedAt.map { " \($0.formatted(.iso8601))" } ?? ""
                         print("\(item.name)\t\(label)\(at)")
                     }

@@ -13,7 +13,8 @@ struct Pingyi: AsyncParsableCommand {
             """,
         subcommands: [
             MigrateCommand.self, ImportCommand.self, TemplateCommand.self, AppraisalCommand.self, CampaignCommand.self,
-            InvitationsCommand.self, CluesCommand.self, ScoreCommand.self, FollowUpsCommand.self, ExportCommand.self, APIKeyCommand.self, StaffCommand.self, AuditCommand.self,
+            InvitationsCommand.self, CluesCommand.self, ScoreCommand.self, FollowUpsCommand.self, ExportCommand.self, APIKeyCommand.self,
+            StaffCommand.self, AuditCommand.self,
             ServeCommand.self, DemoCommand.self, CountyCommand.self,
         ]
     )

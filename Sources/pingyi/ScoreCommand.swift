@@ -43,7 +43,9 @@ struct ScoreCommand: AsyncParsableCommand {
         }
         print(table.rendered)
         let flagged = run.scores.filter(\.flagged)
-        print("共 \(run.scores.count) 名股室长，排名 \(run.scores.filter { $0.rank != nil }.count) 名，不满意 \(flagged.count) 名（▲）；· 有效票不足；* 本人目标考核；† 缺少部分得分，已重新归一。")
+        print(
+            "共 \(run.scores.count) 名股室长，排名 \(run.scores.filter { $0.rank != nil }.count) 名，不满意 \(flagged.count) 名（▲）；· 有效票不足；* 本人目标考核；† 缺少部分得分，已重新归一。"
+        )
         for score in flagged {
             print("▲ \(score.name)（\(score.departmentName) \(score.section)）：\(score.flags.map(\.text).joined(separator: "；"))")
             if let action = score.action { print("    整改措施：\(action.rawValue)（\(score.actionReason ?? "")）") }

@@ -6,7 +6,8 @@ import PingyiStore
 
 /// `pingyi staff create|list|disable|enable|reset-password`
 struct StaffCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "staff", abstract: "网页控制台的工作人员账号。", subcommands: [Create.self, List.self, Disable.self, Enable.self, ResetPassword.self])
+    static let configuration = CommandConfiguration(
+        commandName: "staff", abstract: "网页控制台的工作人员账号。", subcommands: [Create.self, List.self, Disable.self, Enable.self, ResetPassword.self])
 
     /// Makes an account with an initial password, shown once.
     struct Create: AsyncParsableCommand {
@@ -74,7 +75,9 @@ struct StaffCommand: AsyncParsableCommand {
         func run() async throws {
             let password = StaffCommand.initialPassword()
             let hash = Bcrypt.hash(password, cost: StaffCommand.cost)
-            try await database.withPool { try await StaffStore(pool: $0).resetPassword(login: login, passwordHash: hash, actor: DatabaseOptions.actor) }
+            try await database.withPool {
+                try await StaffStore(pool: $0).resetPassword(login: login, passwordHash: hash, actor: DatabaseOptions.actor)
+            }
             print("账号 \(login) 的新初始密码：\(password)（下次登录须修改）")
         }
     }

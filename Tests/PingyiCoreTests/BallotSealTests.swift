@@ -51,7 +51,9 @@ struct BallotSealTests {
         let ballots = (0..<20).map { index in
             BallotAnswers(
                 grades: [GradeAnswer(target: "G\(index)", question: "overall", option: "satisfied")],
-                texts: [TextAnswer(target: "D1", question: "clue", text: "线索\(index)"), TextAnswer(target: nil, question: "general", text: "意见\(index)")],
+                texts: [
+                    TextAnswer(target: "D1", question: "clue", text: "线索\(index)"), TextAnswer(target: nil, question: "general", text: "意见\(index)"),
+                ],
                 signed: index % 5 == 0)
         }
         let pool = BallotPool(ballots, clueQuestions: ["clue"])

@@ -4,16 +4,20 @@ import Testing
 
 @Suite("CivilDate")
 struct CivilDateTests {
-    @Test("ISO, slashed and dotted dates are read", arguments: [
-        ("2019-03-01", "2019-03-01"), ("2019/3/1", "2019-03-01"), ("2020.02.29", "2020-02-29"), (" 2024-12-31 ", "2024-12-31"),
-    ])
+    @Test(
+        "ISO, slashed and dotted dates are read",
+        arguments: [
+            ("2019-03-01", "2019-03-01"), ("2019/3/1", "2019-03-01"), ("2020.02.29", "2020-02-29"), (" 2024-12-31 ", "2024-12-31"),
+        ])
     func parses(input: String, expected: String) throws {
         #expect(try #require(CivilDate(parsing: input)).description == expected)
     }
 
-    @Test("impossible and malformed dates are refused", arguments: [
-        "2019-02-29", "2019-13-01", "2019-00-10", "2019-04-31", "19-03-01", "2019-3", "2019年3月1日", "", "2019-03-01x",
-    ])
+    @Test(
+        "impossible and malformed dates are refused",
+        arguments: [
+            "2019-02-29", "2019-13-01", "2019-00-10", "2019-04-31", "19-03-01", "2019-3", "2019年3月1日", "", "2019-03-01x",
+        ])
     func refuses(input: String) {
         #expect(CivilDate(parsing: input) == nil)
     }

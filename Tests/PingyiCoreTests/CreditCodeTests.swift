@@ -5,10 +5,12 @@ import Testing
 struct CreditCodeTests {
     /// Codes published on the national enterprise credit information system
     /// (华为技术有限公司, 小米科技有限责任公司, 北京百度网讯科技有限公司 and other large companies).
-    @Test("real published codes are valid", arguments: [
-        "914403001922038216", "91110108551385082Q", "91110000802100433B", "9144030071526726XG",
-        "91330100716105852F", "91440300708461136T", "91110000710925462X", "91330106673959654P",
-    ])
+    @Test(
+        "real published codes are valid",
+        arguments: [
+            "914403001922038216", "91110108551385082Q", "91110000802100433B", "9144030071526726XG",
+            "91330100716105852F", "91440300708461136T", "91110000710925462X", "91330106673959654P",
+        ])
     func realCodes(code: String) throws {
         #expect(try CreditCode(validating: code).value == code)
     }

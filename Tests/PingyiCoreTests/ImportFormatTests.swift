@@ -10,7 +10,9 @@ struct ImportFormatTests {
 
     @Test("a roster with Chinese headers becomes departments, sections and chiefs")
     func rosterChinese() throws {
-        let result = parse(RosterFormat.self, """
+        let result = parse(
+            RosterFormat.self,
+            """
             部门代码,部门名称,股室,工号,姓名,职务,任职日期,在职
             SCJG,县市场监督管理局,登记注册股,G0101,王芳,股长,2019/3/1,是
             SCJG,县市场监督管理局,登记注册股,G0102,李强,副股长,,否
@@ -18,9 +20,11 @@ struct ImportFormatTests {
         #expect(result.issues.isEmpty)
         let rows = try result.validRows()
         #expect(rows.map(\.line) == [2, 3])
-        #expect(rows[0].value.chief == Chief(
-            employeeNumber: "G0101", name: "王芳", section: Section(departmentCode: "SCJG", name: "登记注册股"),
-            position: "股长", active: true, startDate: CivilDate(year: 2019, month: 3, day: 1)))
+        #expect(
+            rows[0].value.chief
+                == Chief(
+                    employeeNumber: "G0101", name: "王芳", section: Section(departmentCode: "SCJG", name: "登记注册股"),
+                    position: "股长", active: true, startDate: CivilDate(year: 2019, month: 3, day: 1)))
         #expect(rows[1].value.chief.active == false)
         #expect(rows[1].value.chief.startDate == nil)
     }
@@ -33,19 +37,22 @@ struct ImportFormatTests {
 
     @Test("every bad row is reported with its line and column, all in one go")
     func everyIssueReported() {
-        let result = parse(MerchantFormat.self, """
+        let result = parse(
+            MerchantFormat.self,
+            """
             统一社会信用代码,企业名称,联系电话
             914403001922038217,甲公司,13800000000
             91110108551385082Q,,138
             91110108551385082Q,乙公司,
             91110000802100433B,丙公司,13900000000,多余
             """)
-        #expect(result.issues.map(\.description) == [
-            "t.csv:2: 统一社会信用代码: 「914403001922038217」校验位错误：第 18 位应为「6」，实际为「7」",
-            "t.csv:3: 企业名称: 不能为空",
-            "t.csv:3: 联系电话: 「138」不是有效电话号码",
-            "t.csv:5: 本行有 4 列，表头有 3 列",
-        ])
+        #expect(
+            result.issues.map(\.description) == [
+                "t.csv:2: 统一社会信用代码: 「914403001922038217」校验位错误：第 18 位应为「6」，实际为「7」",
+                "t.csv:3: 企业名称: 不能为空",
+                "t.csv:3: 联系电话: 「138」不是有效电话号码",
+                "t.csv:5: 本行有 4 列，表头有 3 列",
+            ])
         #expect(throws: InvalidFile.self) { try result.validRows() }
     }
 
@@ -72,18 +79,21 @@ struct ImportFormatTests {
         let dealings = parse(DealingFormat.self, "统一社会信用代码,年度,部门代码\n914403001922038216,26,SCJG\n914403001922038216,2026,市场局\n")
         #expect(dealings.issues.map(\.column) == ["年度", "部门代码"])
         let supervisors = parse(SupervisorFormat.self, "编号,姓名,类别,在职\nJD1,甲,县长,也许\nJD2,乙\u{7},其他,是\n")
-        #expect(supervisors.issues.map(\.description) == [
-            "t.csv:2: 类别: 「县长」不是有效类别（人大代表、政协委员、企业代表、其他）",
-            "t.csv:2: 在职: 「也许」应为 是 或 否",
-            "t.csv:3: 姓名: 含有控制字符",
-        ])
+        #expect(
+            supervisors.issues.map(\.description) == [
+                "t.csv:2: 类别: 「县长」不是有效类别（人大代表、政协委员、企业代表、其他）",
+                "t.csv:2: 在职: 「也许」应为 是 或 否",
+                "t.csv:3: 姓名: 含有控制字符",
+            ])
         let roster = parse(RosterFormat.self, "部门代码,部门名称,股室,工号,姓名,职务,任职日期\nA,甲局,一股,1,张三,股长,2019-02-30\n")
         #expect(roster.issues.map(\.description) == ["t.csv:2: 任职日期: 「2019-02-30」不是有效日期（格式 2019-03-01）"])
     }
 
     @Test("a department code must keep one name within a roster file, and a name one code")
     func rosterCrossCheck() {
-        let result = parse(RosterFormat.self, """
+        let result = parse(
+            RosterFormat.self,
+            """
             部门代码,部门名称,股室,工号,姓名,职务
             A,甲局,一股,1,张三,股长
             A,乙局,二股,2,李四,股长
@@ -97,7 +107,9 @@ struct ImportFormatTests {
     @Test("a department code with two names is reported in the same pass as the rows' other problems")
     func rosterCrossCheckWithOtherErrors() {
         // Line 3 has a bad 工号 as well as a second name for A; line 4 lacks its 职务.
-        let result = parse(RosterFormat.self, """
+        let result = parse(
+            RosterFormat.self,
+            """
             部门代码,部门名称,股室,工号,姓名,职务
             A,甲局,一股,1,张三,股长
             A,乙局,二股,工号 2,李四,股长

@@ -19,7 +19,9 @@ struct InvitationTokenTests {
         #expect(seen.count == 1000)
     }
 
-    @Test("malformed token texts are refused", arguments: ["", "short", String(repeating: "A", count: 23), "AAAAAAAAAAAAAAAAAAAA+/", "AAAAAAAAAAAAAAAAAAAAA=", "' OR 1=1--AAAAAAAAAAAA"])
+    @Test(
+        "malformed token texts are refused",
+        arguments: ["", "short", String(repeating: "A", count: 23), "AAAAAAAAAAAAAAAAAAAA+/", "AAAAAAAAAAAAAAAAAAAAA=", "' OR 1=1--AAAAAAAAAAAA"])
     func malformed(text: String) {
         #expect(InvitationToken(text: text) == nil)
     }
@@ -27,8 +29,11 @@ struct InvitationTokenTests {
     @Test("a link joins the public URL, the kind's path and the token")
     func link() throws {
         let token = try #require(InvitationToken(text: "AAAAAAAAAAAAAAAAAAAAAA"))
-        let invitation = IssuedInvitation(respondent: .supervisor(code: "JD001"), name: "薛敏", contactPerson: nil, phone: nil, departments: [], token: token)
-        #expect(invitation.link(publicURL: "https://pingyi.example.gov.cn/", kind: .merchantReview) == "https://pingyi.example.gov.cn/s/AAAAAAAAAAAAAAAAAAAAAA")
+        let invitation = IssuedInvitation(
+            respondent: .supervisor(code: "JD001"), name: "薛敏", contactPerson: nil, phone: nil, departments: [], token: token)
+        #expect(
+            invitation.link(publicURL: "https://pingyi.example.gov.cn/", kind: .merchantReview)
+                == "https://pingyi.example.gov.cn/s/AAAAAAAAAAAAAAAAAAAAAA")
         #expect(invitation.link(publicURL: "http://127.0.0.1:8080", kind: .starRating) == "http://127.0.0.1:8080/r/AAAAAAAAAAAAAAAAAAAAAA")
     }
 

@@ -17,8 +17,11 @@ struct ScoringPolicyTests {
     func defaults() throws {
         let policy = try ScoringPolicy.parse(try SurveyTemplateTests.shipped("policy.yaml"), file: "policy.yaml")
         #expect(policy.weights == ComponentWeights(merchantReview: Fraction(1, 2)!, starRating: Fraction(1, 5)!, assessment: Fraction(3, 10)!))
-        #expect(policy.assessment == AssessmentWeights(
-            leadership: Fraction(20, 100)!, publicity: Fraction(15, 100)!, implementation: Fraction(45, 100)!, highlights: Fraction(20, 100)!))
+        #expect(
+            policy.assessment
+                == AssessmentWeights(
+                    leadership: Fraction(20, 100)!, publicity: Fraction(15, 100)!, implementation: Fraction(45, 100)!, highlights: Fraction(20, 100)!)
+        )
         #expect(policy.minBallots == 5)
         #expect(policy.commentsMinBallots == 5)
         #expect(policy.flags == [.unsatisfiedShare(atLeast: Fraction(1, 3)!), .bottomRank(count: 3)])
@@ -26,9 +29,11 @@ struct ScoringPolicyTests {
         #expect(policy.followUp[0].conditions == [.unsatisfiedShare(atLeast: Fraction(2, 3)!), .flaggedInPreviousYears(times: 2, years: 3)])
         #expect(policy.followUp[1].conditions == [.unsatisfiedShare(atLeast: Fraction(1, 2)!), .flaggedPreviousYear])
         #expect(policy.followUp[2].conditions == [.flagged])
-        #expect(policy.personnel == PersonnelRules(
-            promotionTopShare: Fraction(1, 10)!, promotionCleanYears: 2, adjustmentActions: [.offPostStudy, .organizationalHandling],
-            adjustmentBottomCount: 3, adjustmentBottomYears: 2))
+        #expect(
+            policy.personnel
+                == PersonnelRules(
+                    promotionTopShare: Fraction(1, 10)!, promotionCleanYears: 2, adjustmentActions: [.offPostStudy, .organizationalHandling],
+                    adjustmentBottomCount: 3, adjustmentBottomYears: 2))
     }
 
     @Test("every problem of a broken policy is reported with its line")
@@ -62,16 +67,17 @@ struct ScoringPolicyTests {
             personnel:
               promotion: { topShare: 0.1, cleanYears: 2 }
             """
-        #expect(issues(text) == [
-            "p.yaml:3: weights: 权重合计须为 1，现为 1.1",
-            "p.yaml:11: assessment.extra: 未知的键（可用：leadership, publicity, implementation, highlights）",
-            "p.yaml:12: minBallots: 0 超出范围 1–1000",
-            "p.yaml:16: flags[1].atLeast: 4/3 应在 0 到 1 之间",
-            "p.yaml:17: flags[2].rule: 「worst」应为 unsatisfiedShare 或 bottomRank",
-            "p.yaml:23: followUp[2].action: 阶梯须从重到轻排列：「组织处理」不能排在「诫勉谈话」之后",
-            "p.yaml:25: followUp[2].when: 至少要有一个条件",
-            "p.yaml:27: personnel.adjustment: 缺少必需的键",
-        ])
+        #expect(
+            issues(text) == [
+                "p.yaml:3: weights: 权重合计须为 1，现为 1.1",
+                "p.yaml:11: assessment.extra: 未知的键（可用：leadership, publicity, implementation, highlights）",
+                "p.yaml:12: minBallots: 0 超出范围 1–1000",
+                "p.yaml:16: flags[1].atLeast: 4/3 应在 0 到 1 之间",
+                "p.yaml:17: flags[2].rule: 「worst」应为 unsatisfiedShare 或 bottomRank",
+                "p.yaml:23: followUp[2].action: 阶梯须从重到轻排列：「组织处理」不能排在「诫勉谈话」之后",
+                "p.yaml:25: followUp[2].when: 至少要有一个条件",
+                "p.yaml:27: personnel.adjustment: 缺少必需的键",
+            ])
     }
 
     @Test("weights summing to 1 exactly pass, however they are written")

@@ -38,8 +38,9 @@ struct ScoringTests {
     static func tally(_ number: String, _ department: String, _ counts: [Int]) -> ChiefTally {
         var map: [String: Int] = [:]
         for (option, count) in zip(["satisfied", "basic", "unsatisfied", "unknown"], counts) where count > 0 { map[option] = count }
-        return ChiefTally(employeeNumber: number, name: "股长\(number)", departmentCode: department, departmentName: "\(department)局",
-                          section: "\(number)股", position: "股长", counts: map)
+        return ChiefTally(
+            employeeNumber: number, name: "股长\(number)", departmentCode: department, departmentName: "\(department)局",
+            section: "\(number)股", position: "股长", counts: map)
     }
 
     static var input: ScoringInput {
@@ -51,8 +52,10 @@ struct ScoringTests {
                 tally("C1", "C", [3, 0, 2, 0]), tally("D1", "C", [2, 1, 0, 0]),
             ],
             stars: [
-                "A": DepartmentStars(meanByPoint: ["satisfaction": 4, "policy": 4.5, "benefit": 3.5], countByPoint: ["satisfaction": 10, "policy": 10, "benefit": 10]),
-                "B": DepartmentStars(meanByPoint: ["satisfaction": 3.5, "policy": 3.5, "benefit": 3.5], countByPoint: ["satisfaction": 4, "policy": 4, "benefit": 4]),
+                "A": DepartmentStars(
+                    meanByPoint: ["satisfaction": 4, "policy": 4.5, "benefit": 3.5], countByPoint: ["satisfaction": 10, "policy": 10, "benefit": 10]),
+                "B": DepartmentStars(
+                    meanByPoint: ["satisfaction": 3.5, "policy": 3.5, "benefit": 3.5], countByPoint: ["satisfaction": 4, "policy": 4, "benefit": 4]),
             ],
             departmentAssessments: [
                 "A": AssessmentScores(leadership: 90, publicity: 80, implementation: 85, highlights: 70),
@@ -126,10 +129,11 @@ struct ScoringTests {
 
         // Flags with their evidence: the bottom three, and the unsatisfied share.
         #expect(scores.filter(\.flagged).map(\.employeeNumber) == ["B2", "A3", "C1"])
-        #expect(chief["A3"]?.flags.map(\.text) == [
-            "不满意 4/8 = 50.0% ≥ 33.3%，95% 区间 21.5%–78.5%",
-            "综合得分 69.43，排名第 6/7，在倒数 3 名之内",
-        ])
+        #expect(
+            chief["A3"]?.flags.map(\.text) == [
+                "不满意 4/8 = 50.0% ≥ 33.3%，95% 区间 21.5%–78.5%",
+                "综合得分 69.43，排名第 6/7，在倒数 3 名之内",
+            ])
         #expect(chief["C1"]?.flags.map(\.rule) == ["unsatisfiedShare", "bottomRank"])
         #expect(chief["C1"]?.flags.first?.text == "不满意 2/5 = 40.0% ≥ 33.3%，95% 区间 11.8%–76.9%")
         #expect(chief["B2"]?.flags.map(\.rule) == ["bottomRank"])
@@ -188,16 +192,18 @@ struct ScoringTests {
     @Test("weights all on one component give that component's score", arguments: ScoreComponent.allCases)
     func singleComponent(component: ScoreComponent) throws {
         var input = Self.input
-        let one = Fraction.one, zero = Fraction.zero
+        let one = Fraction.one
+        let zero = Fraction.zero
         input.policy.weights = ComponentWeights(
             merchantReview: component == .merchantReview ? one : zero, starRating: component == .starRating ? one : zero,
             assessment: component == .assessment ? one : zero)
         for score in Scoring.score(input) {
-            let expected: Double? = switch component {
-            case .merchantReview: score.merchantScore
-            case .starRating: score.starScore
-            case .assessment: score.assessmentScore
-            }
+            let expected: Double? =
+                switch component {
+                case .merchantReview: score.merchantScore
+                case .starRating: score.starScore
+                case .assessment: score.assessmentScore
+                }
             #expect(score.composite == expected, "\(score.employeeNumber)")
         }
     }

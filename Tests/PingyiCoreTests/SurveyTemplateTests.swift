@@ -71,27 +71,29 @@ struct SurveyTemplateTests {
                 label: 星
                 required: maybe
             """
-        #expect(issues(text) == [
-            "t.yaml:1: id: 「1bad」不是有效标识（字母开头，只含字母、数字、- 和 _）",
-            "t.yaml:2: version: 0 超出范围 1–10000",
-            "t.yaml:6: colour: 未知的键（可用：id, version, title, intro, target, questions, general）",
-            "t.yaml:14: questions[1].options[1].points: 120 超出范围 0–100",
-            "t.yaml:15: questions[1].options[2].id: 选项标识「a」与第 14 行重复",
-            "t.yaml:16: questions[1].options[3].points: 选项须有分值 points（0–100），或标为 excluded: true",
-            "t.yaml:17: questions[2].maxLength: 文字题（text）须设置 maxLength",
-            "t.yaml:17: questions.id: 问题标识「overall」与第 8 行重复",
-            "t.yaml:24: questions[3].required: 应为 true 或 false",
-        ])
+        #expect(
+            issues(text) == [
+                "t.yaml:1: id: 「1bad」不是有效标识（字母开头，只含字母、数字、- 和 _）",
+                "t.yaml:2: version: 0 超出范围 1–10000",
+                "t.yaml:6: colour: 未知的键（可用：id, version, title, intro, target, questions, general）",
+                "t.yaml:14: questions[1].options[1].points: 120 超出范围 0–100",
+                "t.yaml:15: questions[1].options[2].id: 选项标识「a」与第 14 行重复",
+                "t.yaml:16: questions[1].options[3].points: 选项须有分值 points（0–100），或标为 excluded: true",
+                "t.yaml:17: questions[2].maxLength: 文字题（text）须设置 maxLength",
+                "t.yaml:17: questions.id: 问题标识「overall」与第 8 行重复",
+                "t.yaml:24: questions[3].required: 应为 true 或 false",
+            ])
     }
 
     @Test("missing fields, a wrong target and a wrong kind are reported")
     func missingFields() {
-        #expect(issues("id: x\nversion: 1\ntarget: team\nquestions: []\n") == [
-            "t.yaml:1: title: 缺少必需的键",
-            "t.yaml:1: intro: 缺少必需的键",
-            "t.yaml:3: target: 「team」应为 chief 或 department",
-            "t.yaml:4: questions: 至少要有一个问题",
-        ])
+        #expect(
+            issues("id: x\nversion: 1\ntarget: team\nquestions: []\n") == [
+                "t.yaml:1: title: 缺少必需的键",
+                "t.yaml:1: intro: 缺少必需的键",
+                "t.yaml:3: target: 「team」应为 chief 或 department",
+                "t.yaml:4: questions: 至少要有一个问题",
+            ])
         let wrongKind = """
             id: x
             version: 1

@@ -38,11 +38,19 @@ struct ConnectionPoolTests {
         // A "database" that accepts and drops every connection after 300 ms.
         let server = try await SilentServer.start(closeAfter: .milliseconds(300))
         let pool = ConnectionPool(configuration: .init(conninfo: server.conninfo, maxConnections: 1, checkoutTimeout: .seconds(8)))
-        async let first: (any Error)? = { do { _ = try await pool.withConnection { _ in 1 }; return nil } catch { return error } }()
+        async let first: (any Error)? = {
+            do {
+                _ = try await pool.withConnection { _ in 1 }
+                return nil
+            } catch { return error }
+        }()
         try await Task.sleep(for: .milliseconds(50))
         let started = ContinuousClock.now
         let second: (any Error)?
-        do { _ = try await pool.withConnection { _ in 2 }; second = nil } catch { second = error }
+        do {
+            _ = try await pool.withConnection { _ in 2 }
+            second = nil
+        } catch { second = error }
         let waited = ContinuousClock.now - started
         #expect((await first as? PostgresError)?.code == .connectionFailure)
         // Before the fix the waiter sat out its 8 s and failed with pool_timeout.

@@ -14,7 +14,9 @@ struct APITests {
         let fixture = server.fixture
         let (campaign, invitations) = server.merchantReview!
         let store = BallotStore(pool: fixture.pool)
-        for (key, grades) in [("914403001922038216", ["G0101": "satisfied", "G0102": "unsatisfied", "G0201": "basic"]), ("91110108551385082Q", ["G0301": "satisfied"])] {
+        for (key, grades) in [
+            ("914403001922038216", ["G0101": "satisfied", "G0102": "unsatisfied", "G0201": "basic"]), ("91110108551385082Q", ["G0301": "satisfied"]),
+        ] {
             let invitation = invitations.first { $0.respondent.key == key }!
             _ = try await store.submit(
                 tokenHash: invitation.token.hash,
@@ -77,11 +79,15 @@ struct APITests {
                 for (who, headers, expected) in cases {
                     var headers = headers
                     if body != nil { headers[.contentType] = "application/json" }
-                    let response = try await server.client.execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
+                    let response = try await server.client.execute(
+                        uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
                     #expect(response.status == expected, "\(uri) as \(who)")
-                    let type = expected != .ok ? "application/json"
-                        : uri.hasSuffix(".csv") ? "text/csv"
-                        : uri.hasSuffix(".xlsx") ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "application/json"
+                    let type =
+                        expected != .ok
+                        ? "application/json"
+                        : uri.hasSuffix(".csv")
+                            ? "text/csv"
+                            : uri.hasSuffix(".xlsx") ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "application/json"
                     #expect(response.headers[.contentType]?.hasPrefix(type) == true, "\(uri) as \(who)")
                     if expected != .ok {
                         let body = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: [String: String]]
@@ -100,7 +106,8 @@ struct APITests {
             let followUp = try #require(try await FollowUpStore(pool: server.fixture.pool).list(year: 2026).first)
             let headers: HTTPFields = [.authorization: "Bearer \(secret)", .contentType: "application/json"]
             let bad = try await server.client.execute(
-                uri: "/api/v1/follow-ups/\(followUp.id)", method: .patch, headers: headers, body: ByteBuffer(string: #"{"status":"pending","note":"x"}"#))
+                uri: "/api/v1/follow-ups/\(followUp.id)", method: .patch, headers: headers,
+                body: ByteBuffer(string: #"{"status":"pending","note":"x"}"#))
             #expect(bad.status == .unprocessableContent)
             let garbage = try await server.client.execute(
                 uri: "/api/v1/follow-ups/\(followUp.id)", method: .patch, headers: headers, body: ByteBuffer(string: "not json"))
@@ -109,7 +116,8 @@ struct APITests {
                 uri: "/api/v1/follow-ups/99999", method: .patch, headers: headers, body: ByteBuffer(string: #"{"status":"done","note":"x"}"#))
             #expect(missing.status == .notFound)
             let done = try await server.client.execute(
-                uri: "/api/v1/follow-ups/\(followUp.id)", method: .patch, headers: headers, body: ByteBuffer(string: #"{"status":"waived","note":"调离原岗位"}"#))
+                uri: "/api/v1/follow-ups/\(followUp.id)", method: .patch, headers: headers,
+                body: ByteBuffer(string: #"{"status":"waived","note":"调离原岗位"}"#))
             #expect(done.status == .ok)
             #expect(try server.fixture.count("SELECT count(*) FROM audit_log WHERE action = 'followup.record' AND actor = 'api:营商办后台'") == 1)
             let audit = try await server.client.execute(uri: "/api/v1/audit?limit=5", method: .get, headers: headers)
@@ -123,7 +131,8 @@ struct APITests {
             // A name with a comma and a quote, and a section that looks like a formula.
             let connection = try server.fixture.database.connect()
             try connection.query("UPDATE chiefs SET name = \("王\"芳\", 二") WHERE employee_number = 'G0102'")
-            try connection.query("UPDATE sections SET name = '=HYPERLINK(1)' WHERE id = (SELECT section_id FROM chiefs WHERE employee_number = 'G0102')")
+            try connection.query(
+                "UPDATE sections SET name = '=HYPERLINK(1)' WHERE id = (SELECT section_id FROM chiefs WHERE employee_number = 'G0102')")
             try await Self.publishedYear(server)
             let secret = try await APIKeyStore(pool: server.fixture.pool).create(role: .hr, name: "人事", actor: "test").1
             let response = try await server.client.execute(
@@ -154,8 +163,10 @@ struct APITests {
             let ranked = try CSVDocument.parse(Data(buffer: ranking.body), file: "ranking.csv")
             #expect(ranked.header.prefix(7) == ["排名", "姓名", "工号", "部门", "股室", "职务", "综合得分"])
             #expect(ranked.records.count == 4)
-            #expect(try await server.client.execute(
-                uri: "/api/v1/appraisals/2026/ranking.xlsx?run=99999", method: .get, headers: [.authorization: "Bearer \(orgdept)"]).status == .notFound)
+            #expect(
+                try await server.client.execute(
+                    uri: "/api/v1/appraisals/2026/ranking.xlsx?run=99999", method: .get, headers: [.authorization: "Bearer \(orgdept)"]
+                ).status == .notFound)
             let json = try await server.client.execute(
                 uri: "/api/v1/appraisals/2026/personnel.json", method: .get, headers: [.authorization: "Bearer \(secret)"])
             let body = try JSONSerialization.jsonObject(with: Data(buffer: json.body)) as? [String: Any]
@@ -167,9 +178,11 @@ struct APITests {
     func commentsAndFollowUps() async throws {
         try await ServerHarness.run(open: [.merchantReview]) { server in
             // Five merchants rate G0102 … there are only two in the county: lower the minimum instead.
-            try await Self.huaweiVotes(server, BallotAnswers(
-                grades: [GradeAnswer(target: "G0102", question: "overall", option: "unsatisfied")],
-                texts: [TextAnswer(target: "G0102", question: "comment", text: "材料反复补正")]))
+            try await Self.huaweiVotes(
+                server,
+                BallotAnswers(
+                    grades: [GradeAnswer(target: "G0102", question: "overall", option: "unsatisfied")],
+                    texts: [TextAnswer(target: "G0102", question: "comment", text: "材料反复补正")]))
             let admin = try await APIKeyStore(pool: server.fixture.pool).create(role: .admin, name: "营商办", actor: "test").1
             let headers: HTTPFields = [.authorization: "Bearer \(admin)"]
             func comments() async throws -> [String: Any] {
@@ -192,10 +205,14 @@ struct APITests {
     func smallCells() async throws {
         try await ServerHarness.run(open: [.merchantReview]) { server in
             // One merchant: G0102 不满意 (n = 1, 30.00 points), and 不了解 with a comment for G0101.
-            try await Self.huaweiVotes(server, BallotAnswers(
-                grades: [GradeAnswer(target: "G0102", question: "overall", option: "unsatisfied"),
-                         GradeAnswer(target: "G0101", question: "overall", option: "unknown")],
-                texts: [TextAnswer(target: "G0101", question: "comment", text: "只来过一次")]))
+            try await Self.huaweiVotes(
+                server,
+                BallotAnswers(
+                    grades: [
+                        GradeAnswer(target: "G0102", question: "overall", option: "unsatisfied"),
+                        GradeAnswer(target: "G0101", question: "overall", option: "unknown"),
+                    ],
+                    texts: [TextAnswer(target: "G0101", question: "comment", text: "只来过一次")]))
             // commentsMinBallots 1: G0101 has one ballot but no valid vote, so its comment stays hidden.
             let policy = try CountyFixture.shipped("policy.yaml").replacingOccurrences(of: "commentsMinBallots: 5", with: "commentsMinBallots: 1")
             _ = try await AppraisalStore(pool: server.fixture.pool).replacePolicy(year: 2026, policyText: policy, policyFile: "p", actor: "test")
@@ -265,8 +282,11 @@ struct APITests {
             #expect(campaign?["invited"] as? Int == 2)
             #expect(campaign?["responded"] as? Int == 2)
 
-            for bad in ["/api/v1/appraisals/abc/scores", "/api/v1/appraisals/2026/scores?limit=0", "/api/v1/appraisals/2026/scores?cursor=-1",
-                        "/api/v1/appraisals/2026/scores?run=%27%20OR%201%3D1--", "/api/v1/appraisals/2026/scores?sort=x", "/api/v1/appraisals/2026/scores?flagged=maybe"] {
+            for bad in [
+                "/api/v1/appraisals/abc/scores", "/api/v1/appraisals/2026/scores?limit=0", "/api/v1/appraisals/2026/scores?cursor=-1",
+                "/api/v1/appraisals/2026/scores?run=%27%20OR%201%3D1--", "/api/v1/appraisals/2026/scores?sort=x",
+                "/api/v1/appraisals/2026/scores?flagged=maybe",
+            ] {
                 #expect(try await server.client.execute(uri: bad, method: .get, headers: headers).status == .badRequest, "\(bad)")
             }
             #expect(try await server.client.execute(uri: "/api/v1/appraisals/2031/scores", method: .get, headers: headers).status == .notFound)

@@ -17,13 +17,15 @@ struct AnonymityTests {
                 let token = server.merchantToken(creditCode)
                 let cookie = "pingyi_s=\(token.text)"
                 let csrf = try await server.csrf(path: "/s", cookie: cookie)
-                let fields = creditCode == MerchantBallotTests.huawei
+                let fields =
+                    creditCode == MerchantBallotTests.huawei
                     ? MerchantBallotTests.validFields(csrf: csrf)
                     : [("csrf", csrf), ("a.G0301.overall", "basic"), ("a.G0301.comment", "好")]
                 #expect(try await server.post("/s", body: ServerHarness.encode(fields), cookie: cookie).status == .seeOther)
             }
             let campaign = server.merchantReview!.0
-            _ = try await CampaignStore(pool: server.fixture.pool).transition(id: campaign.id, to: .closed, actor: "test", key: CountyFixture.ballotKey)
+            _ = try await CampaignStore(pool: server.fixture.pool).transition(
+                id: campaign.id, to: .closed, actor: "test", key: CountyFixture.ballotKey)
 
             let connection = try server.fixture.database.connect()
             #expect(try server.fixture.count("SELECT count(*) FROM ballot_box") == 0)
@@ -60,10 +62,12 @@ struct AnonymityTests {
                 """
                 SELECT id::text AS v FROM invitations UNION SELECT encode(token_hash, 'hex') FROM invitations
                 UNION SELECT credit_code FROM merchants
-                """).map { try $0.decode("v", as: String.self) }
+                """
+            ).map { try $0.decode("v", as: String.self) }
             for table in responseTables {
                 let values = try connection.query(
-                    "SELECT t::text AS row FROM \(identifier: table) t").map { try $0.decode("row", as: String.self) }
+                    "SELECT t::text AS row FROM \(identifier: table) t"
+                ).map { try $0.decode("row", as: String.self) }
                 for value in values {
                     #expect(!identifying.contains { value.contains($0) && $0.count > 3 }, "\(table) row \(value)")
                 }
@@ -102,9 +106,10 @@ struct AnonymityTests {
         #expect(messages.contains { $0.contains("GET /s/*** 303") })
         #expect(!messages.contains { $0.contains("POST /s") })
         #expect(messages.allSatisfy { !$0.contains("pingyi_s=") })
-        #expect(messages.allSatisfy { message in
-            // a token is 22 URL-safe characters: no logged word may look like one
-            !message.split(whereSeparator: { " /=?".contains($0) }).contains { $0.count == 22 && InvitationToken(text: String($0)) != nil }
-        })
+        #expect(
+            messages.allSatisfy { message in
+                // a token is 22 URL-safe characters: no logged word may look like one
+                !message.split(whereSeparator: { " /=?".contains($0) }).contains { $0.count == 22 && InvitationToken(text: String($0)) != nil }
+            })
     }
 }

@@ -3,10 +3,11 @@ import Hummingbird
 import HummingbirdTesting
 import PingyiCore
 import PingyiPostgres
-@testable import PingyiServer
 import PingyiStore
 import PingyiTestSupport
 import Testing
+
+@testable import PingyiServer
 
 /// The console's pages after sign-in: who may see and post what, the anti-forgery check on every
 /// form, escaping of every string that came from outside, and what each page does.
@@ -59,7 +60,8 @@ struct ConsolePagesTests {
                 let login = "\(role.rawValue)1"
                 try await ConsoleTests.account(server, login, role, password: "password-\(login)", mustChange: false)
                 let (cookie, response) = try await ConsoleTests.signIn(server, login: login, password: "password-\(login)")
-                #expect(response.headers[.location] == ["admin": "/console", "orgdept": "/console/ranking", "hr": "/console/personnel"][role.rawValue])
+                #expect(
+                    response.headers[.location] == ["admin": "/console", "orgdept": "/console/ranking", "hr": "/console/personnel"][role.rawValue])
                 cookies[role] = try #require(cookie)
                 csrf[role] = try await server.csrf(path: "/console/personnel", cookie: cookies[role]!)
             }
@@ -149,8 +151,12 @@ struct ConsolePagesTests {
         try await Self.withOffice { office in
             let followUp = try #require(try await FollowUpStore(pool: office.server.fixture.pool).list().first)
             let hostileNote = #"</textarea><script>alert("note")</script>"#
-            #expect(try await office.post("/console/follow-ups/\(followUp.id)", [("status", "done"), ("note", hostileNote)], as: .admin).status == .seeOther)
-            #expect(try await office.post("/console/clues/\(office.clue.uuidString)", [("status", "assigned"), ("note", hostileNote)], as: .admin).status == .seeOther)
+            #expect(
+                try await office.post("/console/follow-ups/\(followUp.id)", [("status", "done"), ("note", hostileNote)], as: .admin).status
+                    == .seeOther)
+            #expect(
+                try await office.post("/console/clues/\(office.clue.uuidString)", [("status", "assigned"), ("note", hostileNote)], as: .admin).status
+                    == .seeOther)
             let pages = [
                 "/console", "/console/campaigns/\(office.star.id)/confirm?action=reissue", "/console/ranking", "/console/ranking?department=SWJ",
                 "/console/chiefs/G0102", "/console/chiefs/G0301", "/console/follow-ups", "/console/personnel", "/console/clues",
@@ -202,12 +208,15 @@ struct ConsolePagesTests {
             #expect(sheet.headers[.contentDisposition]?.contains("invitations-campaign\(star)-") == true)
             #expect(sheet.headers[.cacheControl] == "no-store")
             #expect(Array(sheet.body.readableBytesView.prefix(3)) == [0xEF, 0xBB, 0xBF])
-            let links = sheet.text.split(whereSeparator: \.isNewline).compactMap { line in line.split(separator: ",").last.map(String.init) }.filter { $0.contains("/r/") }
+            let links = sheet.text.split(whereSeparator: \.isNewline).compactMap { line in line.split(separator: ",").last.map(String.init) }.filter {
+                $0.contains("/r/")
+            }
             #expect(links.count == 2)  // JD001 and JD002; JD003 is not active
             let fresh = try #require(links.first?.components(separatedBy: "/r/").last?.trimmingCharacters(in: .whitespacesAndNewlines))
             #expect(try await office.server.get("/r/\(fresh)").status == .seeOther)
             #expect(try await office.server.get("/r/\(old.text)").status == .notFound)
-            #expect(try office.server.fixture.count("SELECT count(*) FROM audit_log WHERE actor = 'staff:admin1' AND action = 'invitations.issue'") == 2)
+            #expect(
+                try office.server.fixture.count("SELECT count(*) FROM audit_log WHERE actor = 'staff:admin1' AND action = 'invitations.issue'") == 2)
             let reissuedPage = try await office.get("/console", as: .admin).text
             #expect(reissuedPage.contains("已作废并重发 2 个链接") && reissuedPage.contains("staff:admin1 作废并重发 2 个：监督员换届，旧链接作废"))
 
@@ -262,7 +271,10 @@ struct ConsolePagesTests {
 
             let done = try await office.post("/console/follow-ups/\(target.id)", [("status", "waived"), ("note", "已调离原岗位")], as: .admin)
             #expect(done.status == .seeOther)
-            #expect(try fixture.count("SELECT count(*) FROM follow_ups WHERE id = \(target.id) AND status = 'waived' AND outcome = '已调离原岗位' AND recorded_by = 'staff:admin1'") == 1)
+            #expect(
+                try fixture.count(
+                    "SELECT count(*) FROM follow_ups WHERE id = \(target.id) AND status = 'waived' AND outcome = '已调离原岗位' AND recorded_by = 'staff:admin1'"
+                ) == 1)
             #expect(try fixture.count("SELECT count(*) FROM audit_log WHERE actor = 'staff:admin1' AND action = 'followup.record'") == 1)
         }
     }
@@ -342,7 +354,8 @@ struct ConsolePagesTests {
         try await Self.withOffice { office in
             let connection = try office.server.fixture.database.connect()
             #expect(try await office.get("/console/ranking", as: .orgdept).status == .ok)
-            try connection.query("UPDATE staff_sessions SET expires_at = now() - interval '1 second' WHERE staff_id = (SELECT id FROM staff WHERE login = 'orgdept1')")
+            try connection.query(
+                "UPDATE staff_sessions SET expires_at = now() - interval '1 second' WHERE staff_id = (SELECT id FROM staff WHERE login = 'orgdept1')")
             #expect(try await office.get("/console/ranking", as: .orgdept).headers[.location] == "/console/login")
             #expect(try await office.get("/console/personnel", as: .hr).status == .ok)
             try connection.query("UPDATE staff SET active = false WHERE login = 'hr1'")
@@ -393,9 +406,12 @@ struct ConsolePagesTests {
     @Test("the ranking dot plot: the data's own range, shares with their interval against the threshold, the bottom cut, 390 px")
     func dotPlot() throws {
         let policy = try ScoringPolicy.parse(try CountyFixture.shipped("policy.yaml"), file: "policy.yaml")
-        func chief(_ number: String, rank: Int, composite: Double, unsatisfied: Int, of n: Int, flagged: Bool = false, bottom: Bool = false) -> ChiefScore {
+        func chief(
+            _ number: String, rank: Int, composite: Double, unsatisfied: Int, of n: Int, flagged: Bool = false, bottom: Bool = false
+        ) -> ChiefScore {
             // ChiefScore has no public memberwise initialiser: a minimal one from JSON, then filled in.
-            let base = #"{"employeeNumber":"","name":"","departmentCode":"D","departmentName":"部门","section":"股","position":"股长","n":0,"#
+            let base =
+                #"{"employeeNumber":"","name":"","departmentCode":"D","departmentName":"部门","section":"股","position":"股长","n":0,"#
                 + #""counts":{},"unsatisfied":0,"ownAssessment":false,"components":[],"insufficientData":false,"bottom":false,"flags":[]}"#
             var score = try! JSONDecoder().decode(ChiefScore.self, from: Data(base.utf8))
             score.employeeNumber = number

@@ -50,11 +50,16 @@ struct ConsoleTests {
 
             let form = try await server.get("/console/password", cookie: cookie)
             let csrf = String(form.text[form.text.range(of: #"name="csrf" value=""#)!.upperBound...].prefix { $0 != "\"" })
-            let short = try await server.post("/console/password", body: ServerHarness.encode([("csrf", csrf), ("password", "short"), ("again", "short")]), cookie: cookie)
+            let short = try await server.post(
+                "/console/password", body: ServerHarness.encode([("csrf", csrf), ("password", "short"), ("again", "short")]), cookie: cookie)
             #expect(short.status == .unprocessableContent)
-            let forged = try await server.post("/console/password", body: ServerHarness.encode([("csrf", "x"), ("password", "a-new-password-2"), ("again", "a-new-password-2")]), cookie: cookie)
+            let forged = try await server.post(
+                "/console/password", body: ServerHarness.encode([("csrf", "x"), ("password", "a-new-password-2"), ("again", "a-new-password-2")]),
+                cookie: cookie)
             #expect(forged.status == .forbidden)
-            let changed = try await server.post("/console/password", body: ServerHarness.encode([("csrf", csrf), ("password", "a-new-password-2"), ("again", "a-new-password-2")]), cookie: cookie)
+            let changed = try await server.post(
+                "/console/password", body: ServerHarness.encode([("csrf", csrf), ("password", "a-new-password-2"), ("again", "a-new-password-2")]),
+                cookie: cookie)
             #expect(changed.status == .seeOther)
 
             let progress = try await server.get("/console", cookie: cookie)

@@ -120,9 +120,10 @@ struct DBAAttackerTests {
         // ---- The server's log: no token, no marker, no ballot POST line at info level.
         let messages = recorder.messages
         #expect(!messages.contains { $0.contains("POST /s") || $0.contains("POST /r") })
-        #expect(messages.allSatisfy { message in
-            !message.split(whereSeparator: { " /=?".contains($0) }).contains { $0.count == 22 && InvitationToken(text: String($0)) != nil }
-        })
+        #expect(
+            messages.allSatisfy { message in
+                !message.split(whereSeparator: { " /=?".contains($0) }).contains { $0.count == 22 && InvitationToken(text: String($0)) != nil }
+            })
     }
 
     /// What one attack achieved.
@@ -160,9 +161,10 @@ struct DBAAttackerTests {
                 FROM \(identifier: table) x ORDER BY x.ctid
                 """
             ).rows {
-                rows.append(SeenRow(
-                    table: table, row: try row.decode("row"), xmin: try row.decode("xmin"), ctid: try row.decode("ctid"),
-                    committed: try row.decode("committed")))
+                rows.append(
+                    SeenRow(
+                        table: table, row: try row.decode("row"), xmin: try row.decode("xmin"), ctid: try row.decode("ctid"),
+                        committed: try row.decode("committed")))
             }
         }
         return rows
@@ -172,9 +174,11 @@ struct DBAAttackerTests {
     static func submitAll(_ server: ServerHarness) async throws -> [Truth] {
         var random = SeededRandom(seed: SeededRandom.seed("dba-attacker-order"))
         let connection = try server.fixture.database.connect()
-        let chiefsOf = Dictionary(grouping: try connection.query(
-            "SELECT c.employee_number AS e, s.department_code AS d FROM chiefs c JOIN sections s ON s.id = c.section_id WHERE c.active"
-        ).map { (try $0.decode("e", as: String.self), try $0.decode("d", as: String.self)) }, by: \.1).mapValues { $0.map(\.0).sorted() }
+        let chiefsOf = Dictionary(
+            grouping: try connection.query(
+                "SELECT c.employee_number AS e, s.department_code AS d FROM chiefs c JOIN sections s ON s.id = c.section_id WHERE c.active"
+            ).map { (try $0.decode("e", as: String.self), try $0.decode("d", as: String.self)) }, by: \.1
+        ).mapValues { $0.map(\.0).sorted() }
         var truths: [Truth] = []
         for invitation in server.merchantReview!.1 {
             let departments = try connection.query(
@@ -185,9 +189,10 @@ struct DBAAttackerTests {
             var fields = chiefs.map { ("a.\($0).overall", ["satisfied", "basic", "unsatisfied", "unknown"].randomElement(using: &random)!) }
             fields.append(("g.general_comment", "建议 \(marker)"))
             if let first = chiefs.first { fields.append(("a.\(first).comment", "意见 \(marker)")) }
-            truths.append(Truth(
-                respondent: invitation.respondent.key, kind: .merchantReview, token: invitation.token, targets: chiefs, marker: marker,
-                signedMarker: nil, fields: fields))
+            truths.append(
+                Truth(
+                    respondent: invitation.respondent.key, kind: .merchantReview, token: invitation.token, targets: chiefs, marker: marker,
+                    signedMarker: nil, fields: fields))
         }
         for (index, invitation) in server.starRating!.1.enumerated() {
             let departments = try connection.query(
@@ -195,16 +200,19 @@ struct DBAAttackerTests {
             ).map { try $0.decode("d", as: String.self) }.sorted()
             var fields: [(String, String)] = []
             for department in departments {
-                for question in ["satisfaction", "policy", "benefit"] { fields.append(("a.\(department).\(question)", "\(Int.random(in: 1...5, using: &random))")) }
+                for question in ["satisfaction", "policy", "benefit"] {
+                    fields.append(("a.\(department).\(question)", "\(Int.random(in: 1...5, using: &random))"))
+                }
             }
             let clueDepartment = departments.randomElement(using: &random)!
             let signed = index % 4 == 3
             let marker = "CL\(UInt32.random(in: 100_000...999_999, using: &random))"
             fields.append(("a.\(clueDepartment).clue", "线索 \(marker)"))
             if signed { fields.append(("signed", "1")) }
-            truths.append(Truth(
-                respondent: invitation.respondent.key, kind: .starRating, token: invitation.token, targets: departments,
-                marker: signed ? nil : marker, signedMarker: signed ? marker : nil, fields: fields))
+            truths.append(
+                Truth(
+                    respondent: invitation.respondent.key, kind: .starRating, token: invitation.token, targets: departments,
+                    marker: signed ? nil : marker, signedMarker: signed ? marker : nil, fields: fields))
         }
         truths.shuffle(using: &random)
         for truth in truths {
@@ -270,9 +278,10 @@ struct DBAAttackerTests {
 
         // 2. A shared id column that rebuilds one ballot's set of chiefs or departments, matched
         //    against the department lists of the used invitations.
-        let chiefDepartment = Dictionary(uniqueKeysWithValues: try connection.query(
-            "SELECT c.employee_number AS e, s.department_code AS d FROM chiefs c JOIN sections s ON s.id = c.section_id"
-        ).map { (try $0.decode("e", as: String.self), try $0.decode("d", as: String.self)) })
+        let chiefDepartment = Dictionary(
+            uniqueKeysWithValues: try connection.query(
+                "SELECT c.employee_number AS e, s.department_code AS d FROM chiefs c JOIN sections s ON s.id = c.section_id"
+            ).map { (try $0.decode("e", as: String.self), try $0.decode("d", as: String.self)) })
         let columns = try connection.query(
             """
             SELECT c.relname AS t, a.attname AS col, format_type(a.atttypid, a.atttypmod) AS type
@@ -319,15 +328,18 @@ struct DBAAttackerTests {
             // happen by chance with probability below 1 in 10,000 (an unshuffled order gives τ ≈ 1).
             let n = Double(holding.count)
             let threshold = 4 * (2 * (2 * n + 5) / (9 * n * (n - 1))).squareRoot()
-            for (name, order) in [("physical order", { (a: SeenRow, b: SeenRow) in Self.ctidLess(a.ctid, b.ctid) }),
-                                  ("xmin order", { (a: SeenRow, b: SeenRow) in (UInt64(a.xmin) ?? 0) < (UInt64(b.xmin) ?? 0) }),
-                                  ("commit-time order", { (a: SeenRow, b: SeenRow) in a.committed < b.committed })] {
+            for (name, order) in [
+                ("physical order", { (a: SeenRow, b: SeenRow) in Self.ctidLess(a.ctid, b.ctid) }),
+                ("xmin order", { (a: SeenRow, b: SeenRow) in (UInt64(a.xmin) ?? 0) < (UInt64(b.xmin) ?? 0) }),
+                ("commit-time order", { (a: SeenRow, b: SeenRow) in a.committed < b.committed }),
+            ] {
                 let tau = Self.kendallTau(holding.map { ($0.0, $0.1) }, by: order)
                 var outcome = Outcome()
                 outcome.tried = holding.count
                 outcome.linked = abs(tau) >= threshold ? holding.count : 0
                 outcome.chance = 0
-                report.append(("\(name) of \(table) (τ = \(String(format: "%.2f", tau)), chance bound \(String(format: "%.2f", threshold)))", outcome))
+                report.append(
+                    ("\(name) of \(table) (τ = \(String(format: "%.2f", tau)), chance bound \(String(format: "%.2f", threshold)))", outcome))
             }
             // Line the used invitations up against the rows, position by position.
             let kind = anonymous.first { $0.marker.map { m in holding.contains { $0.0.row.contains(m) } } ?? false }?.kind

@@ -50,7 +50,8 @@ struct HardeningTests {
             let notYet = try await server.get("/r/\(issued[0].token.text)")
             #expect(notYet.status == .forbidden)
             #expect(notYet.text.contains("评议尚未开始"))
-            _ = try await CampaignStore(pool: server.fixture.pool).transition(id: server.merchantReview!.0.id, to: .closed, actor: "test", key: CountyFixture.ballotKey)
+            _ = try await CampaignStore(pool: server.fixture.pool).transition(
+                id: server.merchantReview!.0.id, to: .closed, actor: "test", key: CountyFixture.ballotKey)
             let token = server.merchantToken(MerchantBallotTests.huawei)
             let closed = try await server.get("/s/\(token.text)")
             #expect(closed.status == .gone)

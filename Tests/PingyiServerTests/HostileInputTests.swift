@@ -38,12 +38,14 @@ struct HostileInputTests {
             let token = server.merchantToken("914403001922038216")
             let cookie = "pingyi_s=\(token.text)"
             let csrf = try await server.csrf(path: "/s", cookie: cookie)
-            var random = SeededRandom(seed: 20261128)
+            var random = SeededRandom(seed: 20_261_128)
             var statuses: [Int: Int] = [:]
             for _ in 0..<200 {
                 let body = Self.garbage(&random, csrf: csrf)
-                let contentType = ["application/x-www-form-urlencoded", "application/x-www-form-urlencoded; charset=utf-8", "text/plain", "multipart/form-data"]
-                    .randomElement(using: &random)!
+                let contentType = [
+                    "application/x-www-form-urlencoded", "application/x-www-form-urlencoded; charset=utf-8", "text/plain", "multipart/form-data",
+                ]
+                .randomElement(using: &random)!
                 let response = try await server.post("/s", bytes: body, cookie: cookie, contentType: contentType)
                 statuses[response.status.code, default: 0] += 1
                 #expect((400..<500).contains(response.status.code), "\(String(decoding: body.prefix(80), as: UTF8.self)) → \(response.status.code)")
@@ -76,9 +78,11 @@ struct HostileInputTests {
                 }
                 try await timed { try await server.get("/s/\(encoded)", from: "10.7.0.\(probes.firstIndex(of: probe)!)") }
                 try await timed { try await server.get("/r/\(encoded)") }
-                for uri in ["/api/v1/appraisals/\(encoded)/scores", "/api/v1/chiefs/\(encoded)", "/api/v1/appraisals/2026/scores?run=\(encoded)",
-                            "/api/v1/appraisals/2026/scores?department=\(encoded)&limit=\(encoded)", "/api/v1/appraisals/2026/comments?chief=\(encoded)",
-                            "/api/v1/audit?since=\(encoded)", "/api/v1/appraisals/\(encoded)/personnel.csv"] {
+                for uri in [
+                    "/api/v1/appraisals/\(encoded)/scores", "/api/v1/chiefs/\(encoded)", "/api/v1/appraisals/2026/scores?run=\(encoded)",
+                    "/api/v1/appraisals/2026/scores?department=\(encoded)&limit=\(encoded)", "/api/v1/appraisals/2026/comments?chief=\(encoded)",
+                    "/api/v1/audit?since=\(encoded)", "/api/v1/appraisals/\(encoded)/personnel.csv",
+                ] {
                     try await timed { try await server.client.execute(uri: uri, method: .get, headers: api) }
                 }
                 try await timed {
@@ -89,7 +93,9 @@ struct HostileInputTests {
                 for field in ["a.G0101.overall", "a.G0101.comment", "g.general_comment", encoded, "csrf"] {
                     try await timed {
                         try await server.post(
-                            "/s", body: "csrf=\(csrf)&a.G0101.overall=satisfied&\(field)=\(encoded)".replacingOccurrences(of: "csrf=\(csrf)&csrf=", with: "csrf="),
+                            "/s",
+                            body: "csrf=\(csrf)&a.G0101.overall=satisfied&\(field)=\(encoded)".replacingOccurrences(
+                                of: "csrf=\(csrf)&csrf=", with: "csrf="),
                             cookie: cookie)
                     }
                 }
@@ -118,7 +124,8 @@ struct HostileInputTests {
                 if path == "/s" { #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;")) }
             }
             let csrf = try await server.csrf(path: "/s", cookie: merchant)
-            let reply = try await server.post("/s", body: ServerHarness.encode([("csrf", csrf), ("a.G0102.comment", "\"><svg onload=alert(3)>")]), cookie: merchant)
+            let reply = try await server.post(
+                "/s", body: ServerHarness.encode([("csrf", csrf), ("a.G0102.comment", "\"><svg onload=alert(3)>")]), cookie: merchant)
             #expect(reply.status == .unprocessableContent)
             #expect(!reply.text.contains("<svg onload"))
             #expect(reply.text.contains("&quot;&gt;&lt;svg onload=alert(3)&gt;"))

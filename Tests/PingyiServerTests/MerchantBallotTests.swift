@@ -1,19 +1,23 @@
-import PingyiStore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import PingyiCore
 import PingyiPostgres
+import PingyiStore
 import PingyiTestSupport
 import Testing
+
+@testable import PingyiServer
 
 @Suite("Merchant ballot")
 struct MerchantBallotTests {
     static let huawei = "914403001922038216"
 
     static func validFields(csrf: String) -> [(String, String)] {
-        [("csrf", csrf), ("a.G0101.overall", "satisfied"), ("a.G0102.overall", "unsatisfied"), ("a.G0201.overall", "unknown"),
-         ("a.G0102.comment", "窗口办事要跑三趟"), ("g.general_comment", "希望简化流程")]
+        [
+            ("csrf", csrf), ("a.G0101.overall", "satisfied"), ("a.G0102.overall", "unsatisfied"), ("a.G0201.overall", "unknown"),
+            ("a.G0102.comment", "窗口办事要跑三趟"), ("g.general_comment", "希望简化流程"),
+        ]
     }
 
     @Test("the whole flow: link, cookie, form, submission, thanks, and no second ballot")
@@ -55,7 +59,9 @@ struct MerchantBallotTests {
             // Sealed: ciphertext of the padded size, which opens with the campaign's key to the answers.
             let sealed: Data = try server.fixture.database.connect().query("SELECT sealed FROM ballot_box")[0].decode("sealed")
             #expect(sealed.count == 32 + 4096 + 16)
-            let stored = String(decoding: try CountyFixture.ballotKey.open(sealed, context: SealedBallot.context(campaignID: server.merchantReview!.0.id)), as: UTF8.self)
+            let stored = String(
+                decoding: try CountyFixture.ballotKey.open(sealed, context: SealedBallot.context(campaignID: server.merchantReview!.0.id)),
+                as: UTF8.self)
             #expect(stored.contains("G0102") && stored.contains("unsatisfied") && stored.contains("窗口办事要跑三趟"))
             #expect(!stored.contains(Self.huawei) && !stored.contains(token.text))
 
@@ -76,7 +82,8 @@ struct MerchantBallotTests {
             _ = try await InvitationStoreProbe.reissue(server.fixture, campaign: campaign.id, respondent: "91110108551385082Q")
             let unknown = InvitationToken.random().text
             let bodies = try await [unknown, revoked.text, "short", "' OR 1=1--", String(repeating: "A", count: 200)].asyncMap { text in
-                let response = try await server.get("/s/\(text.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)", from: "10.9.9.\(text.count)")
+                let response = try await server.get(
+                    "/s/\(text.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)", from: "10.9.9.\(text.count)")
                 #expect(response.status == .notFound)
                 return response.text
             }
@@ -111,15 +118,19 @@ struct MerchantBallotTests {
             let token = server.merchantToken(Self.huawei)
             let cookie = "pingyi_s=\(token.text)"
             let csrf = try await server.csrf(path: "/s", cookie: cookie)
-            let fields = [("csrf", csrf), ("a.G0101.overall", "basic"), ("a.G0102.comment", String(repeating: "长", count: 301)),
-                          ("g.general_comment", "<script>alert('x')</script>")]
+            let fields = [
+                ("csrf", csrf), ("a.G0101.overall", "basic"), ("a.G0102.comment", String(repeating: "长", count: 301)),
+                ("g.general_comment", "<script>alert('x')</script>"),
+            ]
             let response = try await server.post("/s", body: ServerHarness.encode(fields), cookie: cookie)
             #expect(response.status == .unprocessableContent)
             let page = response.text
             #expect(page.contains("请选择「总体评价」"))  // G0102 and G0201 have no grade
             #expect(page.contains("不能超过 300 字（现有 301 字）"))
             #expect(page.contains(#"value="basic" class="counted" checked"#))  // the answer given is kept
-            #expect(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;") || page.contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;") || page.contains("&lt;script&gt;"))
+            #expect(
+                page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;") || page.contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;")
+                    || page.contains("&lt;script&gt;"))
             #expect(!page.contains("<script>"))
             #expect(try server.fixture.count("SELECT count(*) FROM ballot_box") == 0)
             #expect(try server.fixture.count("SELECT count(*) FROM invitations WHERE used_on IS NOT NULL") == 0)
@@ -138,18 +149,33 @@ struct MerchantBallotTests {
                 ("duplicate keys", Array((valid + "&a.G0101.overall=basic").utf8), "application/x-www-form-urlencoded", .badRequest),
                 ("bad percent escape", Array((valid + "&g.general_comment=%ZZ").utf8), "application/x-www-form-urlencoded", .badRequest),
                 ("nested keys 500 deep", Array(nested.utf8), "application/x-www-form-urlencoded", .badRequest),
-                ("grade not in the template", Array(valid.replacingOccurrences(of: "=satisfied", with: "=excellent").utf8), "application/x-www-form-urlencoded", .unprocessableContent),
+                (
+                    "grade not in the template", Array(valid.replacingOccurrences(of: "=satisfied", with: "=excellent").utf8),
+                    "application/x-www-form-urlencoded", .unprocessableContent
+                ),
                 ("chief not on this ballot", Array((valid + "&a.G0301.overall=satisfied").utf8), "application/x-www-form-urlencoded", .badRequest),
                 ("switched-off question", Array((valid + "&a.G0101.attitude=satisfied").utf8), "application/x-www-form-urlencoded", .badRequest),
                 ("unknown field", Array((valid + "&admin=1").utf8), "application/x-www-form-urlencoded", .badRequest),
-                ("100 KiB comment", Array((valid + "&g.general_comment=" + String(repeating: "x", count: 100 * 1024)).utf8), "application/x-www-form-urlencoded", .contentTooLarge),
+                (
+                    "100 KiB comment", Array((valid + "&g.general_comment=" + String(repeating: "x", count: 100 * 1024)).utf8),
+                    "application/x-www-form-urlencoded", .contentTooLarge
+                ),
                 ("invalid UTF-8", Array("csrf=\(csrf)&g.general_comment=".utf8) + [0xC3, 0x28], "application/x-www-form-urlencoded", .badRequest),
                 ("percent-encoded invalid UTF-8", Array((valid + "&x=%C3%28").utf8), "application/x-www-form-urlencoded", .badRequest),
                 ("empty body", [], "application/x-www-form-urlencoded", .forbidden),
                 ("JSON body", Array(#"{"a.G0101.overall":"satisfied"}"#.utf8), "application/json", .unsupportedMediaType),
-                ("no anti-forgery token", Array(valid.replacingOccurrences(of: "csrf=\(csrf)&", with: "").utf8), "application/x-www-form-urlencoded", .forbidden),
-                ("forged anti-forgery token", Array(valid.replacingOccurrences(of: csrf, with: "AAAA" + csrf.dropFirst(4)).utf8), "application/x-www-form-urlencoded", .forbidden),
-                ("NUL in a comment", Array((valid.replacingOccurrences(of: "&g.general_comment=", with: "&g.general_comment=%00")).utf8), "application/x-www-form-urlencoded", .unprocessableContent),
+                (
+                    "no anti-forgery token", Array(valid.replacingOccurrences(of: "csrf=\(csrf)&", with: "").utf8),
+                    "application/x-www-form-urlencoded", .forbidden
+                ),
+                (
+                    "forged anti-forgery token", Array(valid.replacingOccurrences(of: csrf, with: "AAAA" + csrf.dropFirst(4)).utf8),
+                    "application/x-www-form-urlencoded", .forbidden
+                ),
+                (
+                    "NUL in a comment", Array((valid.replacingOccurrences(of: "&g.general_comment=", with: "&g.general_comment=%00")).utf8),
+                    "application/x-www-form-urlencoded", .unprocessableContent
+                ),
             ]
             for (name, bytes, contentType, expected) in cases {
                 let response = try await server.post("/s", bytes: bytes, cookie: cookie, contentType: contentType)
@@ -175,7 +201,8 @@ struct MerchantBallotTests {
 
     @Test("the Origin check compares origins as browsers send them: a mixed-case public host and its default port still match")
     func originCase() async throws {
-        try await ServerHarness.run(configure: { $0.publicURL = "https://PingYi.Example.GOV:443/" }) { server in
+        let configure: @Sendable (inout ServerConfiguration) -> Void = { $0.publicURL = "https://PingYi.Example.GOV:443/" }
+        try await ServerHarness.run(configure: configure) { server in
             let (cookie, valid) = try await Self.validForm(server, cookieName: "__Host-pingyi_s")
             #expect(try await server.post("/s", body: valid, cookie: cookie, origin: "https://pingyi.example.gov:8443").status == .forbidden)
             #expect(try await server.post("/s", body: valid, cookie: cookie, origin: "http://pingyi.example.gov").status == .forbidden)
@@ -190,7 +217,9 @@ struct MerchantBallotTests {
             for site in ["cross-site", "same-site", "none"] {
                 #expect(try await server.post("/s", body: valid, cookie: cookie, origin: "null", fetchSite: site).status == .forbidden, "\(site)")
             }
-            #expect(try await server.post("/s", body: valid, cookie: cookie, origin: "https://evil.example", fetchSite: "same-origin").status == .forbidden)
+            #expect(
+                try await server.post("/s", body: valid, cookie: cookie, origin: "https://evil.example", fetchSite: "same-origin").status
+                    == .forbidden)
             #expect(try server.fixture.count("SELECT count(*) FROM ballot_box") == 0)
             #expect(try await server.post("/s", body: valid, cookie: cookie, origin: "null", fetchSite: "same-origin").status == .seeOther)
             #expect(try server.fixture.count("SELECT count(*) FROM ballot_box") == 1)
@@ -227,7 +256,9 @@ struct MerchantBallotTests {
 /// Reissuing through the store, for tests that need a revoked token.
 enum InvitationStoreProbe {
     static func reissue(_ fixture: CountyFixture, campaign: Int, respondent: String) async throws -> Int {
-        try await PingyiStore.InvitationStore(pool: fixture.pool).issue(campaignID: campaign, reissue: .respondents([respondent]), reason: "test", actor: "test").revoked
+        try await PingyiStore.InvitationStore(pool: fixture.pool).issue(
+            campaignID: campaign, reissue: .respondents([respondent]), reason: "test", actor: "test"
+        ).revoked
     }
 }
 

@@ -4,10 +4,11 @@ import HummingbirdBcrypt
 import HummingbirdTesting
 import PingyiCore
 import PingyiPostgres
-@testable import PingyiServer
 import PingyiStore
 import PingyiTestSupport
 import Testing
+
+@testable import PingyiServer
 
 /// The findings of the security audit, each with the behaviour that closes it.
 @Suite("Security hardening")
@@ -16,7 +17,8 @@ struct SecurityHardeningTests {
 
     @Test("behind trusted proxies the client is the right-most untrusted X-Forwarded-For entry: forged left entries do not escape the limit")
     func trustedProxies() async throws {
-        try await ServerHarness.run(configure: { $0.trustedProxies = [Self.proxy] }) { server in
+        let configure: @Sendable (inout ServerConfiguration) -> Void = { $0.trustedProxies = [Self.proxy] }
+        try await ServerHarness.run(configure: configure) { server in
             var statuses: [HTTPResponse.Status] = []
             for index in 0..<8 {
                 // The client writes a different first entry each time; the proxy appends what it saw.
@@ -47,7 +49,8 @@ struct SecurityHardeningTests {
                 statuses.append(try await server.get("/s", cookie: "pingyi_s=\(InvitationToken.random().text)", from: "203.0.113.9").status)
             }
             #expect(statuses == Array(repeating: .notFound, count: 5) + Array(repeating: .tooManyRequests, count: 3))
-            #expect(try await server.get("/s/\(server.merchantToken(MerchantBallotTests.huawei).text)", from: "203.0.113.9").status == .tooManyRequests)
+            #expect(
+                try await server.get("/s/\(server.merchantToken(MerchantBallotTests.huawei).text)", from: "203.0.113.9").status == .tooManyRequests)
         }
     }
 
@@ -95,8 +98,10 @@ struct SecurityHardeningTests {
                 return try await group.reduce(into: []) { $0.append($1) }
             }
             let (status, latency) = try await legitimate
-            print("sign-in burst: \(statuses.filter { $0 == .unauthorized }.count) × 401, \(statuses.filter { $0 == .tooManyRequests }.count) × 429, "
-                + "\(statuses.filter { $0 == .serviceUnavailable }.count) × 503 in \(ContinuousClock.now - started); legitimate sign-in \(status.code) in \(latency)")
+            print(
+                "sign-in burst: \(statuses.filter { $0 == .unauthorized }.count) × 401, \(statuses.filter { $0 == .tooManyRequests }.count) × 429, "
+                    + "\(statuses.filter { $0 == .serviceUnavailable }.count) × 503 in \(ContinuousClock.now - started); legitimate sign-in \(status.code) in \(latency)"
+            )
             #expect(statuses.filter { $0 == .unauthorized }.count <= 10)
             #expect(statuses.allSatisfy { [.unauthorized, .tooManyRequests, .serviceUnavailable].contains($0) })
             #expect(status == .seeOther)
@@ -182,13 +187,16 @@ struct SecurityHardeningTests {
             let (third, reset) = try await ConsoleTests.signIn(server, login: "office", password: "fresh-initial-9")
             #expect(third != nil && reset.headers[.location] == "/console/password")
             await #expect(throws: StaffError.notFound("nobody")) { try await store.setActive(login: "nobody", active: false, actor: "test") }
-            #expect(try server.fixture.count("SELECT count(*) FROM audit_log WHERE action IN ('staff.disable', 'staff.enable', 'staff.reset-password')") == 3)
+            #expect(
+                try server.fixture.count("SELECT count(*) FROM audit_log WHERE action IN ('staff.disable', 'staff.enable', 'staff.reset-password')")
+                    == 3)
         }
     }
 
     @Test("console forms refuse another origin; under https: HSTS, __Host- cookies, Secure")
     func originAndHTTPS() async throws {
-        try await ServerHarness.run(configure: { $0.publicURL = "https://pingyi.example.gov" }) { server in
+        let configure: @Sendable (inout ServerConfiguration) -> Void = { $0.publicURL = "https://pingyi.example.gov" }
+        try await ServerHarness.run(configure: configure) { server in
             try await ConsoleTests.account(server, "office", .admin, password: "initial-pass-1", mustChange: false)
             let page = try await server.get("/console/login")
             #expect(page.headers[.init("Strict-Transport-Security")!] == "max-age=31536000")
@@ -207,9 +215,10 @@ struct SecurityHardeningTests {
             #expect(session.hasPrefix("__Host-pingyi_console="))
             let progress = try await server.get("/console", cookie: session)
             let token = String(progress.text[progress.text.range(of: #"name="csrf" value=""#)!.upperBound...].prefix { $0 != "\"" })
-            #expect(try await server.post(
-                "/console/campaigns/1/invitations", body: "csrf=\(token)&reissue=none", cookie: session, origin: "https://evil.example"
-            ).status == .forbidden)
+            #expect(
+                try await server.post(
+                    "/console/campaigns/1/invitations", body: "csrf=\(token)&reissue=none", cookie: session, origin: "https://evil.example"
+                ).status == .forbidden)
             let foreign = try await server.post("/console/logout", body: "csrf=\(token)", cookie: session, origin: "https://evil.example")
             #expect(foreign.status == .seeOther)  // sign-out always signs out, whoever asks
         }

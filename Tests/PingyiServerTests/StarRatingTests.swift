@@ -74,9 +74,11 @@ struct StarRatingTests {
             #expect(invalid.status == .unprocessableContent)
             #expect(invalid.text.contains("请选择 1 到 5 星"))
             #expect(invalid.text.contains("请为「企业得到实惠」评星"))
-            let foreign = try await server.post("/r", body: ServerHarness.encode(Self.fields(csrf: csrf, clue: nil, signed: false) + [("a.NOPE.policy", "3")]), cookie: cookie)
+            let foreign = try await server.post(
+                "/r", body: ServerHarness.encode(Self.fields(csrf: csrf, clue: nil, signed: false) + [("a.NOPE.policy", "3")]), cookie: cookie)
             #expect(foreign.status == .badRequest)
-            let signedWrong = try await server.post("/r", body: ServerHarness.encode(Self.fields(csrf: csrf, clue: nil, signed: false) + [("signed", "yes")]), cookie: cookie)
+            let signedWrong = try await server.post(
+                "/r", body: ServerHarness.encode(Self.fields(csrf: csrf, clue: nil, signed: false) + [("signed", "yes")]), cookie: cookie)
             #expect(signedWrong.status == .badRequest)
             #expect(try server.fixture.count("SELECT count(*) FROM ballot_box") == 0)
         }

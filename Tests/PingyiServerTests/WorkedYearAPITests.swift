@@ -72,7 +72,8 @@ struct WorkedYearAPITests {
             // Earlier official years: A3 flagged in 2024 and 2025, C1 in 2025, B2 in 2023.
             let policy = try CountyFixture.shipped("policy.yaml")
             for (year, flagged) in [(2023, ["B2"]), (2024, ["A3"]), (2025, ["A3", "C1"])] {
-                _ = try await AppraisalStore(pool: fixture.pool).create(year: year, title: "\(year)", policyText: policy, policyFile: "p", actor: "test")
+                _ = try await AppraisalStore(pool: fixture.pool).create(
+                    year: year, title: "\(year)", policyText: policy, policyFile: "p", actor: "test")
                 let run: Int = try connection.query(
                     """
                     INSERT INTO scoring_runs (year, fingerprint, policy_sha256, inputs, created_by)
@@ -80,7 +81,8 @@ struct WorkedYearAPITests {
                     """)[0].decode("id")
                 for chief in flagged {
                     try connection.query(
-                        "INSERT INTO chief_results (run_id, employee_number, department_code, flagged, bottom, result) VALUES (\(run), \(chief), '-', true, false, '{}')")
+                        "INSERT INTO chief_results (run_id, employee_number, department_code, flagged, bottom, result) VALUES (\(run), \(chief), '-', true, false, '{}')"
+                    )
                 }
                 try connection.query("UPDATE appraisal_years SET official_run_id = \(run), published_at = now() WHERE year = \(year)")
             }
@@ -91,7 +93,9 @@ struct WorkedYearAPITests {
                 uri: "/api/v1/appraisals/2026/scores?run=latest&limit=500", method: .get, headers: [.authorization: "Bearer \(secret)"])
             #expect(response.status == .ok)
             let body = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
-            let all = (body["chiefs"] as? [[String: Any]] ?? []).filter { ($0["departmentCode"] as? String).map { ["A", "B", "C"].contains($0) } ?? false }
+            let all = (body["chiefs"] as? [[String: Any]] ?? []).filter {
+                ($0["departmentCode"] as? String).map { ["A", "B", "C"].contains($0) } ?? false
+            }
             // The county's own chiefs have no ballots: insufficient data, unranked, after the worked ones.
             #expect(Array(all.compactMap { $0["employeeNumber"] as? String }.prefix(8)) == ["B3", "A1", "A2", "B1", "B2", "A3", "C1", "D1"])
             let chief = Dictionary(uniqueKeysWithValues: all.map { ($0["employeeNumber"] as! String, $0) })

@@ -39,7 +39,8 @@ struct CampaignStoreTests {
                 try await store.create(year: 2026, kind: .starRating, templateText: text, templateFile: "m", actor: "test")
             }
             await #expect(throws: CampaignError.yearNotFound(2030)) {
-                try await store.create(year: 2030, kind: .starRating, templateText: try CountyFixture.shipped("star-rating.yaml"), templateFile: "s", actor: "test")
+                try await store.create(
+                    year: 2030, kind: .starRating, templateText: try CountyFixture.shipped("star-rating.yaml"), templateFile: "s", actor: "test")
             }
         }
     }
@@ -62,9 +63,13 @@ struct CampaignStoreTests {
             }
             #expect(try await store.transition(id: id, to: .closed, actor: "test", key: CountyFixture.ballotKey).state == .closed)
             #expect(try await store.transition(id: id, to: .published, actor: "test", key: CountyFixture.ballotKey).state == .published)
-            let last = await #expect(throws: CampaignError.self) { try await store.transition(id: id, to: .open, actor: "test", key: CountyFixture.ballotKey) }
+            let last = await #expect(throws: CampaignError.self) {
+                try await store.transition(id: id, to: .open, actor: "test", key: CountyFixture.ballotKey)
+            }
             #expect(last?.description.contains("已发布的活动不能再修改") == true)
-            await #expect(throws: CampaignError.notFound(999)) { try await store.transition(id: 999, to: .open, actor: "test", key: CountyFixture.ballotKey) }
+            await #expect(throws: CampaignError.notFound(999)) {
+                try await store.transition(id: 999, to: .open, actor: "test", key: CountyFixture.ballotKey)
+            }
             #expect(try fixture.count("SELECT count(*) FROM audit_log WHERE action LIKE 'campaign.%'") == 4)
         }
     }
@@ -75,7 +80,8 @@ struct CampaignStoreTests {
             let campaign = try await fixture.campaign(.starRating)
             let connection = try fixture.database.connect()
             let skip = #expect(throws: PostgresError.self) {
-                try connection.query("UPDATE campaigns SET state = 'published', closed_at = now(), published_at = now(), opened_at = now() WHERE id = \(campaign.id)")
+                try connection.query(
+                    "UPDATE campaigns SET state = 'published', closed_at = now(), published_at = now(), opened_at = now() WHERE id = \(campaign.id)")
             }
             #expect(skip?.sqlState == "PY001")
             let store = CampaignStore(pool: fixture.pool)
@@ -114,12 +120,13 @@ struct CampaignStoreTests {
             }
             let successes = outcomes.filter { if case .success = $0 { true } else { false } }
             #expect(successes.count == 1)
-            #expect(outcomes.allSatisfy { outcome in
-                switch outcome {
-                case .success(let state): state == .open
-                case .failure(let error): error == .illegalTransition(id: id, from: .open, to: .open)
-                }
-            })
+            #expect(
+                outcomes.allSatisfy { outcome in
+                    switch outcome {
+                    case .success(let state): state == .open
+                    case .failure(let error): error == .illegalTransition(id: id, from: .open, to: .open)
+                    }
+                })
             #expect(try fixture.count("SELECT count(*) FROM audit_log WHERE action = 'campaign.open'") == 1)
         }
     }
@@ -131,7 +138,8 @@ struct CampaignStoreTests {
             let policy = try CountyFixture.shipped("policy.yaml")
             for round in 0..<6 {
                 let year = 2027 + round
-                _ = try await AppraisalStore(pool: fixture.pool).create(year: year, title: "\(year)", policyText: policy, policyFile: "p", actor: "test")
+                _ = try await AppraisalStore(pool: fixture.pool).create(
+                    year: year, title: "\(year)", policyText: policy, policyFile: "p", actor: "test")
                 let id = try await store.create(
                     year: year, kind: .starRating, templateText: try CountyFixture.shipped("star-rating.yaml"), templateFile: "s", actor: "test"
                 ).id

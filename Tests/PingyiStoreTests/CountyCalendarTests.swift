@@ -34,7 +34,9 @@ struct CountyCalendarTests {
             #expect(try await ballots.submit(tokenHash: supervisorLinks[0].token.hash, answers: signed, now: Self.lateEvening) == .accepted)
             #expect(try await ballots.submit(tokenHash: supervisorLinks[1].token.hash, answers: unsigned, now: Self.lateEvening) == .accepted)
             let usedBeforeClose: [String] = try fixture.database.connect()
-                .query("SELECT used_on::text AS d FROM invitations WHERE campaign_id = \(stars.id) AND used_on IS NOT NULL").rows.map { try $0.decode("d") }
+                .query("SELECT used_on::text AS d FROM invitations WHERE campaign_id = \(stars.id) AND used_on IS NOT NULL").rows.map {
+                    try $0.decode("d")
+                }
             #expect(usedBeforeClose == [Self.countyDay, Self.countyDay])
             let signedClueDay: String = try fixture.database.connect()
                 .query("SELECT reported_on::text AS d FROM problem_clues WHERE signed_by IS NOT NULL")[0].decode("d")
@@ -69,7 +71,8 @@ struct CountyCalendarTests {
             #expect(followUp.dueOn.description == "2027-02-26")  // 2026-12-28 + 60 days
             // Overdue is decided on county days too: due 2027-02-26 is not overdue on that day.
             #expect(!followUp.isOverdue(on: CountyCalendar.today(Date(timeIntervalSince1970: 1_803_598_200))))  // 2027-02-25 23:30 UTC
-            #expect(followUp.isOverdue(on: CountyCalendar.today(Date(timeIntervalSince1970: 1_803_657_600))))  // 2027-02-26 16:00 UTC = 27 Feb 00:00 in the county
+            // 2027-02-26 16:00 UTC = 27 Feb 00:00 in the county.
+            #expect(followUp.isOverdue(on: CountyCalendar.today(Date(timeIntervalSince1970: 1_803_657_600))))
         }
     }
 }

@@ -39,8 +39,10 @@ struct InvitationStoreTests {
     @Test("only SHA-256 hashes are stored: no table holds a token's text or bytes")
     func onlyHashesStored() async throws {
         try await CountyFixture.withCounty { fixture in
-            let merchants = try await InvitationStore(pool: fixture.pool).issue(campaignID: try await fixture.campaign(.merchantReview).id, actor: "test")
-            let supervisors = try await InvitationStore(pool: fixture.pool).issue(campaignID: try await fixture.campaign(.starRating).id, actor: "test")
+            let merchants = try await InvitationStore(pool: fixture.pool).issue(
+                campaignID: try await fixture.campaign(.merchantReview).id, actor: "test")
+            let supervisors = try await InvitationStore(pool: fixture.pool).issue(
+                campaignID: try await fixture.campaign(.starRating).id, actor: "test")
             let tokens = (merchants.issued + supervisors.issued).map(\.token)
             #expect(tokens.count == 4)
             let connection = try fixture.database.connect()
@@ -50,7 +52,12 @@ struct InvitationStoreTests {
                 JOIN information_schema.tables t ON t.table_name = c.table_name AND t.table_schema = c.table_schema
                 WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE'
                 """
-            ).map { (try $0.decode("table_name", as: String.self), try $0.decode("column_name", as: String.self), try $0.decode("data_type", as: String.self)) }
+            ).map {
+                (
+                    try $0.decode("table_name", as: String.self), try $0.decode("column_name", as: String.self),
+                    try $0.decode("data_type", as: String.self)
+                )
+            }
             #expect(columns.count > 40)
             for token in tokens {
                 for (table, column, _) in columns {
@@ -78,7 +85,9 @@ struct InvitationStoreTests {
             let connection = try fixture.database.connect()
             try connection.query("UPDATE invitations SET used_on = current_date WHERE merchant_credit_code = '914403001922038216'")
             // A reissue needs a reason, and keeps it with the links revoked per department.
-            await #expect(throws: CampaignError.reissueNeedsReason) { try await store.issue(campaignID: campaign.id, reissue: .all, reason: "  ", actor: "test") }
+            await #expect(throws: CampaignError.reissueNeedsReason) {
+                try await store.issue(campaignID: campaign.id, reissue: .all, reason: "  ", actor: "test")
+            }
             let second = try await store.issue(campaignID: campaign.id, reissue: .all, reason: "短信平台退回，重新发放", actor: "test")
             #expect(second.revoked == 1)
             let audit: String = try connection.query(
@@ -88,18 +97,23 @@ struct InvitationStoreTests {
             #expect(second.issued.map(\.respondent.key) == ["91110108551385082Q"])
             #expect(!first.issued.map(\.token).contains(second.issued[0].token))
             let revokedHash = first.issued[0].token.hash
-            let revoked: Bool = try connection.query("SELECT revoked_at IS NOT NULL AS r FROM invitations WHERE token_hash = \(revokedHash)")[0].decode("r")
+            let revoked: Bool = try connection.query("SELECT revoked_at IS NOT NULL AS r FROM invitations WHERE token_hash = \(revokedHash)")[0]
+                .decode("r")
             #expect(revoked)
             let one = try await store.issue(
                 campaignID: campaign.id, reissue: .respondents(["914403001922038216", "91110108551385082Q"]), reason: "更正", actor: "test")
             #expect(one.revoked == 1)
             #expect(one.issued.map(\.respondent.key) == ["91110108551385082Q"])
             let status = try await store.status(campaignID: campaign.id)
-            #expect(status == InvitationStatus(issued: 2, used: 1, revoked: 2, departments: [
-                .init(code: "SCJG", name: "县市场监督管理局", issued: 1, used: 1),
-                .init(code: "SWJ", name: "县税务局", issued: 1, used: 0),
-                .init(code: "XZSP", name: "县行政审批服务局", issued: 1, used: 1),
-            ]))
+            #expect(
+                status
+                    == InvitationStatus(
+                        issued: 2, used: 1, revoked: 2,
+                        departments: [
+                            .init(code: "SCJG", name: "县市场监督管理局", issued: 1, used: 1),
+                            .init(code: "SWJ", name: "县税务局", issued: 1, used: 0),
+                            .init(code: "XZSP", name: "县行政审批服务局", issued: 1, used: 1),
+                        ]))
             #expect(try fixture.count("SELECT count(*) FROM invitations WHERE revoked_at IS NULL") == 2)
         }
     }
@@ -131,12 +145,14 @@ struct InvitationStoreTests {
             let connection = try fixture.database.connect()
             let duplicate = #expect(throws: PostgresError.self) {
                 try connection.query(
-                    "INSERT INTO invitations (campaign_id, token_hash, supervisor_code) VALUES (\(campaign.id), \(issued.issued[0].token.hash), 'JD003')")
+                    "INSERT INTO invitations (campaign_id, token_hash, supervisor_code) VALUES (\(campaign.id), \(issued.issued[0].token.hash), 'JD003')"
+                )
             }
             #expect(duplicate?.code == .uniqueViolation)
             let second = #expect(throws: PostgresError.self) {
                 try connection.query(
-                    "INSERT INTO invitations (campaign_id, token_hash, supervisor_code) VALUES (\(campaign.id), \(InvitationToken.random().hash), 'JD001')")
+                    "INSERT INTO invitations (campaign_id, token_hash, supervisor_code) VALUES (\(campaign.id), \(InvitationToken.random().hash), 'JD001')"
+                )
             }
             #expect(second?.constraint == "invitations_one_per_supervisor")
         }

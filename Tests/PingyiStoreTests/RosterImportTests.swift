@@ -40,11 +40,12 @@ struct RosterImportTests {
     func rosterIdempotent() async throws {
         try await withStore { store, database in
             let first = try await store.importRoster(RosterFormat.parse(Data(Self.roster.utf8), file: "r.csv"), actor: "test")
-            #expect(first.counts == [
-                ImportCount(entity: "部门", inserted: 2, updated: 0, unchanged: 0),
-                ImportCount(entity: "股室", inserted: 3, updated: 0, unchanged: 0),
-                ImportCount(entity: "股室长", inserted: 3, updated: 0, unchanged: 0),
-            ])
+            #expect(
+                first.counts == [
+                    ImportCount(entity: "部门", inserted: 2, updated: 0, unchanged: 0),
+                    ImportCount(entity: "股室", inserted: 3, updated: 0, unchanged: 0),
+                    ImportCount(entity: "股室长", inserted: 3, updated: 0, unchanged: 0),
+                ])
             let again = try await store.importRoster(RosterFormat.parse(Data(Self.roster.utf8), file: "r.csv"), actor: "test")
             #expect(again.counts.map(\.unchanged) == [2, 3, 3])
             #expect(again.counts.map(\.inserted) == [0, 0, 0])
@@ -80,9 +81,10 @@ struct RosterImportTests {
             let failure = await #expect(throws: InvalidFile.self) {
                 try await store.importMerchants(MerchantFormat.parse(Data(text.utf8), file: "m.csv"), actor: "test")
             }
-            #expect(failure?.issues.map(\.description) == [
-                "m.csv:4: 统一社会信用代码: 「914403001922038217」校验位错误：第 18 位应为「6」，实际为「7」"
-            ])
+            #expect(
+                failure?.issues.map(\.description) == [
+                    "m.csv:4: 统一社会信用代码: 「914403001922038217」校验位错误：第 18 位应为「6」，实际为「7」"
+                ])
             let merchantCount = try count("merchants", database)
             let auditCount = try count("audit_log", database)
             #expect(merchantCount == 0)
@@ -132,10 +134,11 @@ struct RosterImportTests {
             let failure = await #expect(throws: InvalidFile.self) {
                 try await store.importDealings(DealingFormat.parse(Data(dealings.utf8), file: "d.csv"), actor: "test")
             }
-            #expect(failure?.issues.map(\.description) == [
-                "d.csv:3: 部门代码: 未知部门「ZRZY」（请先导入股室长名册）",
-                "d.csv:4: 统一社会信用代码: 未知企业「91110000802100433B」（请先导入企业名单）",
-            ])
+            #expect(
+                failure?.issues.map(\.description) == [
+                    "d.csv:3: 部门代码: 未知部门「ZRZY」（请先导入股室长名册）",
+                    "d.csv:4: 统一社会信用代码: 未知企业「91110000802100433B」（请先导入企业名单）",
+                ])
             #expect(try count("merchant_dealings", database) == 0)
             let good = "统一社会信用代码,年度,部门代码\n914403001922038216,2026,SCJG\n914403001922038216,2025,SCJG\n"
             let summary = try await store.importDealings(DealingFormat.parse(Data(good.utf8), file: "d.csv"), actor: "test")
@@ -199,9 +202,10 @@ struct RosterImportTests {
     func foreignKeys() async throws {
         try await CountyFixture.withCounty { fixture in
             let store = RosterStore(pool: fixture.pool)
-            #expect(try await store.foreignKeys(
-                departments: ["SCJG", "XZSP", "SWJ"], merchants: ["914403001922038216", "91110108551385082Q", "91110000802100433B"],
-                supervisors: ["JD001", "JD002", "JD003"]) == [])
+            #expect(
+                try await store.foreignKeys(
+                    departments: ["SCJG", "XZSP", "SWJ"], merchants: ["914403001922038216", "91110108551385082Q", "91110000802100433B"],
+                    supervisors: ["JD001", "JD002", "JD003"]) == [])
             let foreign = try await store.foreignKeys(departments: ["SCJG"], merchants: [], supervisors: ["JD001", "JD002", "JD003"])
             #expect(foreign == ["部门 2 个", "企业 3 个"])
         }

@@ -14,7 +14,7 @@ struct ScoringStoreTests {
             let outcome = try await store.submit(
                 tokenHash: invitation.token.hash,
                 answers: BallotAnswers(grades: ballot.map { GradeAnswer(target: $0.key, question: "overall", option: $0.value) }),
-                )
+            )
             #expect(outcome == .accepted)
         }
     }
@@ -40,12 +40,13 @@ struct ScoringStoreTests {
                 ,G9999,90,80,85,70.555
                 """
             let parse = AssessmentFormat.parse(Data(bad.utf8), file: "a.csv")
-            #expect(parse.issues.map(\.description) == [
-                "a.csv:2: 工作亮点: 「101」应为 0–100 的分数（最多两位小数）",
-                "a.csv:3: 须填写部门代码或工号之一",
-                "a.csv:4: 部门代码和工号只能填写一个",
-                "a.csv:6: 工作亮点: 「70.555」应为 0–100 的分数（最多两位小数）",
-            ])
+            #expect(
+                parse.issues.map(\.description) == [
+                    "a.csv:2: 工作亮点: 「101」应为 0–100 的分数（最多两位小数）",
+                    "a.csv:3: 须填写部门代码或工号之一",
+                    "a.csv:4: 部门代码和工号只能填写一个",
+                    "a.csv:6: 工作亮点: 「70.555」应为 0–100 的分数（最多两位小数）",
+                ])
             let unknown = "部门代码,工号,组织领导,工作宣传,任务落实,工作亮点\nNOPE,,90,80,85,70\n,G9999,1,2,3,4\nSCJG,,1,2,3,4\n"
             let failure = await #expect(throws: InvalidFile.self) {
                 try await store.importAssessment(AssessmentFormat.parse(Data(unknown.utf8), file: "u.csv"), year: 2026, actor: "test")
@@ -70,10 +71,12 @@ struct ScoringStoreTests {
                 AssessmentFormat.parse(Data(Self.assessment.utf8), file: "a.csv"), year: 2026, actor: "test")
             // Huawei (SCJG, XZSP) and Xiaomi (SWJ).
             let byKey = Dictionary(uniqueKeysWithValues: invitations.map { ($0.respondent.key, $0) })
-            try await Self.vote(fixture, campaign, [byKey["914403001922038216"]!, byKey["91110108551385082Q"]!], grades: [
-                ["G0101": "satisfied", "G0102": "unsatisfied", "G0201": "basic"],
-                ["G0301": "unknown"],
-            ])
+            try await Self.vote(
+                fixture, campaign, [byKey["914403001922038216"]!, byKey["91110108551385082Q"]!],
+                grades: [
+                    ["G0101": "satisfied", "G0102": "unsatisfied", "G0201": "basic"],
+                    ["G0301": "unknown"],
+                ])
             let campaigns = CampaignStore(pool: fixture.pool)
             _ = try await campaigns.transition(id: campaign.id, to: .closed, actor: "test", key: CountyFixture.ballotKey)
 
@@ -169,7 +172,8 @@ struct ScoringStoreTests {
                 try await store.score(year: 2026, actor: "test")
             }
             let byKey = Dictionary(uniqueKeysWithValues: invitations.map { ($0.respondent.key, $0) })
-            try await Self.vote(fixture, campaign, [byKey["914403001922038216"]!], grades: [["G0101": "satisfied", "G0102": "basic", "G0201": "basic"]])
+            try await Self.vote(
+                fixture, campaign, [byKey["914403001922038216"]!], grades: [["G0101": "satisfied", "G0102": "basic", "G0201": "basic"]])
             _ = try await CampaignStore(pool: fixture.pool).transition(id: campaign.id, to: .closed, actor: "test", key: CountyFixture.ballotKey)
 
             let trial = try await store.score(year: 2026, actor: "test", dryRun: true)
@@ -196,7 +200,8 @@ struct ScoringStoreTests {
             await #expect(throws: AppraisalError.reasonRequired) { try await store.unpublish(year: 2026, reason: " ", actor: "test") }
             #expect(try await store.unpublish(year: 2026, reason: "考核数据录入有误，重新计分", actor: "test") == made)
             await #expect(throws: AppraisalError.notPublished(2026)) { try await store.unpublish(year: 2026, reason: "again", actor: "test") }
-            #expect(try fixture.count("SELECT count(*) FROM follow_ups WHERE year = 2026 AND status = 'withdrawn' AND outcome LIKE '%考核数据录入有误%'") == made)
+            #expect(
+                try fixture.count("SELECT count(*) FROM follow_ups WHERE year = 2026 AND status = 'withdrawn' AND outcome LIKE '%考核数据录入有误%'") == made)
             #expect(try fixture.count("SELECT count(*) FROM scoring_runs WHERE year = 2026") == 2)  // the runs stay as history
             #expect(try fixture.count("SELECT count(*) FROM audit_log WHERE action = 'appraisal.unpublish'") == 1)
             #expect(try fixture.count("SELECT count(*) FROM follow_up_records WHERE status = 'withdrawn' AND note LIKE '%考核数据录入有误%'") == made)

@@ -23,8 +23,11 @@ public final class SilentServer: Sendable {
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { child in
                 if let closeAfter {
-                    child.eventLoop.scheduleTask(in: .nanoseconds(Int64(closeAfter.components.seconds) * 1_000_000_000
-                                                                   + closeAfter.components.attoseconds / 1_000_000_000)) {
+                    child.eventLoop.scheduleTask(
+                        in: .nanoseconds(
+                            Int64(closeAfter.components.seconds) * 1_000_000_000
+                                + closeAfter.components.attoseconds / 1_000_000_000)
+                    ) {
                         child.close(promise: nil)
                     }
                 }

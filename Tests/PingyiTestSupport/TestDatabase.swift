@@ -21,8 +21,9 @@ public struct TestDatabase: Sendable {
 
     /// A pool on this database.
     public func makePool(maxConnections: Int = 4, checkoutTimeout: Duration = .seconds(10)) -> ConnectionPool {
-        ConnectionPool(configuration: .init(
-            conninfo: conninfo, database: name, maxConnections: maxConnections, checkoutTimeout: checkoutTimeout))
+        ConnectionPool(
+            configuration: .init(
+                conninfo: conninfo, database: name, maxConnections: maxConnections, checkoutTimeout: checkoutTimeout))
     }
 
     /// The server's conninfo from the environment.

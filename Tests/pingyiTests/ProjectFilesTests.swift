@@ -9,14 +9,16 @@ struct ProjectFilesTests {
     func found() throws {
         let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let elsewhere = NSTemporaryDirectory()  // a folder without SurveyTemplates/
-        #expect(ProjectFiles.path("SurveyTemplates/policy.yaml", here: checkout.path, environment: [:], executable: "") == "SurveyTemplates/policy.yaml")
+        #expect(
+            ProjectFiles.path("SurveyTemplates/policy.yaml", here: checkout.path, environment: [:], executable: "") == "SurveyTemplates/policy.yaml")
         let viaHome = ProjectFiles.path(
             "SurveyTemplates/policy.yaml", here: elsewhere, environment: ["PINGYI_HOME": checkout.path], executable: "/nowhere/pingyi")
         #expect(viaHome == checkout.appendingPathComponent("SurveyTemplates/policy.yaml").path)
         let viaBuild = ProjectFiles.path(
             "SurveyTemplates/policy.yaml", here: elsewhere, environment: [:], executable: checkout.appendingPathComponent(".build/debug/pingyi").path)
         #expect(viaBuild == checkout.appendingPathComponent("SurveyTemplates/policy.yaml").path)
-        #expect(ProjectFiles.path("SurveyTemplates/nothing.yaml", here: elsewhere, environment: [:], executable: "/nowhere/pingyi")
-            == "SurveyTemplates/nothing.yaml")
+        #expect(
+            ProjectFiles.path("SurveyTemplates/nothing.yaml", here: elsewhere, environment: [:], executable: "/nowhere/pingyi")
+                == "SurveyTemplates/nothing.yaml")
     }
 }

@@ -6,13 +6,15 @@ extension BallotAnswers {
         var out = #"{"grades":["#
         for (index, grade) in grades.enumerated() {
             if index > 0 { out += "," }
-            out += #"{"option":"# + Self.quoted(grade.option) + #","question":"# + Self.quoted(grade.question)
+            out +=
+                #"{"option":"# + Self.quoted(grade.option) + #","question":"# + Self.quoted(grade.question)
                 + #","target":"# + Self.quoted(grade.target) + "}"
         }
         out += #"],"signed":"# + (signed ? "true" : "false") + #","stars":["#
         for (index, star) in stars.enumerated() {
             if index > 0 { out += "," }
-            out += #"{"question":"# + Self.quoted(star.question) + #","stars":"# + String(star.stars)
+            out +=
+                #"{"question":"# + Self.quoted(star.question) + #","stars":"# + String(star.stars)
                 + #","target":"# + Self.quoted(star.target) + "}"
         }
         out += #"],"texts":["#

@@ -23,7 +23,10 @@ public struct Campaign: Hashable, Sendable {
     public var sealingKey: BallotSealingKey?
 
     /// Makes a campaign.
-    public init(id: Int, year: Int, kind: CampaignKind, state: CampaignState, template: SurveyTemplate, templateSHA256: String, opensAt: Date?, closesAt: Date?, sealingKey: BallotSealingKey? = nil) {
+    public init(
+        id: Int, year: Int, kind: CampaignKind, state: CampaignState, template: SurveyTemplate, templateSHA256: String, opensAt: Date?,
+        closesAt: Date?, sealingKey: BallotSealingKey? = nil
+    ) {
         self.id = id
         self.year = year
         self.kind = kind

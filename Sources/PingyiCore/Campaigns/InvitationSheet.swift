@@ -5,15 +5,20 @@ import Foundation
 public enum InvitationSheet {
     /// The CSV of `invitations` of a campaign of `kind`, links under `publicURL`.
     public static func csv(_ invitations: [IssuedInvitation], kind: CampaignKind, publicURL: String) -> Data {
-        let header = kind == .merchantReview
+        let header =
+            kind == .merchantReview
             ? ["统一社会信用代码", "企业名称", "联系人", "联系电话", "评议部门", "评议链接"]
             : ["编号", "姓名", "联系电话", "评星部门数", "评星链接"]
         let rows = invitations.map { invitation in
             kind == .merchantReview
-                ? [invitation.respondent.key, invitation.name, invitation.contactPerson ?? "", invitation.phone ?? "",
-                   invitation.departments.joined(separator: " "), invitation.link(publicURL: publicURL, kind: kind)]
-                : [invitation.respondent.key, invitation.name, invitation.phone ?? "", "\(invitation.departments.count)",
-                   invitation.link(publicURL: publicURL, kind: kind)]
+                ? [
+                    invitation.respondent.key, invitation.name, invitation.contactPerson ?? "", invitation.phone ?? "",
+                    invitation.departments.joined(separator: " "), invitation.link(publicURL: publicURL, kind: kind),
+                ]
+                : [
+                    invitation.respondent.key, invitation.name, invitation.phone ?? "", "\(invitation.departments.count)",
+                    invitation.link(publicURL: publicURL, kind: kind),
+                ]
         }
         return SpreadsheetCSV.make(header: header, rows: rows)
     }

@@ -17,9 +17,10 @@ public struct CSVDocument: Sendable {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw InvalidFile(issues: invalidUTF8Lines(bytes).map {
-                FileIssue(file: file, line: $0, message: "不是有效的 UTF-8 编码（请在 Excel/WPS 中另存为「CSV UTF-8」）")
-            })
+            throw InvalidFile(
+                issues: invalidUTF8Lines(bytes).map {
+                    FileIssue(file: file, line: $0, message: "不是有效的 UTF-8 编码（请在 Excel/WPS 中另存为「CSV UTF-8」）")
+                })
         }
         guard !text.allSatisfy(\.isWhitespace) else {
             throw InvalidFile(issues: [FileIssue(file: file, line: 1, message: "文件为空，缺少表头行")])

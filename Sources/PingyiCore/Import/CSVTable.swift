@@ -16,9 +16,10 @@ public struct CSVTable: Sendable {
         for (position, name) in document.header.enumerated() {
             guard let column = columns.first(where: { $0.matches(name) }) else {
                 let known = columns.map { $0.names[0] }.joined(separator: "、")
-                headerIssues.append(FileIssue(
-                    file: document.file, line: 1, column: name.isEmpty ? "第 \(position + 1) 列" : name,
-                    message: "未知的列（可用的列：\(known)）"))
+                headerIssues.append(
+                    FileIssue(
+                        file: document.file, line: 1, column: name.isEmpty ? "第 \(position + 1) 列" : name,
+                        message: "未知的列（可用的列：\(known)）"))
                 continue
             }
             if positions[column.key] != nil {

@@ -12,16 +12,18 @@ public struct FieldReader: Sendable {
         self.record = record
         let expected = table.document.header.count
         if record.fields.count != expected {
-            issues.append(FileIssue(
-                file: table.document.file, line: record.line,
-                message: "本行有 \(record.fields.count) 列，表头有 \(expected) 列"))
+            issues.append(
+                FileIssue(
+                    file: table.document.file, line: record.line,
+                    message: "本行有 \(record.fields.count) 列，表头有 \(expected) 列"))
         }
     }
 
     /// Records a problem in a column (or in the row when `key` is nil).
     public mutating func fail(_ key: String?, _ message: String) {
-        issues.append(FileIssue(
-            file: table.document.file, line: record.line, column: key.map { table.headerName(of: $0) }, message: message))
+        issues.append(
+            FileIssue(
+                file: table.document.file, line: record.line, column: key.map { table.headerName(of: $0) }, message: message))
     }
 
     /// The trimmed value, or `nil` when the column is absent or the cell blank.

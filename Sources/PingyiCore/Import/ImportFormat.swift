@@ -53,9 +53,10 @@ extension ImportFormat {
             guard let row, fields.issues.isEmpty else { continue }
             let key = key(of: row)
             if let earlier = firstLine[key] {
-                issues.append(FileIssue(
-                    file: document.file, line: record.line, column: keyName,
-                    message: "「\(key)」与第 \(earlier) 行重复"))
+                issues.append(
+                    FileIssue(
+                        file: document.file, line: record.line, column: keyName,
+                        message: "「\(key)」与第 \(earlier) 行重复"))
                 continue
             }
             firstLine[key] = record.line

@@ -50,13 +50,15 @@ public enum RosterFormat: ImportFormat {
             var fields = record.value
             guard let code = fields.code("departmentCode"), let name = fields.text("departmentName", maxLength: 100) else { continue }
             if let (known, line) = nameOfCode[code], known != name {
-                issues.append(FileIssue(
-                    file: file, line: record.line, column: "部门名称",
-                    message: "部门代码 \(code) 在第 \(line) 行的名称是「\(known)」，此处为「\(name)」"))
+                issues.append(
+                    FileIssue(
+                        file: file, line: record.line, column: "部门名称",
+                        message: "部门代码 \(code) 在第 \(line) 行的名称是「\(known)」，此处为「\(name)」"))
             } else if let (known, line) = codeOfName[name], known != code {
-                issues.append(FileIssue(
-                    file: file, line: record.line, column: "部门代码",
-                    message: "部门「\(name)」在第 \(line) 行的代码是 \(known)，此处为 \(code)"))
+                issues.append(
+                    FileIssue(
+                        file: file, line: record.line, column: "部门代码",
+                        message: "部门「\(name)」在第 \(line) 行的代码是 \(known)，此处为 \(code)"))
             } else {
                 nameOfCode[code] = nameOfCode[code] ?? (name, record.line)
                 codeOfName[name] = codeOfName[name] ?? (code, record.line)

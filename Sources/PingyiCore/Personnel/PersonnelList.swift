@@ -18,9 +18,10 @@ public enum PersonnelList {
             let earlierFlags = earlierYears.filter { history[score.employeeNumber]?.flagged[$0] == true }
             guard earlierFlags.isEmpty else { continue }
             let years = rules.promotionCleanYears > 1 ? "本年度及此前 \(rules.promotionCleanYears - 1) 个年度均未被认定为不满意" : "本年度未被认定为不满意"
-            rows.append(PersonnelRow(
-                list: .promotion, score: score,
-                reason: "综合得分 \(Figures.score(score.composite))，排名第 \(score.rank!)/\(ranked.count)，位于前 \(Figures.percent(share.value))；\(years)"))
+            rows.append(
+                PersonnelRow(
+                    list: .promotion, score: score,
+                    reason: "综合得分 \(Figures.score(score.composite))，排名第 \(score.rank!)/\(ranked.count)，位于前 \(Figures.percent(share.value))；\(years)"))
         }
         // Adjustment: a listed follow-up action, or the bottom of the ranking years running.
         for score in ranked.reversed() + scores.filter({ $0.rank == nil }) {
@@ -31,7 +32,9 @@ public enum PersonnelList {
             if rules.adjustmentBottomCount > 0, score.bottom {
                 let earlier = ((year - rules.adjustmentBottomYears + 1)..<year).allSatisfy { history[score.employeeNumber]?.bottom[$0] == true }
                 if earlier {
-                    reasons.append("连续 \(rules.adjustmentBottomYears) 个年度综合排名在倒数 \(rules.adjustmentBottomCount) 名之内（本年度第 \(score.rank.map(String.init) ?? "—")/\(ranked.count)）")
+                    reasons.append(
+                        "连续 \(rules.adjustmentBottomYears) 个年度综合排名在倒数 \(rules.adjustmentBottomCount) 名之内（本年度第 \(score.rank.map(String.init) ?? "—")/\(ranked.count)）"
+                    )
                 }
             }
             if !reasons.isEmpty {

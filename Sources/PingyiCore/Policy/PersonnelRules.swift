@@ -12,7 +12,10 @@ public struct PersonnelRules: Hashable, Sendable, Codable {
     public var adjustmentBottomYears: Int
 
     /// Makes rules.
-    public init(promotionTopShare: Fraction, promotionCleanYears: Int, adjustmentActions: [FollowUpAction], adjustmentBottomCount: Int, adjustmentBottomYears: Int) {
+    public init(
+        promotionTopShare: Fraction, promotionCleanYears: Int, adjustmentActions: [FollowUpAction], adjustmentBottomCount: Int,
+        adjustmentBottomYears: Int
+    ) {
         self.promotionTopShare = promotionTopShare
         self.promotionCleanYears = promotionCleanYears
         self.adjustmentActions = adjustmentActions

@@ -33,7 +33,8 @@ struct ScoringPolicyParser {
         return ScoringPolicy(
             version: version,
             weights: ComponentWeights(merchantReview: weights[0], starRating: weights[1], assessment: weights[2]),
-            assessment: AssessmentWeights(leadership: assessment[0], publicity: assessment[1], implementation: assessment[2], highlights: assessment[3]),
+            assessment: AssessmentWeights(
+                leadership: assessment[0], publicity: assessment[1], implementation: assessment[2], highlights: assessment[3]),
             minBallots: minBallots, commentsMinBallots: commentsMinBallots, flags: flags, followUp: followUp, personnel: personnel,
             decimals: decimals)
     }
@@ -150,8 +151,10 @@ struct ScoringPolicyParser {
 
     private mutating func parsePersonnel(_ node: Node?) -> PersonnelRules? {
         guard let fields = reader.mapping(node, at: "personnel", allowed: ["promotion", "adjustment"], required: ["promotion", "adjustment"]),
-            let promotion = reader.mapping(fields["promotion"], at: "personnel.promotion", allowed: ["topShare", "cleanYears"], required: ["topShare", "cleanYears"]),
-            let adjustment = reader.mapping(fields["adjustment"], at: "personnel.adjustment", allowed: ["actions", "bottomRank"], required: ["actions", "bottomRank"])
+            let promotion = reader.mapping(
+                fields["promotion"], at: "personnel.promotion", allowed: ["topShare", "cleanYears"], required: ["topShare", "cleanYears"]),
+            let adjustment = reader.mapping(
+                fields["adjustment"], at: "personnel.adjustment", allowed: ["actions", "bottomRank"], required: ["actions", "bottomRank"])
         else { return nil }
         let topShare = reader.fraction(promotion["topShare"], at: "personnel.promotion.topShare")
         let cleanYears = reader.integer(promotion["cleanYears"], at: "personnel.promotion.cleanYears", in: 1...20)
@@ -159,7 +162,8 @@ struct ScoringPolicyParser {
         for (index, item) in (reader.sequence(adjustment["actions"], at: "personnel.adjustment.actions") ?? []).enumerated() {
             if let action = parseAction(item, at: "personnel.adjustment.actions[\(index + 1)]") { actions.append(action) }
         }
-        let bottom = reader.mapping(adjustment["bottomRank"], at: "personnel.adjustment.bottomRank", allowed: ["count", "yearsRunning"], required: ["count", "yearsRunning"])
+        let bottom = reader.mapping(
+            adjustment["bottomRank"], at: "personnel.adjustment.bottomRank", allowed: ["count", "yearsRunning"], required: ["count", "yearsRunning"])
         let bottomCount = reader.integer(bottom?["count"], at: "personnel.adjustment.bottomRank.count", in: 0...1000)
         let bottomYears = reader.integer(bottom?["yearsRunning"], at: "personnel.adjustment.bottomRank.yearsRunning", in: 1...20)
         guard let topShare, let cleanYears, let bottomCount, let bottomYears else { return nil }

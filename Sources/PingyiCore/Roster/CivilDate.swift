@@ -56,9 +56,10 @@ public struct CivilDate: Hashable, Sendable, Codable, Comparable, CustomStringCo
             return
         }
         let object = try decoder.container(keyedBy: Field.self)
-        guard let date = CivilDate(
-            year: try object.decode(Int.self, forKey: .year), month: try object.decode(Int.self, forKey: .month),
-            day: try object.decode(Int.self, forKey: .day))
+        guard
+            let date = CivilDate(
+                year: try object.decode(Int.self, forKey: .year), month: try object.decode(Int.self, forKey: .month),
+                day: try object.decode(Int.self, forKey: .day))
         else { throw DecodingError.dataCorruptedError(forKey: .day, in: object, debugDescription: "no such day") }
         self = date
     }

@@ -17,7 +17,9 @@ public struct ChiefTally: Hashable, Sendable, Codable {
     public var counts: [String: Int]
 
     /// Makes a tally.
-    public init(employeeNumber: String, name: String, departmentCode: String, departmentName: String, section: String, position: String, counts: [String: Int]) {
+    public init(
+        employeeNumber: String, name: String, departmentCode: String, departmentName: String, section: String, position: String, counts: [String: Int]
+    ) {
         self.employeeNumber = employeeNumber
         self.name = name
         self.departmentCode = departmentCode

@@ -25,8 +25,10 @@ public struct DepartmentResult: Hashable, Sendable, Codable {
     public var responseRate: Double
 
     /// Makes a result.
-    public init(code: String, name: String, starScore: Double?, starLevel: Int?, assessmentScore: Double?, meanComposite: Double?,
-                chiefs: Int, flagged: Int, invited: Int, responded: Int) {
+    public init(
+        code: String, name: String, starScore: Double?, starLevel: Int?, assessmentScore: Double?, meanComposite: Double?,
+        chiefs: Int, flagged: Int, invited: Int, responded: Int
+    ) {
         self.code = code
         self.name = name
         self.starScore = starScore

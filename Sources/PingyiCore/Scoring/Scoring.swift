@@ -17,9 +17,10 @@ public enum Scoring {
         }
 
         // The bottom of the ranking: the `count` lowest composites, ties at the edge included.
-        let bottomCount = policy.flags.compactMap { rule -> Int? in
-            if case .bottomRank(let count) = rule { return count } else { return nil }
-        }.max() ?? 0
+        let bottomCount =
+            policy.flags.compactMap { rule -> Int? in
+                if case .bottomRank(let count) = rule { return count } else { return nil }
+            }.max() ?? 0
         let byComposite = ranked.sorted { scores[$0].composite! < scores[$1].composite! }
         if bottomCount > 0, !byComposite.isEmpty {
             let edge = scores[byComposite[min(bottomCount, byComposite.count) - 1]].composite!
@@ -95,16 +96,18 @@ public enum Scoring {
             switch rule {
             case .unsatisfiedShare(let threshold):
                 guard score.n >= policy.minBallots, threshold.isReached(by: score.unsatisfied, of: score.n) else { continue }
-                var text = "不满意 \(score.unsatisfied)/\(score.n) = \(Figures.percent(score.unsatisfiedShare ?? 0)) ≥ \(Figures.percent(threshold.value))"
+                var text =
+                    "不满意 \(score.unsatisfied)/\(score.n) = \(Figures.percent(score.unsatisfiedShare ?? 0)) ≥ \(Figures.percent(threshold.value))"
                 if let interval = score.unsatisfiedInterval {
                     text += "，95% 区间 \(Figures.percent(interval.low))–\(Figures.percent(interval.high))"
                 }
                 evidence.append(FlagEvidence(rule: "unsatisfiedShare", text: text))
             case .bottomRank(let count):
                 guard count > 0, score.bottom, let rank = score.rank, let composite = score.composite else { continue }
-                evidence.append(FlagEvidence(
-                    rule: "bottomRank",
-                    text: "综合得分 \(Figures.score(composite))，排名第 \(rank)/\(rankedCount)，在倒数 \(count) 名之内"))
+                evidence.append(
+                    FlagEvidence(
+                        rule: "bottomRank",
+                        text: "综合得分 \(Figures.score(composite))，排名第 \(rank)/\(rankedCount)，在倒数 \(count) 名之内"))
             }
         }
         return evidence

@@ -20,7 +20,9 @@ public struct SurveyTemplate: Hashable, Sendable, Codable {
     public var general: [TemplateQuestion]
 
     /// Makes a template.
-    public init(id: String, version: Int, title: String, intro: String, target: TargetKind, questions: [TemplateQuestion], general: [TemplateQuestion]) {
+    public init(
+        id: String, version: Int, title: String, intro: String, target: TargetKind, questions: [TemplateQuestion], general: [TemplateQuestion]
+    ) {
         self.id = id
         self.version = version
         self.title = title

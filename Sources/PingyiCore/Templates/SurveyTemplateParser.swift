@@ -16,9 +16,10 @@ struct SurveyTemplateParser {
             reader.record(syntaxIssues)
             return nil
         }
-        guard let top = reader.mapping(
-            root, at: "", allowed: ["id", "version", "title", "intro", "target", "questions", "general"],
-            required: ["id", "version", "title", "intro", "target", "questions"])
+        guard
+            let top = reader.mapping(
+                root, at: "", allowed: ["id", "version", "title", "intro", "target", "questions", "general"],
+                required: ["id", "version", "title", "intro", "target", "questions"])
         else { return nil }
         let id = reader.identifier(top["id"], at: "id")
         let version = reader.integer(top["version"], at: "version", in: 1...10_000)
@@ -71,10 +72,11 @@ struct SurveyTemplateParser {
     }
 
     private mutating func parseQuestion(_ node: Node, at path: String) -> TemplateQuestion? {
-        guard let fields = reader.mapping(
-            node, at: path,
-            allowed: ["id", "kind", "label", "help", "required", "enabled", "overall", "options", "maxStars", "maxLength", "clue"],
-            required: ["id", "kind", "label", "required"])
+        guard
+            let fields = reader.mapping(
+                node, at: path,
+                allowed: ["id", "kind", "label", "help", "required", "enabled", "overall", "options", "maxStars", "maxLength", "clue"],
+                required: ["id", "kind", "label", "required"])
         else { return nil }
         let id = reader.identifier(fields["id"], at: "\(path).id")
         let label = reader.text(fields["label"], at: "\(path).label", maxLength: 100)
@@ -134,8 +136,9 @@ struct SurveyTemplateParser {
         var seen: [String: Int] = [:]
         for (index, item) in items.enumerated() {
             let itemPath = "\(path)[\(index + 1)]"
-            guard let fields = reader.mapping(
-                item, at: itemPath, allowed: ["id", "label", "points", "excluded", "unsatisfied"], required: ["id", "label"])
+            guard
+                let fields = reader.mapping(
+                    item, at: itemPath, allowed: ["id", "label", "points", "excluded", "unsatisfied"], required: ["id", "label"])
             else { continue }
             let id = reader.identifier(fields["id"], at: "\(itemPath).id")
             let label = reader.text(fields["label"], at: "\(itemPath).label", maxLength: 20)

@@ -46,10 +46,11 @@ struct AdminController {
                 guard let date = ISO8601DateFormatter().date(from: text) else { throw APIError.badRequest("since 应为 ISO 8601 时间") }
                 return date
             }
-            let limit = try query.get("limit").map { text -> Int in
-                guard let value = Int(text), (1...1000).contains(value) else { throw APIError.badRequest("limit 应为 1–1000") }
-                return value
-            } ?? 200
+            let limit =
+                try query.get("limit").map { text -> Int in
+                    guard let value = Int(text), (1...1000).contains(value) else { throw APIError.badRequest("limit 应为 1–1000") }
+                    return value
+                } ?? 200
             return try JSONResponse.make(["entries": try await audit.list(since: since, limit: limit)])
         }
     }

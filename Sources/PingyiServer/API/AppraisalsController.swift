@@ -33,8 +33,10 @@ struct AppraisalsController {
             try context.require([.admin, .orgdept])
             let year = try Self.year(context)
             let run = try await chosenRun(year: year, query: request.uri.queryParameters)
-            return try JSONResponse.make(DepartmentsPage(year: year, run: run.id, official: run.official,
-                                                         departments: try await scoring.departments(year: year, run: run)))
+            return try JSONResponse.make(
+                DepartmentsPage(
+                    year: year, run: run.id, official: run.official,
+                    departments: try await scoring.departments(year: year, run: run)))
         }
         group.get("appraisals/:year/flags") { request, context in
             try context.require([.admin, .orgdept])
@@ -55,8 +57,9 @@ struct AppraisalsController {
             guard let appraisal = try await appraisals.find(year: year) else { throw APIError.notFound("\(year) 年度考评不存在") }
             let minimum = appraisal.policy.commentsMinBallots
             let comments = try await ballots.comments(year: year, employeeNumber: chief, minValidVotes: minimum)
-            return try JSONResponse.make(CommentsPage(
-                year: year, chief: chief, suppressed: comments == nil, minimumBallots: minimum, comments: comments ?? []))
+            return try JSONResponse.make(
+                CommentsPage(
+                    year: year, chief: chief, suppressed: comments == nil, minimumBallots: minimum, comments: comments ?? []))
         }
         group.get("appraisals/:year/personnel.json") { _, context in
             try context.require([.admin, .orgdept, .hr])
@@ -83,9 +86,10 @@ struct AppraisalsController {
             guard let number = context.parameters.get("employeeNumber"), number.count <= 32 else { throw APIError.badRequest("工号无效") }
             let years = try await scoring.chiefYears(employeeNumber: number)
             guard let latest = years.last else { throw APIError.notFound("没有股室长 \(number) 的已发布结果") }
-            return try JSONResponse.make(ChiefPage(
-                employeeNumber: number, name: latest.score.name, departmentName: latest.score.departmentName, section: latest.score.section,
-                years: years.map { ChiefYear(year: $0.year, run: $0.run, result: $0.score) }))
+            return try JSONResponse.make(
+                ChiefPage(
+                    employeeNumber: number, name: latest.score.name, departmentName: latest.score.departmentName, section: latest.score.section,
+                    years: years.map { ChiefYear(year: $0.year, run: $0.run, result: $0.score) }))
         }
     }
 
@@ -126,14 +130,16 @@ struct AppraisalsController {
     }
 
     func scores(year: Int, query: Hummingbird.Parameters) async throws -> ScoresPage {
-        let limit = try query.get("limit").map { text -> Int in
-            guard let value = Int(text), (1...500).contains(value) else { throw APIError.badRequest("limit 应为 1–500") }
-            return value
-        } ?? 100
-        let offset = try query.get("cursor").map { text -> Int in
-            guard let value = Int(text), value >= 0 else { throw APIError.badRequest("cursor 无效") }
-            return value
-        } ?? 0
+        let limit =
+            try query.get("limit").map { text -> Int in
+                guard let value = Int(text), (1...500).contains(value) else { throw APIError.badRequest("limit 应为 1–500") }
+                return value
+            } ?? 100
+        let offset =
+            try query.get("cursor").map { text -> Int in
+                guard let value = Int(text), value >= 0 else { throw APIError.badRequest("cursor 无效") }
+                return value
+            } ?? 0
         let flagged = try query.get("flagged").map { text -> Bool in
             switch text {
             case "true": return true

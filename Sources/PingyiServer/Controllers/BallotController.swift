@@ -66,8 +66,10 @@ struct BallotController: Sendable {
         switch try await store.lookup(tokenHash: token.hash) {
         case .open(let invitation) where invitation.campaign.kind == kind:
             var response = Response(status: .seeOther, headers: [.location: path])
-            response.setCookie(Cookie(
-                name: cookieName, value: token.text, path: configuration.cookiePath(path), secure: configuration.usesHTTPS, httpOnly: true, sameSite: .lax))
+            response.setCookie(
+                Cookie(
+                    name: cookieName, value: token.text, path: configuration.cookiePath(path), secure: configuration.usesHTTPS, httpOnly: true,
+                    sameSite: .lax))
             return response
         case .alreadyUsed:
             return views.message(.alreadySubmitted, status: .conflict)

@@ -31,8 +31,9 @@ struct ErrorPageMiddleware: RouterMiddleware {
     /// The API's errors are JSON: `{"error":{"code":…,"message":…}}`.
     private func apiErrors(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         func json(_ status: HTTPResponse.Status, _ code: String, _ message: String) -> Response {
-            Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-                     body: .init(byteBuffer: ByteBuffer(string: APIError.json(code: code, message: message))))
+            Response(
+                status: status, headers: [.contentType: "application/json; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: APIError.json(code: code, message: message))))
         }
         do {
             return try await next(request, context)

@@ -55,7 +55,8 @@ struct BallotPage: Sendable {
                             question, field: BallotField.answer(target: chief.employeeNumber, question: question.id), values: values, errors: errors)
                     })
             }
-            let questions = starRating
+            let questions =
+                starRating
                 ? template.enabledQuestions.map { question in
                     QuestionView(question, field: BallotField.answer(target: department.code, question: question.id), values: values, errors: errors)
                 }
@@ -70,7 +71,8 @@ struct BallotPage: Sendable {
         noteErrors(general, about: "其他意见建议")
         errorLinks = links
         errorSummary = problems.map { _ in "有 \(links.count) 处需要修改：" }
-        contents = invitation.departments.count > 1
+        contents =
+            invitation.departments.count > 1
             ? invitation.departments.map { department in
                 ContentsEntry(href: "#d-\(department.code)", name: department.name, chiefCount: starRating ? nil : department.chiefs.count)
             }

@@ -142,7 +142,8 @@ struct ConsoleCampaignsController: Sendable {
         guard !result.issued.isEmpty else {
             // Why nobody got a link: nobody to invite at all, or everyone has one or has answered.
             let eligible = try await invitations.eligibleRespondents(campaignID: campaign.id)
-            let text = eligible == 0
+            let text =
+                eligible == 0
                 ? (campaign.kind == .merchantReview
                     ? "该活动年度没有企业往来记录，没有可邀请的企业。请先导入 \(campaign.year) 年度的企业往来部门（pingyi import dealings）。"
                     : "没有在职的特约监督员。请先导入特约监督员名单（pingyi import supervisors）。")

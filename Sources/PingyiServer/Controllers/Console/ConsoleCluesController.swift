@@ -22,7 +22,8 @@ struct ConsoleCluesController: Sendable {
                 let all = try await clues.list()
                 return gate.views.page(
                     "console-clues",
-                    ConsoleCluesPage(member: visit.header, csrf: visit.csrf, clues: all.filter { status == nil || $0.status == status }, all: all, status: status))
+                    ConsoleCluesPage(
+                        member: visit.header, csrf: visit.csrf, clues: all.filter { status == nil || $0.status == status }, all: all, status: status))
             }
         }
         router.post("/console/clues/:id") { request, context in

@@ -46,7 +46,8 @@ struct ConsoleRankingController: Sendable {
         return gate.views.page(
             "console-ranking",
             ConsoleRankingPage(
-                member: visit.header, run: run, policy: try await appraisals.find(year: year)?.policy, years: scored.map(\.year), departments: departments, department: department))
+                member: visit.header, run: run, policy: try await appraisals.find(year: year)?.policy, years: scored.map(\.year),
+                departments: departments, department: department))
     }
 
     /// The run the page shows for `?year=` (default the newest scored year), and the scored years.

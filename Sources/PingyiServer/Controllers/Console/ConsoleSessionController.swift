@@ -51,7 +51,8 @@ struct ConsoleSessionController: Sendable {
         var response = views.page(
             "console-login", ConsoleLoginPage(csrf: antiForgery.token(for: Data(("login:" + nonce).utf8)), login: login, error: error),
             status: status)
-        response.setCookie(Cookie(name: loginCookie, value: nonce, path: cookiePath, secure: configuration.usesHTTPS, httpOnly: true, sameSite: .strict))
+        response.setCookie(
+            Cookie(name: loginCookie, value: nonce, path: cookiePath, secure: configuration.usesHTTPS, httpOnly: true, sameSite: .strict))
         return response
     }
 
@@ -96,9 +97,10 @@ struct ConsoleSessionController: Sendable {
         let token = Base64URL.encode(SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) })
         try await staff.startSession(for: member, tokenHash: ConsoleGate.hash(token), lifetime: Self.sessionLifetime, address: address)
         var response = ConsoleGate.redirect(member.mustChangePassword ? "/console/password" : ConsoleGate.home(member))
-        response.setCookie(Cookie(
-            name: sessionCookie, value: token, maxAge: Int(Self.sessionLifetime.components.seconds), path: cookiePath,
-            secure: configuration.usesHTTPS, httpOnly: true, sameSite: .strict))
+        response.setCookie(
+            Cookie(
+                name: sessionCookie, value: token, maxAge: Int(Self.sessionLifetime.components.seconds), path: cookiePath,
+                secure: configuration.usesHTTPS, httpOnly: true, sameSite: .strict))
         return response
     }
 
@@ -111,9 +113,10 @@ struct ConsoleSessionController: Sendable {
             try await staff.endSession(sessionHash: ConsoleGate.hash(token))
         }
         var response = ConsoleGate.redirect("/console/login")
-        response.setCookie(Cookie(
-            name: sessionCookie, value: "", maxAge: 0, path: cookiePath, secure: configuration.usesHTTPS, httpOnly: true,
-            sameSite: .strict))
+        response.setCookie(
+            Cookie(
+                name: sessionCookie, value: "", maxAge: 0, path: cookiePath, secure: configuration.usesHTTPS, httpOnly: true,
+                sameSite: .strict))
         return response
     }
 

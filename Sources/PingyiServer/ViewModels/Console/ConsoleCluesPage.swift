@@ -25,7 +25,8 @@ struct ConsoleCluesPage: Sendable {
     init(member: ConsoleMemberView, csrf: String, clues: [ProblemClue], all: [ProblemClue], status: ProblemClue.Status?) {
         self.member = member
         self.csrf = csrf
-        filters = [ConsoleOption(value: "", label: "全部", selected: status == nil)]
+        filters =
+            [ConsoleOption(value: "", label: "全部", selected: status == nil)]
             + ProblemClue.Status.allCases.map { ConsoleOption(value: $0.rawValue, label: $0.label, selected: $0 == status) }
         counts = ProblemClue.Status.allCases.map { state in "\(state.label) \(all.filter { $0.status == state }.count)" }.joined(separator: "　")
         lines = clues.map { clue in

@@ -61,18 +61,21 @@ struct ConsoleProgressPage: Sendable {
 
     /// A campaign's card: its counts and, for its state, the next step.
     static func card(_ campaign: Campaign, status: InvitationStatus, reissues: [Reissued]) -> Card {
-        let next: Step? = switch campaign.state {
-        case .draft: Step(action: "open", label: "开始活动")
-        case .open: Step(action: "close", label: "结束活动")
-        case .closed: Step(action: "publish", label: "发布活动")
-        case .published: nil
-        }
+        let next: Step? =
+            switch campaign.state {
+            case .draft: Step(action: "open", label: "开始活动")
+            case .open: Step(action: "close", label: "结束活动")
+            case .closed: Step(action: "publish", label: "发布活动")
+            case .published: nil
+            }
         return Card(
             id: campaign.id, title: "\(campaign.year) 年度「\(campaign.kind.label)」（活动 \(campaign.id)）", state: campaign.state.label,
             issued: status.issued, used: status.used, revoked: status.revoked, rate: Figures.percent(status.responseRate),
             hasInvitations: status.issued > 0, canIssue: campaign.state.acceptsInvitations, next: next,
             departments: status.departments.map {
-                DepartmentLine(name: $0.name, used: $0.used, issued: $0.issued, rate: Figures.percent($0.responseRate), bar: Int(($0.responseRate * 120).rounded()))
+                DepartmentLine(
+                    name: $0.name, used: $0.used, issued: $0.issued, rate: Figures.percent($0.responseRate),
+                    bar: Int(($0.responseRate * 120).rounded()))
             },
             reissued: reissues.reduce(0) { $0 + $1.revoked },
             reissues: reissues.map { ReissueLine(text: "\($0.at)（UTC）\($0.actor) 作废并重发 \($0.revoked) 个：\($0.reason)") },

@@ -43,7 +43,8 @@ struct ConsoleRankingPage: Sendable {
         year = run.year
         source = run.official ? "正式结果（第 \(run.id) 次评分）" : "最近一次评分（第 \(run.id) 次，未发布）"
         self.years = years.map { ConsoleOption(value: "\($0)", label: "\($0) 年度", selected: $0 == run.year) }
-        self.departments = [ConsoleOption(value: "", label: "全部部门", selected: department == nil)]
+        self.departments =
+            [ConsoleOption(value: "", label: "全部部门", selected: department == nil)]
             + departments.map { ConsoleOption(value: $0.code, label: $0.name, selected: $0.code == department) }
         filteredBy = department.flatMap { code in departments.first { $0.code == code }?.name }
         let shown = run.scores.filter { department == nil || $0.departmentCode == department }

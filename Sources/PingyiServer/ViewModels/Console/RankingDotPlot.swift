@@ -80,7 +80,10 @@ struct RankingDotPlot: Sendable {
             let y = Self.top + Double(index) * Self.rowHeight
             let composite = score.composite!
             let interval = score.unsatisfiedInterval
-            let shareText = score.unsatisfiedShare.map { "不满意率 \(Figures.percent($0))" + (interval.map { "（95% 区间 \(Figures.percent($0.low))–\(Figures.percent($0.high))）" } ?? "") } ?? "不满意率不公开"
+            let shareText =
+                score.unsatisfiedShare.map {
+                    "不满意率 \(Figures.percent($0))" + (interval.map { "（95% 区间 \(Figures.percent($0.low))–\(Figures.percent($0.high))）" } ?? "")
+                } ?? "不满意率不公开"
             return Row(
                 label: "\(score.rank!). \(score.name) \(Figures.score(composite))", textY: y + 14, markY: y + 10,
                 dotX: scoreX(composite), hasShare: score.unsatisfiedShare != nil, shareX: shareX(score.unsatisfiedShare ?? 0),
@@ -110,7 +113,8 @@ struct RankingDotPlot: Sendable {
         }
         bottomLabel = bottom.map { "倒数 \($0) 名" } ?? ""
         let flagged = ranked.filter(\.flagged).count
-        description = "综合得分点图：\(ranked.count) 名股室长，得分 \(Self.number(scoreLow))–\(Self.number(scoreHigh))，"
+        description =
+            "综合得分点图：\(ranked.count) 名股室长，得分 \(Self.number(scoreLow))–\(Self.number(scoreHigh))，"
             + "红色为不满意股室长（\(flagged) 名）；右侧为不满意率及 95% 区间"
             + (share.map { "，虚线为认定线 \(Figures.percent($0))" } ?? "")
     }

@@ -45,7 +45,8 @@ struct TrendChart: Sendable {
         let plotHeight = Double(TrendChart.height - TrendChart.top - TrendChart.bottom)
         func y(_ value: Double) -> Int { TrendChart.top + Int(((100 - value) / span * plotHeight).rounded()) }
         points = scored.enumerated().map { index, item in
-            let x = scored.count == 1
+            let x =
+                scored.count == 1
                 ? TrendChart.left + Int(plotWidth / 2)
                 : TrendChart.left + 20 + Int((Double(index) * (plotWidth - 40) / Double(scored.count - 1)).rounded())
             return Point(
