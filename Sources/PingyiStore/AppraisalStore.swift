@@ -129,7 +129,7 @@ public struct AppraisalStore: Sendable {
         let text: String = try row.decode("policy_yaml")
         return AppraisalYear(
             year: year, title: try row.decode("title"),
-            policy: try ScoringPolicy.parse(text, file: "appraisal \(year) policy"),
+            policy: try PolicyCache.policy(sha256: try row.decode("policy_sha256"), text: text, year: year),
             policySHA256: try row.decode("policy_sha256"))
     }
 }

@@ -82,12 +82,9 @@ public struct BallotStore: Sendable {
     }
 
     static func claim(tokenHash: Data, answers: BallotAnswers, campaign: Campaign, now: Date, on connection: Connection) throws -> SubmitOutcome {
-        let clueQuestions = Set(campaign.template.enabledQuestions.filter(\.clue).map(\.id))
         // Signed clues go to the office now, with the supervisor's name; unsigned ones stay in
         // the sealed ballot and are released, shuffled, when the campaign is counted.
-        let signedClues = answers.signed ? answers.texts.filter { clueQuestions.contains($0.question) && $0.target != nil } : []
-        var stored = answers
-        if answers.signed { stored.texts.removeAll { clueQuestions.contains($0.question) } }
+        let (stored, signedClues) = answers.separatingSignedClues(clueQuestions: campaign.template.clueQuestions)
         let json = stored.jsonText
         // Sealed for the campaign's key; a campaign opened before sealing existed keeps JSON.
         let sealed = try campaign.sealingKey.map { try $0.seal(Data(json.utf8), context: SealedBallot.context(campaignID: campaign.id)) }

@@ -34,7 +34,7 @@ public struct ScoringStore: Sendable {
             else { throw AppraisalError.notFound(year) }
             if try appraisal.decode("published", as: Bool.self) { throw AppraisalError.published(year) }
             try ScoringStore.refuseOpenCampaigns(year: year, on: connection)
-            let policy = try ScoringPolicy.parse(try appraisal.decode("policy_yaml"), file: "appraisal \(year) policy")
+            let policy = try PolicyCache.policy(sha256: try appraisal.decode("policy_sha256"), text: try appraisal.decode("policy_yaml"), year: year)
             progress("读取 \(year) 年度的活动、选票、评星和目标考核…")
             let gathered = try ScoringStore.gather(year: year, policy: policy, on: connection)
             progress("计算 \(gathered.input.tallies.count) 名股室长的得分…")
@@ -108,11 +108,11 @@ public struct ScoringStore: Sendable {
         try await pool.transaction { connection in
             guard
                 let appraisal = try connection.query(
-                    "SELECT policy_yaml, published_at IS NOT NULL AS published FROM appraisal_years WHERE year = \(year) FOR UPDATE"
+                    "SELECT policy_yaml, policy_sha256, published_at IS NOT NULL AS published FROM appraisal_years WHERE year = \(year) FOR UPDATE"
                 ).first
             else { throw AppraisalError.notFound(year) }
             if try appraisal.decode("published", as: Bool.self) { throw AppraisalError.published(year) }
-            let policy = try ScoringPolicy.parse(try appraisal.decode("policy_yaml"), file: "appraisal \(year) policy")
+            let policy = try PolicyCache.policy(sha256: try appraisal.decode("policy_sha256"), text: try appraisal.decode("policy_yaml"), year: year)
             try ScoringStore.refuseOpenCampaigns(year: year, on: connection)
             guard let latest: Int = try connection.query("SELECT max(id) AS id FROM scoring_runs WHERE year = \(year)").first?.decode("id")
             else { throw AppraisalError.noRun(year) }
@@ -125,20 +125,17 @@ public struct ScoringStore: Sendable {
                 "n")
             guard ranked > 0 else { throw AppraisalError.nobodyRanked(year: year, run: run) }
             try connection.query("UPDATE appraisal_years SET official_run_id = \(run), published_at = now() WHERE year = \(year)")
-            var made = 0
-            for row in try connection.query("SELECT result::text AS result FROM chief_results WHERE run_id = \(run) AND flagged").rows {
-                let score = try ScoringStore.chiefScore(row)
-                guard let action = score.action else { continue }
-                let days = policy.followUp.first { $0.action == action }?.dueDays ?? 30
-                try connection.query(
-                    """
-                    INSERT INTO follow_ups (year, run_id, employee_number, action, reason, due_on)
-                    VALUES (\(year), \(run), \(score.employeeNumber), \(action.rawValue),
-                            \(([score.actionReason].compactMap { $0 } + score.flags.map(\.text)).joined(separator: "；")),
-                            \(CountyCalendar.day(days, after: CountyCalendar.today(now)).description)::date)
-                    """)
-                made += 1
-            }
+            let flagged = try connection.query("SELECT result::text AS result FROM chief_results WHERE run_id = \(run) AND flagged")
+                .map(ScoringStore.chiefScore)
+            let plan = FollowUpPlan.make(scores: flagged, policy: policy, publishedOn: CountyCalendar.today(now))
+            try connection.query(
+                """
+                INSERT INTO follow_ups (year, run_id, employee_number, action, reason, due_on)
+                SELECT \(year), \(run), p.employee_number, p.action, p.reason, p.due_on::date
+                FROM unnest(\(plan.map(\.employeeNumber))::text[], \(plan.map(\.action.rawValue))::text[],
+                            \(plan.map(\.reason))::text[], \(plan.map(\.dueOn.description))::text[]) AS p(employee_number, action, reason, due_on)
+                """)
+            let made = plan.count
             try AuditLog.record(
                 AuditEntry(
                     actor: actor, action: "appraisal.publish", subject: "appraisal \(year)",
@@ -314,8 +311,9 @@ public struct ScoringStore: Sendable {
     public func personnel(year: Int) async throws -> (run: Int, rows: [PersonnelRow]) {
         let official = try await run(year: year, officialOnly: true)
         let (policy, history) = try await pool.withConnection { connection in
-            let text: String = try connection.query("SELECT policy_yaml FROM appraisal_years WHERE year = \(year)")[0].decode("policy_yaml")
-            return (try ScoringPolicy.parse(text, file: "appraisal \(year) policy"), try ScoringStore.history(before: year, on: connection))
+            let row = try connection.query("SELECT policy_yaml, policy_sha256 FROM appraisal_years WHERE year = \(year)")[0]
+            let policy = try PolicyCache.policy(sha256: try row.decode("policy_sha256"), text: try row.decode("policy_yaml"), year: year)
+            return (policy, try ScoringStore.history(before: year, on: connection))
         }
         return (official.id, PersonnelList.make(year: year, scores: official.scores, history: history, rules: policy.personnel))
     }
@@ -404,13 +402,7 @@ public struct ScoringStore: Sendable {
             }
         }
         return rows.map { code, name, invited, responded in
-            let chiefs = byDepartment[code] ?? []
-            let ranked = chiefs.compactMap { $0.rank == nil ? nil : $0.composite }
-            let departmentAssessment = chiefs.first { !$0.ownAssessment }?.assessmentScore
-            return DepartmentResult(
-                code: code, name: name, starScore: chiefs.first?.starScore, starLevel: chiefs.first?.starLevel,
-                assessmentScore: departmentAssessment, meanComposite: ranked.isEmpty ? nil : ranked.reduce(0, +) / Double(ranked.count),
-                chiefs: chiefs.count, flagged: chiefs.filter(\.flagged).count, invited: invited, responded: responded)
+            DepartmentResult.make(code: code, name: name, chiefs: byDepartment[code] ?? [], invited: invited, responded: responded)
         }
     }
 

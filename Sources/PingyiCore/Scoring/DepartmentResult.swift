@@ -42,3 +42,18 @@ public struct DepartmentResult: Hashable, Sendable, Codable {
         responseRate = invited == 0 ? 0 : Double(responded) / Double(invited)
     }
 }
+
+extension DepartmentResult {
+    /// A department's figures from its chiefs' results in a run: the star score and level (the
+    /// same for all its chiefs), the department's own assessment (from a chief without an
+    /// assessment of their own), the mean composite of its ranked chiefs, its flagged count,
+    /// and the merchants' response rate from `invited` and `responded`.
+    public static func make(code: String, name: String, chiefs: [ChiefScore], invited: Int, responded: Int) -> DepartmentResult {
+        let ranked = chiefs.compactMap { $0.rank == nil ? nil : $0.composite }
+        return DepartmentResult(
+            code: code, name: name, starScore: chiefs.first?.starScore, starLevel: chiefs.first?.starLevel,
+            assessmentScore: chiefs.first { !$0.ownAssessment }?.assessmentScore,
+            meanComposite: ranked.isEmpty ? nil : ranked.reduce(0, +) / Double(ranked.count),
+            chiefs: chiefs.count, flagged: chiefs.filter(\.flagged).count, invited: invited, responded: responded)
+    }
+}

@@ -40,6 +40,9 @@ public struct SurveyTemplate: Hashable, Sendable, Codable {
     /// The overall grade question (merchant review).
     public var overallQuestion: TemplateQuestion? { questions.first { $0.overall } }
 
+    /// The ids of the enabled 问题线索 questions (text answers the office must follow up).
+    public var clueQuestions: Set<String> { Set(enabledQuestions.filter(\.clue).map(\.id)) }
+
     /// Parses and validates a template; every problem is reported with its line.
     public static func parse(_ text: String, file: String) throws(InvalidFile) -> SurveyTemplate {
         var parser = SurveyTemplateParser(file: file)
