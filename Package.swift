@@ -113,7 +113,7 @@ let package = Package(
         ),
         .testTarget(name: "PingyiCoreTests", dependencies: ["PingyiCore"]),
         // The command-line tool's own pieces (files it writes).
-        .testTarget(name: "pingyiTests", dependencies: ["pingyi"]),
+        .testTarget(name: "pingyiTests", dependencies: ["pingyi", "PingyiServer"]),
         .testTarget(name: "PingyiPostgresTests", dependencies: ["PingyiPostgres", "PingyiTestSupport"]),
         .testTarget(name: "PingyiStoreTests", dependencies: ["PingyiStore", "PingyiCore", "PingyiPostgres", "PingyiTestSupport"]),
         .testTarget(

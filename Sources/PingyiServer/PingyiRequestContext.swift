@@ -19,5 +19,5 @@ public struct PingyiRequestContext: RequestContext, RemoteAddressRequestContext 
     }
 
     /// No request body may be larger (a larger one is answered 413).
-    public var maxUploadSize: Int { 64 * 1024 }
+    public var maxUploadSize: Int { ServerConfiguration.maxBodySize }
 }

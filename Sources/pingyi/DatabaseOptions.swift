@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import PingyiPostgres
+import PingyiServer
 
 /// Where the database is; shared by every command that uses it.
 struct DatabaseOptions: ParsableArguments {
@@ -10,7 +11,7 @@ struct DatabaseOptions: ParsableArguments {
 
     /// The conninfo to use: the option, else `DATABASE_URL`, else libpq's `PG*` defaults.
     var conninfo: String {
-        databaseURL ?? ProcessInfo.processInfo.environment["DATABASE_URL"] ?? ""
+        databaseURL ?? PingyiConfiguration.current.server.conninfo
     }
 
     /// A small pool for a command's work.
@@ -35,6 +36,6 @@ struct DatabaseOptions: ParsableArguments {
 
     /// The acting user for the audit log.
     static var actor: String {
-        "cli:" + (ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] ?? ProcessInfo.processInfo.userName)
+        "cli:" + (PingyiConfiguration.current.user ?? ProcessInfo.processInfo.userName)
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HummingbirdBcrypt
 import PingyiCore
+import PingyiServer
 import PingyiStore
 
 /// `pingyi demo`: loads the demo county through the same import path as real files, then makes
@@ -24,7 +25,7 @@ struct DemoCommand: AsyncParsableCommand {
     static let previousYears = [2024, 2025]
 
     func run() async throws {
-        let directory = dir ?? ProcessInfo.processInfo.environment["PINGYI_DEMO_DIR"] ?? ProjectFiles.path("demo")
+        let directory = dir ?? PingyiConfiguration.current.demoDirectory ?? ProjectFiles.path("demo")
         let files: [(ImportCommand.Kind, String)] = [
             (.roster, "roster.csv"), (.merchants, "merchants.csv"), (.dealings, "dealings.csv"), (.supervisors, "supervisors.csv"),
         ]
@@ -68,7 +69,7 @@ struct DemoCommand: AsyncParsableCommand {
             print("  pingyi campaign close \(campaign.id) --key \(keyPath(campaign.id))")
         }
         print("然后 pingyi score \(DemoCommand.year)。（开票私钥在 \(out)/ 下，仅限演示；真实活动的私钥应离线保存。）")
-        let publicURL = ProcessInfo.processInfo.environment["PINGYI_PUBLIC_URL"] ?? "http://127.0.0.1:8080"
+        let publicURL = PingyiConfiguration.current.server.publicURL
         try await ensureDemoAdmin()
         print("")
         print("营商办控制台：\(publicURL)/console　登录名 \(DemoCommand.adminLogin)　密码 \(DemoCommand.adminPassword)（仅限演示县）")

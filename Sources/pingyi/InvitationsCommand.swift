@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PingyiCore
+import PingyiServer
 import PingyiStore
 
 /// `pingyi invitations issue|status`
@@ -71,7 +72,7 @@ struct InvitationsCommand: AsyncParsableCommand {
         // A clear refusal before anything is issued; the file itself is made with O_EXCL below,
         // so a file appearing in between is refused too and never overwritten.
         guard !FileManager.default.fileExists(atPath: out) else { throw PrivateFileExists(path: out) }
-        let publicURL = ProcessInfo.processInfo.environment["PINGYI_PUBLIC_URL"] ?? "http://127.0.0.1:8080"
+        let publicURL = PingyiConfiguration.current.server.publicURL
         do {
             return try await database.withPool { pool in
                 let campaign = try await CampaignStore(pool: pool).find(id: campaignID)

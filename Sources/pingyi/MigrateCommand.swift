@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PingyiPostgres
+import PingyiServer
 
 /// `pingyi migrate [--status]`
 struct MigrateCommand: AsyncParsableCommand {
@@ -16,7 +17,7 @@ struct MigrateCommand: AsyncParsableCommand {
     var status = false
 
     func run() async throws {
-        let directory = sqlDir ?? ProcessInfo.processInfo.environment["PINGYI_SQL_DIR"] ?? ProjectFiles.path("sql")
+        let directory = sqlDir ?? PingyiConfiguration.current.sqlDirectory ?? ProjectFiles.path("sql")
         let migrator = try Migrator(directory: URL(fileURLWithPath: directory))
         let showStatus = status
         try await database.withPool { pool in

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import PingyiServer
 
 /// `pingyi`: the office's command-line tool.
 @main
@@ -22,8 +23,7 @@ struct Pingyi: AsyncParsableCommand {
     static func main() async {
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
-            let level = ProcessInfo.processInfo.environment["PINGYI_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
-            handler.logLevel = level ?? .warning
+            handler.logLevel = PingyiConfiguration.current.logLevel ?? .warning
             return handler
         }
         do {

@@ -1,4 +1,5 @@
 import Foundation
+import PingyiServer
 
 /// The files Pingyi ships beside its executable (the survey templates, the default scoring
 /// policy, the demo county), found from whatever folder the command is run in: in the current
@@ -9,12 +10,12 @@ enum ProjectFiles {
     /// when it is nowhere (the error then names it, and the option that gives another file).
     static func path(
         _ relative: String, here: String = FileManager.default.currentDirectoryPath,
-        environment: [String: String] = ProcessInfo.processInfo.environment, executable: String = CommandLine.arguments.first ?? ""
+        home: String? = PingyiConfiguration.current.home, executable: String = CommandLine.arguments.first ?? ""
     ) -> String {
         let manager = FileManager.default
         if manager.fileExists(atPath: URL(fileURLWithPath: here).appendingPathComponent(relative).path) { return relative }
         var roots: [URL] = []
-        if let home = environment["PINGYI_HOME"], !home.isEmpty { roots.append(URL(fileURLWithPath: home)) }
+        if let home, !home.isEmpty { roots.append(URL(fileURLWithPath: home)) }
         var folder = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<4 {
             roots.append(folder)

@@ -16,7 +16,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "监听端口") var port = 8080
 
     func run() async throws {
-        var configuration = ServerConfiguration.fromEnvironment()
+        var configuration = PingyiConfiguration.current.server
         configuration.host = host
         configuration.port = port
         configuration.conninfo = database.conninfo
@@ -25,7 +25,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw CLIError("PINGYI_TRUSTED_PROXIES 中的「\(invalid.joined(separator: "、"))」不是 IP 地址或网段（如 10.0.0.5 或 10.0.0.0/8）")
         }
         var logger = Logger(label: "pingyi.server")
-        logger.logLevel = ProcessInfo.processInfo.environment["PINGYI_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        logger.logLevel = PingyiConfiguration.current.logLevel ?? .info
         let application = try await buildApplication(configuration, logger: logger)
         do {
             try await application.runService()

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HummingbirdBcrypt
 import PingyiCore
+import PingyiServer
 import PingyiStore
 
 /// `pingyi staff create|list|disable|enable|reset-password`
@@ -84,7 +85,7 @@ struct StaffCommand: AsyncParsableCommand {
 
     /// bcrypt's cost: `PINGYI_BCRYPT_COST` (4–14), else 12.
     static var cost: UInt8 {
-        ProcessInfo.processInfo.environment["PINGYI_BCRYPT_COST"].flatMap(UInt8.init).map { min(max($0, 4), 14) } ?? 12
+        PingyiConfiguration.current.server.bcryptCost
     }
 
     /// 12 characters without look-alikes.

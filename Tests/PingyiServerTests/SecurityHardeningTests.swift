@@ -34,7 +34,7 @@ struct SecurityHardeningTests {
         let ranges = [try #require(IPRange("10.0.0.0/8")), try #require(IPRange("2001:db8::/32"))]
         #expect(ranges[0].contains("10.200.3.4") && !ranges[0].contains("11.0.0.1") && ranges[1].contains("2001:db8:5::1"))
         #expect(IPRange("10.0.0.0/33") == nil && IPRange("proxy.example") == nil)
-        var configuration = ServerConfiguration.fromEnvironment(["PINGYI_TRUSTED_PROXIES": "10.0.0.5, fd00::/8, nonsense"])
+        var configuration = PingyiConfiguration(environment: ["PINGYI_TRUSTED_PROXIES": "10.0.0.5, fd00::/8, nonsense"]).server
         #expect(configuration.trustedProxyRanges.count == 2)
         #expect(configuration.invalidTrustedProxies == ["nonsense"])
         configuration.trustedProxies = []

@@ -1,4 +1,5 @@
 import Foundation
+import PingyiServer
 import Testing
 
 @testable import pingyi
@@ -10,15 +11,16 @@ struct ProjectFilesTests {
         let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let elsewhere = NSTemporaryDirectory()  // a folder without SurveyTemplates/
         #expect(
-            ProjectFiles.path("SurveyTemplates/policy.yaml", here: checkout.path, environment: [:], executable: "") == "SurveyTemplates/policy.yaml")
+            ProjectFiles.path("SurveyTemplates/policy.yaml", here: checkout.path, home: nil, executable: "") == "SurveyTemplates/policy.yaml")
         let viaHome = ProjectFiles.path(
-            "SurveyTemplates/policy.yaml", here: elsewhere, environment: ["PINGYI_HOME": checkout.path], executable: "/nowhere/pingyi")
+            "SurveyTemplates/policy.yaml", here: elsewhere, home: PingyiConfiguration(environment: ["PINGYI_HOME": checkout.path]).home,
+            executable: "/nowhere/pingyi")
         #expect(viaHome == checkout.appendingPathComponent("SurveyTemplates/policy.yaml").path)
         let viaBuild = ProjectFiles.path(
-            "SurveyTemplates/policy.yaml", here: elsewhere, environment: [:], executable: checkout.appendingPathComponent(".build/debug/pingyi").path)
+            "SurveyTemplates/policy.yaml", here: elsewhere, home: nil, executable: checkout.appendingPathComponent(".build/debug/pingyi").path)
         #expect(viaBuild == checkout.appendingPathComponent("SurveyTemplates/policy.yaml").path)
         #expect(
-            ProjectFiles.path("SurveyTemplates/nothing.yaml", here: elsewhere, environment: [:], executable: "/nowhere/pingyi")
+            ProjectFiles.path("SurveyTemplates/nothing.yaml", here: elsewhere, home: nil, executable: "/nowhere/pingyi")
                 == "SurveyTemplates/nothing.yaml")
     }
 }

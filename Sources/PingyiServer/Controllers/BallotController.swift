@@ -117,7 +117,7 @@ struct BallotController: Sendable {
             return views.message(.expiredForm, status: .forbidden)
         }
         guard let token = cookieToken(request) else { return views.message(.invalidLink, status: .notFound) }
-        let body = try await FormBody.collect(&request, limit: configuration.maxBodySize, timeout: configuration.bodyTimeout)
+        let body = try await FormBody.collect(&request, limit: ServerConfiguration.maxBodySize, timeout: configuration.bodyTimeout)
         guard let fields = FormBody.decode(body) else {
             return views.message(.badForm, status: .badRequest)
         }

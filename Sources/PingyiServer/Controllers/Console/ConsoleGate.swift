@@ -62,7 +62,7 @@ struct ConsoleGate: Sendable {
         guard originCheck.allows(request) else {
             return views.message(MessagePage(heading: "页面已过期", message: "表单并非来自本控制台，未作任何更改。"), status: .forbidden)
         }
-        let body = try await FormBody.collect(&request, limit: configuration.maxBodySize, timeout: configuration.bodyTimeout)
+        let body = try await FormBody.collect(&request, limit: ServerConfiguration.maxBodySize, timeout: configuration.bodyTimeout)
         return try await page(request, roles: roles) { visit in
             guard let fields = FormBody.decode(body) else {
                 return message(visit, heading: "无法识别提交的内容", text: "提交的表单格式不正确，未作任何更改。", status: .badRequest)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// How the web application runs: where it listens, which database it uses, and the limits
-/// that protect the public endpoints. Read from the environment by `fromEnvironment`.
+/// that protect the public endpoints. Read from the environment as part of `PingyiConfiguration`.
 public struct ServerConfiguration: Sendable {
     /// The address to listen on.
     public var host: String
@@ -15,8 +15,8 @@ public struct ServerConfiguration: Sendable {
     public var poolSize: Int
     /// The public base URL the links point at; `https://…` makes cookies Secure.
     public var publicURL: String
-    /// The largest request body accepted (larger: 413).
-    public var maxBodySize: Int
+    /// The largest request body accepted (larger: 413): the forms' and the API's, one limit.
+    public static let maxBodySize = 64 * 1024
     /// Time a connection may stay idle, or take to send its request head, before it is closed.
     public var idleTimeout: Duration
     /// Time a request body may take to arrive (slower: 408).
@@ -38,7 +38,7 @@ public struct ServerConfiguration: Sendable {
     /// Makes a configuration with the defaults for the public endpoints.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, conninfo: String = "", database: String? = nil, poolSize: Int = 8,
-        publicURL: String = "http://127.0.0.1:8080", maxBodySize: Int = 64 * 1024, idleTimeout: Duration = .seconds(15),
+        publicURL: String = "http://127.0.0.1:8080", idleTimeout: Duration = .seconds(15),
         bodyTimeout: Duration = .seconds(10), maxFailedLookups: Int = 20, lookupWindow: Duration = .seconds(600),
         trustedProxies: [String] = [], formSecret: Data? = nil
     ) {
@@ -48,28 +48,12 @@ public struct ServerConfiguration: Sendable {
         self.database = database
         self.poolSize = poolSize
         self.publicURL = publicURL
-        self.maxBodySize = maxBodySize
         self.idleTimeout = idleTimeout
         self.bodyTimeout = bodyTimeout
         self.maxFailedLookups = maxFailedLookups
         self.lookupWindow = lookupWindow
         self.trustedProxies = trustedProxies
         self.formSecret = formSecret
-    }
-
-    /// The defaults, overridden by `DATABASE_URL` and the `PINGYI_*` variables.
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> ServerConfiguration {
-        var configuration = ServerConfiguration()
-        configuration.conninfo = environment["DATABASE_URL"] ?? ""
-        if let url = environment["PINGYI_PUBLIC_URL"] { configuration.publicURL = url }
-        if let size = environment["PINGYI_POOL_SIZE"].flatMap(Int.init), size > 0 { configuration.poolSize = size }
-        if let limit = environment["PINGYI_MAX_FAILED_LOOKUPS"].flatMap(Int.init), limit > 0 { configuration.maxFailedLookups = limit }
-        if let proxies = environment["PINGYI_TRUSTED_PROXIES"] {
-            configuration.trustedProxies = proxies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        }
-        if let secret = environment["PINGYI_FORM_SECRET"], secret.utf8.count >= 16 { configuration.formSecret = Data(secret.utf8) }
-        if let cost = environment["PINGYI_BCRYPT_COST"].flatMap(UInt8.init) { configuration.bcryptCost = min(max(cost, 4), 14) }
-        return configuration
     }
 
     /// The trusted proxies parsed; an entry that is not an address or range is left out (and
