@@ -68,7 +68,10 @@ func buildRouter(_ configuration: ServerConfiguration, pool: ConnectionPool) asy
     ConsolePersonnelController(gate: gate, scoring: ScoringStore(pool: pool)).add(to: router)
     ConsoleCluesController(gate: gate, clues: ProblemClueStore(pool: pool)).add(to: router)
 
-    let api = router.group("api/v1")
+    // The API's errors are JSON, by the group's own middleware (a request that matches no route
+    // at all is answered by ErrorPageMiddleware, as JSON when its path is under APIError.prefix).
+    let api = router.group(RouterPath(APIError.prefix))
+        .add(middleware: APIErrorMiddleware())
         .add(middleware: APIKeyMiddleware(store: APIKeyStore(pool: pool)))
     AppraisalsController(
         appraisals: AppraisalStore(pool: pool), scoring: ScoringStore(pool: pool), ballots: BallotStore(pool: pool),

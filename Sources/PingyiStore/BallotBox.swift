@@ -48,7 +48,7 @@ enum BallotBox {
             }
             ballots.append(try decoder.decode(BallotAnswers.self, from: plaintext))
         }
-        let tally = BallotPool(ballots, clueQuestions: Set(campaign.template.enabledQuestions.filter(\.clue).map(\.id)))
+        let tally = BallotPool(ballots, clueQuestions: campaign.template.clueQuestions)
 
         try connection.query(
             "INSERT INTO ballots (id, campaign_id) SELECT gen_random_uuid(), \(campaign.id) FROM generate_series(1, \(ballots.count))")

@@ -98,6 +98,35 @@ struct APITests {
         }
     }
 
+    @Test("one error story: unknown API paths and domain errors are JSON problems, unknown pages are HTML")
+    func errorStory() async throws {
+        try await ServerHarness.run(open: []) { server in
+            let secret = try await APIKeyStore(pool: server.fixture.pool).create(role: .admin, name: "办公室", actor: "test").1
+            for (uri, method) in [
+                ("/api/v1/nothing", HTTPRequest.Method.get), ("/api/v1/appraisals", .post), ("/api/v1/appraisals/2026/nothing", .get),
+                ("/api/v1/appraisals/abc", .get),
+            ] {
+                let response = try await server.client.execute(uri: uri, method: method, headers: [.authorization: "Bearer \(secret)"])
+                #expect(response.status == .notFound, "\(method) \(uri)")
+                #expect(response.headers[.contentType] == "application/json; charset=utf-8", "\(method) \(uri)")
+                let body = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: [String: String]]
+                #expect(body?["error"]?["code"] == "not_found", "\(method) \(uri)")
+            }
+            // A domain error (FollowUpError.notFound) through the API: its mapped problem, as JSON.
+            let patch = try await server.client.execute(
+                uri: "/api/v1/follow-ups/999999", method: .patch,
+                headers: [.authorization: "Bearer \(secret)", .contentType: "application/json"],
+                body: ByteBuffer(string: #"{"status":"done","note":"已谈话"}"#))
+            #expect(patch.status == .notFound)
+            let problem = try JSONSerialization.jsonObject(with: Data(buffer: patch.body)) as? [String: [String: String]]
+            #expect(problem?["error"]?["code"] == "not_found" && problem?["error"]?["message"]?.contains("999999") == true)
+            for uri in ["/nothing-here", "/api/v2/appraisals", "/apiary"] {
+                let page = try await server.client.execute(uri: uri, method: .get)
+                #expect(page.status == .notFound && page.headers[.contentType]?.hasPrefix("text/html") == true, "\(uri)")
+            }
+        }
+    }
+
     @Test("a follow-up recorded through the API lands in the audit log under the key's name")
     func followUpAudited() async throws {
         try await ServerHarness.run(open: [.merchantReview]) { server in

@@ -29,15 +29,9 @@ struct AdminController {
             } catch {
                 throw APIError.badRequest(#"请求体应为 {"status": "done" 或 "waived", "note": "办理情况"}"#)
             }
-            do {
-                let actor = "api:" + (context.apiKey?.name ?? "?")
-                return try JSONResponse.make(try await followUps.record(id: id, status: patch.status, note: patch.note, actor: actor))
-            } catch let error as FollowUpError {
-                switch error {
-                case .notFound: throw APIError.notFound(error.description)
-                default: throw APIError(status: .unprocessableContent, code: "invalid", message: error.description)
-                }
-            }
+            // A FollowUpError is answered by its HTTP problem (404, 409 or 422).
+            let actor = "api:" + (context.apiKey?.name ?? "?")
+            return try JSONResponse.make(try await followUps.record(id: id, status: patch.status, note: patch.note, actor: actor))
         }
         group.get("audit") { request, context in
             try context.require([.admin])

@@ -86,7 +86,7 @@ struct ConsoleCampaignsController: Sendable {
     func transition(_ visit: ConsoleVisit, id: String?, to target: String?, key keyText: String?) async throws -> Response {
         let campaignID = try Self.campaignID(id)
         guard let target = target.flatMap(CampaignState.init(rawValue:)), target != .draft else {
-            return gate.message(visit, heading: "无法识别的操作", text: "活动只能开始、结束或发布。", status: .badRequest, back: "/console")
+            throw ConsoleRefusal.badRequest("无法识别的操作", "活动只能开始、结束或发布。", back: "/console")
         }
         var key: BallotOpeningKey?
         switch target {
@@ -95,8 +95,8 @@ struct ConsoleCampaignsController: Sendable {
             do {
                 key = try BallotOpeningKey(fileText: keyText ?? "")
             } catch {
-                return gate.message(
-                    visit, heading: "开票私钥无法识别", text: "请打开开始活动时下载的私钥文件，将全部内容粘贴到表单中。未作任何改动。",
+                throw ConsoleRefusal(
+                    heading: "开票私钥无法识别", text: "请打开开始活动时下载的私钥文件，将全部内容粘贴到表单中。未作任何改动。",
                     status: .unprocessableContent, back: "/console/campaigns/\(campaignID)/confirm?action=close")
             }
         default: key = nil
@@ -107,7 +107,7 @@ struct ConsoleCampaignsController: Sendable {
         } catch CampaignError.notFound {
             throw Self.notFound
         } catch let error as CampaignError {
-            return gate.message(visit, heading: "未能更改活动状态", text: error.description, status: .conflict, back: "/console")
+            throw ConsoleRefusal(error.problem, heading: "未能更改活动状态", back: "/console")
         }
         if target == .open, let key {
             return Response(
@@ -127,17 +127,16 @@ struct ConsoleCampaignsController: Sendable {
         switch reissue ?? "none" {
         case "none": mode = .none
         case "all": mode = .all
-        default: return gate.message(visit, heading: "无法识别的操作", text: "reissue 只能是 none 或 all。", status: .badRequest, back: "/console")
+        default: throw ConsoleRefusal.badRequest("无法识别的操作", "reissue 只能是 none 或 all。", back: "/console")
         }
         let result: InvitationStore.IssueResult
         do {
             result = try await invitations.issue(campaignID: campaign.id, reissue: mode, reason: reason, actor: visit.actor)
         } catch CampaignError.reissueNeedsReason {
-            return gate.message(
-                visit, heading: "请填写理由", text: CampaignError.reissueNeedsReason.description, status: .unprocessableContent,
-                back: "/console/campaigns/\(campaign.id)/confirm?action=reissue")
+            throw ConsoleRefusal(
+                CampaignError.reissueNeedsReason.problem, heading: "请填写理由", back: "/console/campaigns/\(campaign.id)/confirm?action=reissue")
         } catch let error as CampaignError {
-            return gate.message(visit, heading: "未能发放邀请", text: error.description, status: .conflict, back: "/console")
+            throw ConsoleRefusal(error.problem, heading: "未能发放邀请", back: "/console")
         }
         guard !result.issued.isEmpty else {
             // Why nobody got a link: nobody to invite at all, or everyone has one or has answered.

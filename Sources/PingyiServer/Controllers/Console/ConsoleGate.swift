@@ -31,7 +31,8 @@ struct ConsoleGate: Sendable {
 
     /// Runs `page` for the member of the request's session: no session → the sign-in page; a
     /// password still to change → the password page; a role not in `roles` → 403. A
-    /// `ConsoleRefusal` thrown by `page` becomes its message page.
+    /// `ConsoleRefusal` thrown by `page` — the console's one way of refusing — becomes its message
+    /// page, and so does a domain error (`HTTPProblem`).
     func page(
         _ request: Request, roles: Set<APIRole> = everyone, _ page: (ConsoleVisit) async throws -> Response
     ) async throws -> Response {
@@ -42,12 +43,16 @@ struct ConsoleGate: Sendable {
         if member.mustChangePassword, request.uri.path != "/console/password" {
             return Self.redirect("/console/password")
         }
-        guard roles.contains(member.role) else {
-            return message(visit, heading: "无权访问", text: "您的账号没有查看此页面的权限。", status: .forbidden)
-        }
         do {
+            guard roles.contains(member.role) else {
+                throw ConsoleRefusal(heading: "无权访问", text: "您的账号没有查看此页面的权限。", status: .forbidden)
+            }
             return try await page(visit)
         } catch let refusal as ConsoleRefusal {
+            return message(visit, heading: refusal.heading, text: refusal.text, status: refusal.status, back: refusal.back)
+        } catch let error as HTTPProblemConvertible {
+            // A domain error nobody caught: its problem, with the console's heading for the status.
+            let refusal = ConsoleRefusal(error.problem, back: "/console")
             return message(visit, heading: refusal.heading, text: refusal.text, status: refusal.status, back: refusal.back)
         }
     }
@@ -65,16 +70,17 @@ struct ConsoleGate: Sendable {
         let body = try await FormBody.collect(&request, limit: ServerConfiguration.maxBodySize, timeout: configuration.bodyTimeout)
         return try await page(request, roles: roles) { visit in
             guard let fields = FormBody.decode(body) else {
-                return message(visit, heading: "无法识别提交的内容", text: "提交的表单格式不正确，未作任何更改。", status: .badRequest)
+                throw ConsoleRefusal(heading: "无法识别提交的内容", text: "提交的表单格式不正确，未作任何更改。", status: .badRequest)
             }
             guard antiForgery.verify(fields["csrf"], for: visit.sessionHash) else {
-                return message(visit, heading: "页面已过期", text: "表单已过期或并非来自本控制台，未作任何更改。请返回后刷新页面再试。", status: .forbidden)
+                throw ConsoleRefusal(heading: "页面已过期", text: "表单已过期或并非来自本控制台，未作任何更改。请返回后刷新页面再试。", status: .forbidden)
             }
             return try await handle(visit, fields)
         }
     }
 
-    /// A console page with a heading and a message.
+    /// A console page with a heading and a message (for news that is not an error; errors are
+    /// thrown as `ConsoleRefusal`).
     func message(_ visit: ConsoleVisit, heading: String, text: String, status: HTTPResponse.Status, back: String? = nil) -> Response {
         views.page("console-message", ConsoleMessagePage(member: visit.header, heading: heading, message: text, back: back), status: status)
     }

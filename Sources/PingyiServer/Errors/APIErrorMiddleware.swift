@@ -1,0 +1,24 @@
+import Hummingbird
+import Logging
+
+/// The `/api/v1` group's errors as JSON (`HTTPProblem.json`): attached to that group, so the
+/// pages never see it and it never looks at paths. A database that cannot be reached is 503;
+/// anything unexpected is 500 and logged, with nothing of it in the answer.
+struct APIErrorMiddleware: RouterMiddleware {
+    typealias Context = PingyiRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            guard let problem = HTTPProblem.of(error) else {
+                context.logger.error("unexpected error", metadata: ["error": "\(String(reflecting: error))"])
+                return HTTPProblem.internal.json
+            }
+            if problem.status == .serviceUnavailable {
+                context.logger.warning("database unavailable", metadata: ["error": "\(String(reflecting: error))"])
+            }
+            return problem.json
+        }
+    }
+}

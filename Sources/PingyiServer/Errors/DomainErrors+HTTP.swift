@@ -1,0 +1,81 @@
+import Hummingbird
+import PingyiCore
+import PingyiStore
+
+// The domain's and the stores' errors as HTTP problems, decided once: what is not there is 404,
+// a step the current state does not allow is 409, input that reads but breaks a rule is 422.
+// The message is the error's own Chinese description.
+
+extension AppraisalError: HTTPProblemConvertible {
+    var problem: HTTPProblem {
+        let status: HTTPResponse.Status =
+            switch self {
+            case .notFound, .noRun, .notPublished: .notFound
+            case .exists, .published, .campaignsOpen, .nobodyRanked, .notLatestRun: .conflict
+            case .badYear, .reasonRequired: .unprocessableContent
+            }
+        return HTTPProblem(status: status, code: HTTPProblem.code(for: status), message: description)
+    }
+}
+
+extension CampaignError: HTTPProblemConvertible {
+    var problem: HTTPProblem {
+        let status: HTTPResponse.Status =
+            switch self {
+            case .notFound, .yearNotFound: .notFound
+            // A key that does not match the campaign's stored one conflicts with what is stored.
+            case .duplicate, .illegalTransition, .notAcceptingInvitations, .sealingKeyMissing, .openingKeyMissing, .openingKeyMismatch:
+                .conflict
+            case .wrongTarget, .unknownDepartments, .badPeriod, .reissueNeedsReason: .unprocessableContent
+            }
+        return HTTPProblem(status: status, code: HTTPProblem.code(for: status), message: description)
+    }
+}
+
+extension FollowUpError: HTTPProblemConvertible {
+    var problem: HTTPProblem {
+        let status: HTTPResponse.Status =
+            switch self {
+            case .notFound: .notFound
+            case .withdrawn: .conflict
+            case .statusRequired, .noteRequired: .unprocessableContent
+            }
+        return HTTPProblem(status: status, code: HTTPProblem.code(for: status), message: description)
+    }
+}
+
+extension ProblemClueError: HTTPProblemConvertible {
+    var problem: HTTPProblem {
+        let status: HTTPResponse.Status = self == .notFound ? .notFound : .unprocessableContent
+        return HTTPProblem(status: status, code: HTTPProblem.code(for: status), message: description)
+    }
+}
+
+extension StaffError: HTTPProblemConvertible {
+    var problem: HTTPProblem {
+        let status: HTTPResponse.Status =
+            switch self {
+            case .notFound: .notFound
+            case .loginTaken: .conflict
+            case .badAccount: .unprocessableContent
+            }
+        return HTTPProblem(status: status, code: HTTPProblem.code(for: status), message: description)
+    }
+}
+
+extension APIKeyError: HTTPProblemConvertible {
+    var problem: HTTPProblem {
+        let status: HTTPResponse.Status =
+            switch self {
+            case .notFound: .notFound
+            case .badName: .unprocessableContent
+            }
+        return HTTPProblem(status: status, code: HTTPProblem.code(for: status), message: description)
+    }
+}
+
+extension InvalidFile: HTTPProblemConvertible {
+    var problem: HTTPProblem {
+        HTTPProblem(status: .unprocessableContent, code: "invalid", message: issues.map(\.description).joined(separator: "\n"))
+    }
+}
