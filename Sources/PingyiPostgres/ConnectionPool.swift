@@ -10,8 +10,10 @@ import Synchronization
 /// so that no blocking libpq call ever runs on a NIO event loop or on Swift's cooperative pool —
 /// and checks the connection back in. A connection found broken at checkout is re-established.
 ///
-/// The pool's state sits behind a mutex rather than in an actor: a checkout that finds an idle
-/// connection then costs no hop to another executor, which `bench/submit` showed to matter.
+/// The bookkeeping is `PoolStateMachine`, pure and unit-tested; this class keeps it and the
+/// waiters' continuations behind a mutex rather than in an actor (a checkout that finds an idle
+/// connection then costs no hop to another executor, which `bench/submit` showed to matter) and
+/// carries out the actions it returns, outside the lock.
 public final class ConnectionPool: Sendable {
     /// What the pool connects to and how many connections it keeps.
     public struct Configuration: Sendable {
@@ -43,35 +45,27 @@ public final class ConnectionPool: Sendable {
     }
 
     private struct Waiter {
-        let id: Int
         let continuation: CheckedContinuation<Grant, any Error>
         let timer: Task<Void, Never>
     }
 
+    /// The state machine and the continuations of its waiters, under one lock.
     private struct State {
-        var idle: [Connection] = []
-        var openCount = 0
-        var waiters: [Waiter] = []
-        var nextWaiterID = 0
-        var isClosed = false
-    }
-
-    private enum Step {
-        case use(Connection)
-        case open
-        case wait
+        var machine: PoolStateMachine<Connection>
+        var waiters: [Int: Waiter] = [:]
     }
 
     /// The configuration the pool was made with.
     public let configuration: Configuration
     private let threadPool: NIOThreadPool
     private let logger: Logger
-    private let state = Mutex(State())
+    private let state: Mutex<State>
 
     /// Makes a pool; connections are opened on first use.
     public init(configuration: Configuration, logger: Logger = Logger(label: "pingyi.postgres")) {
         self.configuration = configuration
         self.logger = logger
+        state = Mutex(State(machine: PoolStateMachine(maxConnections: configuration.maxConnections)))
         threadPool = NIOThreadPool(numberOfThreads: configuration.maxConnections)
         threadPool.start()
     }
@@ -109,19 +103,14 @@ public final class ConnectionPool: Sendable {
     }
 
     /// The number of connections open or being opened.
-    public var connectionCount: Int { state.withLock { $0.openCount } }
+    public var connectionCount: Int { state.withLock { $0.machine.openCount } }
 
     /// Closes every idle connection, fails every waiter, and stops the thread pool. Connections
     /// in use are closed when they come back.
     public func shutdown() async {
         let (waiters, idle) = state.withLock { state -> ([Waiter], [Connection]) in
-            guard !state.isClosed else { return ([], []) }
-            state.isClosed = true
-            let taken = (state.waiters, state.idle)
-            state.waiters.removeAll()
-            state.openCount -= state.idle.count
-            state.idle.removeAll()
-            return taken
+            let action = state.machine.shutdown()
+            return (action.waiters.compactMap { state.waiters.removeValue(forKey: $0) }, action.idle)
         }
         for waiter in waiters {
             waiter.timer.cancel()
@@ -132,16 +121,7 @@ public final class ConnectionPool: Sendable {
     }
 
     private func checkout() async throws -> Connection {
-        let step = try state.withLock { state -> Step in
-            guard !state.isClosed else { throw PostgresError(code: .poolClosed, message: "the pool is shut down") }
-            if let connection = state.idle.popLast() { return .use(connection) }
-            if state.openCount < configuration.maxConnections {
-                state.openCount += 1
-                return .open
-            }
-            return .wait
-        }
-        switch step {
+        switch state.withLock({ $0.machine.checkout() }) {
         case .use(let connection):
             return connection
         case .open:
@@ -151,6 +131,8 @@ public final class ConnectionPool: Sendable {
             case .connection(let connection): return connection
             case .openSlot: return try await open()
             }
+        case .closed:
+            throw PostgresError(code: .poolClosed, message: "the pool is shut down")
         }
     }
 
@@ -165,11 +147,10 @@ public final class ConnectionPool: Sendable {
             return try await threadPool.runIfActive { try Connection(conninfo: conninfo, database: database, logger: logger) }
         } catch {
             let heir = state.withLock { state -> Waiter? in
-                guard !state.isClosed, !state.waiters.isEmpty else {
-                    state.openCount -= 1
-                    return nil
+                switch state.machine.openFailed() {
+                case .passSlot(let id): return state.waiters.removeValue(forKey: id)
+                case .releaseSlot: return nil
                 }
-                return state.waiters.removeFirst()  // the slot stays counted: it passes on
             }
             if let heir {
                 heir.timer.cancel()
@@ -182,10 +163,7 @@ public final class ConnectionPool: Sendable {
     /// Waits for a connection (or an open slot), at most `checkoutTimeout`; a cancelled task stops
     /// waiting at once with `CancellationError`.
     private func waitForConnection() async throws -> Grant {
-        let id = state.withLock { state in
-            state.nextWaiterID += 1
-            return state.nextWaiterID
-        }
+        let id = state.withLock { $0.machine.nextWaiterID() }
         let timeout = configuration.checkoutTimeout
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
@@ -194,25 +172,21 @@ public final class ConnectionPool: Sendable {
                     guard !Task.isCancelled else { return }
                     self?.expire(waiter: id, with: PostgresError(code: .poolTimeout, message: "no database connection became free in time"))
                 }
-                // A connection may have come back since the first look: take it rather than wait.
-                enum Now {
-                    case take(Connection)
-                    case cancelled
-                    case wait
+                let action = state.withLock { state -> PoolStateMachine<Connection>.EnqueueAction in
+                    let action = state.machine.enqueue(id, isCancelled: Task.isCancelled)
+                    if case .wait = action { state.waiters[id] = Waiter(continuation: continuation, timer: timer) }
+                    return action
                 }
-                let now = state.withLock { state -> Now in
-                    if let connection = state.idle.popLast() { return .take(connection) }
-                    if Task.isCancelled { return .cancelled }
-                    state.waiters.append(Waiter(id: id, continuation: continuation, timer: timer))
-                    return .wait
-                }
-                switch now {
+                switch action {
                 case .take(let connection):
                     timer.cancel()
                     continuation.resume(returning: .connection(connection))
                 case .cancelled:
                     timer.cancel()
                     continuation.resume(throwing: CancellationError())
+                case .closed:
+                    timer.cancel()
+                    continuation.resume(throwing: PostgresError(code: .poolClosed, message: "the pool is shut down"))
                 case .wait:
                     break
                 }
@@ -224,32 +198,23 @@ public final class ConnectionPool: Sendable {
 
     private func expire(waiter id: Int, with error: any Error) {
         let waiter = state.withLock { state -> Waiter? in
-            guard let position = state.waiters.firstIndex(where: { $0.id == id }) else { return nil }
-            return state.waiters.remove(at: position)
+            state.machine.expire(id) ? state.waiters.removeValue(forKey: id) : nil
         }
         waiter?.timer.cancel()
         waiter?.continuation.resume(throwing: error)
     }
 
     private func checkin(_ connection: Connection) {
-        enum Next {
-            case close
-            case hand(Waiter)
-            case keep
+        let (action, waiter) = state.withLock { state -> (PoolStateMachine<Connection>.CheckinAction, Waiter?) in
+            let action = state.machine.checkin(connection)
+            if case .hand(_, let id) = action { return (action, state.waiters.removeValue(forKey: id)) }
+            return (action, nil)
         }
-        let next = state.withLock { state -> Next in
-            if state.isClosed {
-                state.openCount -= 1
-                return .close
-            }
-            if !state.waiters.isEmpty { return .hand(state.waiters.removeFirst()) }
-            state.idle.append(connection)
-            return .keep
-        }
-        switch next {
-        case .close:
+        switch action {
+        case .close(let connection):
             connection.close()
-        case .hand(let waiter):
+        case .hand(let connection, _):
+            guard let waiter else { return checkin(connection) }  // never: the machine and the map change together
             waiter.timer.cancel()
             waiter.continuation.resume(returning: .connection(connection))
         case .keep:
