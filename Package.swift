@@ -73,6 +73,7 @@ let package = Package(
                 "PingyiCore",
                 "PingyiPostgres",
                 "PingyiXLSX",
+                "PingyiWorkflows",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -83,11 +84,29 @@ let package = Package(
             ],
             resources: [.copy("Templates"), .copy("Static")]
         ),
+        // The use cases the CLI and the console share: import a file, issue links into a private
+        // file, export a table, the office's messages.
+        .target(
+            name: "PingyiWorkflows",
+            dependencies: [
+                "PingyiStore", "PingyiCore", "PingyiPostgres", "PingyiXLSX",
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        // The demo county: seeding and simulated respondents, out of the production path.
+        .target(
+            name: "PingyiDemo",
+            dependencies: [
+                "PingyiWorkflows", "PingyiStore", "PingyiCore", "PingyiPostgres",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ]
+        ),
         .executableTarget(
             name: "pingyi",
             dependencies: [
                 "PingyiServer",
-                "PingyiXLSX",
+                "PingyiWorkflows",
+                "PingyiDemo",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 "PingyiStore",
                 "PingyiCore",
@@ -113,7 +132,7 @@ let package = Package(
         ),
         .testTarget(name: "PingyiCoreTests", dependencies: ["PingyiCore"]),
         // The command-line tool's own pieces (files it writes).
-        .testTarget(name: "pingyiTests", dependencies: ["pingyi", "PingyiServer"]),
+        .testTarget(name: "pingyiTests", dependencies: ["pingyi", "PingyiServer", "PingyiWorkflows"]),
         .testTarget(name: "PingyiPostgresTests", dependencies: ["PingyiPostgres", "PingyiTestSupport"]),
         .testTarget(name: "PingyiStoreTests", dependencies: ["PingyiStore", "PingyiCore", "PingyiPostgres", "PingyiTestSupport"]),
         .testTarget(

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PingyiCore
 import PingyiStore
+import PingyiWorkflows
 
 extension CampaignKind: ExpressibleByArgument {}
 

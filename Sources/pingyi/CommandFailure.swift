@@ -2,6 +2,7 @@ import ArgumentParser
 import PingyiCore
 import PingyiPostgres
 import PingyiStore
+import PingyiWorkflows
 
 /// Turns the errors a command can meet into what the operator reads on stderr.
 enum CommandFailure {
@@ -32,15 +33,6 @@ enum CommandFailure {
         var standardError = StandardError()
         print(text, to: &standardError)
     }
-}
-
-/// An error whose message is written for the office: printed as it is, exit code 1.
-protocol OperatorMessage: Error {
-    var operatorMessage: String { get }
-}
-
-extension OperatorMessage where Self: CustomStringConvertible {
-    var operatorMessage: String { description }
 }
 
 extension InvalidFile: OperatorMessage {}

@@ -1,9 +1,8 @@
 import ArgumentParser
 import Foundation
-import NIOPosix
 import PingyiCore
 import PingyiStore
-import PingyiXLSX
+import PingyiWorkflows
 
 /// `pingyi export personnel|ranking --year Y --out F.xlsx|F.csv`
 struct ExportCommand: AsyncParsableCommand {
@@ -18,11 +17,11 @@ struct ExportCommand: AsyncParsableCommand {
         @Option(help: "年度（须已发布）") var year: Int
         @Option(help: "输出文件：.xlsx（Excel/WPS）或 .csv（UTF-8 带 BOM）") var out: String
 
-        func validate() throws { _ = try ExportCommand.format(out) }
+        func validate() throws { _ = try SpreadsheetExport.format(out) }
 
         func run() async throws {
             let (run, rows) = try await database.withPool { try await ScoringStore(pool: $0).personnel(year: year) }
-            try await ExportCommand.write(PersonnelList.sheet(year: year, run: run, rows), to: out)
+            try await SpreadsheetExport.write(PersonnelList.sheet(year: year, run: run, rows), to: out)
             let promotions = rows.filter { $0.list == .promotion }.count
             print("\(year) 年度（第 \(run) 次评分，正式结果）：拟晋升/评优 \(promotions) 名，拟调整 \(rows.count - promotions) 名，写入 \(out)")
         }
@@ -37,31 +36,15 @@ struct ExportCommand: AsyncParsableCommand {
         @Option(help: "输出文件：.xlsx（Excel/WPS）或 .csv（UTF-8 带 BOM）") var out: String
         @Flag(help: "导出最近一次评分（未发布的草稿），而非正式结果") var latest = false
 
-        func validate() throws { _ = try ExportCommand.format(out) }
+        func validate() throws { _ = try SpreadsheetExport.format(out) }
 
         func run() async throws {
             let run = try await database.withPool { pool in
                 try await latest ? ScoringStore(pool: pool).run(year: year) : ScoringStore(pool: pool).run(year: year, officialOnly: true)
             }
-            try await ExportCommand.write(RankingSheet.make(run), to: out)
+            try await SpreadsheetExport.write(RankingSheet.make(run), to: out)
             let ranked = run.scores.filter { $0.rank != nil }.count
             print("\(year) 年度（第 \(run.id) 次评分，\(run.official ? "正式结果" : "草稿，未发布")）：排名 \(ranked) 名，共 \(run.scores.count) 名，写入 \(out)")
         }
-    }
-
-    /// The format `out` asks for by its ending.
-    static func format(_ out: String) throws -> String {
-        let ending = URL(fileURLWithPath: out).pathExtension.lowercased()
-        guard ["xlsx", "csv"].contains(ending) else {
-            throw ValidationError("--out 须以 .xlsx 或 .csv 结尾（收到 \(out)）")
-        }
-        return ending
-    }
-
-    /// Writes the table in the format of `out`'s ending. Personal data: readable by the office's
-    /// account only, and never over an existing file.
-    static func write(_ sheet: Spreadsheet, to out: String) async throws {
-        let data = try format(out) == "xlsx" ? try await NIOThreadPool.singleton.runIfActive { try XLSXWorkbook.data(sheet) } : sheet.csv
-        try PrivateFile.create(out, contents: data)
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PingyiCore
 import PingyiStore
+import PingyiWorkflows
 
 /// `pingyi import roster|merchants|dealings|supervisors FILE.csv`
 struct ImportCommand: AsyncParsableCommand {
@@ -35,49 +36,10 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let summary = try await database.withPool { pool in
-            if kind == .assessment, let year {
-                return try await ImportCommand.importAssessment(path: file, year: year, store: AssessmentStore(pool: pool), dryRun: dryRun)
-            }
-            return try await ImportCommand.importFile(kind, path: file, store: RosterStore(pool: pool), dryRun: dryRun)
+            try await ImportWorkflow.run(
+                ImportWorkflow.Kind(rawValue: kind.rawValue)!, path: file, year: year, pool: pool, actor: DatabaseOptions.actor, dryRun: dryRun)
         }
-        ImportCommand.printSummary(summary)
+        for line in ImportWorkflow.report(summary) { print(line) }
         if dryRun { print("试导入：以上为将要发生的变化，未写入任何数据。") }
-    }
-
-    /// Reads and imports one file.
-    static func importFile(_ kind: Kind, path: String, store: RosterStore, dryRun: Bool = false) async throws -> ImportSummary {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CLIError("无法读取文件 \(path)")
-        }
-        let actor = DatabaseOptions.actor
-        do {
-            switch kind {
-            case .roster: return try await store.importRoster(RosterFormat.parse(data, file: path), actor: actor, dryRun: dryRun)
-            case .merchants: return try await store.importMerchants(MerchantFormat.parse(data, file: path), actor: actor, dryRun: dryRun)
-            case .dealings: return try await store.importDealings(DealingFormat.parse(data, file: path), actor: actor, dryRun: dryRun)
-            case .supervisors: return try await store.importSupervisors(SupervisorFormat.parse(data, file: path), actor: actor, dryRun: dryRun)
-            case .assessment: throw CLIError("导入目标考核须指定 --year")
-            }
-        } catch let refused as InvalidFile {
-            throw ImportRefused(file: refused)
-        }
-    }
-
-    /// Reads and imports an assessment file for a year.
-    static func importAssessment(path: String, year: Int, store: AssessmentStore, dryRun: Bool = false) async throws -> ImportSummary {
-        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("无法读取文件 \(path)") }
-        do {
-            return try await store.importAssessment(
-                AssessmentFormat.parse(data, file: path), year: year, actor: DatabaseOptions.actor, dryRun: dryRun)
-        } catch let refused as InvalidFile {
-            throw ImportRefused(file: refused)
-        }
-    }
-
-    static func printSummary(_ summary: ImportSummary) {
-        print("\(summary.file)：")
-        for count in summary.counts {
-            print("  \(count.line)")
-        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PingyiWorkflows
 import Testing
 
 @testable import pingyi
@@ -56,6 +57,6 @@ struct PrivateFileTests {
 
     @Test("a folder that cannot be written: a clear error, no file")
     func unwritable() throws {
-        #expect(throws: CLIError.self) { try PrivateFile.create("/nonexistent-folder/keys.txt", contents: Data("x".utf8)) }
+        #expect(throws: WorkflowError.self) { try PrivateFile.create("/nonexistent-folder/keys.txt", contents: Data("x".utf8)) }
     }
 }

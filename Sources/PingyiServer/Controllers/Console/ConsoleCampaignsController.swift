@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import PingyiCore
 import PingyiStore
+import PingyiWorkflows
 
 /// 活动进度 (admin): the campaigns in play with their response rates, open / close / publish
 /// behind a confirmation page, and the invitations issued with their CSV as the download.
@@ -141,14 +142,7 @@ struct ConsoleCampaignsController: Sendable {
         guard !result.issued.isEmpty else {
             // Why nobody got a link: nobody to invite at all, or everyone has one or has answered.
             let eligible = try await invitations.eligibleRespondents(campaignID: campaign.id)
-            let text =
-                eligible == 0
-                ? (campaign.kind == .merchantReview
-                    ? "该活动年度没有企业往来记录，没有可邀请的企业。请先导入 \(campaign.year) 年度的企业往来部门（pingyi import dealings）。"
-                    : "没有在职的特约监督员。请先导入特约监督员名单（pingyi import supervisors）。")
-                : mode == .none
-                    ? "\(eligible) 位评议对象都已有有效链接或已提交。如需作废未使用的链接并重发，请用“重新发放”。"
-                    : "\(eligible) 位评议对象都已提交，没有未使用的链接可以重新发放。"
+            let text = InvitationWorkflow.whyNoneIssued(campaign: campaign, eligible: eligible, reissue: mode)
             return gate.message(visit, heading: "没有需要发放的邀请", text: text, status: .ok, back: "/console")
         }
         let csv = InvitationSheet.csv(result.issued, kind: campaign.kind, publicURL: gate.configuration.publicURL)

@@ -9,16 +9,16 @@ import Darwin
 /// A file only its owner may read, made in one step: `O_CREAT|O_EXCL|O_NOFOLLOW` with mode 0600
 /// from the start (never readable by anyone else, not even for a moment), never replacing
 /// anything already at the path (no check-then-write race), written in full and fsync'ed.
-enum PrivateFile {
+public enum PrivateFile {
     /// Writes `contents` to a new file at `path`; throws `PrivateFileExists` when something is
-    /// at the path already (a link included: it is not followed), `CLIError` when it cannot be
+    /// at the path already (a link included: it is not followed), `WorkflowError` when it cannot be
     /// written, leaving no partial file.
-    static func create(_ path: String, contents: Data) throws {
+    public static func create(_ path: String, contents: Data) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             let code = errno
             if code == EEXIST || code == ELOOP { throw PrivateFileExists(path: path) }
-            throw CLIError("无法创建 \(path)：\(String(cString: strerror(code)))")
+            throw WorkflowError("无法创建 \(path)：\(String(cString: strerror(code)))")
         }
         var failure: Int32 = 0
         contents.withUnsafeBytes { buffer in
@@ -37,7 +37,7 @@ enum PrivateFile {
         close(descriptor)
         if failure != 0 {
             unlink(path)
-            throw CLIError("无法写入 \(path)：\(String(cString: strerror(failure)))")
+            throw WorkflowError("无法写入 \(path)：\(String(cString: strerror(failure)))")
         }
     }
 }
