@@ -15,7 +15,7 @@ BIN = .build/$(CONFIG)/pingyi
 # The libpq environment of the private cluster (empty when DATABASE_URL or PGHOST is set).
 DBENV = eval "$$(scripts/pg.sh env)"
 
-.PHONY: run test lint format browser-test year-test deps test-deps build db-start db-stop migrate demo serve screenshots clean
+.PHONY: run test test-fast lint format browser-test year-test deps test-deps build db-start db-stop migrate demo serve screenshots clean
 
 deps:
 	@scripts/deps.sh
@@ -60,6 +60,13 @@ format:
 
 lint:
 	$(SWIFT) format lint --strict --recursive --parallel $(SWIFT_SOURCES)
+
+# The suites that need no database (the pure domain, the pool's state machine, the API's router
+# on an in-memory reading, the CLI's files and configuration): seconds after a build.
+FAST_SUITES = PingyiCoreTests|PoolStateMachineTests|FastRouterTests|pingyiTests
+test-fast: build
+	$(SWIFT) build --build-tests
+	env -u PGHOST -u PGPORT -u PGDATABASE -u DATABASE_URL $(SWIFT) test --skip-build --filter '$(FAST_SUITES)'
 
 test: test-deps db-start lint
 	@$(DBENV); \

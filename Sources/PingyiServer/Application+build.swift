@@ -74,8 +74,9 @@ func buildRouter(_ configuration: ServerConfiguration, pool: ConnectionPool) asy
         .add(middleware: APIErrorMiddleware())
         .add(middleware: APIKeyMiddleware(store: APIKeyStore(pool: pool)))
     AppraisalsController(
-        appraisals: AppraisalStore(pool: pool), scoring: ScoringStore(pool: pool), ballots: BallotStore(pool: pool),
-        followUps: FollowUpStore(pool: pool)
+        reading: StoreAppraisalsReading(
+            appraisals: AppraisalStore(pool: pool), scoring: ScoringStore(pool: pool), ballots: BallotStore(pool: pool),
+            followUpStore: FollowUpStore(pool: pool))
     ).add(to: api)
     AdminController(followUps: FollowUpStore(pool: pool), audit: AuditStore(pool: pool)).add(to: api)
     return router

@@ -5,10 +5,7 @@ import PingyiStore
 
 /// The organization department's JSON API (read-only): `/api/v1/appraisals` and the scores.
 struct AppraisalsController {
-    let appraisals: AppraisalStore
-    let scoring: ScoringStore
-    let ballots: BallotStore
-    let followUps: FollowUpStore
+    let reading: any AppraisalsReading
 
     /// A page of scores.
     struct ScoresPage: Encodable {
@@ -23,7 +20,7 @@ struct AppraisalsController {
     func add(to group: RouterGroup<PingyiRequestContext>) {
         group.get("appraisals") { _, context in
             try context.require([.admin, .orgdept])
-            return try JSONResponse.make(["appraisals": try await appraisals.overview()])
+            return try JSONResponse.make(["appraisals": try await reading.overview()])
         }
         group.get("appraisals/:year/scores") { request, context in
             try context.require([.admin, .orgdept])
@@ -36,13 +33,13 @@ struct AppraisalsController {
             return try JSONResponse.make(
                 DepartmentsPage(
                     year: year, run: run.id, official: run.official,
-                    departments: try await scoring.departments(year: year, run: run)))
+                    departments: try await reading.departments(year: year, run: run)))
         }
         group.get("appraisals/:year/flags") { request, context in
             try context.require([.admin, .orgdept])
             let year = try Self.year(context)
             let run = try await chosenRun(year: year, query: request.uri.queryParameters)
-            let records = run.official ? try await followUps.list(year: year) : []
+            let records = run.official ? try await reading.followUps(year: year) : []
             let flagged = run.scores.filter(\.flagged).map { score in
                 FlaggedChief(score: score, followUp: records.first { $0.employeeNumber == score.employeeNumber })
             }
@@ -54,9 +51,9 @@ struct AppraisalsController {
             guard let chief = request.uri.queryParameters.get("chief"), chief.count <= 32,
                 chief.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }), !chief.isEmpty
             else { throw APIError.badRequest("须指定 chief（工号）") }
-            guard let appraisal = try await appraisals.find(year: year) else { throw APIError.notFound("\(year) 年度考评不存在") }
+            guard let appraisal = try await reading.appraisal(year: year) else { throw APIError.notFound("\(year) 年度考评不存在") }
             let minimum = appraisal.policy.commentsMinBallots
-            let comments = try await ballots.comments(year: year, employeeNumber: chief, minValidVotes: minimum)
+            let comments = try await reading.comments(year: year, employeeNumber: chief, minValidVotes: minimum)
             return try JSONResponse.make(
                 CommentsPage(
                     year: year, chief: chief, suppressed: comments == nil, minimumBallots: minimum, comments: comments ?? []))
@@ -84,7 +81,7 @@ struct AppraisalsController {
         group.get("chiefs/:employeeNumber") { _, context in
             try context.require([.admin, .orgdept])
             guard let number = context.parameters.get("employeeNumber"), number.count <= 32 else { throw APIError.badRequest("工号无效") }
-            let years = try await scoring.chiefYears(employeeNumber: number)
+            let years = try await reading.chiefYears(employeeNumber: number)
             guard let latest = years.last else { throw APIError.notFound("没有股室长 \(number) 的已发布结果") }
             return try JSONResponse.make(
                 ChiefPage(
@@ -102,7 +99,7 @@ struct AppraisalsController {
 
     func personnel(year: Int) async throws -> (Int, [PersonnelRow]) {
         do {
-            return try await scoring.personnel(year: year)
+            return try await reading.personnel(year: year)
         } catch AppraisalError.notPublished(let year) {
             throw APIError.notFound("\(year) 年度尚未发布正式结果")
         } catch AppraisalError.notFound(let year) {
@@ -114,11 +111,11 @@ struct AppraisalsController {
     func chosenRun(year: Int, query: Hummingbird.Parameters) async throws -> ScoringRun {
         do {
             switch query.get("run") {
-            case nil, "official": return try await scoring.run(year: year, officialOnly: true)
-            case "latest": return try await scoring.run(year: year)
+            case nil, "official": return try await reading.officialRun(year: year)
+            case "latest": return try await reading.run(year: year, runID: nil)
             case let text?:
                 guard let id = Int(text), id > 0 else { throw APIError.badRequest("run 应为 official、latest 或评分结果编号") }
-                return try await scoring.run(year: year, runID: id)
+                return try await reading.run(year: year, runID: id)
             }
         } catch AppraisalError.notPublished(let year) {
             throw APIError.notFound("\(year) 年度尚未发布正式结果（可用 ?run=latest）")

@@ -1,0 +1,153 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import PingyiCore
+import PingyiStore
+import Testing
+
+@testable import PingyiServer
+
+/// The organization department's API on an in-memory reading (`AppraisalsReading`): roles,
+/// run choice, paging, filters and errors, without PostgreSQL — these run in milliseconds
+/// (`make test-fast`). The same routes on the real database are in `APITests`.
+@Suite("Fast router: the API without a database")
+struct FastRouterTests {
+    /// Two chiefs of 2026, one flagged; 2026 scored (run 7) but published only when `published`.
+    struct FakeReading: AppraisalsReading {
+        var published = true
+
+        static func chief(_ number: String, department: String, rank: Int, composite: Double, flagged: Bool) -> ChiefScore {
+            let json =
+                #"{"employeeNumber":"\#(number)","name":"股长\#(number)","departmentCode":"\#(department)","departmentName":"部门\#(department)","#
+                + #""section":"一股","position":"股长","n":12,"counts":{},"unsatisfied":1,"ownAssessment":false,"components":[],"#
+                + #""insufficientData":false,"bottom":false,"flags":[]}"#
+            var score = try! JSONDecoder().decode(ChiefScore.self, from: Data(json.utf8))
+            score.rank = rank
+            score.composite = composite
+            score.unsatisfiedShare = 1.0 / 12
+            if flagged { score.flags = [FlagEvidence(rule: "bottomRank", text: "综合排名倒数第 1")] }
+            return score
+        }
+
+        var run: ScoringRun {
+            ScoringRun(
+                id: 7, year: 2026, isNew: false, official: published, inputs: [:],
+                scores: [
+                    Self.chief("G1", department: "A", rank: 1, composite: 91.25, flagged: false),
+                    Self.chief("G2", department: "B", rank: 2, composite: 80.5, flagged: true),
+                ], notes: [])
+        }
+
+        func overview() async throws -> [AppraisalOverview] { [] }
+        func appraisal(year: Int) async throws -> AppraisalYear? { nil }
+        func run(year: Int, runID: Int?) async throws -> ScoringRun {
+            guard year == 2026, runID == nil || runID == 7 else { throw AppraisalError.noRun(year) }
+            return run
+        }
+        func officialRun(year: Int) async throws -> ScoringRun {
+            guard year == 2026 else { throw AppraisalError.notFound(year) }
+            guard published else { throw AppraisalError.notPublished(year) }
+            return run
+        }
+        func departments(year: Int, run: ScoringRun) async throws -> [DepartmentResult] { [] }
+        func followUps(year: Int) async throws -> [FollowUp] { [] }
+        func comments(year: Int, employeeNumber: String, minValidVotes: Int) async throws -> [String]? { nil }
+        func personnel(year: Int) async throws -> (run: Int, rows: [PersonnelRow]) { throw AppraisalError.notPublished(year) }
+        func chiefYears(employeeNumber: String) async throws -> [(year: Int, run: Int, score: ChiefScore)] { [] }
+    }
+
+    static let keys = [
+        "orgdept-key": APIKey(id: 1, name: "组织部", role: .orgdept, prefix: "pyk_o", revoked: false),
+        "hr-key": APIKey(id: 2, name: "人事", role: .hr, prefix: "pyk_h", revoked: false),
+    ]
+
+    /// The API's routes as `buildRouter` makes them, on `reading`.
+    static func withAPI(_ reading: FakeReading, _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let router = Router(context: PingyiRequestContext.self)
+        router.add(middleware: ErrorPageMiddleware(views: try await Views.load()))
+        let api = router.group(RouterPath(APIError.prefix))
+            .add(middleware: APIErrorMiddleware())
+            .add(middleware: APIKeyMiddleware(authenticate: { Self.keys[$0] }))
+        AppraisalsController(reading: reading).add(to: api)
+        try await Application(router: router).test(.router, body)
+    }
+
+    static func get(
+        _ client: any TestClientProtocol, _ uri: String, key: String? = "orgdept-key"
+    ) async throws -> (
+        HTTPResponse.Status, [String: Any]
+    ) {
+        let response = try await client.execute(
+            uri: uri, method: .get, headers: key.map { [.authorization: "Bearer \($0)"] } ?? [:])
+        let json = (try? JSONSerialization.jsonObject(with: Data(buffer: response.body))) as? [String: Any] ?? [:]
+        return (response.status, json)
+    }
+
+    static func errorCode(_ json: [String: Any]) -> String? { (json["error"] as? [String: Any])?["code"] as? String }
+
+    @Test("keys and roles: none is 401, a role without access 403, both as JSON problems")
+    func roles() async throws {
+        try await Self.withAPI(FakeReading()) { client in
+            let (none, noneBody) = try await Self.get(client, "/api/v1/appraisals/2026/scores", key: nil)
+            #expect(none == .unauthorized && Self.errorCode(noneBody) == "unauthorized")
+            let (wrong, _) = try await Self.get(client, "/api/v1/appraisals/2026/scores", key: "made-up")
+            #expect(wrong == .unauthorized)
+            let (hr, hrBody) = try await Self.get(client, "/api/v1/appraisals/2026/scores", key: "hr-key")
+            #expect(hr == .forbidden && Self.errorCode(hrBody) == "forbidden")
+            let (ok, body) = try await Self.get(client, "/api/v1/appraisals/2026/scores")
+            #expect(ok == .ok && body["total"] as? Int == 2)
+        }
+    }
+
+    @Test("paging, filters and sorting of scores; bad parameters are 400, an unknown department 404")
+    func scores() async throws {
+        try await Self.withAPI(FakeReading()) { client in
+            let (_, first) = try await Self.get(client, "/api/v1/appraisals/2026/scores?limit=1")
+            #expect((first["chiefs"] as? [[String: Any]])?.map { $0["employeeNumber"] as? String } == ["G1"])
+            #expect(first["nextCursor"] as? String == "1")
+            let (_, second) = try await Self.get(client, "/api/v1/appraisals/2026/scores?limit=1&cursor=1")
+            #expect((second["chiefs"] as? [[String: Any]])?.first?["employeeNumber"] as? String == "G2" && second["nextCursor"] == nil)
+            let (_, flagged) = try await Self.get(client, "/api/v1/appraisals/2026/scores?flagged=true")
+            #expect(flagged["total"] as? Int == 1)
+            let (_, byDepartment) = try await Self.get(client, "/api/v1/appraisals/2026/scores?department=B")
+            #expect(byDepartment["total"] as? Int == 1)
+            for bad in ["limit=0", "limit=501", "cursor=-1", "flagged=yes", "sort=name", "run=abc"] {
+                let (status, body) = try await Self.get(client, "/api/v1/appraisals/2026/scores?\(bad)")
+                #expect(status == .badRequest && Self.errorCode(body) == "bad_request", "\(bad)")
+            }
+            let (unknown, _) = try await Self.get(client, "/api/v1/appraisals/2026/scores?department=NOPE")
+            #expect(unknown == .notFound)
+            let (year, _) = try await Self.get(client, "/api/v1/appraisals/1999/scores")
+            #expect(year == .badRequest)
+        }
+    }
+
+    @Test("an unpublished year: the official run is 404 with the hint, ?run=latest shows the draft, a run of another year 404")
+    func unpublished() async throws {
+        try await Self.withAPI(FakeReading(published: false)) { client in
+            let (official, body) = try await Self.get(client, "/api/v1/appraisals/2026/scores")
+            #expect(official == .notFound && ((body["error"] as? [String: Any])?["message"] as? String)?.contains("?run=latest") == true)
+            let (latest, draft) = try await Self.get(client, "/api/v1/appraisals/2026/scores?run=latest")
+            #expect(latest == .ok && draft["official"] as? Bool == false && draft["run"] as? Int == 7)
+            let (other, _) = try await Self.get(client, "/api/v1/appraisals/2026/scores?run=8")
+            #expect(other == .notFound)
+            // A domain error the controller does not catch still becomes its JSON problem.
+            let (personnel, problem) = try await Self.get(client, "/api/v1/appraisals/2026/personnel.json")
+            #expect(personnel == .notFound && Self.errorCode(problem) == "not_found")
+        }
+    }
+
+    @Test("the ranking as CSV from the same run; an unknown API path is a JSON 404")
+    func rankingAndUnknown() async throws {
+        try await Self.withAPI(FakeReading()) { client in
+            let response = try await client.execute(
+                uri: "/api/v1/appraisals/2026/ranking.csv", method: .get, headers: [.authorization: "Bearer orgdept-key"])
+            #expect(response.status == .ok && response.headers[.contentType] == "text/csv; charset=utf-8")
+            let rows = try CSVDocument.parse(Data(buffer: response.body), file: "ranking.csv")
+            #expect(rows.records.map { $0.fields[2] } == ["G1", "G2"])
+            #expect(rows.records[0].fields[6] == "91.25" && rows.records[1].fields[11] == "8.3%")
+            let (status, body) = try await Self.get(client, "/api/v1/nothing")
+            #expect(status == .notFound && Self.errorCode(body) == "not_found")
+        }
+    }
+}
