@@ -29,7 +29,7 @@ struct ConsoleRefusal: HTTPProblemConvertible, Sendable {
         self.back = back
     }
 
-    var problem: HTTPProblem { HTTPProblem(status: status, code: HTTPProblem.code(for: status), message: text) }
+    var problem: HTTPProblem { HTTPProblem(status, text) }
 
     /// The 400 of a request the console cannot read.
     static func badRequest(_ heading: String, _ text: String, back: String? = nil) -> ConsoleRefusal {

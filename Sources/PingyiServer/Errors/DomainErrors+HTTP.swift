@@ -14,7 +14,7 @@ extension AppraisalError: HTTPProblemConvertible {
             case .exists, .published, .campaignsOpen, .nobodyRanked, .notLatestRun: .conflict
             case .badYear, .reasonRequired: .unprocessableContent
             }
-        return HTTPProblem(status: status, code: HTTPProblem.code(for: status), message: description)
+        return HTTPProblem(status, description)
     }
 }
 
@@ -28,7 +28,7 @@ extension CampaignError: HTTPProblemConvertible {
                 .conflict
             case .wrongTarget, .unknownDepartments, .badPeriod, .reissueNeedsReason: .unprocessableContent
             }
-        return HTTPProblem(status: status, code: HTTPProblem.code(for: status), message: description)
+        return HTTPProblem(status, description)
     }
 }
 
@@ -40,14 +40,14 @@ extension FollowUpError: HTTPProblemConvertible {
             case .withdrawn: .conflict
             case .statusRequired, .noteRequired: .unprocessableContent
             }
-        return HTTPProblem(status: status, code: HTTPProblem.code(for: status), message: description)
+        return HTTPProblem(status, description)
     }
 }
 
 extension ProblemClueError: HTTPProblemConvertible {
     var problem: HTTPProblem {
         let status: HTTPResponse.Status = self == .notFound ? .notFound : .unprocessableContent
-        return HTTPProblem(status: status, code: HTTPProblem.code(for: status), message: description)
+        return HTTPProblem(status, description)
     }
 }
 
@@ -59,7 +59,7 @@ extension StaffError: HTTPProblemConvertible {
             case .loginTaken: .conflict
             case .badAccount: .unprocessableContent
             }
-        return HTTPProblem(status: status, code: HTTPProblem.code(for: status), message: description)
+        return HTTPProblem(status, description)
     }
 }
 
@@ -70,7 +70,7 @@ extension APIKeyError: HTTPProblemConvertible {
             case .notFound: .notFound
             case .badName: .unprocessableContent
             }
-        return HTTPProblem(status: status, code: HTTPProblem.code(for: status), message: description)
+        return HTTPProblem(status, description)
     }
 }
 

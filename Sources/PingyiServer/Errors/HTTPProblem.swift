@@ -11,6 +11,17 @@ struct HTTPProblem: Sendable, Equatable {
     let code: String
     let message: String
 
+    init(status: HTTPResponse.Status, code: String, message: String) {
+        self.status = status
+        self.code = code
+        self.message = message
+    }
+
+    /// A problem with the status's usual code.
+    init(_ status: HTTPResponse.Status, _ message: String) {
+        self.init(status: status, code: HTTPProblem.code(for: status), message: message)
+    }
+
     /// The problem of `error`; `nil` for an error nobody expected (a 500, logged).
     static func of(_ error: any Error) -> HTTPProblem? {
         switch error {
