@@ -151,6 +151,14 @@ struct APITests {
             #expect(try server.fixture.count("SELECT count(*) FROM audit_log WHERE action = 'followup.record' AND actor = 'api:营商办后台'") == 1)
             let audit = try await server.client.execute(uri: "/api/v1/audit?limit=5", method: .get, headers: headers)
             #expect(String(buffer: audit.body).contains("followup.record"))
+            // The year unpublished: the follow-up is withdrawn, and recording on it conflicts (409 JSON).
+            _ = try await ScoringStore(pool: server.fixture.pool).unpublish(year: 2026, reason: "重新计分", actor: "test")
+            let withdrawn = try await server.client.execute(
+                uri: "/api/v1/follow-ups/\(followUp.id)", method: .patch, headers: headers,
+                body: ByteBuffer(string: #"{"status":"done","note":"已谈话"}"#))
+            #expect(withdrawn.status == .conflict)
+            let problem = try JSONSerialization.jsonObject(with: Data(buffer: withdrawn.body)) as? [String: [String: String]]
+            #expect(problem?["error"]?["code"] == "conflict")
         }
     }
 
