@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+@testable import PingyiCore
+
+@Suite("Working days")
+struct WorkingCalendarTests {
+    static func day(_ text: String) -> CivilDate { CivilDate(parsing: text)! }
+
+    static func shipped2026() throws -> WorkingCalendar {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("calendars/2026.yaml")
+        return try WorkingCalendar.parse(try String(contentsOf: url, encoding: .utf8), file: "2026.yaml")
+    }
+
+    @Test("day numbers, weekdays and adding days agree with the Gregorian calendar")
+    func arithmetic() {
+        #expect(Self.day("1970-01-01").dayNumber == 0 && Self.day("1970-01-01").weekday == 4)
+        #expect(Self.day("2026-01-01").weekday == 4)  // a Thursday
+        #expect(Self.day("2026-02-14").weekday == 6 && Self.day("2026-01-04").weekday == 7)
+        #expect(Self.day("2026-12-31").adding(days: 1) == Self.day("2027-01-01"))
+        #expect(Self.day("2028-02-28").adding(days: 1) == Self.day("2028-02-29"))
+        #expect(Self.day("2026-03-01").adding(days: -1) == Self.day("2026-02-28"))
+        #expect(Self.day("2026-01-01").days(until: Self.day("2026-12-31")) == 364)
+    }
+
+    @Test("the 2026 file: holidays off, 调休 weekends worked, every other day by the week")
+    func calendar2026() throws {
+        let calendar = try Self.shipped2026()
+        #expect(calendar.holidays.count == 33 && calendar.workdays.count == 6)
+        #expect(!calendar.isWorkingDay(Self.day("2026-02-16")))  // Spring Festival, a Monday
+        #expect(calendar.isWorkingDay(Self.day("2026-02-14")))  // a Saturday worked (调休)
+        #expect(!calendar.isWorkingDay(Self.day("2026-03-07")))  // an ordinary Saturday
+        #expect(calendar.isWorkingDay(Self.day("2026-03-09")))  // an ordinary Monday
+    }
+
+    @Test("deadlines in working days: across the Spring Festival, over a 调休 Saturday, into a year without a calendar")
+    func deadlines() throws {
+        let calendars = WorkingCalendars([try Self.shipped2026()])
+        // Assigned Thu 12 Feb: working days Fri 13, Sat 14 (调休), then the festival 15–23, Tue 24 …
+        #expect(try calendars.adding(workingDays: 5, to: Self.day("2026-02-12")) == Self.day("2026-02-26"))
+        // 15 working days from 10 Feb: 11, 12, 13, 14, 24, 25, 26, 27, 28 (调休), 2, 3, 4, 5, 6, 9 March.
+        #expect(try calendars.adding(workingDays: 15, to: Self.day("2026-02-10")) == Self.day("2026-03-09"))
+        // Over the National Day: assigned 29 Sep, 7 working days: 30 Sep, 8, 9, 10 (调休), 12, 13, 14 Oct.
+        #expect(try calendars.adding(workingDays: 7, to: Self.day("2026-09-29")) == Self.day("2026-10-14"))
+        #expect(try calendars.workingDays(after: Self.day("2026-02-12"), through: Self.day("2026-02-26")) == 5)
+        #expect(try calendars.workingDays(after: Self.day("2026-02-26"), through: Self.day("2026-02-12")) == 0)
+        #expect(throws: WorkingCalendarError.missingYear(2027)) {
+            try calendars.adding(workingDays: 15, to: Self.day("2026-12-20"))
+        }
+        #expect(WorkingCalendarError.missingYear(2027).description.contains("calendars/2027.yaml"))
+    }
+
+    @Test("a bad calendar file: every problem with its line")
+    func badFile() {
+        let text = """
+            year: 2026
+            holidays:
+              - 2026-01-03..2026-01-01
+              - 2025-12-31
+              - soon
+            workdays:
+              - 2026-01-05
+            """
+        #expect(throws: InvalidFile.self) { try WorkingCalendar.parse(text, file: "bad.yaml") }
+        do {
+            _ = try WorkingCalendar.parse(text, file: "bad.yaml")
+        } catch {
+            #expect(error.issues.map(\.line) == [3, 4, 5, 7])
+        }
+    }
+}
