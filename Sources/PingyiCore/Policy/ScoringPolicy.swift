@@ -21,6 +21,8 @@ public struct ScoringPolicy: Hashable, Sendable, Codable {
     /// The decimals every score is shown with and decided on (rounded half up, once): ranks,
     /// ties, the bottom of the ranking and the promotion share use the scores as displayed.
     public var decimals: Int
+    /// The problem ledger's deadlines and report weights (`problems`, optional: the defaults).
+    public var ledger: LedgerRules = .defaults
 
     /// Makes a policy.
     public init(

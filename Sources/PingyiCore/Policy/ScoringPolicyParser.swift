@@ -17,7 +17,7 @@ struct ScoringPolicyParser {
             return nil
         }
         let keys = ["version", "weights", "assessment", "minBallots", "commentsMinBallots", "flags", "followUp", "personnel"]
-        guard let top = reader.mapping(root, at: "", allowed: keys + ["decimals"], required: keys) else { return nil }
+        guard let top = reader.mapping(root, at: "", allowed: keys + ["decimals", "problems"], required: keys) else { return nil }
         let decimals = top["decimals"] == nil ? 2 : reader.integer(top["decimals"], at: "decimals", in: 0...4)
         let version = reader.integer(top["version"], at: "version", in: 1...10_000)
         let weights = parseWeights(top["weights"], at: "weights", keys: ["merchantReview", "starRating", "assessment"])
@@ -27,16 +27,19 @@ struct ScoringPolicyParser {
         let flags = parseFlags(top["flags"])
         let followUp = parseFollowUp(top["followUp"])
         let personnel = parsePersonnel(top["personnel"])
+        let ledger = top["problems"] == nil ? LedgerRules.defaults : parseLedger(top["problems"])
         guard let version, let weights, let assessment, let minBallots, let commentsMinBallots, let flags, let followUp, let personnel,
-            let decimals, reader.issues.isEmpty
+            let decimals, let ledger, reader.issues.isEmpty
         else { return nil }
-        return ScoringPolicy(
+        var policy = ScoringPolicy(
             version: version,
             weights: ComponentWeights(merchantReview: weights[0], starRating: weights[1], assessment: weights[2]),
             assessment: AssessmentWeights(
                 leadership: assessment[0], publicity: assessment[1], implementation: assessment[2], highlights: assessment[3]),
             minBallots: minBallots, commentsMinBallots: commentsMinBallots, flags: flags, followUp: followUp, personnel: personnel,
             decimals: decimals)
+        policy.ledger = ledger
+        return policy
     }
 
     /// Weights in the order of `keys`, which must sum to exactly 1.
@@ -170,5 +173,49 @@ struct ScoringPolicyParser {
         return PersonnelRules(
             promotionTopShare: topShare, promotionCleanYears: cleanYears, adjustmentActions: actions,
             adjustmentBottomCount: bottomCount, adjustmentBottomYears: bottomYears)
+    }
+
+    /// The `problems` section: `dueWorkingDays` (a `default` and any channel by its name),
+    /// `sendBack` (`continue` or `restart`), `interviewOverdueDays`, `quarterWeights`
+    /// (`onTime`, `sendBack`, `satisfaction`, fractions summing to 1).
+    private mutating func parseLedger(_ node: Node?) -> LedgerRules? {
+        let keys = ["dueWorkingDays", "sendBack", "interviewOverdueDays", "quarterWeights"]
+        guard let fields = reader.mapping(node, at: "problems", allowed: keys, required: keys) else { return nil }
+        var dueDays: [ProblemChannel: Int] = [:]
+        var defaultDays: Int?
+        if case .mapping(let mapping)? = fields["dueWorkingDays"] {
+            for (key, value) in mapping {
+                let name = key.string ?? ""
+                let days = reader.integer(value, at: "problems.dueWorkingDays.\(name)", in: 1...60)
+                if name == "default" {
+                    defaultDays = days
+                } else if let channel = ProblemChannel(rawValue: name) {
+                    dueDays[channel] = days
+                } else {
+                    reader.fail(key, "problems.dueWorkingDays", "未知渠道「\(name)」（可用：default、\(ProblemChannel.allCases.map(\.rawValue).joined(separator: "、"))）")
+                }
+            }
+            if defaultDays == nil { reader.fail(fields["dueWorkingDays"], "problems.dueWorkingDays.default", "缺少必需的键") }
+        } else {
+            reader.fail(fields["dueWorkingDays"], "problems.dueWorkingDays", "应为渠道到工作日数的映射")
+        }
+        let sendBack = reader.text(fields["sendBack"], at: "problems.sendBack")
+        if let sendBack, !["continue", "restart"].contains(sendBack) {
+            reader.fail(fields["sendBack"], "problems.sendBack", "应为 continue（原期限不变）或 restart（退回之日起重新计算）")
+        }
+        let interview = reader.integer(fields["interviewOverdueDays"], at: "problems.interviewOverdueDays", in: 0...60)
+        let weightKeys = ["onTime", "sendBack", "satisfaction"]
+        let weights = reader.mapping(fields["quarterWeights"], at: "problems.quarterWeights", allowed: weightKeys, required: weightKeys)
+        let parts = weightKeys.map { reader.fraction(weights?[$0], at: "problems.quarterWeights.\($0)") }
+        guard let defaultDays, let sendBack, let interview, let onTime = parts[0], let back = parts[1], let satisfaction = parts[2] else {
+            return nil
+        }
+        guard abs(onTime.value + back.value + satisfaction.value - 1) < 1e-9 else {
+            reader.fail(fields["quarterWeights"], "problems.quarterWeights", "三项权重之和应为 1")
+            return nil
+        }
+        return LedgerRules(
+            dueDays: dueDays, defaultDueDays: defaultDays, restartOnSendBack: sendBack == "restart", interviewOverdueDays: interview,
+            onTimeWeight: onTime, sendBackWeight: back, satisfactionWeight: satisfaction)
     }
 }
