@@ -192,7 +192,8 @@ struct ScoringPolicyParser {
                 } else if let channel = ProblemChannel(rawValue: name) {
                     dueDays[channel] = days
                 } else {
-                    reader.fail(key, "problems.dueWorkingDays", "未知渠道「\(name)」（可用：default、\(ProblemChannel.allCases.map(\.rawValue).joined(separator: "、"))）")
+                    let known = ProblemChannel.allCases.map(\.rawValue).joined(separator: "、")
+                    reader.fail(key, "problems.dueWorkingDays", "未知渠道「\(name)」（可用：default、\(known)）")
                 }
             }
             if defaultDays == nil { reader.fail(fields["dueWorkingDays"], "problems.dueWorkingDays.default", "缺少必需的键") }
