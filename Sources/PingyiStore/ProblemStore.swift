@@ -1,0 +1,327 @@
+import Foundation
+import PingyiCore
+import PingyiPostgres
+
+/// The problem ledger (问题台账): problems, their append-only histories, the working calendars,
+/// and the reports. Every step locks the problem's row, checks `ProblemFlow`, updates the row,
+/// adds a `problem_steps` row and an audit row, in one transaction; the database's trigger
+/// enforces the same succession.
+public struct ProblemStore: Sendable {
+    let pool: ConnectionPool
+
+    public init(pool: ConnectionPool) {
+        self.pool = pool
+    }
+
+    /// What a list shows.
+    public struct Filter: Sendable {
+        public var department: String?
+        public var state: ProblemState?
+        public var channel: ProblemChannel?
+        public var month: LedgerMonth?
+        public var overdueOn: CivilDate?
+
+        public init(
+            department: String? = nil, state: ProblemState? = nil, channel: ProblemChannel? = nil, month: LedgerMonth? = nil,
+            overdueOn: CivilDate? = nil
+        ) {
+            self.department = department
+            self.state = state
+            self.channel = channel
+            self.month = month
+            self.overdueOn = overdueOn
+        }
+    }
+
+    // MARK: Working calendars
+
+    /// Imports a year's calendar (`calendars/YEAR.yaml`), replacing that year's; audited.
+    public func importCalendar(_ text: String, file: String, actor: String) async throws -> WorkingCalendar {
+        let calendar = try WorkingCalendar.parse(text, file: file)
+        let sha = SurveyTemplate.sha256(of: text)
+        try await pool.transaction { connection in
+            try connection.query(
+                """
+                INSERT INTO working_calendars (year, calendar_yaml, calendar_sha256) VALUES (\(calendar.year), \(text), \(sha))
+                ON CONFLICT (year) DO UPDATE SET calendar_yaml = EXCLUDED.calendar_yaml, calendar_sha256 = EXCLUDED.calendar_sha256,
+                    imported_at = now()
+                """)
+            try AuditLog.record(
+                AuditEntry(
+                    actor: actor, action: "calendar.import", subject: "calendar \(calendar.year)",
+                    afterJSON: AuditLog.json(["holidays": calendar.holidays.count, "workdays": calendar.workdays.count])),
+                on: connection)
+        }
+        return calendar
+    }
+
+    /// The imported calendars.
+    public func calendars() async throws -> WorkingCalendars {
+        try await pool.withConnection { try ProblemStore.calendars(on: $0) }
+    }
+
+    static func calendars(on connection: Connection) throws -> WorkingCalendars {
+        WorkingCalendars(
+            try connection.query("SELECT year, calendar_yaml FROM working_calendars ORDER BY year").map { row in
+                try WorkingCalendar.parse(try row.decode("calendar_yaml"), file: "calendar \(try row.decode("year", as: Int.self))")
+            })
+    }
+
+    /// The ledger's rules of `year`'s policy, or the defaults when the year has no appraisal yet.
+    static func rules(year: Int, on connection: Connection) throws -> LedgerRules {
+        guard let row = try connection.query("SELECT policy_yaml, policy_sha256 FROM appraisal_years WHERE year = \(year)").first else {
+            return .defaults
+        }
+        return try PolicyCache.policy(sha256: try row.decode("policy_sha256"), text: try row.decode("policy_yaml"), year: year).ledger
+    }
+
+    // MARK: Intake
+
+    /// A new problem, collected (收集): its history starts with a `receive` step.
+    public func add(
+        channel: ProblemChannel, environment: BusinessEnvironment, description: String, receivedOn: CivilDate, reporter: String?,
+        reporterPhone: String? = nil, externalRef: String? = nil, actor: String
+    ) async throws -> Problem {
+        let text = description.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (1...5000).contains(text.count) else { throw ProblemError.badDescription }
+        return try await pool.transaction { connection in
+            try ProblemStore.insert(
+                channel: channel, environment: environment, description: text, receivedOn: receivedOn, reporter: reporter,
+                reporterPhone: reporterPhone, externalRef: externalRef, clueID: nil, actor: actor, on: connection)
+        }
+    }
+
+    static func insert(
+        channel: ProblemChannel, environment: BusinessEnvironment, description: String, receivedOn: CivilDate, reporter: String?,
+        reporterPhone: String?, externalRef: String?, clueID: String?, actor: String, on connection: Connection
+    ) throws -> Problem {
+        let reporter = reporter.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        let id: Int = try connection.query(
+            """
+            INSERT INTO problems (channel, environment, description, received_on, reporter, reporter_phone, external_ref, clue_id)
+            VALUES (\(channel.rawValue), \(environment.rawValue), \(description), \(receivedOn.description)::date, \(reporter),
+                    \(reporterPhone), \(externalRef), \(clueID)::uuid)
+            RETURNING id
+            """)[0].decode("id")
+        try connection.query(
+            "INSERT INTO problem_steps (problem_id, step, on_day, actor) VALUES (\(id), 'receive', \(receivedOn.description)::date, \(actor))")
+        try AuditLog.record(
+            AuditEntry(
+                actor: actor, action: "problem.add", subject: "problem \(id)",
+                afterJSON: AuditLog.json(["channel": channel.rawValue, "anonymous": reporter == nil ? "yes" : "no"])),
+            on: connection)
+        return try find(id, on: connection)
+    }
+
+    /// A supervisor's 问题线索 made a problem in one action: channel 线索, the clue's text and day;
+    /// the reporter is the supervisor who signed it, none for an unsigned clue (it stays anonymous).
+    public func fromClue(_ clueID: String, environment: BusinessEnvironment, actor: String) async throws -> Problem {
+        guard UUID(uuidString: clueID) != nil else { throw ProblemError.clueNotFound(clueID) }
+        return try await pool.transaction { connection in
+            guard
+                let clue = try connection.query(
+                    "SELECT body, signed_by, reported_on::text AS day FROM problem_clues WHERE id = \(clueID)::uuid FOR UPDATE"
+                ).first
+            else { throw ProblemError.clueNotFound(clueID) }
+            guard try connection.query("SELECT 1 FROM problems WHERE clue_id = \(clueID)::uuid").count == 0 else {
+                throw ProblemError.clueTaken(clueID)
+            }
+            let problem = try ProblemStore.insert(
+                channel: .clue, environment: environment, description: try clue.decode("body"),
+                receivedOn: CivilDate(parsing: try clue.decode("day")) ?? CivilDate(year: 2000, month: 1, day: 1)!,
+                reporter: try clue.decode("signed_by"), reporterPhone: nil, externalRef: nil, clueID: clueID, actor: actor, on: connection)
+            try connection.query(
+                "UPDATE problem_clues SET status = 'assigned', note = \("已转为台账问题 \(problem.id)") WHERE id = \(clueID)::uuid")
+            return problem
+        }
+    }
+
+    // MARK: Steps
+
+    /// 交办: to a department (and optionally a section and chief), due the policy's working days
+    /// for the channel after `day`.
+    public func assign(
+        _ id: Int, department: String, section: String? = nil, employeeNumber: String? = nil, on day: CivilDate, actor: String
+    ) async throws -> Problem {
+        try await step(id, .assign, note: nil, on: day, actor: actor) { problem, connection in
+            guard try connection.query("SELECT 1 FROM departments WHERE code = \(department) AND active").count == 1 else {
+                throw ProblemError.unknownDepartment(department)
+            }
+            let rules = try ProblemStore.rules(year: day.year, on: connection)
+            let due = try ProblemStore.calendars(on: connection).adding(workingDays: rules.dueWorkingDays(for: problem.channel), to: day)
+            try connection.query(
+                """
+                UPDATE problems SET state = 'assigned', department_code = \(department), section = \(section), employee_number = \(employeeNumber),
+                       assigned_on = \(day.description)::date, due_on = \(due.description)::date
+                WHERE id = \(id)
+                """)
+            return (department, due)
+        }
+    }
+
+    /// 办结: the department's report of what was done.
+    public func reportDone(_ id: Int, note: String, on day: CivilDate, actor: String) async throws -> Problem {
+        try await step(id, .reportDone, note: note, on: day, actor: actor) { problem, connection in
+            try connection.query("UPDATE problems SET state = 'done' WHERE id = \(id)")
+            return (problem.departmentCode, nil)
+        }
+    }
+
+    /// 督查退回: back to the department with the reason; the deadline restarts from `day` when the
+    /// policy says so, else the first one stands.
+    public func sendBack(_ id: Int, note: String, on day: CivilDate, actor: String) async throws -> Problem {
+        try await step(id, .sendBack, note: note, on: day, actor: actor) { problem, connection in
+            let rules = try ProblemStore.rules(year: day.year, on: connection)
+            var due: CivilDate?
+            if rules.restartOnSendBack {
+                due = try ProblemStore.calendars(on: connection).adding(workingDays: rules.dueWorkingDays(for: problem.channel), to: day)
+            }
+            try connection.query("UPDATE problems SET state = 'assigned', due_on = coalesce(\(due?.description)::date, due_on) WHERE id = \(id)")
+            return (problem.departmentCode, due)
+        }
+    }
+
+    /// 核查销号: accepted and closed.
+    public func verify(_ id: Int, note: String?, on day: CivilDate, actor: String) async throws -> Problem {
+        try await step(id, .verify, note: note, on: day, actor: actor) { problem, connection in
+            try connection.query("UPDATE problems SET state = 'closed', closed_on = \(day.description)::date WHERE id = \(id)")
+            return (problem.departmentCode, nil)
+        }
+    }
+
+    /// 结果反馈: what the reporter was told, and their answer on the callback.
+    public func reply(_ id: Int, note: String, callback: CallbackSatisfaction, on day: CivilDate, actor: String) async throws -> Problem {
+        try await step(id, .reply, note: note, callback: callback, on: day, actor: actor) { problem, connection in
+            try connection.query(
+                "UPDATE problems SET replied_on = \(day.description)::date, callback = \(callback.rawValue) WHERE id = \(id)")
+            return (problem.departmentCode, nil)
+        }
+    }
+
+    /// One step: lock, check the flow, apply, record the history row and the audit row.
+    private func step(
+        _ id: Int, _ step: ProblemStep, note: String?, callback: CallbackSatisfaction? = nil, on day: CivilDate, actor: String,
+        apply: @escaping @Sendable (Problem, Connection) throws -> (String?, CivilDate?)
+    ) async throws -> Problem {
+        let note = note?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let note, note.count > 2000 { throw ProblemError.noteRequired(step) }
+        return try await pool.transaction { connection in
+            guard try connection.query("SELECT 1 FROM problems WHERE id = \(id) FOR UPDATE").count == 1 else { throw ProblemError.notFound(id) }
+            let before = try ProblemStore.find(id, on: connection)
+            _ = try ProblemFlow.next(after: step, from: before.state, problem: before, note: note)
+            let (department, due) = try apply(before, connection)
+            try connection.query(
+                """
+                INSERT INTO problem_steps (problem_id, step, on_day, department_code, due_on, note, callback, actor)
+                VALUES (\(id), \(step.rawValue), \(day.description)::date, \(department), \(due?.description)::date,
+                        \(note.flatMap { $0.isEmpty ? nil : $0 }), \(callback?.rawValue), \(actor))
+                """)
+            let after = try ProblemStore.find(id, on: connection)
+            try AuditLog.record(
+                AuditEntry(
+                    actor: actor, action: "problem.\(step.rawValue)", subject: "problem \(id)",
+                    beforeJSON: AuditLog.json(["state": before.state.rawValue]), afterJSON: AuditLog.json(["state": after.state.rawValue])),
+                on: connection)
+            return after
+        }
+    }
+
+    // MARK: Reading
+
+    static let select = """
+        SELECT p.id, p.channel, p.environment, p.description, p.received_on::text AS received_on, p.reporter, p.state,
+               p.department_code, d.name AS department_name, p.section, p.employee_number, p.assigned_on::text AS assigned_on,
+               p.due_on::text AS due_on, p.closed_on::text AS closed_on, p.replied_on::text AS replied_on, p.callback
+        FROM problems p LEFT JOIN departments d ON d.code = p.department_code
+        """
+
+    static func decode(_ row: Row) throws -> Problem {
+        func day(_ column: String) throws -> CivilDate? { try (row.decode(column) as String?).flatMap(CivilDate.init(parsing:)) }
+        return Problem(
+            id: try row.decode("id"), channel: ProblemChannel(rawValue: try row.decode("channel")) ?? .other,
+            environment: BusinessEnvironment(rawValue: try row.decode("environment")) ?? .government, description: try row.decode("description"),
+            receivedOn: try day("received_on") ?? CivilDate(year: 2000, month: 1, day: 1)!, reporter: try row.decode("reporter"),
+            state: ProblemState(rawValue: try row.decode("state")) ?? .received, departmentCode: try row.decode("department_code"),
+            departmentName: try row.decode("department_name"), section: try row.decode("section"), employeeNumber: try row.decode("employee_number"),
+            assignedOn: try day("assigned_on"), dueOn: try day("due_on"), closedOn: try day("closed_on"), repliedOn: try day("replied_on"),
+            callback: (try row.decode("callback") as String?).flatMap(CallbackSatisfaction.init(rawValue:)))
+    }
+
+    static func find(_ id: Int, on connection: Connection) throws -> Problem {
+        guard let row = try connection.query("\(unescaped: ProblemStore.select) WHERE p.id = \(id)").first else {
+            throw ProblemError.notFound(id)
+        }
+        return try decode(row)
+    }
+
+    /// One problem with its history, oldest step first.
+    public func show(_ id: Int) async throws -> (problem: Problem, history: [ProblemRecord]) {
+        try await pool.withConnection { connection in
+            (try ProblemStore.find(id, on: connection), try ProblemStore.records(problem: id, on: connection))
+        }
+    }
+
+    static func records(problem: Int?, through day: CivilDate? = nil, on connection: Connection) throws -> [ProblemRecord] {
+        try connection.query(
+            """
+            SELECT problem_id, step, on_day::text AS on_day, department_code, due_on::text AS due_on, note, callback, actor
+            FROM problem_steps
+            WHERE (\(problem)::bigint IS NULL OR problem_id = \(problem)) AND (\(day?.description)::date IS NULL OR on_day <= \(day?.description)::date)
+            ORDER BY problem_id, id
+            """
+        ).map { row in
+            ProblemRecord(
+                problemID: try row.decode("problem_id"), step: ProblemStep(rawValue: try row.decode("step")) ?? .receive,
+                day: CivilDate(parsing: try row.decode("on_day")) ?? CivilDate(year: 2000, month: 1, day: 1)!,
+                departmentCode: try row.decode("department_code"),
+                dueOn: (try row.decode("due_on") as String?).flatMap(CivilDate.init(parsing:)), note: try row.decode("note"),
+                callback: (try row.decode("callback") as String?).flatMap(CallbackSatisfaction.init(rawValue:)), actor: try row.decode("actor"))
+        }
+    }
+
+    /// The problems, overdue first, then by due day and id.
+    public func list(_ filter: Filter = Filter()) async throws -> [Problem] {
+        let today = filter.overdueOn
+        return try await pool.withConnection { connection in
+            try connection.query(
+                """
+                \(unescaped: ProblemStore.select)
+                WHERE (\(filter.department)::text IS NULL OR p.department_code = \(filter.department))
+                  AND (\(filter.state?.rawValue)::text IS NULL OR p.state = \(filter.state?.rawValue))
+                  AND (\(filter.channel?.rawValue)::text IS NULL OR p.channel = \(filter.channel?.rawValue))
+                  AND (\(filter.month?.first.description)::date IS NULL
+                       OR p.received_on BETWEEN \(filter.month?.first.description)::date AND \(filter.month?.last.description)::date)
+                  AND (\(today?.description)::date IS NULL OR (p.state IN ('assigned', 'done') AND p.due_on < \(today?.description)::date))
+                ORDER BY (p.state IN ('assigned', 'done') AND p.due_on < \(CountyCalendar.today().description)::date) DESC,
+                         p.state = 'closed', p.due_on NULLS FIRST, p.id
+                """
+            ).map(ProblemStore.decode)
+        }
+    }
+
+    /// Everything a report needs: the problems, their histories up to `day`, the departments'
+    /// names, the calendars and the year's rules.
+    func reportInputs(through day: CivilDate) async throws -> ([Problem], [ProblemRecord], [String: String], WorkingCalendars, LedgerRules) {
+        try await pool.withConnection { connection in
+            let problems = try connection.query("\(unescaped: ProblemStore.select) ORDER BY p.id").map(ProblemStore.decode)
+            let records = try ProblemStore.records(problem: nil, through: day, on: connection)
+            var names: [String: String] = [:]
+            for row in try connection.query("SELECT code, name FROM departments").rows { names[try row.decode("code")] = try row.decode("name") }
+            return (problems, records, names, try ProblemStore.calendars(on: connection), try ProblemStore.rules(year: day.year, on: connection))
+        }
+    }
+
+    /// The month's 调度 table (`LedgerReport.month`).
+    public func monthly(_ month: LedgerMonth) async throws -> [DepartmentMonth] {
+        let (problems, records, names, calendars, rules) = try await reportInputs(through: month.last)
+        return try LedgerReport.month(month, problems: problems, records: records, departments: names, calendars: calendars, rules: rules)
+    }
+
+    /// The quarter's ranking (`LedgerReport.quarter`).
+    public func quarterly(year: Int, quarter: Int) async throws -> [DepartmentQuarter] {
+        let end = LedgerMonth(year: year, month: 3 * quarter)!.last
+        let (problems, records, names, calendars, rules) = try await reportInputs(through: end)
+        return try LedgerReport.quarter(
+            year: year, quarter: quarter, problems: problems, records: records, departments: names, calendars: calendars, rules: rules)
+    }
+}
