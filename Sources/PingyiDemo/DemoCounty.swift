@@ -83,6 +83,13 @@ public struct DemoCounty: Sendable {
             }
         }
         _ = try await ImportWorkflow.run(.assessment, path: file("assessment-\(Self.year).csv"), year: Self.year, pool: pool, actor: actor)
+        // The problem ledger: the working calendar, then a year of problems.
+        let ledger = ProblemStore(pool: pool)
+        let calendarPath = files("calendars/\(Self.year).yaml")
+        _ = try await ledger.importCalendar(try Self.readText(calendarPath), file: calendarPath, actor: actor)
+        let departments = county.departments.map(\.code).sorted()
+        let problems = try await DemoLedger.run(store: ledger, departments: Array(departments.prefix(8)), actor: actor)
+        if problems > 0 { report("问题台账：\(Self.year) 年 \(problems) 个问题（多渠道，含逾期、退回和回访）") }
         try await ensureDemoAdmin()
         return Outcome(
             county: county, previousYear: try await ScoringStore(pool: pool).run(year: Self.year - 1),

@@ -113,6 +113,27 @@ public struct ProblemStore: Sendable {
         return try find(id, on: connection)
     }
 
+    /// Imports an intake file (`ProblemFormat`): all rows or none; a row whose 工单号 is in the
+    /// ledger already is left as it is (importing the same export again adds nothing).
+    public func importProblems(_ parse: ImportParse<ProblemImportRow>, actor: String, dryRun: Bool = false) async throws -> ImportSummary {
+        let rows = try parse.validRows().map(\.value)
+        let file = parse.file
+        return try await ImportTransaction.run(on: pool, dryRun: dryRun) { connection in
+            var inserted = 0
+            for row in rows {
+                guard try connection.query("SELECT 1 FROM problems WHERE external_ref = \(row.externalRef)").count == 0 else { continue }
+                _ = try ProblemStore.insert(
+                    channel: row.channel, environment: row.environment, description: row.description, receivedOn: row.receivedOn,
+                    reporter: row.reporter, reporterPhone: row.phone, externalRef: row.externalRef, clueID: nil, actor: actor, on: connection)
+                inserted += 1
+            }
+            let summary = ImportSummary(
+                file: file, counts: [ImportCount(entity: "问题", inserted: inserted, updated: 0, unchanged: rows.count - inserted)])
+            try RosterStore.audit(summary, action: "import.problems", actor: actor, on: connection)
+            return summary
+        }
+    }
+
     /// A supervisor's 问题线索 made a problem in one action: channel 线索, the clue's text and day;
     /// the reporter is the supervisor who signed it, none for an unsigned clue (it stays anonymous).
     public func fromClue(_ clueID: String, environment: BusinessEnvironment, actor: String) async throws -> Problem {

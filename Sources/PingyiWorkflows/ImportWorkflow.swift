@@ -9,7 +9,7 @@ import PingyiStore
 public enum ImportWorkflow {
     /// The kinds of import file.
     public enum Kind: String, CaseIterable, Sendable {
-        case roster, merchants, dealings, supervisors, assessment
+        case roster, merchants, dealings, supervisors, assessment, problems
     }
 
     /// Reads and imports the file at `path`; `year` is needed for an assessment. A refused file
@@ -26,6 +26,8 @@ public enum ImportWorkflow {
             case .dealings: return try await roster.importDealings(DealingFormat.parse(data, file: path), actor: actor, dryRun: dryRun)
             case .supervisors:
                 return try await roster.importSupervisors(SupervisorFormat.parse(data, file: path), actor: actor, dryRun: dryRun)
+            case .problems:
+                return try await ProblemStore(pool: pool).importProblems(ProblemFormat.parse(data, file: path), actor: actor, dryRun: dryRun)
             case .assessment:
                 guard let year else { throw WorkflowError("导入目标考核须指定 --year") }
                 return try await AssessmentStore(pool: pool).importAssessment(

@@ -36,6 +36,8 @@ enum CommandFailure {
 }
 
 extension InvalidFile: OperatorMessage {}
+extension ProblemError: OperatorMessage {}
+extension WorkingCalendarError: OperatorMessage {}
 extension CampaignError: OperatorMessage {}
 extension AppraisalError: OperatorMessage {}
 extension StaffError: OperatorMessage {}

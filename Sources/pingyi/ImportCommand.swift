@@ -13,12 +13,12 @@ struct ImportCommand: AsyncParsableCommand {
 
     /// The kinds of file.
     enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case roster, merchants, dealings, supervisors, assessment
+        case roster, merchants, dealings, supervisors, assessment, problems
     }
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "名单种类：roster（股室长名册）、merchants（企业）、dealings（企业办事记录）、supervisors（特约监督员）、assessment（目标责任考核，需 --year）")
+    @Argument(help: "名单种类：roster（股室长名册）、merchants（企业）、dealings（企业办事记录）、supervisors（特约监督员）、assessment（目标责任考核，需 --year）、problems（问题台账：12345 等渠道导出的问题）")
     var kind: Kind
 
     @Argument(help: "CSV 文件")

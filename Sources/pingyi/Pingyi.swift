@@ -14,7 +14,8 @@ struct Pingyi: AsyncParsableCommand {
             """,
         subcommands: [
             MigrateCommand.self, ImportCommand.self, TemplateCommand.self, AppraisalCommand.self, CampaignCommand.self,
-            InvitationsCommand.self, CluesCommand.self, ScoreCommand.self, FollowUpsCommand.self, ExportCommand.self, APIKeyCommand.self,
+            InvitationsCommand.self, CluesCommand.self, ProblemsCommand.self, CalendarCommand.self, ScoreCommand.self, FollowUpsCommand.self,
+            ExportCommand.self, APIKeyCommand.self,
             StaffCommand.self, AuditCommand.self,
             ServeCommand.self, DemoCommand.self, CountyCommand.self,
         ]

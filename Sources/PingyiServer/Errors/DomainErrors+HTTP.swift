@@ -79,3 +79,20 @@ extension InvalidFile: HTTPProblemConvertible {
         HTTPProblem(status: .unprocessableContent, code: "invalid", message: issues.map(\.description).joined(separator: "\n"))
     }
 }
+
+extension ProblemError: HTTPProblemConvertible {
+    var problem: HTTPProblem {
+        let status: HTTPResponse.Status =
+            switch self {
+            case .notFound, .clueNotFound: .notFound
+            case .illegalStep, .clueTaken: .conflict
+            case .anonymous, .noteRequired, .unknownDepartment, .badDescription: .unprocessableContent
+            }
+        return HTTPProblem(status, description)
+    }
+}
+
+extension WorkingCalendarError: HTTPProblemConvertible {
+    /// A deadline that needs a year without a calendar: the office must import it first.
+    var problem: HTTPProblem { HTTPProblem(.conflict, description) }
+}

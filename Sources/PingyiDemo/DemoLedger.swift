@@ -1,0 +1,79 @@
+import Foundation
+import PingyiCore
+import PingyiStore
+
+/// A year of the demo county's problem ledger: problems from every channel across the
+/// departments from January to the demo's "today" (2026-11-20), handled through the chain with
+/// working-day deadlines — most on time, some late, some sent back, a few still open and
+/// overdue, replies with callbacks — so the ledger, the monthly report and the quarterly ranking
+/// show something real. Deterministic (seeded); made once.
+enum DemoLedger {
+    static let end = CivilDate(year: 2026, month: 11, day: 20)!
+    static let descriptions: [(ProblemChannel, BusinessEnvironment, String)] = [
+        (.hotline, .government, "办理营业执照变更需往返窗口三次，材料要求前后不一。"),
+        (.hotline, .government, "不动产登记预约号源紧张，企业需排队两周。"),
+        (.complaintLine, .legal, "同一事项一个月内被不同科室检查三次。"),
+        (.mailbox, .policy, "稳岗补贴申报后三个月未到账，无人告知进度。"),
+        (.breakfast, .factors, "园区用电增容审批时间长，影响新生产线投产。"),
+        (.inspection, .government, "明察暗访发现窗口工作人员午休期间无人值守。"),
+        (.hotline, .politicalBusiness, "项目验收时被要求到指定机构检测。"),
+        (.mailbox, .factors, "招工难，希望人社部门组织专场招聘。"),
+        (.complaintLine, .policy, "惠企政策兑现需重复提交已共享的证照材料。"),
+        (.other, .legal, "合同纠纷立案等待时间过长。"),
+    ]
+
+    /// Adds the year's problems when the ledger is empty. Returns how many.
+    static func run(store: ProblemStore, departments: [String], actor: String) async throws -> Int {
+        guard try await store.list().isEmpty, !departments.isEmpty else { return 0 }
+        var random = SeededRandom(seed: SeededRandom.seed("demo-ledger-2026"))
+        var made = 0
+        for month in 1...11 {
+            for _ in 0..<6 {
+                let (channel, environment, text) = descriptions.randomElement(using: &random)!
+                let received = CivilDate(year: 2026, month: month, day: Int.random(in: 1...26, using: &random))!
+                guard received < end.adding(days: -10) else { continue }
+                let reporter = Double.random(in: 0..<1, using: &random) < 0.75 ? ["张先生", "李女士", "王经理", "赵会计"].randomElement(using: &random) : nil
+                let problem = try await store.add(
+                    channel: channel, environment: environment, description: text, receivedOn: received, reporter: reporter, actor: actor)
+                made += 1
+                // A weak department (the second of the list) is slower and sent back more often.
+                let department = departments.randomElement(using: &random)!
+                let weak = department == departments[min(1, departments.count - 1)]
+                let assignedOn = received.adding(days: Int.random(in: 0...2, using: &random))
+                let assigned = try await store.assign(problem.id, department: department, on: assignedOn, actor: actor)
+                guard let due = assigned.dueOn else { continue }
+                // How long the department takes: most within the deadline, the weak one often not.
+                let roll = Double.random(in: 0..<1, using: &random)
+                let late = weak ? roll < 0.45 : roll < 0.12
+                var done =
+                    late
+                    ? due.adding(days: Int.random(in: 2...12, using: &random))
+                    : assignedOn.adding(days: Int.random(in: 1...max(1, assignedOn.days(until: due)), using: &random))
+                if done >= end {
+                    continue  // still being handled (overdue when past its due day)
+                }
+                _ = try await store.reportDone(problem.id, note: "已办理并答复企业。", on: done, actor: "部门")
+                if Double.random(in: 0..<1, using: &random) < (weak ? 0.35 : 0.1) {
+                    let back = done.adding(days: 1)
+                    guard back < end else { continue }
+                    _ = try await store.sendBack(problem.id, note: "督查发现未实际解决，退回重办。", on: back, actor: actor)
+                    done = back.adding(days: Int.random(in: 2...6, using: &random))
+                    guard done < end else { continue }
+                    _ = try await store.reportDone(problem.id, note: "已重新办理。", on: done, actor: "部门")
+                }
+                let verified = done.adding(days: 1)
+                guard verified < end else { continue }
+                _ = try await store.verify(problem.id, note: "核查属实，予以销号。", on: verified, actor: actor)
+                if reporter != nil, verified.adding(days: 2) < end {
+                    let callbackRoll = Double.random(in: 0..<1, using: &random)
+                    let callback: CallbackSatisfaction =
+                        callbackRoll < (weak ? 0.45 : 0.7)
+                        ? .satisfied : callbackRoll < 0.85 ? .basicallySatisfied : callbackRoll < 0.95 ? .dissatisfied : .notReached
+                    _ = try await store.reply(
+                        problem.id, note: "已电话告知办理结果。", callback: callback, on: verified.adding(days: 2), actor: actor)
+                }
+            }
+        }
+        return made
+    }
+}
