@@ -74,6 +74,16 @@ enum DemoLedger {
                 }
             }
         }
-        return made
+        // One complaint the weak department sat on from August to November: its months end with
+        // an item far past due, so the monthly reports show a 约谈提醒.
+        let weak = departments[min(1, departments.count - 1)]
+        let stuck = try await store.add(
+            channel: .complaintLine, environment: .legal, description: "企业反映执法检查中被要求停产整改，但未出具书面文书。",
+            receivedOn: CivilDate(year: 2026, month: 8, day: 3)!, reporter: "孙经理", actor: actor)
+        _ = try await store.assign(stuck.id, department: weak, on: CivilDate(year: 2026, month: 8, day: 3)!, actor: actor)
+        _ = try await store.reportDone(stuck.id, note: "已补发书面文书并撤销停产要求。", on: CivilDate(year: 2026, month: 11, day: 10)!, actor: "部门")
+        _ = try await store.verify(stuck.id, note: "核查属实，予以销号。", on: CivilDate(year: 2026, month: 11, day: 11)!, actor: actor)
+        _ = try await store.reply(stuck.id, note: "已当面告知办理结果。", callback: .dissatisfied, on: CivilDate(year: 2026, month: 11, day: 13)!, actor: actor)
+        return made + 1
     }
 }
