@@ -67,6 +67,7 @@ func buildRouter(_ configuration: ServerConfiguration, pool: ConnectionPool) asy
     ConsoleFollowUpsController(gate: gate, followUps: FollowUpStore(pool: pool)).add(to: router)
     ConsolePersonnelController(gate: gate, scoring: ScoringStore(pool: pool)).add(to: router)
     ConsoleCluesController(gate: gate, clues: ProblemClueStore(pool: pool)).add(to: router)
+    ConsoleProblemsController(gate: gate, problems: ProblemStore(pool: pool), roster: RosterStore(pool: pool)).add(to: router)
 
     // The API's errors are JSON, by the group's own middleware (a request that matches no route
     // at all is answered by ErrorPageMiddleware, as JSON when its path is under APIError.prefix).

@@ -178,6 +178,15 @@ public struct RosterStore: Sendable {
         }
     }
 
+    /// The active departments, by code.
+    public func departments() async throws -> [Department] {
+        try await pool.withConnection { connection in
+            try connection.query("SELECT code, name FROM departments WHERE active ORDER BY code").map { row in
+                Department(code: try row.decode("code"), name: try row.decode("name"))
+            }
+        }
+    }
+
     /// What the roster holds.
     public func countySummary() async throws -> CountySummary {
         try await pool.withConnection { connection in

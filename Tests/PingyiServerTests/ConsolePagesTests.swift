@@ -82,6 +82,10 @@ struct ConsolePagesTests {
                 ("/console/personnel", [.admin, .orgdept, .hr]),
                 ("/console/personnel.csv", [.admin, .orgdept, .hr]),
                 ("/console/clues", [.admin]),
+                ("/console/problems", [.admin, .orgdept]),
+                ("/console/problems/monthly?month=2026-03", [.admin, .orgdept]),
+                ("/console/problems/monthly.xlsx?month=2026-03", [.admin, .orgdept]),
+                ("/console/problems/quarterly?year=2026&quarter=1", [.admin, .orgdept]),
             ]
             for (path, allowed) in pages {
                 for role in APIRole.allCases {
@@ -451,6 +455,47 @@ struct ConsolePagesTests {
         // Drawn 380 units wide: a 390 px phone shows it at nearly full size (11-unit text stays ≥ 10 px).
         #expect(RankingDotPlot.width <= 380 && RankingDotPlot.shareEnd <= RankingDotPlot.width)
         #expect(plot.rows[0].title.contains("95% 区间"))
+    }
+
+    @Test("问题台账: the list with days left, a problem's timeline (escaped), the month with its 约谈提醒, the quarter's chart; bad choices 4xx")
+    func ledger() async throws {
+        try await Self.withOffice { office in
+            let store = ProblemStore(pool: office.server.fixture.pool)
+            let calendar = try String(contentsOf: CountyFixture.repository.appendingPathComponent("calendars/2026.yaml"), encoding: .utf8)
+            _ = try await store.importCalendar(calendar, file: "2026.yaml", actor: "test")
+            func day(_ text: String) -> CivilDate { CivilDate(parsing: text)! }
+            let done = try await store.add(
+                channel: .hotline, environment: .government, description: Self.hostileClue, receivedOn: day("2026-03-02"), reporter: "张三",
+                actor: "test")
+            _ = try await store.assign(done.id, department: "SCJG", on: day("2026-03-02"), actor: "test")
+            _ = try await store.reportDone(done.id, note: "已办", on: day("2026-03-05"), actor: "test")
+            _ = try await store.verify(done.id, note: nil, on: day("2026-03-06"), actor: "test")
+            let stuck = try await store.add(
+                channel: .mailbox, environment: .legal, description: "久拖不办", receivedOn: day("2026-03-02"), reporter: nil, actor: "test")
+            _ = try await store.assign(stuck.id, department: "SWJ", on: day("2026-03-02"), actor: "test")
+
+            let list = try await office.get("/console/problems", as: .orgdept).text
+            #expect(list.contains("/console/problems/\(stuck.id)") && list.contains("逾期") && list.contains("个工作日"))
+            #expect(!list.contains(Self.hostileClue) && list.contains("&lt;script&gt;"))
+            let overdue = try await office.get("/console/problems?overdue=1", as: .orgdept).text
+            #expect(overdue.contains("/console/problems/\(stuck.id)") && !overdue.contains("/console/problems/\(done.id)\""))
+            let detail = try await office.get("/console/problems/\(done.id)", as: .admin).text
+            #expect(detail.contains("核查销号") && detail.contains("部门办结") && detail.contains("期限 2026-03-09") && !detail.contains(Self.hostileClue))
+            let april = try await office.get("/console/problems/monthly?month=2026-04", as: .orgdept).text
+            #expect(april.contains("约谈提醒") && april.contains("最长逾期"))
+            let march = try await office.get("/console/problems/monthly.csv?month=2026-03", as: .admin)
+            let rows = try CSVDocument.parse(Data(march.body.readableBytesView), file: "m.csv")
+            #expect(rows.header.first == "部门" && rows.records.contains { $0.fields[1] == "1" && $0.fields[3] == "1" })
+            let quarter = try await office.get("/console/problems/quarterly?year=2026&quarter=1", as: .orgdept).text
+            #expect(quarter.contains("<circle class=\"score\"") && quarter.contains("100.00"))
+            for (path, status) in [
+                ("/console/problems/monthly?month=2026-13", HTTPResponse.Status.badRequest), ("/console/problems?state=lost", .badRequest),
+                ("/console/problems?department=NOPE", .notFound), ("/console/problems/999999", .notFound), ("/console/problems/abc", .notFound),
+                ("/console/problems/quarterly?quarter=5", .badRequest),
+            ] {
+                #expect(try await office.get(path, as: .admin).status == status, "\(path)")
+            }
+        }
     }
 
     @Test("the trend chart: one point per year, flagged years red, lowest score inside the plot")

@@ -1,0 +1,100 @@
+import Foundation
+import Hummingbird
+import PingyiCore
+import PingyiStore
+
+/// 问题台账 (admin, orgdept): the ledger with filters, a problem's timeline, the monthly 调度
+/// table (printable, CSV and .xlsx) and the quarterly ranking with its chart.
+struct ConsoleProblemsController: Sendable {
+    let gate: ConsoleGate
+    let problems: ProblemStore
+    let roster: RosterStore
+
+    static let roles: Set<APIRole> = [.admin, .orgdept]
+
+    func add(to router: Router<PingyiRequestContext>) {
+        router.get("/console/problems") { request, _ in
+            try await gate.page(request, roles: Self.roles) { visit in try await list(visit, query: request.uri.queryParameters) }
+        }
+        router.get("/console/problems/monthly") { request, _ in
+            try await gate.page(request, roles: Self.roles) { visit in
+                let month = try Self.month(request.uri.queryParameters)
+                return gate.views.page(
+                    "console-ledger-month", ConsoleLedgerMonthPage(member: visit.header, month: month, rows: try await problems.monthly(month)))
+            }
+        }
+        for download in [SpreadsheetDownload.csv, .xlsx] {
+            router.get("/console/problems/monthly.\(download.rawValue)") { request, _ in
+                try await gate.page(request, roles: Self.roles) { _ in
+                    let month = try Self.month(request.uri.queryParameters)
+                    return try await download.response(
+                        ConsoleLedgerMonthPage.sheet(month, rows: try await problems.monthly(month)), name: "problems-\(month)",
+                        cacheControl: "no-store")
+                }
+            }
+        }
+        router.get("/console/problems/quarterly") { request, _ in
+            try await gate.page(request, roles: Self.roles) { visit in
+                let query = request.uri.queryParameters
+                let today = CountyCalendar.today()
+                let year = try query.get("year").map { text -> Int in
+                    guard let year = Int(text), (2000...2100).contains(year) else { throw ConsoleRefusal.badRequest("年度无效", "年度应为 2000–2100。") }
+                    return year
+                } ?? today.year
+                let quarter = try query.get("quarter").map { text -> Int in
+                    guard let quarter = Int(text), (1...4).contains(quarter) else { throw ConsoleRefusal.badRequest("季度无效", "季度应为 1–4。") }
+                    return quarter
+                } ?? (year == today.year ? (today.month - 1) / 3 + 1 : 4)
+                return gate.views.page(
+                    "console-ledger-quarter",
+                    ConsoleLedgerQuarterPage(
+                        member: visit.header, year: year, quarter: quarter, ranking: try await problems.quarterly(year: year, quarter: quarter)))
+            }
+        }
+        router.get("/console/problems/:id") { request, context in
+            try await gate.page(request, roles: Self.roles) { visit in
+                guard let id = context.parameters.get("id", as: Int.self), id > 0, id < Int(Int32.max) else {
+                    throw ConsoleRefusal.notFound("没有该问题", "请从问题台账进入。")
+                }
+                do {
+                    let (problem, history) = try await problems.show(id)
+                    return gate.views.page("console-problem", ConsoleProblemPage(member: visit.header, problem: problem, history: history))
+                } catch ProblemError.notFound {
+                    throw ConsoleRefusal.notFound("没有该问题", "请从问题台账进入。")
+                }
+            }
+        }
+    }
+
+    /// `?month=2026-11`, this month by default.
+    static func month(_ query: Hummingbird.Parameters) throws -> LedgerMonth {
+        guard let text = query.get("month"), !text.isEmpty else {
+            let today = CountyCalendar.today()
+            return LedgerMonth(year: today.year, month: today.month)!
+        }
+        guard let month = LedgerMonth(parsing: text) else { throw ConsoleRefusal.badRequest("月份无效", "月份应为 2026-11 这样的格式。") }
+        return month
+    }
+
+    func list(_ visit: ConsoleVisit, query: Hummingbird.Parameters) async throws -> Response {
+        let today = CountyCalendar.today()
+        var filter = ProblemStore.Filter()
+        if let text = query.get("state"), !text.isEmpty {
+            guard let state = ProblemState(rawValue: text) else { throw ConsoleRefusal.badRequest("状态无效", "请从列表中选择。") }
+            filter.state = state
+        }
+        let departments = try await roster.departments()
+        if let code = query.get("department"), !code.isEmpty {
+            guard departments.contains(where: { $0.code == code }) else { throw ConsoleRefusal.notFound("没有该部门", "请从部门列表中选择。") }
+            filter.department = code
+        }
+        let overdueOnly = query.get("overdue") == "1"
+        if overdueOnly { filter.overdueOn = today }
+        return gate.views.page(
+            "console-problems",
+            ConsoleProblemsPage(
+                member: visit.header, problems: try await problems.list(filter), departments: departments.map { ($0.code, $0.name) },
+                state: filter.state, department: filter.department, overdueOnly: overdueOnly, today: today,
+                calendars: try await problems.calendars()))
+    }
+}

@@ -1,0 +1,72 @@
+import PingyiCore
+
+/// 季排名点评: the quarter's ranking with a chart — each department's score this quarter as a
+/// dot on 0–100 and its earlier quarters as lighter dots joined by a line (its trend).
+struct ConsoleLedgerQuarterPage: Sendable {
+    struct Line: Sendable {
+        let rank: String
+        let department: String
+        let score: String
+        let onTime: String
+        let sendBack: String
+        let satisfaction: String
+        let trend: String
+    }
+
+    struct Row: Sendable {
+        let label: String
+        let textY: Double
+        let y: Double
+        let x: Double
+        let points: String
+        let earlier: [Dot]
+    }
+
+    struct Dot: Sendable {
+        let x: Double
+        let label: String
+    }
+
+    let member: ConsoleMemberView
+    let year: Int
+    let quarter: Int
+    let quarters: [ConsoleOption]
+    let lines: [Line]
+    let rows: [Row]
+    /// Stored: Mustache reads stored properties only.
+    let hasChart: Bool
+    let height: Double
+    let plotStart = ConsoleLedgerQuarterPage.plotStart
+    let plotEnd = ConsoleLedgerQuarterPage.plotEnd
+    let ticks: [Dot]
+
+    static let plotStart = 140.0
+    static let plotEnd = 370.0
+
+    init(member: ConsoleMemberView, year: Int, quarter: Int, ranking: [DepartmentQuarter]) {
+        self.member = member
+        self.year = year
+        self.quarter = quarter
+        quarters = (1...4).map { ConsoleOption(value: "\($0)", label: "第 \($0) 季度", selected: $0 == quarter) }
+        func x(_ score: Double) -> Double { Self.plotStart + score / 100 * (Self.plotEnd - Self.plotStart) }
+        lines = ranking.map { row in
+            Line(
+                rank: row.rank.map(String.init) ?? "—", department: row.name, score: row.score.map { Figures.score($0) } ?? "—",
+                onTime: row.onTimeRate.map(Figures.percent) ?? "—", sendBack: row.sendBackRate.map(Figures.percent) ?? "—",
+                satisfaction: row.satisfactionRate.map(Figures.percent) ?? "—",
+                trend: row.trend.keys.sorted().map { "Q\($0) \(Figures.score(row.trend[$0]))" }.joined(separator: "　"))
+        }
+        let scored = ranking.filter { $0.score != nil }
+        rows = scored.enumerated().map { index, row in
+            let y = 34 + Double(index) * 22
+            let trend = row.trend.keys.sorted().compactMap { q in row.trend[q].map { (q, x($0)) } }
+            return Row(
+                label: "\(row.rank ?? 0). \(row.name) \(Figures.score(row.score))", textY: y + 4, y: y, x: x(row.score ?? 0),
+                points: trend.map { "\($0.1),\(y)" }.joined(separator: " "),
+                earlier: trend.filter { $0.0 != quarter }.map { Dot(x: $0.1, label: "Q\($0.0)") })
+        }
+        height = 34 + Double(scored.count) * 22 + 6
+        hasChart = !rows.isEmpty
+        ticks = [0, 50, 100].map { Dot(x: x(Double($0)), label: "\($0)") }
+    }
+}
