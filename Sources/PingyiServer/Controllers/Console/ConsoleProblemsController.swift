@@ -37,14 +37,16 @@ struct ConsoleProblemsController: Sendable {
             try await gate.page(request, roles: Self.roles) { visit in
                 let query = request.uri.queryParameters
                 let today = CountyCalendar.today()
-                let year = try query.get("year").map { text -> Int in
-                    guard let year = Int(text), (2000...2100).contains(year) else { throw ConsoleRefusal.badRequest("年度无效", "年度应为 2000–2100。") }
-                    return year
-                } ?? today.year
-                let quarter = try query.get("quarter").map { text -> Int in
-                    guard let quarter = Int(text), (1...4).contains(quarter) else { throw ConsoleRefusal.badRequest("季度无效", "季度应为 1–4。") }
-                    return quarter
-                } ?? (year == today.year ? (today.month - 1) / 3 + 1 : 4)
+                let year =
+                    try query.get("year").map { text -> Int in
+                        guard let year = Int(text), (2000...2100).contains(year) else { throw ConsoleRefusal.badRequest("年度无效", "年度应为 2000–2100。") }
+                        return year
+                    } ?? today.year
+                let quarter =
+                    try query.get("quarter").map { text -> Int in
+                        guard let quarter = Int(text), (1...4).contains(quarter) else { throw ConsoleRefusal.badRequest("季度无效", "季度应为 1–4。") }
+                        return quarter
+                    } ?? (year == today.year ? (today.month - 1) / 3 + 1 : 4)
                 return gate.views.page(
                     "console-ledger-quarter",
                     ConsoleLedgerQuarterPage(

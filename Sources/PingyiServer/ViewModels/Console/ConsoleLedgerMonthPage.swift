@@ -28,9 +28,11 @@ struct ConsoleLedgerMonthPage: Sendable {
     init(member: ConsoleMemberView, month: LedgerMonth, rows: [DepartmentMonth]) {
         self.member = member
         self.month = month.description
-        previous = (month.month == 1 ? LedgerMonth(year: month.year - 1, month: 12) : LedgerMonth(year: month.year, month: month.month - 1))?
+        previous =
+            (month.month == 1 ? LedgerMonth(year: month.year - 1, month: 12) : LedgerMonth(year: month.year, month: month.month - 1))?
             .description ?? month.description
-        next = (month.month == 12 ? LedgerMonth(year: month.year + 1, month: 1) : LedgerMonth(year: month.year, month: month.month + 1))?
+        next =
+            (month.month == 12 ? LedgerMonth(year: month.year + 1, month: 1) : LedgerMonth(year: month.year, month: month.month + 1))?
             .description ?? month.description
         lines = rows.map { row in
             Line(

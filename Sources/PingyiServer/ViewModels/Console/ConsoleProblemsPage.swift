@@ -35,7 +35,8 @@ struct ConsoleProblemsPage: Sendable {
             [ConsoleOption(value: "", label: "全部部门", selected: department == nil)]
             + departments.map { ConsoleOption(value: $0.code, label: $0.name, selected: $0.code == department) }
         self.overdueOnly = overdueOnly
-        counts = ProblemState.allCases.map { s in "\(s.label) \(problems.filter { $0.state == s }.count)" }.joined(separator: "　")
+        counts =
+            ProblemState.allCases.map { s in "\(s.label) \(problems.filter { $0.state == s }.count)" }.joined(separator: "　")
             + "　已逾期 \(problems.filter { $0.isOverdue(on: today) }.count)"
         month = LedgerMonth(year: today.year, month: today.month)!.description
         lines = problems.map { problem in
