@@ -80,5 +80,6 @@ func buildRouter(_ configuration: ServerConfiguration, pool: ConnectionPool) asy
             followUpStore: FollowUpStore(pool: pool))
     ).add(to: api)
     AdminController(followUps: FollowUpStore(pool: pool), audit: AuditStore(pool: pool)).add(to: api)
+    ProblemsAPIController(problems: ProblemStore(pool: pool)).add(to: api)
     return router
 }

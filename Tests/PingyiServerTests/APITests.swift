@@ -64,6 +64,9 @@ struct APITests {
                 ("/api/v1/appraisals/2026/ranking.csv", .get, nil, [.admin, .orgdept]),
                 ("/api/v1/appraisals/2026/ranking.xlsx", .get, nil, [.admin, .orgdept]),
                 ("/api/v1/audit", .get, nil, [.admin]),
+                ("/api/v1/problems", .get, nil, [.admin, .orgdept]),
+                ("/api/v1/problems/reports/monthly?month=2026-03", .get, nil, [.admin, .orgdept]),
+                ("/api/v1/problems/reports/quarterly?year=2026&quarter=1", .get, nil, [.admin, .orgdept]),
                 ("/api/v1/follow-ups/\(followUp.id)", .patch, patch, [.admin]),
             ]
             for (uri, method, body, admitted) in endpoints {
@@ -124,6 +127,43 @@ struct APITests {
                 let page = try await server.client.execute(uri: uri, method: .get)
                 #expect(page.status == .notFound && page.headers[.contentType]?.hasPrefix("text/html") == true, "\(uri)")
             }
+        }
+    }
+
+    @Test("the ledger through the API: filters, a problem with its history, the month and the quarter; bad parameters 400")
+    func ledger() async throws {
+        try await ServerHarness.run(open: []) { server in
+            let store = ProblemStore(pool: server.fixture.pool)
+            let calendar = try String(contentsOf: CountyFixture.repository.appendingPathComponent("calendars/2026.yaml"), encoding: .utf8)
+            _ = try await store.importCalendar(calendar, file: "2026.yaml", actor: "test")
+            let day = { (text: String) in CivilDate(parsing: text)! }
+            let problem = try await store.add(
+                channel: .hotline, environment: .government, description: "办证慢", receivedOn: day("2026-03-02"), reporter: "张三", actor: "t")
+            _ = try await store.assign(problem.id, department: "SCJG", on: day("2026-03-02"), actor: "t")
+            _ = try await store.reportDone(problem.id, note: "已办", on: day("2026-03-05"), actor: "t")
+            _ = try await store.verify(problem.id, note: nil, on: day("2026-03-06"), actor: "t")
+            let secret = try await APIKeyStore(pool: server.fixture.pool).create(role: .orgdept, name: "组织部", actor: "test").1
+            func get(_ uri: String) async throws -> (HTTPResponse.Status, [String: Any]) {
+                let response = try await server.client.execute(uri: uri, method: .get, headers: [.authorization: "Bearer \(secret)"])
+                return (response.status, (try? JSONSerialization.jsonObject(with: Data(buffer: response.body))) as? [String: Any] ?? [:])
+            }
+            let (_, list) = try await get("/api/v1/problems?department=SCJG&state=closed&month=2026-03")
+            #expect(list["total"] as? Int == 1)
+            let (_, detail) = try await get("/api/v1/problems/\(problem.id)")
+            #expect((detail["history"] as? [[String: Any]])?.map { $0["step"] as? String } == ["receive", "assign", "report_done", "verify"])
+            #expect((detail["problem"] as? [String: Any])?["dueOn"] as? String == "2026-03-09")
+            let (_, month) = try await get("/api/v1/problems/reports/monthly?month=2026-03")
+            let line = (month["departments"] as? [[String: Any]])?.first
+            #expect((line?["department"] as? [String: Any])?["closedOnTime"] as? Int == 1 && line?["onTimeRate"] as? Double == 1)
+            let (_, quarter) = try await get("/api/v1/problems/reports/quarterly?year=2026&quarter=1")
+            #expect((quarter["departments"] as? [[String: Any]])?.first?["score"] as? Double == 100)
+            for bad in [
+                "/api/v1/problems?state=lost", "/api/v1/problems?overdue=maybe", "/api/v1/problems?month=2026-13",
+                "/api/v1/problems/reports/monthly", "/api/v1/problems/reports/quarterly?year=2026&quarter=5", "/api/v1/problems/0",
+            ] {
+                #expect(try await get(bad).0 == .badRequest, "\(bad)")
+            }
+            #expect(try await get("/api/v1/problems/999999").0 == .notFound)
         }
     }
 
