@@ -40,8 +40,8 @@ struct ConsoleLedgerQuarterPage: Sendable {
     let plotEnd = ConsoleLedgerQuarterPage.plotEnd
     let ticks: [Dot]
 
-    static let plotStart = 140.0
-    static let plotEnd = 370.0
+    static let plotStart = 12.0
+    static let plotEnd = 366.0
 
     init(member: ConsoleMemberView, year: Int, quarter: Int, ranking: [DepartmentQuarter]) {
         self.member = member
@@ -58,14 +58,15 @@ struct ConsoleLedgerQuarterPage: Sendable {
         }
         let scored = ranking.filter { $0.score != nil }
         rows = scored.enumerated().map { index, row in
-            let y = 34 + Double(index) * 22
+            // The label on its own line, the dots under it: long department names never meet the plot.
+            let y = 52 + Double(index) * 34
             let trend = row.trend.keys.sorted().compactMap { q in row.trend[q].map { (q, x($0)) } }
             return Row(
-                label: "\(row.rank ?? 0). \(row.name) \(Figures.score(row.score))", textY: y + 4, y: y, x: x(row.score ?? 0),
+                label: "\(row.rank ?? 0). \(row.name) \(Figures.score(row.score))", textY: y - 9, y: y, x: x(row.score ?? 0),
                 points: trend.map { "\($0.1),\(y)" }.joined(separator: " "),
                 earlier: trend.filter { $0.0 != quarter }.map { Dot(x: $0.1, label: "Q\($0.0)") })
         }
-        height = 34 + Double(scored.count) * 22 + 6
+        height = 52 + Double(scored.count) * 34
         hasChart = !rows.isEmpty
         ticks = [0, 50, 100].map { Dot(x: x(Double($0)), label: "\($0)") }
     }
