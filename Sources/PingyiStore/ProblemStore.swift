@@ -338,6 +338,12 @@ public struct ProblemStore: Sendable {
         return try LedgerReport.month(month, problems: problems, records: records, departments: names, calendars: calendars, rules: rules)
     }
 
+    /// The year's figures per department (`LedgerReport.year`).
+    public func yearEnd(_ year: Int) async throws -> [DepartmentQuarter] {
+        let (problems, records, names, calendars, rules) = try await reportInputs(through: LedgerMonth(year: year, month: 12)!.last)
+        return try LedgerReport.year(year, problems: problems, records: records, departments: names, calendars: calendars, rules: rules)
+    }
+
     /// The quarter's ranking (`LedgerReport.quarter`).
     public func quarterly(year: Int, quarter: Int) async throws -> [DepartmentQuarter] {
         let end = LedgerMonth(year: year, month: 3 * quarter)!.last

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PingyiCore
 import PingyiStore
+import PingyiWorkflows
 
 extension ProblemChannel: ExpressibleByArgument {}
 extension BusinessEnvironment: ExpressibleByArgument {}
@@ -18,7 +19,7 @@ struct ProblemsCommand: AsyncParsableCommand {
         abstract: "问题台账：问题收集 → 精准交办 → 限时办结（工作日）→ 督查 → 结果反馈 → 问题销号；月调度表和季度排名。",
         subcommands: [
             Add.self, FromClue.self, Assign.self, ReportDone.self, SendBack.self, Verify.self, Reply.self, List.self, Show.self,
-            Report.self, Ranking.self,
+            Report.self, Ranking.self, YearEnd.self,
         ])
 
     /// The day a step happened: `--on`, else today in the county.
@@ -231,6 +232,22 @@ struct ProblemsCommand: AsyncParsableCommand {
                 ])
             }
             print(rows.isEmpty ? "本季度没有问题记录。" : table.rendered)
+        }
+    }
+
+    struct YearEnd: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "year-end", abstract: "年度各部门问题办理情况（供目标责任考核参考），导出 .xlsx 或 CSV。")
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "年度") var year: Int
+        @Option(help: "输出文件：.xlsx 或 .csv") var out: String
+
+        func validate() throws { _ = try SpreadsheetExport.format(out) }
+
+        func run() async throws {
+            let rows = try await database.withPool { try await ProblemStore(pool: $0).yearEnd(year) }
+            try await SpreadsheetExport.write(LedgerReport.yearSheet(year, rows: rows), to: out)
+            print("\(year) 年度 \(rows.count) 个部门的问题办理情况，写入 \(out)")
         }
     }
 }

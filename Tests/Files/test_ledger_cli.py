@@ -55,3 +55,19 @@ def test_calendar_and_deadlines():
     assert sql(f"SELECT state FROM problems WHERE id = {late}") == "received"
     shown = pingyi("problems", "show", problem)
     assert shown.code == 0 and "交办" in shown.out and "期限 2026-11-09" in shown.out, shown
+
+
+def test_year_end_export_opens_in_openpyxl():
+    import openpyxl
+
+    path = WORK / "exports" / "problems-2026.xlsx"
+    path.parent.mkdir(exist_ok=True)
+    result = pingyi("problems", "year-end", "--year", "2026", "--out", path)
+    assert result.code == 0, result
+    sheet = openpyxl.load_workbook(path).active
+    assert [c.value for c in sheet[2]][:3] == ["部门代码", "部门", "办结"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=3)]
+    departments = int(sql("SELECT count(DISTINCT department_code) FROM problems WHERE department_code IS NOT NULL"))
+    assert 0 < len(rows) <= departments
+    closed = int(sql("SELECT count(*) FROM problem_steps WHERE step = 'verify' AND on_day BETWEEN DATE '2026-01-01' AND DATE '2026-12-31'"))
+    assert sum(row[2] for row in rows) == closed  # the year's 销号 steps, each counted once

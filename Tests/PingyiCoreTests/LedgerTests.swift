@@ -113,6 +113,17 @@ struct LedgerTests {
         #expect(ranking[1].trend == [1: 68.33])
     }
 
+    @Test("the year-end figures: the twelve months summed, scored like a quarter, each quarter as the trend")
+    func yearEnd() throws {
+        let (problems, records, calendars) = try Self.march()
+        let year = try LedgerReport.year(
+            2026, problems: problems, records: records, departments: ["A": "甲局", "B": "乙局"], calendars: calendars, rules: .defaults)
+        #expect(year.map(\.code) == ["B", "A"] && year.map(\.score) == [70, 68.33] && year.map(\.rank) == [1, 2])
+        #expect(year[1].closed == 2 && year[1].sentBack == 1 && year[1].trend[1] == 68.33 && year[1].trend[2] == nil)
+        let sheet = LedgerReport.yearSheet(2026, rows: year)
+        #expect(sheet.columns.count == 16 && sheet.rows[0][1] == .text("乙局") && sheet.rows[1][10] == .number(68.33))
+    }
+
     @Test("the policy's problems section: deadlines by channel, send-back, weights; a bad one reported")
     func policy() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -82,3 +82,70 @@ extension LedgerReport {
         return rounded
     }
 }
+
+extension LedgerReport {
+    /// The year's figures per department for the year-end 目标责任考核: the sums of its twelve
+    /// months, scored and ranked like a quarter, with each quarter's score as the trend.
+    public static func year(
+        _ year: Int, problems: [Problem], records: [ProblemRecord], departments: [String: String], calendars: WorkingCalendars,
+        rules: LedgerRules
+    ) throws(WorkingCalendarError) -> [DepartmentQuarter] {
+        var rows: [String: DepartmentQuarter] = [:]
+        for month in 1...12 {
+            for line in try Self.month(
+                LedgerMonth(year: year, month: month)!, problems: problems, records: records, departments: departments, calendars: calendars,
+                rules: rules)
+            {
+                var row = rows[line.code] ?? DepartmentQuarter(code: line.code, name: line.name)
+                row.closed += line.closed
+                row.closedOnTime += line.closedOnTime
+                row.sentBack += line.sentBack
+                row.callbacks += line.callbacks
+                row.satisfied += line.satisfied
+                rows[line.code] = row
+            }
+        }
+        var trends: [String: [Int: Double]] = [:]
+        for q in 1...4 {
+            for row in try quarter(
+                year: year, quarter: q, problems: problems, records: records, departments: departments, calendars: calendars, rules: rules)
+            {
+                if let score = row.score { trends[row.code, default: [:]][q] = score }
+            }
+        }
+        var result = rows.values.map { row -> DepartmentQuarter in
+            var scored = row
+            scored.score = score(row, rules: rules)
+            scored.trend = trends[row.code] ?? [:]
+            return scored
+        }.sorted { ($0.score ?? -1, $1.code) > ($1.score ?? -1, $0.code) }
+        for index in result.indices where result[index].score != nil {
+            result[index].rank = (result.firstIndex { $0.score == result[index].score } ?? index) + 1
+        }
+        return result
+    }
+
+    /// The year-end table to hand on (CSV or .xlsx).
+    public static func yearSheet(_ year: Int, rows: [DepartmentQuarter]) -> Spreadsheet {
+        func rate(_ value: Double?) -> SpreadsheetCell { value.map { .number($0) } ?? .empty }
+        return Spreadsheet(
+            title: "\(year) 年度各部门问题办理情况（供目标责任考核参考）", sheetName: "\(year) 问题办理",
+            columns: [
+                SpreadsheetColumn("部门代码", width: 10), SpreadsheetColumn("部门", width: 24), SpreadsheetColumn("办结", width: 8, .integer),
+                SpreadsheetColumn("按期办结", width: 10, .integer), SpreadsheetColumn("退回", width: 8, .integer),
+                SpreadsheetColumn("回访", width: 8, .integer), SpreadsheetColumn("满意", width: 8, .integer),
+                SpreadsheetColumn("按期办结率", width: 12, .percent), SpreadsheetColumn("退回率", width: 10, .percent),
+                SpreadsheetColumn("回访满意率", width: 12, .percent), SpreadsheetColumn("得分", width: 10, .decimal(2)),
+                SpreadsheetColumn("排名", width: 6, .integer), SpreadsheetColumn("一季度", width: 10, .decimal(2)),
+                SpreadsheetColumn("二季度", width: 10, .decimal(2)), SpreadsheetColumn("三季度", width: 10, .decimal(2)),
+                SpreadsheetColumn("四季度", width: 10, .decimal(2)),
+            ],
+            rows: rows.map { row in
+                [
+                    .text(row.code), .text(row.name), .number(Double(row.closed)), .number(Double(row.closedOnTime)), .number(Double(row.sentBack)),
+                    .number(Double(row.callbacks)), .number(Double(row.satisfied)), rate(row.onTimeRate), rate(row.sendBackRate),
+                    rate(row.satisfactionRate), rate(row.score), row.rank.map { .number(Double($0)) } ?? .empty,
+                ] + (1...4).map { rate(row.trend[$0]) }
+            })
+    }
+}
