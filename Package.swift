@@ -33,6 +33,14 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
+        // libqrencode, from Debian's libqrencode-dev.
+        .systemLibrary(
+            name: "CQREncode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
+        // The QR codes of the printed letters: the only code that touches libqrencode.
+        .target(name: "PingyiQR", dependencies: ["CQREncode"]),
         // The .xlsx exports: a PingyiCore Spreadsheet written with libxlsxwriter.
         .target(name: "PingyiXLSX", dependencies: ["CXLSXWriter", "PingyiCore"]),
         // The only code that touches libpq.
@@ -89,7 +97,7 @@ let package = Package(
         .target(
             name: "PingyiWorkflows",
             dependencies: [
-                "PingyiStore", "PingyiCore", "PingyiPostgres", "PingyiXLSX",
+                "PingyiStore", "PingyiCore", "PingyiPostgres", "PingyiXLSX", "PingyiQR",
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),

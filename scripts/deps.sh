@@ -2,7 +2,8 @@
 # Installs what Pingyi needs from Debian's packages when it is missing.
 #   scripts/deps.sh        to build and run: the PostgreSQL server binaries, libpq's headers,
 #                          pkg-config (for the CLibPQ module), libxlsxwriter's headers (the
-#                          .xlsx exports, CXLSXWriter module) and curl (readiness checks)
+#                          .xlsx exports, CXLSXWriter module), libqrencode's (the letters' QR
+#                          codes, CQREncode module) and curl (readiness checks)
 #   scripts/deps.sh test   and what the tests call as well: Debian's python3 and python3-venv
 #                          (for .pytools/, see pytools.sh), headless Chromium with its
 #                          chromedriver and CJK fonts (the browser tests and screenshots),
@@ -14,6 +15,7 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql post
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if ! pkg-config --exists libpq 2>/dev/null; then missing+=(libpq-dev); fi
 if ! pkg-config --exists xlsxwriter 2>/dev/null; then missing+=(libxlsxwriter-dev); fi
+if ! pkg-config --exists libqrencode 2>/dev/null; then missing+=(libqrencode-dev); fi
 command -v curl >/dev/null 2>&1 || missing+=(curl ca-certificates)
 if [ "${1:-}" = test ]; then
     [ -x /usr/bin/python3 ] || missing+=(python3)
@@ -23,6 +25,9 @@ if [ "${1:-}" = test ]; then
     # grep without -q reads to the end: with -q, fc-list may die of SIGPIPE and pipefail call it missing
     fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || missing+=(fonts-noto-cjk)
     [ -x /usr/bin/soffice ] || missing+=(libreoffice-calc-nogui)
+    # The letters' print test: pdftoppm rasterises the PDF, zbarimg decodes the QR codes.
+    command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+    command -v zbarimg >/dev/null 2>&1 || missing+=(zbar-tools)
 fi
 
 if [ ${#missing[@]} -eq 0 ]; then

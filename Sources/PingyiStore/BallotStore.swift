@@ -14,6 +14,14 @@ public struct BallotStore: Sendable {
         directory = BallotDirectory(lifetime: rosterLifetime)
     }
 
+    /// The token hash of the invitation a typed code belongs to (its hash is stored at issue);
+    /// `nil` for an unknown or revoked code.
+    public func tokenHash(code: InvitationCode) async throws -> Data? {
+        try await pool.withConnection { connection in
+            try connection.query("SELECT token_hash FROM invitations WHERE code_hash = \(code.hash) AND revoked_at IS NULL").first?.decode("token_hash")
+        }
+    }
+
     /// What a token leads to, with the form's departments and chiefs when it is usable.
     public func lookup(tokenHash: Data, now: Date = Date()) async throws -> InvitationLookup {
         let directory = self.directory

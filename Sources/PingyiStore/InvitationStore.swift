@@ -261,13 +261,15 @@ public struct InvitationStore: Sendable {
             }
         }
         let hashes = issued.map { $0.token.hash.map { String(format: "%02x", $0) }.joined() }
+        let codeHashes = issued.map { InvitationCode(token: $0.token).hash.map { String(format: "%02x", $0) }.joined() }
         var idOfHash: [String: Int] = [:]
         for row in try connection.query(
             """
-            INSERT INTO invitations (campaign_id, token_hash, merchant_credit_code, supervisor_code)
-            SELECT \(campaign.id), decode(t.hash, 'hex'), t.merchant, t.supervisor
-            FROM unnest(\(hashes)::text[], \(PostgresNullableArray(merchants))::text[], \(PostgresNullableArray(supervisors))::text[])
-                 AS t(hash, merchant, supervisor)
+            INSERT INTO invitations (campaign_id, token_hash, code_hash, merchant_credit_code, supervisor_code)
+            SELECT \(campaign.id), decode(t.hash, 'hex'), decode(t.code, 'hex'), t.merchant, t.supervisor
+            FROM unnest(\(hashes)::text[], \(codeHashes)::text[], \(PostgresNullableArray(merchants))::text[],
+                        \(PostgresNullableArray(supervisors))::text[])
+                 AS t(hash, code, merchant, supervisor)
             RETURNING id, encode(token_hash, 'hex') AS hash
             """
         ).rows {
@@ -287,5 +289,16 @@ public struct InvitationStore: Sendable {
             INSERT INTO invitation_departments (invitation_id, department_code)
             SELECT * FROM unnest(\(invitationIDs)::bigint[], \(departmentCodes)::text[])
             """)
+    }
+
+    /// Records that reminders (or letters, or an SMS file) were made for a campaign: the count
+    /// and the form only, never who (a reminder list is the list of those who have not answered).
+    public func recordOutreach(campaignID: Int, kind: String, count: Int, actor: String) async throws {
+        try await pool.withConnection { connection in
+            try AuditLog.record(
+                AuditEntry(
+                    actor: actor, action: "invitations.\(kind)", subject: "campaign \(campaignID)", afterJSON: AuditLog.json(["count": count])),
+                on: connection)
+        }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PingyiCore
+import PingyiPostgres
 import PingyiServer
 import PingyiStore
 import PingyiWorkflows
@@ -8,7 +9,7 @@ import PingyiWorkflows
 /// `pingyi invitations issue|status`
 struct InvitationsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "invitations", abstract: "一次性邀请链接：发放和统计。", subcommands: [Issue.self, Status.self])
+        commandName: "invitations", abstract: "一次性邀请链接：发放和统计。", subcommands: [Issue.self, Status.self, Letters.self, SMS.self, Remind.self])
 
     /// `pingyi invitations issue --campaign ID --out FILE.csv [--reissue] [--departments A,B]`
     struct Issue: AsyncParsableCommand {
@@ -60,6 +61,103 @@ struct InvitationsCommand: AsyncParsableCommand {
                     "  \(line.code.padding(toLength: 8, withPad: " ", startingAt: 0)) \(line.name)：\(line.used)/\(line.issued)，\(Figures.percent(line.responseRate))"
                 )
             }
+        }
+    }
+
+    /// Writes letters (`.html`) or an SMS file (`.csv`) for `rows`, privately; returns a line for the office.
+    static func write(
+        _ rows: [LinksFile.Row], campaign: Campaign, out: String, reminder: Bool, pool: ConnectionPool
+    ) async throws -> String {
+        switch URL(fileURLWithPath: out).pathExtension.lowercased() {
+        case "html":
+            let codes = try await LetterWorkflow.knownCodes(rows, pool: pool)
+            let html = LetterWorkflow.letters(rows, campaign: campaign, codes: codes, reminder: reminder)
+            try PrivateFile.create(out, contents: Data(html.utf8))
+            return "\(rows.count) 封\(reminder ? "提醒" : "邀请")函（每页一封，A4；用浏览器打开后打印），写入 \(out)"
+        case "csv":
+            let (csv, withoutPhone) = try LetterWorkflow.sms(rows, campaign: campaign, reminder: reminder)
+            try PrivateFile.create(out, contents: csv)
+            return "\(rows.count - withoutPhone) 条短信写入 \(out)" + (withoutPhone > 0 ? "；\(withoutPhone) 位没有手机号码，请改用信函" : "")
+        default:
+            throw ValidationError("--out 须以 .html（信函）或 .csv（短信）结尾")
+        }
+    }
+
+    static func campaign(_ id: Int, pool: ConnectionPool) async throws -> Campaign {
+        guard let campaign = try await CampaignStore(pool: pool).find(id: id) else { throw CampaignError.notFound(id) }
+        return campaign
+    }
+
+    /// `pingyi invitations letters --campaign ID --from LINKS.csv --out letters.html`
+    struct Letters: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "letters", abstract: "由链接文件生成邀请函：每人一页 A4，含二维码、链接和邀请码（可打印后由服务专员发放）。")
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "活动编号") var campaign: Int
+        @Option(help: "invitations issue 写出的链接文件") var from: String
+        @Option(help: "输出的 HTML 文件（不能已存在）") var out: String
+
+        func run() async throws {
+            let file = try LinksFile.read(from)
+            let line = try await database.withPool { pool in
+                let found = try await InvitationsCommand.campaign(campaign, pool: pool)
+                let line = try await InvitationsCommand.write(file.rows, campaign: found, out: out, reminder: false, pool: pool)
+                try await InvitationStore(pool: pool).recordOutreach(
+                    campaignID: campaign, kind: "letters", count: file.rows.count, actor: DatabaseOptions.actor)
+                return line
+            }
+            print(line)
+        }
+    }
+
+    /// `pingyi invitations sms --campaign ID --from LINKS.csv --out sms.csv`
+    struct SMS: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "sms", abstract: "由链接文件生成短信文件（手机号码、短信内容，每条不超过 70 字），供政务短信平台群发。")
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "活动编号") var campaign: Int
+        @Option(help: "invitations issue 写出的链接文件") var from: String
+        @Option(help: "输出的 CSV 文件（不能已存在）") var out: String
+
+        func validate() throws {
+            guard out.lowercased().hasSuffix(".csv") else { throw ValidationError("--out 须以 .csv 结尾") }
+        }
+
+        func run() async throws {
+            let file = try LinksFile.read(from)
+            let line = try await database.withPool { pool in
+                let found = try await InvitationsCommand.campaign(campaign, pool: pool)
+                let line = try await InvitationsCommand.write(file.rows, campaign: found, out: out, reminder: false, pool: pool)
+                try await InvitationStore(pool: pool).recordOutreach(
+                    campaignID: campaign, kind: "sms", count: file.rows.count, actor: DatabaseOptions.actor)
+                return line
+            }
+            print(line)
+        }
+    }
+
+    /// `pingyi invitations remind --campaign ID --from LINKS.csv --out reminders.html|.csv`
+    struct Remind: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "remind",
+            abstract: "提醒尚未提交的评议对象：从链接文件中挑出仍未使用的链接（按哈希核对），生成提醒函（.html）或提醒短信（.csv）；不产生新链接，已提交的人不会收到。")
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "活动编号") var campaign: Int
+        @Option(help: "invitations issue 写出的链接文件") var from: String
+        @Option(help: "输出文件：.html（提醒函）或 .csv（提醒短信），不能已存在") var out: String
+
+        func run() async throws {
+            let file = try LinksFile.read(from)
+            let (line, count) = try await database.withPool { pool in
+                let found = try await InvitationsCommand.campaign(campaign, pool: pool)
+                let rows = try await LetterWorkflow.unanswered(file, campaignID: campaign, pool: pool)
+                guard !rows.isEmpty else { return ("链接文件中的评议对象都已提交（或链接已作废），无需提醒。", 0) }
+                let line = try await InvitationsCommand.write(rows, campaign: found, out: out, reminder: true, pool: pool)
+                try await InvitationStore(pool: pool).recordOutreach(
+                    campaignID: campaign, kind: "remind", count: rows.count, actor: DatabaseOptions.actor)
+                return (line, rows.count)
+            }
+            print("尚未提交 \(count)/\(file.rows.count)。" + line)
         }
     }
 }

@@ -47,3 +47,23 @@ struct InvitationTokenTests {
         #expect(document.records.map(\.fields) == [["县\"甲\",公司", "'=HYPERLINK(\"x\")"], ["乙", "'-1+2"], ["丙", "'@SUM"]])
     }
 }
+
+@Suite("Typed invitation codes")
+struct InvitationCodeTests {
+    @Test("12 characters without look-alikes, derived from the token, read as people type them")
+    func codes() {
+        let token = InvitationToken.random()
+        let code = InvitationCode(token: token)
+        #expect(code.text.count == 12 && code.text.allSatisfy(InvitationCode.alphabet.contains))
+        #expect(!code.text.contains { "01ILO".contains($0) })
+        #expect(InvitationCode.alphabet.count == 31)  // 31^12 ≈ 2^59.4: well above 50 bits
+        #expect(InvitationCode(token: token) == code)  // the letter can be made from the links file alone
+        #expect(code.grouped.count == 14 && code.grouped.split(separator: "-").count == 3)
+        #expect(InvitationCode(typed: code.grouped.lowercased()) == code)
+        #expect(InvitationCode(typed: " " + code.text.prefix(6) + " " + code.text.dropFirst(6)) == code)
+        #expect(InvitationCode(typed: "ABCD-EFGH-JKM") == nil && InvitationCode(typed: "ABCD-EFGH-JKMO") == nil)
+        #expect(code.hash.count == 32)
+        // Different tokens, different codes (1,000 of them, no collision).
+        #expect(Set((0..<1000).map { _ in InvitationCode(token: .random()).text }).count == 1000)
+    }
+}

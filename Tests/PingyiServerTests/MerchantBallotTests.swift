@@ -74,6 +74,38 @@ struct MerchantBallotTests {
         }
     }
 
+    @Test("a letter's typed code: /s without a link asks for it; it opens the form, only its hash is stored, wrong codes are limited")
+    func typedCode() async throws {
+        try await ServerHarness.run { server in
+            let token = server.merchantToken(Self.huawei)
+            let code = InvitationCode(token: token)
+            let stored: Data = try server.fixture.database.connect()
+                .query("SELECT code_hash FROM invitations WHERE token_hash = \(token.hash)")[0].decode("code_hash")
+            #expect(stored == code.hash && stored != Data(code.text.utf8))
+            let entry = try await server.get("/s")
+            #expect(entry.status == .ok && entry.text.contains("输入邀请码") && entry.text.contains(#"action="/s/code""#))
+            // As a person types it: lower case, with spaces instead of dashes.
+            let typed = code.grouped.lowercased().replacingOccurrences(of: "-", with: " ")
+            let opened = try await server.post("/s/code", body: ServerHarness.encode([("code", typed)]), cookie: nil)
+            #expect(opened.status == .seeOther && opened.headers[.location] == "/s")
+            let setCookie = try #require(opened.headers[.setCookie])
+            #expect(setCookie.contains("pingyi_s=code:\(code.text)") && setCookie.contains("HttpOnly"))
+            let form = try await server.get("/s", cookie: "pingyi_s=code:\(code.text)")
+            #expect(form.status == .ok && form.text.contains("王芳"))
+            // The code works as the link does: one ballot, submitted through the code's cookie.
+            let csrf = try await server.csrf(path: "/s", cookie: "pingyi_s=code:\(code.text)")
+            #expect(!csrf.isEmpty)
+            // Wrong codes: the same page again (404), then the limit (5 in the harness) answers 429.
+            for attempt in 0..<6 {
+                let wrong = try await server.post(
+                    "/s/code", body: ServerHarness.encode([("code", "2222-3333-444\(attempt % 10)")]), cookie: nil, from: "10.9.9.9")
+                #expect(wrong.status == (attempt < 5 ? .notFound : .tooManyRequests), "attempt \(attempt)")
+            }
+            #expect(
+                try await server.post("/s/code", body: ServerHarness.encode([("code", "O0I1L")]), cookie: nil, from: "10.9.9.8").status == .notFound)
+        }
+    }
+
     @Test("unknown, revoked and malformed tokens get the very same 404 page")
     func sameNotFound() async throws {
         try await ServerHarness.run { server in

@@ -49,6 +49,7 @@ struct BallotController: Sendable {
         router.get("\(path)/thanks") { _, _ in views.message(.thanks, status: .ok) }
         router.get("\(path)/:token") { request, context in try await open(request, context: context) }
         router.get(RouterPath(path)) { request, context in try await form(request, context: context) }
+        router.post("\(path)/code") { request, context in try await enterCode(request, context: context) }
         router.post(RouterPath(path)) { request, context in try await submit(request, context: context) }
     }
 
@@ -88,13 +89,17 @@ struct BallotController: Sendable {
         if request.cookies[cookieName] != nil, await limiter.isBlocked(address) {
             return views.message(.tooManyAttempts, status: .tooManyRequests)
         }
-        guard let token = cookieToken(request) else {
-            if request.cookies[cookieName] != nil { await limiter.recordFailure(address) }
+        guard request.cookies[cookieName] != nil else {
+            // Opened without a link: the form for the typed code of a printed letter.
+            return views.page("code", CodeEntryPage(action: "\(path)/code", failed: false))
+        }
+        guard let tokenHash = try await cookieTokenHash(request) else {
+            await limiter.recordFailure(address)
             return views.message(.invalidLink, status: .notFound)
         }
-        switch try await store.lookup(tokenHash: token.hash) {
+        switch try await store.lookup(tokenHash: tokenHash) {
         case .open(let invitation) where invitation.campaign.kind == kind:
-            let page = BallotPage(invitation: invitation, action: path, csrf: antiForgery.token(for: token.hash))
+            let page = BallotPage(invitation: invitation, action: path, csrf: antiForgery.token(for: tokenHash))
             return views.page("ballot", page)
         case .alreadyUsed:
             return views.message(.alreadySubmitted, status: .conflict)
@@ -116,16 +121,16 @@ struct BallotController: Sendable {
             context.logger.notice("form posted from a foreign origin")
             return views.message(.expiredForm, status: .forbidden)
         }
-        guard let token = cookieToken(request) else { return views.message(.invalidLink, status: .notFound) }
+        guard let tokenHash = try await cookieTokenHash(request) else { return views.message(.invalidLink, status: .notFound) }
         let body = try await FormBody.collect(&request, limit: ServerConfiguration.maxBodySize, timeout: configuration.bodyTimeout)
         guard let fields = FormBody.decode(body) else {
             return views.message(.badForm, status: .badRequest)
         }
-        guard antiForgery.verify(fields[BallotField.csrf], for: token.hash) else {
+        guard antiForgery.verify(fields[BallotField.csrf], for: tokenHash) else {
             return views.message(.expiredForm, status: .forbidden)
         }
         let allowSigned = kind == .starRating
-        let attempt = try await store.submit(tokenHash: token.hash, kind: kind) { invitation in
+        let attempt = try await store.submit(tokenHash: tokenHash, kind: kind) { invitation in
             BallotValidator.validate(fields, template: invitation.campaign.template, targets: invitation.targets, allowSigned: allowSigned)
         }
         switch attempt {
@@ -136,7 +141,7 @@ struct BallotController: Sendable {
         case .notSubmitted, .submitted(.notFound):
             return views.message(.invalidLink, status: .notFound)
         case .invalid(let invitation, .invalid(let problems)):
-            let page = BallotPage(invitation: invitation, action: path, csrf: antiForgery.token(for: token.hash), values: fields, problems: problems)
+            let page = BallotPage(invitation: invitation, action: path, csrf: antiForgery.token(for: tokenHash), values: fields, problems: problems)
             var response = views.page("ballot", page, status: .unprocessableContent)
             // Kept in the browser's own cache (not `no-store`): this page is the answer to a POST,
             // and a history entry the browser may not keep is re-POSTed on Back — Chromium shows
@@ -163,7 +168,50 @@ struct BallotController: Sendable {
         }
     }
 
-    private func cookieToken(_ request: Request) -> InvitationToken? {
-        request.cookies[cookieName].flatMap { InvitationToken(text: $0.value) }
+    /// The invitation of the cookie, as its token hash: the cookie holds the link's token, or
+    /// `code:` and the typed code of a letter (looked up by its hash).
+    private func cookieTokenHash(_ request: Request) async throws -> Data? {
+        guard let value = request.cookies[cookieName]?.value else { return nil }
+        if value.hasPrefix("code:") {
+            guard let code = InvitationCode(typed: String(value.dropFirst(5))) else { return nil }
+            return try await store.tokenHash(code: code)
+        }
+        return InvitationToken(text: value)?.hash
+    }
+
+    /// `POST /s/code` — the typed code of a printed letter: a known code goes into the cookie
+    /// like a link's token (303 to the form); a wrong one counts against the same limit as
+    /// guessed links and shows the form again.
+    func enterCode(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        var request = request
+        let address = ClientAddress.of(request, context: context, trustedProxies: trustedProxies)
+        if await limiter.isBlocked(address) { return views.message(.tooManyAttempts, status: .tooManyRequests) }
+        guard request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true else {
+            return views.message(.badForm, status: .unsupportedMediaType)
+        }
+        guard originCheck.allows(request) else { return views.message(.expiredForm, status: .forbidden) }
+        let body = try await FormBody.collect(&request, limit: 1024, timeout: configuration.bodyTimeout)
+        guard let code = FormBody.decode(body)?["code"].flatMap(InvitationCode.init(typed:)),
+            let tokenHash = try await store.tokenHash(code: code)
+        else {
+            await limiter.recordFailure(address)
+            return views.page("code", CodeEntryPage(action: "\(path)/code", failed: true), status: .notFound)
+        }
+        switch try await store.lookup(tokenHash: tokenHash) {
+        case .open(let invitation) where invitation.campaign.kind == kind:
+            var response = Response(status: .seeOther, headers: [.location: path])
+            response.setCookie(
+                Cookie(
+                    name: cookieName, value: "code:" + code.text, path: configuration.cookiePath(path), secure: configuration.usesHTTPS,
+                    httpOnly: true, sameSite: .lax))
+            return response
+        case .alreadyUsed:
+            return views.message(.alreadySubmitted, status: .conflict)
+        case .notAccepting(let acceptance):
+            return notAccepting(acceptance)
+        case .notFound, .open:
+            await limiter.recordFailure(address)
+            return views.page("code", CodeEntryPage(action: "\(path)/code", failed: true), status: .notFound)
+        }
     }
 }

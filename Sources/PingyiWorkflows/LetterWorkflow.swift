@@ -1,0 +1,125 @@
+import Foundation
+import PingyiCore
+import PingyiPostgres
+import PingyiQR
+import PingyiStore
+
+/// What the office hands out to reach every respondent, made from its links file: printed
+/// letters (one A4 page each, with a QR code, the link and the typed code), an SMS file for the
+/// county's bulk-SMS platform, and reminders for those who have not answered.
+public enum LetterWorkflow {
+    /// The longest SMS the platform sends as one message, link included.
+    public static let smsLimit = 70
+
+    /// The rows of `file` whose invitations are still unused and valid (their tokens' hashes
+    /// looked up): a reminder never reaches someone who has answered.
+    public static func unanswered(_ file: LinksFile, campaignID: Int, pool: ConnectionPool) async throws -> [LinksFile.Row] {
+        let hashes = file.rows.map { $0.token.hash.map { String(format: "%02x", $0) }.joined() }
+        let open = try await pool.withConnection { connection in
+            Set(
+                try connection.query(
+                    """
+                    SELECT encode(token_hash, 'hex') AS hash FROM invitations
+                    WHERE campaign_id = \(campaignID) AND used_on IS NULL AND revoked_at IS NULL
+                      AND token_hash = ANY(ARRAY(SELECT decode(h, 'hex') FROM unnest(\(hashes)::text[]) AS h))
+                    """
+                ).map { try $0.decode("hash", as: String.self) })
+        }
+        return zip(file.rows, hashes).filter { open.contains($0.1) }.map(\.0)
+    }
+
+    /// The typed codes known for `rows` (issued since codes exist): those a letter may print.
+    public static func knownCodes(_ rows: [LinksFile.Row], pool: ConnectionPool) async throws -> Set<String> {
+        let codes = rows.map { InvitationCode(token: $0.token) }
+        let hashes = codes.map { $0.hash.map { String(format: "%02x", $0) }.joined() }
+        let known = try await pool.withConnection { connection in
+            Set(
+                try connection.query(
+                    """
+                    SELECT encode(code_hash, 'hex') AS hash FROM invitations
+                    WHERE code_hash = ANY(ARRAY(SELECT decode(h, 'hex') FROM unnest(\(hashes)::text[]) AS h))
+                    """
+                ).map { try $0.decode("hash", as: String.self) })
+        }
+        return Set(zip(codes, hashes).filter { known.contains($0.1) }.map(\.0.text))
+    }
+
+    /// The letters as one HTML document, one A4 page per row, in the file's order.
+    public static func letters(_ rows: [LinksFile.Row], campaign: Campaign, codes: Set<String>, reminder: Bool = false) -> String {
+        func escape(_ text: String) -> String {
+            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        }
+        let who = campaign.kind == .merchantReview ? "企业" : "特约监督员"
+        let what =
+            campaign.kind == .merchantReview
+            ? "请对您在 \(campaign.year) 年办事中接触过的部门股室长逐一评价（满意、基本满意、不满意或不了解），约需 5 分钟。"
+            : "请对名单中的部门逐项评星，并可反映问题线索，约需 10 分钟。"
+        let closing = campaign.closesAt.map { "请于 \(CountyCalendar.moment($0)) 前提交。" } ?? "请在评议结束前提交。"
+        var pages: [String] = []
+        for row in rows {
+            let code = InvitationCode(token: row.token)
+            let qr = QRCode(row.link)?.svg(pixels: 220, label: "评议链接二维码") ?? ""
+            pages.append(
+                """
+                <section class="letter">
+                <p class="county">县优化营商环境建设办公室</p>
+                <h1>\(reminder ? "评议提醒" : "评议邀请函")</h1>
+                <p class="to">\(escape(row.name))：</p>
+                <p>\(reminder ? "您尚未提交本次评议。" : "")诚邀您参加\(escape(campaign.template.title))。\(what)\(closing)</p>
+                <p class="promise">评议匿名进行：您的回答加密保存，统计时与您的身份分离，任何人（包括我办和数据库管理员）都无法知道您的具体评价。</p>
+                <div class="qr">\(qr)</div>
+                <p>用手机扫描二维码，或在浏览器中输入：</p>
+                <p class="link">\(escape(row.link))</p>
+                \(codes.contains(code.text) ? "<p>无法扫码时，打开 \(escape(Self.base(row.link, kind: campaign.kind))) 并输入邀请码：</p><p class=\"code\">\(code.grouped)</p>" : "")
+                <p class="note">本邀请仅限您本人使用，只能提交一次。请勿转给他人。</p>
+                </section>
+                """)
+        }
+        return """
+            <!doctype html>
+            <html lang="zh-CN"><head><meta charset="utf-8"><title>\(escape(campaign.template.title)) · 邀请函</title>
+            <style>
+            @page { size: A4; margin: 20mm; }
+            body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", sans-serif; font-size: 12pt; line-height: 1.7; margin: 0; }
+            .letter { page-break-after: always; break-after: page; }
+            .letter:last-child { page-break-after: auto; break-after: auto; }
+            .county { text-align: center; font-size: 14pt; letter-spacing: 0.2em; margin: 0; }
+            h1 { text-align: center; font-size: 20pt; margin: 4mm 0 8mm; }
+            .promise { border: 1px solid #999; padding: 3mm; }
+            .qr { text-align: center; margin: 6mm 0; }
+            .link { font-family: monospace; word-break: break-all; }
+            .code { font-family: monospace; font-size: 18pt; letter-spacing: 0.15em; text-align: center; }
+            .note { font-size: 10pt; color: #444; }
+            </style></head><body>
+            \(pages.joined(separator: "\n"))
+            </body></html>
+            """
+    }
+
+    /// The form's address without a token, where the typed code is entered.
+    static func base(_ link: String, kind: CampaignKind) -> String {
+        guard let range = link.range(of: kind.linkPrefix, options: .backwards) else { return link }
+        return String(link[..<range.lowerBound]) + String(kind.linkPrefix.dropLast())
+    }
+
+    /// The SMS file: phone and message, each message at most `smsLimit` characters with the
+    /// link; rows without a phone are left out (and counted). A message that would be longer
+    /// (a long public URL) is refused with the figure, not cut.
+    public static func sms(_ rows: [LinksFile.Row], campaign: Campaign, reminder: Bool = false) throws -> (csv: Data, withoutPhone: Int) {
+        let text =
+            campaign.kind == .merchantReview
+            ? (reminder ? "【县营商办】您尚未评议股室长，匿名，仅限一次：" : "【县营商办】诚邀您匿名评议股室长，仅限一次：")
+            : (reminder ? "【县营商办】您尚未评星定级，仅限一次：" : "【县营商办】诚邀您为部门评星定级，仅限一次：")
+        var lines: [[String]] = []
+        for row in rows {
+            guard let phone = row.phone else { continue }
+            let message = text + row.link
+            guard message.count <= smsLimit else {
+                throw WorkflowError("短信为 \(message.count) 字，超过 \(smsLimit) 字（链接 \(row.link.count) 字）。请用更短的公开地址（PINGYI_PUBLIC_URL）。")
+            }
+            lines.append([phone, message])
+        }
+        return (SpreadsheetCSV.make(header: ["手机号码", "短信内容"], rows: lines), rows.count - lines.count)
+    }
+}
