@@ -18,7 +18,8 @@ public struct BallotStore: Sendable {
     /// `nil` for an unknown or revoked code.
     public func tokenHash(code: InvitationCode) async throws -> Data? {
         try await pool.withConnection { connection in
-            try connection.query("SELECT token_hash FROM invitations WHERE code_hash = \(code.hash) AND revoked_at IS NULL").first?.decode("token_hash")
+            try connection.query("SELECT token_hash FROM invitations WHERE code_hash = \(code.hash) AND revoked_at IS NULL").first?.decode(
+                "token_hash")
         }
     }
 
