@@ -12,13 +12,14 @@ struct ArchitectureTests {
         "PingyiCore": [],
         "PingyiPostgres": ["CLibPQ"],
         "PingyiXLSX": ["CXLSXWriter", "PingyiCore"],
+        "PingyiQR": ["CQREncode"],
         "PingyiStore": ["PingyiCore", "PingyiPostgres"],
-        "PingyiWorkflows": ["PingyiCore", "PingyiPostgres", "PingyiStore", "PingyiXLSX"],
+        "PingyiWorkflows": ["PingyiCore", "PingyiPostgres", "PingyiStore", "PingyiXLSX", "PingyiQR"],
         "PingyiDemo": ["PingyiCore", "PingyiPostgres", "PingyiStore", "PingyiXLSX", "PingyiWorkflows"],
         "PingyiServer": ["PingyiCore", "PingyiPostgres", "PingyiStore", "PingyiXLSX", "PingyiWorkflows"],
         "pingyi": ["PingyiCore", "PingyiPostgres", "PingyiStore", "PingyiXLSX", "PingyiWorkflows", "PingyiDemo", "PingyiServer"],
     ]
-    static let ours: Set<String> = Set(allowed.keys).union(["CLibPQ", "CXLSXWriter"])
+    static let ours: Set<String> = Set(allowed.keys).union(["CLibPQ", "CXLSXWriter", "CQREncode"])
 
     static func imports(of target: String) throws -> [String: Set<String>] {
         let folder = checkout.appendingPathComponent("Sources").appendingPathComponent(target)
