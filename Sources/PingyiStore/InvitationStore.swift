@@ -301,4 +301,20 @@ public struct InvitationStore: Sendable {
                 on: connection)
         }
     }
+
+    /// Answers per day of an open campaign (its invitations' day of use), for the whole
+    /// campaign: never per department, and after the count every used invitation carries the
+    /// close day, so this is only meaningful while the campaign is open.
+    public func dailyUses(campaignID: Int) async throws -> [(day: CivilDate, count: Int)] {
+        try await pool.withConnection { connection in
+            try connection.query(
+                """
+                SELECT used_on::text AS day, count(*) AS n FROM invitations
+                WHERE campaign_id = \(campaignID) AND used_on IS NOT NULL GROUP BY used_on ORDER BY used_on
+                """
+            ).map { row in
+                (CivilDate(parsing: try row.decode("day")) ?? CivilDate(year: 2000, month: 1, day: 1)!, try row.decode("n", as: Int.self))
+            }
+        }
+    }
 }

@@ -119,6 +119,7 @@ struct CampaignCommand: AsyncParsableCommand {
                 print(
                     "\(campaign.id)\t\(campaign.year)\t\(campaign.kind.rawValue)（\(campaign.kind.label)）\t\(campaign.state.label)\t模板 \(campaign.template.id) v\(campaign.template.version)\(sealing)"
                 )
+                if let note = campaign.scheduleNote(at: Date()) { print("\t\(note)") }
             }
         }
     }

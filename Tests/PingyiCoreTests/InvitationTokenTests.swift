@@ -67,3 +67,31 @@ struct InvitationCodeTests {
         #expect(Set((0..<1000).map { _ in InvitationCode(token: .random()).text }).count == 1000)
     }
 }
+
+@Suite("Campaign schedule")
+struct CampaignScheduleTests {
+    @Test("what the office reads about planned times, and what waits for its key")
+    func notes() throws {
+        let template = try SurveyTemplate.parse(
+            try String(
+                contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                    .appendingPathComponent("SurveyTemplates/merchant-review.yaml"), encoding: .utf8), file: "m.yaml")
+        let opens = Date(timeIntervalSince1970: 1_798_329_600)  // 2026-12-27 00:00 UTC = 08:00 in the county
+        let closes = opens.addingTimeInterval(7 * 86_400)
+        func campaign(_ state: CampaignState, opens: Date? = opens, closes: Date? = closes) -> Campaign {
+            Campaign(
+                id: 1, year: 2026, kind: .merchantReview, state: state, template: template, templateSHA256: "", opensAt: opens, closesAt: closes)
+        }
+        let before = opens.addingTimeInterval(-3600)
+        let during = opens.addingTimeInterval(3600)
+        let after = closes.addingTimeInterval(3600)
+        #expect(campaign(.draft).scheduleNote(at: before)?.contains("请在此之前开始活动") == true)
+        #expect(campaign(.draft).scheduleNote(at: during)?.contains("尚未开始：须由营商办开始活动") == true)
+        #expect(campaign(.open).scheduleNote(at: before) == "将于 2026年12月27日 8:00 开始接受提交，2027年1月3日 8:00 截止")
+        #expect(campaign(.open).scheduleNote(at: during) == "将于 2027年1月3日 8:00 截止")
+        #expect(campaign(.open).scheduleNote(at: after)?.contains("待营商办用开票私钥结束活动并计票") == true)
+        #expect(campaign(.open).acceptance(at: after) == .closed && campaign(.open).acceptance(at: before) == .notYetOpen(opensAt: opens))
+        #expect(campaign(.open, opens: nil, closes: nil).scheduleNote(at: during) == nil)
+        #expect(campaign(.closed).scheduleNote(at: after) == nil)
+    }
+}

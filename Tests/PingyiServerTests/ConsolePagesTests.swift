@@ -190,6 +190,9 @@ struct ConsolePagesTests {
             let progress = try await office.get("/console", as: .admin)
             #expect(progress.text.contains("/console/campaigns/\(star)/confirm?action=close"))
             #expect(progress.text.contains("已发布的活动") || progress.text.contains("已结束"))
+            // Departments with fewer than minBallots (5) answers show no figures; the daily chart is the whole campaign's.
+            #expect(progress.text.contains("已提交不足 5 份，暂不显示"))
+            #expect(!progress.text.contains("<td>0/"))
             #expect(try await office.get("/console/campaigns/\(star)/confirm?action=explode", as: .admin).status == .badRequest)
             for id in ["abc", "999999", "-1"] {
                 #expect(try await office.get("/console/campaigns/\(id)/confirm?action=close", as: .admin).status == .notFound)

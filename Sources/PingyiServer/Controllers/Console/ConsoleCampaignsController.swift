@@ -45,7 +45,9 @@ struct ConsoleCampaignsController: Sendable {
             } else {
                 let card = ConsoleProgressPage.card(
                     campaign, status: try await invitations.status(campaignID: campaign.id),
-                    reissues: try await invitations.reissues(campaignID: campaign.id))
+                    reissues: try await invitations.reissues(campaignID: campaign.id),
+                    daily: campaign.state == .open ? try await invitations.dailyUses(campaignID: campaign.id) : [],
+                    minimum: try await appraisals.find(year: campaign.year)?.policy.minBallots ?? 5)
                 if publishedYears.contains(campaign.year), campaign.state == .closed { settled.append(card) } else { cards.append(card) }
             }
         }
