@@ -28,9 +28,9 @@ struct BackupCommand: AsyncParsableCommand {
     /// Runs a PostgreSQL client tool (from PATH, else the newest of /usr/lib/postgresql), its
     /// output passed through; a failure is a `WorkflowError` with its exit status.
     static func tool(_ name: String, _ arguments: [String]) throws {
-        let candidates = ["/usr/bin/\(name)"]
-            + ((try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []).sorted { $0.compare($1, options: .numeric) == .orderedDescending }
-            .map { "/usr/lib/postgresql/\($0)/bin/\(name)" }
+        let versions = ((try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? [])
+            .sorted { $0.compare($1, options: .numeric) == .orderedDescending }
+        let candidates = ["/usr/bin/\(name)"] + versions.map { "/usr/lib/postgresql/\($0)/bin/\(name)" }
         guard let path = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             throw WorkflowError("找不到 \(name)（请安装 postgresql-client）")
         }
