@@ -53,6 +53,22 @@ public final class ConnectionPool: Sendable {
     private struct State {
         var machine: PoolStateMachine<Connection>
         var waiters: [Int: Waiter] = [:]
+        /// Checkouts that waited out `checkoutTimeout`, since the pool was made.
+        var timeouts = 0
+    }
+
+    /// The pool at this moment, for the metrics.
+    public struct Statistics: Sendable, Equatable {
+        /// Connections open or being opened.
+        public var open: Int
+        /// Of those, idle.
+        public var idle: Int
+        /// Tasks waiting for a connection.
+        public var waiters: Int
+        /// Checkouts that timed out since the pool was made.
+        public var timeouts: Int
+        /// The most connections.
+        public var size: Int
     }
 
     /// The configuration the pool was made with.
@@ -99,6 +115,15 @@ public final class ConnectionPool: Sendable {
                 onRetry: { attempt, error in
                     logger.notice("postgres: transaction retried", metadata: ["attempt": "\(attempt)", "code": "\(error.code)"])
                 }, body)
+        }
+    }
+
+    /// What the pool holds and who waits, now.
+    public var statistics: Statistics {
+        state.withLock { state in
+            Statistics(
+                open: state.machine.openCount, idle: state.machine.idle.count, waiters: state.machine.waiters.count, timeouts: state.timeouts,
+                size: configuration.maxConnections)
         }
     }
 
@@ -198,7 +223,9 @@ public final class ConnectionPool: Sendable {
 
     private func expire(waiter id: Int, with error: any Error) {
         let waiter = state.withLock { state -> Waiter? in
-            state.machine.expire(id) ? state.waiters.removeValue(forKey: id) : nil
+            guard state.machine.expire(id) else { return nil }
+            if let error = error as? PostgresError, error.code == .poolTimeout { state.timeouts += 1 }
+            return state.waiters.removeValue(forKey: id)
         }
         waiter?.timer.cancel()
         waiter?.continuation.resume(throwing: error)

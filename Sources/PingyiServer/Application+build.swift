@@ -40,8 +40,11 @@ public func applicationRoutes() async throws -> [String] {
 func buildRouter(_ configuration: ServerConfiguration, pool: ConnectionPool) async throws -> Router<PingyiRequestContext> {
     let views = try await Views.load()
     let router = Router(context: PingyiRequestContext.self)
+    _ = PingyiMetrics.bootstrapped
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: SecurityHeadersMiddleware(https: configuration.usesHTTPS))
+    // Requests by route template, status and latency (after the error pages: every status counted).
+    router.add(middleware: MetricsMiddleware())
     router.add(middleware: ErrorPageMiddleware(views: views))
 
     HealthController(pool: pool, timeout: configuration.readinessTimeout).add(to: router)
@@ -81,5 +84,7 @@ func buildRouter(_ configuration: ServerConfiguration, pool: ConnectionPool) asy
     ).add(to: api)
     AdminController(followUps: FollowUpStore(pool: pool), audit: AuditStore(pool: pool)).add(to: api)
     ProblemsAPIController(problems: ProblemStore(pool: pool)).add(to: api)
+    MetricsController(pool: pool).add(
+        to: router.group("metrics").add(middleware: APIErrorMiddleware()).add(middleware: APIKeyMiddleware(store: APIKeyStore(pool: pool))))
     return router
 }

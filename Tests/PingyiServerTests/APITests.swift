@@ -167,6 +167,31 @@ struct APITests {
         }
     }
 
+    @Test("GET /metrics: admin key only; requests by route template (no token), ballots by outcome, the pool")
+    func metrics() async throws {
+        try await ServerHarness.run(open: [.merchantReview]) { server in
+            let token = server.merchantToken(MerchantBallotTests.huawei)
+            _ = try await server.get("/s/\(token.text)")
+            let cookie = "pingyi_s=\(token.text)"
+            let csrf = try await server.csrf(path: "/s", cookie: cookie)
+            let posted = try await server.post("/s", body: ServerHarness.encode(MerchantBallotTests.validFields(csrf: csrf)), cookie: cookie)
+            #expect(posted.status == .seeOther)
+            let admin = try await APIKeyStore(pool: server.fixture.pool).create(role: .admin, name: "监控", actor: "test").1
+            let orgdept = try await APIKeyStore(pool: server.fixture.pool).create(role: .orgdept, name: "组织部", actor: "test").1
+            #expect(try await server.client.execute(uri: "/metrics", method: .get).status == .unauthorized)
+            #expect(
+                try await server.client.execute(uri: "/metrics", method: .get, headers: [.authorization: "Bearer \(orgdept)"]).status == .forbidden)
+            let response = try await server.client.execute(uri: "/metrics", method: .get, headers: [.authorization: "Bearer \(admin)"])
+            #expect(response.status == .ok && response.headers[.contentType]?.hasPrefix("text/plain; version=0.0.4") == true)
+            let text = String(buffer: response.body)
+            #expect(text.contains(#"hb_requests{http_route="/s/{token}",http_request_method="GET",http_response_status_code="303"} "#))
+            #expect(text.contains(#"hb_requests{http_route="/s",http_request_method="POST",http_response_status_code="303"} "#))
+            #expect(text.contains("pingyi_ballots_total") && text.contains(#"outcome="accepted""#))
+            #expect(text.contains("pingyi_pool_size") && text.contains("pingyi_pool_in_use"))
+            #expect(!text.contains(token.text))  // route templates only: no token in any label
+        }
+    }
+
     @Test("a follow-up recorded through the API lands in the audit log under the key's name")
     func followUpAudited() async throws {
         try await ServerHarness.run(open: [.merchantReview]) { server in

@@ -133,6 +133,7 @@ struct BallotController: Sendable {
         let attempt = try await store.submit(tokenHash: tokenHash, kind: kind) { invitation in
             BallotValidator.validate(fields, template: invitation.campaign.template, targets: invitation.targets, allowSigned: allowSigned)
         }
+        PingyiMetrics.ballot(kind: kind.rawValue, outcome: Self.outcome(attempt))
         switch attempt {
         case .notSubmitted(.alreadyUsed), .submitted(.alreadyUsed):
             return views.message(.alreadySubmitted, status: .conflict)
@@ -153,6 +154,18 @@ struct BallotController: Sendable {
             return views.message(.badForm, status: .badRequest)
         case .submitted(.accepted):
             return Response(status: .seeOther, headers: [.location: "\(path)/thanks"])
+        }
+    }
+
+    /// The outcome of a submission, for the metrics: never anything about who.
+    static func outcome(_ attempt: SubmitAttempt) -> String {
+        switch attempt {
+        case .submitted(.accepted): "accepted"
+        case .notSubmitted(.alreadyUsed), .submitted(.alreadyUsed): "already_used"
+        case .notSubmitted(.notAccepting), .submitted(.notAccepting): "not_accepting"
+        case .notSubmitted, .submitted(.notFound): "not_found"
+        case .invalid(_, .invalid): "invalid"
+        case .invalid: "malformed"
         }
     }
 

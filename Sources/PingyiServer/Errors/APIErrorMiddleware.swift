@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import PingyiPostgres
 
 /// The `/api/v1` group's errors as JSON (`HTTPProblem.json`): attached to that group, so the
 /// pages never see it and it never looks at paths. A database that cannot be reached is 503;
@@ -11,6 +12,7 @@ struct APIErrorMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
+            if let failure = error as? PostgresError { PingyiMetrics.databaseError(failure) }
             guard let problem = HTTPProblem.of(error) else {
                 context.logger.error("unexpected error", metadata: ["error": "\(String(reflecting: error))"])
                 return HTTPProblem.internal.json

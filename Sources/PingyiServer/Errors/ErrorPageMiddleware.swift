@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import PingyiPostgres
 
 /// Turns every error of the pages into a page in Chinese with the status `HTTPProblem.of` gives
 /// it: the client's own mistakes are 4xx, a database that cannot be reached is 503, anything
@@ -14,6 +15,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
+            if let failure = error as? PostgresError { PingyiMetrics.databaseError(failure) }
             // The API's routes answer their errors themselves (APIErrorMiddleware); what reaches
             // here from the API's path matched no route (a wrong path or method): JSON as well.
             if APIError.covers(request.uri.path) {
