@@ -144,7 +144,10 @@ let package = Package(
         ),
         .testTarget(name: "PingyiCoreTests", dependencies: ["PingyiCore"]),
         // The command-line tool's own pieces (files it writes).
-        .testTarget(name: "pingyiTests", dependencies: ["pingyi", "PingyiServer", "PingyiWorkflows"]),
+        .testTarget(
+            name: "pingyiTests",
+            dependencies: ["pingyi", "PingyiServer", "PingyiWorkflows", .product(name: "Logging", package: "swift-log")]
+        ),
         .testTarget(name: "PingyiPostgresTests", dependencies: ["PingyiPostgres", "PingyiTestSupport"]),
         .testTarget(name: "PingyiStoreTests", dependencies: ["PingyiStore", "PingyiCore", "PingyiPostgres", "PingyiTestSupport"]),
         .testTarget(

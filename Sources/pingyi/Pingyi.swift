@@ -23,8 +23,14 @@ struct Pingyi: AsyncParsableCommand {
 
     static func main() async {
         LoggingSystem.bootstrap { label in
+            let level = PingyiConfiguration.current.logLevel ?? .warning
+            if PingyiConfiguration.current.jsonLogs {
+                var handler = JSONLogHandler(label: label)
+                handler.logLevel = level
+                return handler
+            }
             var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = PingyiConfiguration.current.logLevel ?? .warning
+            handler.logLevel = level
             return handler
         }
         do {

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import PingyiServer
 import Testing
 
@@ -23,6 +24,7 @@ struct ConfigurationTests {
         #expect(set.server.bcryptCost == 14)  // bounded 4–14
         #expect(set.server.formSecret == nil)  // fewer than 16 bytes: a random key instead
         #expect(set.logLevel == .debug && set.home == "/opt/pingyi" && set.sqlDirectory == nil && set.user == "clerk")
+        #expect(!set.jsonLogs && PingyiConfiguration(environment: ["PINGYI_LOG_FORMAT": "JSON"]).jsonLogs)
     }
 
     @Test("README's configuration table lists exactly the variables Pingyi reads")
@@ -35,4 +37,24 @@ struct ConfigurationTests {
                 .filter { $0.hasPrefix("PINGYI_") || $0 == "DATABASE_URL" })
         #expect(documented == Set(PingyiConfiguration.variables.map(\.name)))
     }
+
+    @Test("JSON logs: one object per line with the time, level, label, message and the request's id")
+    func jsonLogs() throws {
+        let lines = LockedLines()
+        var logger = Logger(label: "pingyi.server") { label in JSONLogHandler(label: label, write: { lines.append($0) }) }
+        logger[metadataKey: "hb.request.id"] = "42"
+        logger.info("request", metadata: ["path": "/s/***", "status": "303"])
+        let line = try #require(lines.all.first)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String])
+        #expect(object["hb.request.id"] == "42" && object["message"] == "request" && object["level"] == "info" && object["status"] == "303")
+        #expect(object["label"] == "pingyi.server" && object["time"]?.hasSuffix("Z") == true && lines.all.count == 1)
+    }
+}
+
+/// Lines a test handler wrote.
+final class LockedLines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+    func append(_ line: String) { lock.withLock { lines.append(line) } }
+    var all: [String] { lock.withLock { lines } }
 }

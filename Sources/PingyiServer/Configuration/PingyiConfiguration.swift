@@ -9,6 +9,8 @@ public struct PingyiConfiguration: Sendable {
     public var server: ServerConfiguration
     /// `PINGYI_LOG_LEVEL`, when set to a level's name.
     public var logLevel: Logger.Level?
+    /// `PINGYI_LOG_FORMAT=json`: one JSON object per line instead of text.
+    public var jsonLogs: Bool
     /// `PINGYI_SQL_DIR`: the migrations folder.
     public var sqlDirectory: String?
     /// `PINGYI_DEMO_DIR`: the demo county's folder.
@@ -25,6 +27,7 @@ public struct PingyiConfiguration: Sendable {
         ConfigurationVariable("PINGYI_DEMO_DIR", "the demo county's folder"),
         ConfigurationVariable("PINGYI_HOME", "where the shipped files are"),
         ConfigurationVariable("PINGYI_LOG_LEVEL", "the log level"),
+        ConfigurationVariable("PINGYI_LOG_FORMAT", "text or json"),
         ConfigurationVariable("PINGYI_PUBLIC_URL", "the base of invitation links"),
         ConfigurationVariable("PINGYI_POOL_SIZE", "the server's database connections"),
         ConfigurationVariable("PINGYI_FORM_SECRET", "the anti-forgery key"),
@@ -52,6 +55,7 @@ public struct PingyiConfiguration: Sendable {
         if let cost = value("PINGYI_BCRYPT_COST").flatMap(UInt8.init) { server.bcryptCost = min(max(cost, 4), 14) }
         self.server = server
         logLevel = value("PINGYI_LOG_LEVEL").flatMap(Logger.Level.init(rawValue:))
+        jsonLogs = value("PINGYI_LOG_FORMAT")?.lowercased() == "json"
         sqlDirectory = value("PINGYI_SQL_DIR")
         demoDirectory = value("PINGYI_DEMO_DIR")
         home = value("PINGYI_HOME")
