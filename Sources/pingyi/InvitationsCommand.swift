@@ -88,6 +88,18 @@ struct InvitationsCommand: AsyncParsableCommand {
         return campaign
     }
 
+    /// Letters or an SMS file for every row of a links file; audited by count.
+    static func outreach(_ kind: String, campaign: Int, from: String, out: String, database: DatabaseOptions) async throws -> String {
+        let file = try LinksFile.read(from)
+        return try await database.withPool { pool in
+            let found = try await InvitationsCommand.campaign(campaign, pool: pool)
+            let line = try await InvitationsCommand.write(file.rows, campaign: found, out: out, reminder: false, pool: pool)
+            try await InvitationStore(pool: pool).recordOutreach(
+                campaignID: campaign, kind: kind, count: file.rows.count, actor: DatabaseOptions.actor)
+            return line
+        }
+    }
+
     /// `pingyi invitations letters --campaign ID --from LINKS.csv --out letters.html`
     struct Letters: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -98,15 +110,7 @@ struct InvitationsCommand: AsyncParsableCommand {
         @Option(help: "输出的 HTML 文件（不能已存在）") var out: String
 
         func run() async throws {
-            let file = try LinksFile.read(from)
-            let line = try await database.withPool { pool in
-                let found = try await InvitationsCommand.campaign(campaign, pool: pool)
-                let line = try await InvitationsCommand.write(file.rows, campaign: found, out: out, reminder: false, pool: pool)
-                try await InvitationStore(pool: pool).recordOutreach(
-                    campaignID: campaign, kind: "letters", count: file.rows.count, actor: DatabaseOptions.actor)
-                return line
-            }
-            print(line)
+            print(try await InvitationsCommand.outreach("letters", campaign: campaign, from: from, out: out, database: database))
         }
     }
 
@@ -124,15 +128,7 @@ struct InvitationsCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let file = try LinksFile.read(from)
-            let line = try await database.withPool { pool in
-                let found = try await InvitationsCommand.campaign(campaign, pool: pool)
-                let line = try await InvitationsCommand.write(file.rows, campaign: found, out: out, reminder: false, pool: pool)
-                try await InvitationStore(pool: pool).recordOutreach(
-                    campaignID: campaign, kind: "sms", count: file.rows.count, actor: DatabaseOptions.actor)
-                return line
-            }
-            print(line)
+            print(try await InvitationsCommand.outreach("sms", campaign: campaign, from: from, out: out, database: database))
         }
     }
 

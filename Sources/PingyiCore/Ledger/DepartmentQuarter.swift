@@ -37,21 +37,9 @@ extension LedgerReport {
     ) throws(WorkingCalendarError) -> [DepartmentQuarter] {
         var byQuarter: [Int: [String: DepartmentQuarter]] = [:]
         for q in 1...max(1, min(4, quarter)) {
-            var rows: [String: DepartmentQuarter] = [:]
-            for month in (3 * q - 2)...(3 * q) {
-                for line in try Self.month(
-                    LedgerMonth(year: year, month: month)!, problems: problems, records: records, departments: departments,
-                    calendars: calendars, rules: rules)
-                {
-                    var row = rows[line.code] ?? DepartmentQuarter(code: line.code, name: line.name)
-                    row.closed += line.closed
-                    row.closedOnTime += line.closedOnTime
-                    row.sentBack += line.sentBack
-                    row.callbacks += line.callbacks
-                    row.satisfied += line.satisfied
-                    rows[line.code] = row
-                }
-            }
+            var rows = try sum(
+                months: (3 * q - 2)...(3 * q), year: year, problems: problems, records: records, departments: departments,
+                calendars: calendars, rules: rules)
             for (code, row) in rows {
                 var scored = row
                 scored.score = score(row, rules: rules)
@@ -66,6 +54,29 @@ extension LedgerReport {
             for q in 1...quarter { if let earlier = byQuarter[q]?[result[index].code]?.score { result[index].trend[q] = earlier } }
         }
         return result
+    }
+
+    /// The months' figures summed per department (closed, on time, sent back, callbacks, satisfied).
+    static func sum(
+        months: ClosedRange<Int>, year: Int, problems: [Problem], records: [ProblemRecord], departments: [String: String],
+        calendars: WorkingCalendars, rules: LedgerRules
+    ) throws(WorkingCalendarError) -> [String: DepartmentQuarter] {
+        var rows: [String: DepartmentQuarter] = [:]
+        for month in months {
+            for line in try Self.month(
+                LedgerMonth(year: year, month: month)!, problems: problems, records: records, departments: departments, calendars: calendars,
+                rules: rules)
+            {
+                var row = rows[line.code] ?? DepartmentQuarter(code: line.code, name: line.name)
+                row.closed += line.closed
+                row.closedOnTime += line.closedOnTime
+                row.sentBack += line.sentBack
+                row.callbacks += line.callbacks
+                row.satisfied += line.satisfied
+                rows[line.code] = row
+            }
+        }
+        return rows
     }
 
     static func score(_ row: DepartmentQuarter, rules: LedgerRules) -> Double? {
@@ -90,21 +101,8 @@ extension LedgerReport {
         _ year: Int, problems: [Problem], records: [ProblemRecord], departments: [String: String], calendars: WorkingCalendars,
         rules: LedgerRules
     ) throws(WorkingCalendarError) -> [DepartmentQuarter] {
-        var rows: [String: DepartmentQuarter] = [:]
-        for month in 1...12 {
-            for line in try Self.month(
-                LedgerMonth(year: year, month: month)!, problems: problems, records: records, departments: departments, calendars: calendars,
-                rules: rules)
-            {
-                var row = rows[line.code] ?? DepartmentQuarter(code: line.code, name: line.name)
-                row.closed += line.closed
-                row.closedOnTime += line.closedOnTime
-                row.sentBack += line.sentBack
-                row.callbacks += line.callbacks
-                row.satisfied += line.satisfied
-                rows[line.code] = row
-            }
-        }
+        let rows = try sum(
+            months: 1...12, year: year, problems: problems, records: records, departments: departments, calendars: calendars, rules: rules)
         var trends: [String: [Int: Double]] = [:]
         for q in 1...4 {
             for row in try quarter(

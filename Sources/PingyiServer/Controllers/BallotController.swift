@@ -66,12 +66,7 @@ struct BallotController: Sendable {
         }
         switch try await store.lookup(tokenHash: token.hash) {
         case .open(let invitation) where invitation.campaign.kind == kind:
-            var response = Response(status: .seeOther, headers: [.location: path])
-            response.setCookie(
-                Cookie(
-                    name: cookieName, value: token.text, path: configuration.cookiePath(path), secure: configuration.usesHTTPS, httpOnly: true,
-                    sameSite: .lax))
-            return response
+            return toForm(cookie: token.text)
         case .alreadyUsed:
             return views.message(.alreadySubmitted, status: .conflict)
         case .notAccepting(let acceptance):
@@ -181,6 +176,16 @@ struct BallotController: Sendable {
         }
     }
 
+    /// 303 to the form, with the invitation in the HttpOnly, SameSite=Lax cookie of the form's path.
+    private func toForm(cookie value: String) -> Response {
+        var response = Response(status: .seeOther, headers: [.location: path])
+        response.setCookie(
+            Cookie(
+                name: cookieName, value: value, path: configuration.cookiePath(path), secure: configuration.usesHTTPS, httpOnly: true,
+                sameSite: .lax))
+        return response
+    }
+
     /// The invitation of the cookie, as its token hash: the cookie holds the link's token, or
     /// `code:` and the typed code of a letter (looked up by its hash).
     private func cookieTokenHash(_ request: Request) async throws -> Data? {
@@ -212,12 +217,7 @@ struct BallotController: Sendable {
         }
         switch try await store.lookup(tokenHash: tokenHash) {
         case .open(let invitation) where invitation.campaign.kind == kind:
-            var response = Response(status: .seeOther, headers: [.location: path])
-            response.setCookie(
-                Cookie(
-                    name: cookieName, value: "code:" + code.text, path: configuration.cookiePath(path), secure: configuration.usesHTTPS,
-                    httpOnly: true, sameSite: .lax))
-            return response
+            return toForm(cookie: "code:" + code.text)
         case .alreadyUsed:
             return views.message(.alreadySubmitted, status: .conflict)
         case .notAccepting(let acceptance):
