@@ -12,6 +12,21 @@ public struct LinksFile: Sendable {
         public var phone: String?
         public var link: String
         public var token: InvitationToken
+
+        public init(key: String, name: String, phone: String?, link: String, token: InvitationToken) {
+            self.key = key
+            self.name = name
+            self.phone = phone
+            self.link = link
+            self.token = token
+        }
+
+        /// The row of an invitation just issued (the console's letters, made at once).
+        public init(_ invitation: IssuedInvitation, kind: CampaignKind, publicURL: String) {
+            self.init(
+                key: invitation.respondent.key, name: invitation.name, phone: invitation.phone,
+                link: invitation.link(publicURL: publicURL, kind: kind), token: invitation.token)
+        }
     }
 
     public let rows: [Row]

@@ -224,8 +224,19 @@ struct ConsolePagesTests {
             #expect(try await office.server.get("/r/\(old.text)").status == .notFound)
             #expect(
                 try office.server.fixture.count("SELECT count(*) FROM audit_log WHERE actor = 'staff:admin1' AND action = 'invitations.issue'") == 2)
+            #expect(sheet.text.contains(InvitationCode(token: InvitationToken(text: fresh)!).text) == false)  // the CSV carries links, not codes
+            // The same, as printable letters: one page each, a QR code and a typed code, the links working.
+            let letters = try await office.post(
+                "/console/campaigns/\(star)/invitations", [("reissue", "all"), ("reason", "补发邀请函"), ("format", "letters")], as: .admin)
+            #expect(letters.status == .ok && letters.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(
+                letters.headers[.contentDisposition]?.contains("letters-campaign\(star)-") == true && letters.headers[.cacheControl] == "no-store")
+            #expect(letters.text.components(separatedBy: #"<section class="letter">"#).count - 1 == 2 && letters.text.contains("<svg"))
+            let letterLink = try #require(letters.text.components(separatedBy: "/r/").dropFirst().first?.prefix(22))
+            #expect(try await office.server.get("/r/\(letterLink)").status == .seeOther)
+            #expect(try await office.server.get("/r/\(fresh)").status == .notFound)  // revoked by this reissue
             let reissuedPage = try await office.get("/console", as: .admin).text
-            #expect(reissuedPage.contains("已作废并重发 2 个链接") && reissuedPage.contains("staff:admin1 作废并重发 2 个：监督员换届，旧链接作废"))
+            #expect(reissuedPage.contains("已作废并重发 4 个链接") && reissuedPage.contains("staff:admin1 作废并重发 2 个：监督员换届，旧链接作废"))
 
             // Closing needs the campaign's private ballot key: none or an unreadable one is 422, another
             // campaign's key is 409, and either way nothing changes.

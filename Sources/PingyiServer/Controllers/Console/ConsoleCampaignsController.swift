@@ -28,7 +28,9 @@ struct ConsoleCampaignsController: Sendable {
         }
         router.post("/console/campaigns/:id/invitations") { request, context in
             try await gate.form(request, roles: [.admin]) { visit, fields in
-                try await issue(visit, id: context.parameters.get("id"), reissue: fields["reissue"], reason: fields["reason"])
+                try await issue(
+                    visit, id: context.parameters.get("id"), reissue: fields["reissue"], reason: fields["reason"],
+                    letters: fields["format"] == "letters")
             }
         }
     }
@@ -124,7 +126,9 @@ struct ConsoleCampaignsController: Sendable {
         return ConsoleGate.redirect("/console")
     }
 
-    func issue(_ visit: ConsoleVisit, id: String?, reissue: String?, reason: String?) async throws -> Response {
+    /// Issues and answers with the new links as the CSV (the default) or, with `letters`, as the
+    /// printable letters (`LetterWorkflow`): either way the only copies, downloaded once.
+    func issue(_ visit: ConsoleVisit, id: String?, reissue: String?, reason: String?, letters: Bool = false) async throws -> Response {
         let campaign = try await self.campaign(id: id)
         let mode: InvitationStore.Reissue
         switch reissue ?? "none" {
@@ -147,8 +151,19 @@ struct ConsoleCampaignsController: Sendable {
             let text = InvitationWorkflow.whyNoneIssued(campaign: campaign, eligible: eligible, reissue: mode)
             return gate.message(visit, heading: "没有需要发放的邀请", text: text, status: .ok, back: "/console")
         }
-        let csv = InvitationSheet.csv(result.issued, kind: campaign.kind, publicURL: gate.configuration.publicURL)
         let day = CountyCalendar.today()
+        if letters {
+            let rows = result.issued.map { LinksFile.Row($0, kind: campaign.kind, publicURL: gate.configuration.publicURL) }
+            let html = LetterWorkflow.letters(rows, campaign: campaign, codes: Set(rows.map { InvitationCode(token: $0.token).text }))
+            return Response(
+                status: .ok,
+                headers: [
+                    .contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
+                    .contentDisposition: "attachment; filename=\"letters-campaign\(campaign.id)-\(day).html\"",
+                ],
+                body: .init(byteBuffer: ByteBuffer(string: html)))
+        }
+        let csv = InvitationSheet.csv(result.issued, kind: campaign.kind, publicURL: gate.configuration.publicURL)
         return Response(
             status: .ok,
             headers: [
