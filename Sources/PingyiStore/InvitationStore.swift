@@ -22,7 +22,7 @@ public struct InvitationStore: Sendable {
         public var revoked: Int
     }
 
-    let pool: ConnectionPool
+    public let pool: ConnectionPool
 
     /// What the audit log keeps of an issue: counts, and for a reissue the reason and the links
     /// revoked per department (never who).

@@ -34,6 +34,11 @@ public struct LinksFile: Sendable {
     /// Reads the file; every row must carry a link with a token (else `InvalidFile` by line).
     public static func read(_ path: String) throws -> LinksFile {
         guard let data = FileManager.default.contents(atPath: path) else { throw WorkflowError("无法读取文件 \(path)") }
+        return try parse(data, file: path)
+    }
+
+    /// Reads a links file's bytes (an upload in the console).
+    public static func parse(_ data: Data, file path: String) throws -> LinksFile {
         let document = try CSVDocument.parse(data, file: path)
         let header = document.header
         guard let linkColumn = header.firstIndex(where: { $0.hasSuffix("链接") }),

@@ -235,6 +235,39 @@ struct ConsolePagesTests {
             let letterLink = try #require(letters.text.components(separatedBy: "/r/").dropFirst().first?.prefix(22))
             #expect(try await office.server.get("/r/\(letterLink)").status == .seeOther)
             #expect(try await office.server.get("/r/\(fresh)").status == .notFound)  // revoked by this reissue
+            // Reminders from an uploaded links file: one of the two letters' links is answered, so one reminder.
+            let letterLinks = letters.text.components(separatedBy: "/r/").dropFirst().map { String($0.prefix(22)) }
+            let uniqueLinks = Array(Set(letterLinks)).sorted()
+            #expect(uniqueLinks.count == 2)
+            let answered = try #require(InvitationToken(text: uniqueLinks[0]))
+            try office.server.fixture.database.connect().query(
+                "UPDATE invitations SET used_on = DATE '2027-01-04' WHERE token_hash = \(answered.hash)")
+            let csv =
+                "编号,姓名,联系电话,评星部门数,评星链接\n"
+                + uniqueLinks.enumerated().map { "JD00\($0.offset + 1),监督员,,3,http://127.0.0.1:8080/r/\($0.element)" }.joined(separator: "\n")
+            let boundary = "pingyi-test-boundary"
+            func part(_ name: String, _ value: String, file: String? = nil) -> String {
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\(file.map { "; filename=\"\($0)\"" } ?? "")\r\n\r\n\(value)\r\n"
+            }
+            let body = part("csrf", office.csrf[.admin]!) + part("links", csv, file: "links.csv") + part("format", "letters") + "--\(boundary)--\r\n"
+            let reminders = try await office.server.post(
+                "/console/campaigns/\(star)/remind", body: body, cookie: office.cookies[.admin],
+                contentType: "multipart/form-data; boundary=\(boundary)")
+            #expect(reminders.status == .ok && reminders.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(reminders.text.components(separatedBy: #"<section class="letter">"#).count - 1 == 1)
+            #expect(reminders.text.contains(uniqueLinks[1]) && !reminders.text.contains(uniqueLinks[0]) && reminders.text.contains("评议提醒"))
+            let badCSRF = part("csrf", "wrong") + part("links", csv, file: "links.csv") + "--\(boundary)--\r\n"
+            #expect(
+                try await office.server.post(
+                    "/console/campaigns/\(star)/remind", body: badCSRF, cookie: office.cookies[.admin],
+                    contentType: "multipart/form-data; boundary=\(boundary)"
+                ).status == .forbidden)
+            #expect(
+                try await office.server.post(
+                    "/console/campaigns/\(star)/remind", body: "x", cookie: office.cookies[.admin],
+                    contentType: "multipart/form-data; boundary=\(boundary)"
+                ).status == .badRequest)
+            #expect(try office.server.fixture.count("SELECT count(*) FROM audit_log WHERE action = 'invitations.remind'") == 1)
             let reissuedPage = try await office.get("/console", as: .admin).text
             #expect(reissuedPage.contains("已作废并重发 4 个链接") && reissuedPage.contains("staff:admin1 作废并重发 2 个：监督员换届，旧链接作废"))
 

@@ -26,6 +26,12 @@ struct ConsoleCampaignsController: Sendable {
                 try await transition(visit, id: context.parameters.get("id"), to: fields["to"], key: fields["key"])
             }
         }
+        router.post("/console/campaigns/:id/remind") { request, context in
+            // A links file of a large county fits in 4 MiB (about 25,000 rows).
+            try await gate.upload(request, as: ReminderUpload.self, roles: [.admin], limit: 4 << 20, csrf: \.csrf) { visit, upload in
+                try await remind(visit, id: context.parameters.get("id"), upload: upload)
+            }
+        }
         router.post("/console/campaigns/:id/invitations") { request, context in
             try await gate.form(request, roles: [.admin]) { visit, fields in
                 try await issue(
@@ -33,6 +39,51 @@ struct ConsoleCampaignsController: Sendable {
                     letters: fields["format"] == "letters")
             }
         }
+    }
+
+    /// The reminder form's fields: the links file and the form of the reminders.
+    struct ReminderUpload: Decodable, Sendable {
+        let csrf: String
+        let links: String
+        let format: String?
+    }
+
+    /// `POST /console/campaigns/{id}/remind` — from the uploaded links file, the rows whose links
+    /// are still unused, as reminder letters (HTML) or an SMS file (CSV); audited by count only.
+    func remind(_ visit: ConsoleVisit, id: String?, upload: ReminderUpload) async throws -> Response {
+        let campaign = try await self.campaign(id: id)
+        let file: LinksFile
+        do {
+            file = try LinksFile.parse(Data(upload.links.utf8), file: "链接文件")
+        } catch let invalid as InvalidFile {
+            throw ConsoleRefusal(
+                heading: "链接文件无法识别", text: invalid.issues.prefix(5).map(\.description).joined(separator: "；"), status: .unprocessableContent,
+                back: "/console")
+        }
+        let rows = try await LetterWorkflow.unanswered(file, campaignID: campaign.id, pool: invitations.pool)
+        guard !rows.isEmpty else {
+            return gate.message(visit, heading: "无需提醒", text: "链接文件中的评议对象都已提交（或链接已作废）。", status: .ok, back: "/console")
+        }
+        try await invitations.recordOutreach(campaignID: campaign.id, kind: "remind", count: rows.count, actor: visit.actor)
+        let day = CountyCalendar.today()
+        if upload.format == "sms" {
+            let (csv, _) = try LetterWorkflow.sms(rows, campaign: campaign, reminder: true)
+            return Response(
+                status: .ok,
+                headers: [
+                    .contentType: "text/csv; charset=utf-8", .cacheControl: "no-store",
+                    .contentDisposition: "attachment; filename=\"reminders-campaign\(campaign.id)-\(day).csv\"",
+                ],
+                body: .init(byteBuffer: ByteBuffer(data: csv)))
+        }
+        let codes = try await LetterWorkflow.knownCodes(rows, pool: invitations.pool)
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
+                .contentDisposition: "attachment; filename=\"reminders-campaign\(campaign.id)-\(day).html\"",
+            ],
+            body: .init(byteBuffer: ByteBuffer(string: LetterWorkflow.letters(rows, campaign: campaign, codes: codes, reminder: true))))
     }
 
     func progress(_ visit: ConsoleVisit) async throws -> Response {

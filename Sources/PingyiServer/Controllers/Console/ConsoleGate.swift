@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Hummingbird
+import MultipartKit
 import PingyiCore
 import PingyiStore
 
@@ -76,6 +77,33 @@ struct ConsoleGate: Sendable {
                 throw ConsoleRefusal(heading: "页面已过期", text: "表单已过期或并非来自本控制台，未作任何更改。请返回后刷新页面再试。", status: .forbidden)
             }
             return try await handle(visit, fields)
+        }
+    }
+
+    /// Like `form`, for a file upload (`multipart/form-data`, at most `limit` bytes): the fields
+    /// decoded into `Upload`, whose `csrf` must be this session's.
+    func upload<Upload: Decodable & Sendable>(
+        _ request: Request, as type: Upload.Type, roles: Set<APIRole>, limit: Int, csrf: KeyPath<Upload, String>,
+        _ handle: (ConsoleVisit, Upload) async throws -> Response
+    ) async throws -> Response {
+        var request = request
+        guard originCheck.allows(request) else {
+            return views.message(MessagePage(heading: "页面已过期", message: "表单并非来自本控制台，未作任何更改。"), status: .forbidden)
+        }
+        let boundary = request.headers[.contentType].flatMap { type -> String? in
+            guard type.lowercased().hasPrefix("multipart/form-data") else { return nil }
+            return type.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.first { $0.lowercased().hasPrefix("boundary=") }
+                .map { String($0.dropFirst("boundary=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+        }
+        let body = try await FormBody.collect(&request, limit: limit, timeout: configuration.bodyTimeout)
+        return try await page(request, roles: roles) { visit in
+            guard let boundary, let upload = try? FormDataDecoder().decode(Upload.self, from: body, boundary: boundary) else {
+                throw ConsoleRefusal(heading: "无法识别提交的内容", text: "请选择文件后再提交，未作任何更改。", status: .badRequest)
+            }
+            guard antiForgery.verify(upload[keyPath: csrf], for: visit.sessionHash) else {
+                throw ConsoleRefusal(heading: "页面已过期", text: "表单已过期或并非来自本控制台，未作任何更改。请返回后刷新页面再试。", status: .forbidden)
+            }
+            return try await handle(visit, upload)
         }
     }
 

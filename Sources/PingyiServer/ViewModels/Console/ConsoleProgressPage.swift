@@ -46,6 +46,8 @@ struct ConsoleProgressPage: Sendable {
         /// The department lines are shown only from `k` answers each (the policy's minBallots).
         let departmentsHidden: Int
         let minimum: Int
+        /// An open campaign: reminders from the office's links file.
+        let canRemind: Bool
     }
 
     /// The campaign's answers day by day, cumulative (SVG drawn on the server).
@@ -117,6 +119,6 @@ struct ConsoleProgressPage: Sendable {
             reissues: reissues.map { ReissueLine(text: "\($0.at)（UTC）\($0.actor) 作废并重发 \($0.revoked) 个：\($0.reason)") },
             hasReissues: !reissues.isEmpty, schedule: campaign.scheduleNote(at: now),
             chart: campaign.state == .open ? chart(daily) : nil,
-            departmentsHidden: status.departments.filter { $0.used < minimum }.count, minimum: minimum)
+            departmentsHidden: status.departments.filter { $0.used < minimum }.count, minimum: minimum, canRemind: campaign.state == .open)
     }
 }
