@@ -91,6 +91,13 @@ public struct DemoCounty: Sendable {
         let problems = try await DemoLedger.run(store: ledger, departments: Array(departments.prefix(8)), actor: actor)
         if problems > 0 { report("问题台账：\(Self.year) 年 \(problems) 个问题（多渠道，含逾期、退回和回访）") }
         try await ensureDemoAdmin()
+        // A printable letter for each sample link, as the office would hand out.
+        for (campaign, sample) in samples {
+            let path = "\(out)/letter-sample-campaign\(campaign.id)-\(CountyCalendar.stamp()).html"
+            let row = LinksFile.Row(sample, kind: campaign.kind, publicURL: publicURL)
+            let html = LetterWorkflow.letters([row], campaign: campaign, codes: [InvitationCode(token: sample.token).text])
+            if (try? PrivateFile.create(path, contents: Data(html.utf8))) != nil { report("示例邀请函（可打印）：\(path)") }
+        }
         return Outcome(
             county: county, previousYear: try await ScoringStore(pool: pool).run(year: Self.year - 1),
             openCampaigns: campaigns.filter { $0.state == .open }.map { ($0, keyPath($0.id)) }, samples: samples)

@@ -42,6 +42,33 @@ struct HardeningTests {
         }
     }
 
+    @Test("a planned campaign starts and stops at its times by itself, the same after a restart: nothing runs in the background")
+    func scheduleAcrossRestart() async throws {
+        try await ServerHarness.run(open: [.merchantReview]) { server in
+            let connection = try server.fixture.database.connect()
+            let campaign = server.merchantReview!.0.id
+            let link = "/s/\(server.merchantToken(MerchantBallotTests.huawei).text)"
+            try connection.query(
+                "UPDATE campaigns SET opens_at = now() + interval '1 hour', closes_at = now() + interval '2 hours' WHERE id = \(campaign)")
+            #expect(try await server.get(link).status == .forbidden)  // planned, not yet
+            // A second process on the same database (a restart, or another node), after the opening time.
+            try connection.query("UPDATE campaigns SET opens_at = now() - interval '1 minute' WHERE id = \(campaign)")
+            var configuration = ServerConfiguration(
+                conninfo: TestDatabase.serverConninfo, database: server.fixture.database.name, poolSize: 2,
+                formSecret: Data("test-form-secret-0123456789".utf8))
+            configuration.maxFailedLookups = 5
+            let restarted = try await buildApplication(configuration, logger: ServerHarness.quietLogger)
+            try await restarted.test(.router) { client in
+                #expect(try await client.execute(uri: link, method: .get).status == .seeOther)
+                try connection.query("UPDATE campaigns SET closes_at = now() - interval '1 second' WHERE id = \(campaign)")
+                #expect(try await client.execute(uri: link, method: .get).status == .gone)  // closed at its time
+            }
+            // The campaign is still open in the ledger of states: closing and counting wait for the office's key.
+            #expect(try await CampaignStore(pool: server.fixture.pool).find(id: campaign)?.state == .open)
+            #expect(try await server.get(link).status == .gone)  // the first process agrees
+        }
+    }
+
     @Test("a campaign not yet open and a closed one have their own pages")
     func campaignStates() async throws {
         try await ServerHarness.run(open: [.merchantReview]) { server in
