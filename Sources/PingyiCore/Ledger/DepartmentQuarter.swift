@@ -24,6 +24,15 @@ public struct DepartmentQuarter: Hashable, Sendable, Codable {
     /// Of the quarter's verifications (closed or sent back), the share sent back.
     public var sendBackRate: Double? { closed + sentBack == 0 ? nil : Double(sentBack) / Double(closed + sentBack) }
     public var satisfactionRate: Double? { callbacks == 0 ? nil : Double(satisfied) / Double(callbacks) }
+
+    /// Adds a month's or a quarter's figures.
+    mutating func add(closed: Int, closedOnTime: Int, sentBack: Int, callbacks: Int, satisfied: Int) {
+        self.closed += closed
+        self.closedOnTime += closedOnTime
+        self.sentBack += sentBack
+        self.callbacks += callbacks
+        self.satisfied += satisfied
+    }
 }
 
 extension LedgerReport {
@@ -35,23 +44,37 @@ extension LedgerReport {
         year: Int, quarter: Int, problems: [Problem], records: [ProblemRecord], departments: [String: String],
         calendars: WorkingCalendars, rules: LedgerRules
     ) throws(WorkingCalendarError) -> [DepartmentQuarter] {
+        let quarter = max(1, min(4, quarter))
+        let byQuarter = try scoredQuarters(
+            through: quarter, year: year, problems: problems, records: records, departments: departments, calendars: calendars, rules: rules)
+        return ranked(Array((byQuarter[quarter] ?? [:]).values), trends: byQuarter)
+    }
+
+    /// Each quarter up to `last`, per department, summed from its months (each month counted once)
+    /// and scored.
+    static func scoredQuarters(
+        through last: Int, year: Int, problems: [Problem], records: [ProblemRecord], departments: [String: String],
+        calendars: WorkingCalendars, rules: LedgerRules
+    ) throws(WorkingCalendarError) -> [Int: [String: DepartmentQuarter]] {
         var byQuarter: [Int: [String: DepartmentQuarter]] = [:]
-        for q in 1...max(1, min(4, quarter)) {
+        for q in 1...last {
             var rows = try sum(
                 months: (3 * q - 2)...(3 * q), year: year, problems: problems, records: records, departments: departments,
                 calendars: calendars, rules: rules)
-            for (code, row) in rows {
-                var scored = row
-                scored.score = score(row, rules: rules)
-                rows[code] = scored
-            }
+            for (code, row) in rows { rows[code]?.score = score(row, rules: rules) }
             byQuarter[q] = rows
         }
-        var result = (byQuarter[quarter] ?? [:]).values.sorted { ($0.score ?? -1, $1.code) > ($1.score ?? -1, $0.code) }
+        return byQuarter
+    }
+
+    /// `rows` high to low by score (equal scores share a rank, the unscored last), each with its
+    /// score in every quarter of `trends`.
+    static func ranked(_ rows: [DepartmentQuarter], trends: [Int: [String: DepartmentQuarter]]) -> [DepartmentQuarter] {
+        var result = rows.sorted { ($0.score ?? -1, $1.code) > ($1.score ?? -1, $0.code) }
         for index in result.indices {
             guard let score = result[index].score else { continue }
             result[index].rank = (result.firstIndex { $0.score == score } ?? index) + 1
-            for q in 1...quarter { if let earlier = byQuarter[q]?[result[index].code]?.score { result[index].trend[q] = earlier } }
+            for (q, quarterRows) in trends { if let earlier = quarterRows[result[index].code]?.score { result[index].trend[q] = earlier } }
         }
         return result
     }
@@ -67,13 +90,9 @@ extension LedgerReport {
                 LedgerMonth(year: year, month: month)!, problems: problems, records: records, departments: departments, calendars: calendars,
                 rules: rules)
             {
-                var row = rows[line.code] ?? DepartmentQuarter(code: line.code, name: line.name)
-                row.closed += line.closed
-                row.closedOnTime += line.closedOnTime
-                row.sentBack += line.sentBack
-                row.callbacks += line.callbacks
-                row.satisfied += line.satisfied
-                rows[line.code] = row
+                rows[line.code, default: DepartmentQuarter(code: line.code, name: line.name)].add(
+                    closed: line.closed, closedOnTime: line.closedOnTime, sentBack: line.sentBack, callbacks: line.callbacks,
+                    satisfied: line.satisfied)
             }
         }
         return rows
@@ -101,26 +120,19 @@ extension LedgerReport {
         _ year: Int, problems: [Problem], records: [ProblemRecord], departments: [String: String], calendars: WorkingCalendars,
         rules: LedgerRules
     ) throws(WorkingCalendarError) -> [DepartmentQuarter] {
-        let rows = try sum(
-            months: 1...12, year: year, problems: problems, records: records, departments: departments, calendars: calendars, rules: rules)
-        var trends: [String: [Int: Double]] = [:]
-        for q in 1...4 {
-            for row in try quarter(
-                year: year, quarter: q, problems: problems, records: records, departments: departments, calendars: calendars, rules: rules)
-            {
-                if let score = row.score { trends[row.code, default: [:]][q] = score }
+        // The four quarters (each month once); the year is their sum.
+        let byQuarter = try scoredQuarters(
+            through: 4, year: year, problems: problems, records: records, departments: departments, calendars: calendars, rules: rules)
+        var rows: [String: DepartmentQuarter] = [:]
+        for quarterRows in byQuarter.values {
+            for line in quarterRows.values {
+                rows[line.code, default: DepartmentQuarter(code: line.code, name: line.name)].add(
+                    closed: line.closed, closedOnTime: line.closedOnTime, sentBack: line.sentBack, callbacks: line.callbacks,
+                    satisfied: line.satisfied)
             }
         }
-        var result = rows.values.map { row -> DepartmentQuarter in
-            var scored = row
-            scored.score = score(row, rules: rules)
-            scored.trend = trends[row.code] ?? [:]
-            return scored
-        }.sorted { ($0.score ?? -1, $1.code) > ($1.score ?? -1, $0.code) }
-        for index in result.indices where result[index].score != nil {
-            result[index].rank = (result.firstIndex { $0.score == result[index].score } ?? index) + 1
-        }
-        return result
+        for (code, row) in rows { rows[code]?.score = score(row, rules: rules) }
+        return ranked(Array(rows.values), trends: byQuarter)
     }
 
     /// The year-end table to hand on (CSV or .xlsx).
