@@ -14,9 +14,15 @@ public enum SpreadsheetExport {
         return ending
     }
 
-    /// Writes `sheet` to `path`. The .xlsx is made on NIO's thread pool (libxlsxwriter writes files).
+    /// The workbook's bytes, made on NIO's thread pool: libxlsxwriter writes files, and file I/O
+    /// must not block Swift's cooperative threads.
+    public static func xlsx(_ sheet: Spreadsheet) async throws -> Data {
+        try await NIOThreadPool.singleton.runIfActive { try XLSXWorkbook.data(sheet) }
+    }
+
+    /// Writes `sheet` to `path`, as .xlsx or CSV by its ending.
     public static func write(_ sheet: Spreadsheet, to path: String) async throws {
-        let data = try format(path) == "xlsx" ? try await NIOThreadPool.singleton.runIfActive { try XLSXWorkbook.data(sheet) } : sheet.csv
+        let data = try format(path) == "xlsx" ? try await xlsx(sheet) : sheet.csv
         try PrivateFile.create(path, contents: data)
     }
 }

@@ -1,16 +1,14 @@
 import Foundation
 import Hummingbird
-import NIOPosix
 import PingyiCore
-import PingyiXLSX
+import PingyiWorkflows
 
 /// A table as a file to download: the CSV (UTF-8 with BOM) or the .xlsx, by the path's ending.
 enum SpreadsheetDownload: String, Sendable {
     case csv
     case xlsx
 
-    /// The response. The .xlsx is written on NIO's thread pool: libxlsxwriter writes a file, and
-    /// file I/O must not block Swift's cooperative threads.
+    /// The response (the .xlsx made by `SpreadsheetExport.xlsx`, off the cooperative threads).
     func response(_ sheet: Spreadsheet, name: String, cacheControl: String? = nil) async throws -> Response {
         var headers: HTTPFields = [.contentDisposition: "attachment; filename=\"\(name).\(rawValue)\""]
         if let cacheControl { headers[.cacheControl] = cacheControl }
@@ -20,7 +18,7 @@ enum SpreadsheetDownload: String, Sendable {
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(data: sheet.csv)))
         case .xlsx:
             headers[.contentType] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            let data = try await NIOThreadPool.singleton.runIfActive { try XLSXWorkbook.data(sheet) }
+            let data = try await SpreadsheetExport.xlsx(sheet)
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(data: data)))
         }
     }

@@ -68,22 +68,19 @@ struct ConsoleCampaignsController: Sendable {
         let day = CountyCalendar.today()
         if upload.format == "sms" {
             let (csv, _) = try LetterWorkflow.sms(rows, campaign: campaign, reminder: true)
-            return Response(
-                status: .ok,
-                headers: [
-                    .contentType: "text/csv; charset=utf-8", .cacheControl: "no-store",
-                    .contentDisposition: "attachment; filename=\"reminders-campaign\(campaign.id)-\(day).csv\"",
-                ],
-                body: .init(byteBuffer: ByteBuffer(data: csv)))
+            return Self.attachment(csv, type: "text/csv; charset=utf-8", name: "reminders-campaign\(campaign.id)-\(day).csv")
         }
         let codes = try await LetterWorkflow.knownCodes(rows, pool: invitations.pool)
-        return Response(
+        let html = LetterWorkflow.letters(rows, campaign: campaign, codes: codes, reminder: true)
+        return Self.attachment(Data(html.utf8), type: "text/html; charset=utf-8", name: "reminders-campaign\(campaign.id)-\(day).html")
+    }
+
+    /// A file to download, never cached: the links, letters, reminders and keys are the office's only copies.
+    static func attachment(_ data: Data, type: String, name: String) -> Response {
+        Response(
             status: .ok,
-            headers: [
-                .contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
-                .contentDisposition: "attachment; filename=\"reminders-campaign\(campaign.id)-\(day).html\"",
-            ],
-            body: .init(byteBuffer: ByteBuffer(string: LetterWorkflow.letters(rows, campaign: campaign, codes: codes, reminder: true))))
+            headers: [.contentType: type, .cacheControl: "no-store", .contentDisposition: "attachment; filename=\"\(name)\""],
+            body: .init(byteBuffer: ByteBuffer(data: data)))
     }
 
     func progress(_ visit: ConsoleVisit) async throws -> Response {
@@ -92,6 +89,14 @@ struct ConsoleCampaignsController: Sendable {
         var published: [String] = []
         // Campaigns of years whose results are published are done with: folded away.
         let publishedYears = Set(try await appraisals.standing().filter { $0.value.officialRun != nil }.keys)
+        // The policy's minBallots of each year, looked up once a year rather than once a campaign.
+        var minimums: [Int: Int] = [:]
+        func minimum(_ year: Int) async throws -> Int {
+            if let known = minimums[year] { return known }
+            let value = try await appraisals.find(year: year)?.policy.minBallots ?? 5
+            minimums[year] = value
+            return value
+        }
         for campaign in try await campaigns.list() {
             if campaign.state == .published {
                 published.append("\(campaign.year) 年度「\(campaign.kind.label)」（活动 \(campaign.id)）")
@@ -100,7 +105,7 @@ struct ConsoleCampaignsController: Sendable {
                     campaign, status: try await invitations.status(campaignID: campaign.id),
                     reissues: try await invitations.reissues(campaignID: campaign.id),
                     daily: campaign.state == .open ? try await invitations.dailyUses(campaignID: campaign.id) : [],
-                    minimum: try await appraisals.find(year: campaign.year)?.policy.minBallots ?? 5)
+                    minimum: try await minimum(campaign.year))
                 if publishedYears.contains(campaign.year), campaign.state == .closed { settled.append(card) } else { cards.append(card) }
             }
         }
@@ -166,13 +171,8 @@ struct ConsoleCampaignsController: Sendable {
             throw ConsoleRefusal(error.problem, heading: "未能更改活动状态", back: "/console")
         }
         if target == .open, let key {
-            return Response(
-                status: .ok,
-                headers: [
-                    .contentType: "text/plain; charset=utf-8",
-                    .contentDisposition: "attachment; filename=\"campaign\(campaign.id)-ballot-key.txt\"",
-                ],
-                body: .init(byteBuffer: ByteBuffer(string: key.fileText(campaignID: campaign.id))))
+            return Self.attachment(
+                Data(key.fileText(campaignID: campaign.id).utf8), type: "text/plain; charset=utf-8", name: "campaign\(campaign.id)-ballot-key.txt")
         }
         return ConsoleGate.redirect("/console")
     }
@@ -206,21 +206,9 @@ struct ConsoleCampaignsController: Sendable {
         if letters {
             let rows = result.issued.map { LinksFile.Row($0, kind: campaign.kind, publicURL: gate.configuration.publicURL) }
             let html = LetterWorkflow.letters(rows, campaign: campaign, codes: Set(rows.map { InvitationCode(token: $0.token).text }))
-            return Response(
-                status: .ok,
-                headers: [
-                    .contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
-                    .contentDisposition: "attachment; filename=\"letters-campaign\(campaign.id)-\(day).html\"",
-                ],
-                body: .init(byteBuffer: ByteBuffer(string: html)))
+            return Self.attachment(Data(html.utf8), type: "text/html; charset=utf-8", name: "letters-campaign\(campaign.id)-\(day).html")
         }
         let csv = InvitationSheet.csv(result.issued, kind: campaign.kind, publicURL: gate.configuration.publicURL)
-        return Response(
-            status: .ok,
-            headers: [
-                .contentType: "text/csv; charset=utf-8", .cacheControl: "no-store",
-                .contentDisposition: "attachment; filename=\"invitations-campaign\(campaign.id)-\(day).csv\"",
-            ],
-            body: .init(byteBuffer: ByteBuffer(data: csv)))
+        return Self.attachment(csv, type: "text/csv; charset=utf-8", name: "invitations-campaign\(campaign.id)-\(day).csv")
     }
 }
