@@ -16,20 +16,26 @@ public func buildApplication(
     let pool = ConnectionPool(
         configuration: .init(conninfo: configuration.conninfo, database: configuration.database, maxConnections: configuration.poolSize),
         logger: logger)
-    let router = try await buildRouter(configuration, pool: pool)
+    // The reports' pool, on a standby when PINGYI_READ_URL says so; else the same pool.
+    let readPool = configuration.readConninfo.map { conninfo in
+        ConnectionPool(
+            configuration: .init(conninfo: conninfo, database: configuration.database, maxConnections: configuration.poolSize), logger: logger)
+    }
+    let router = try await buildRouter(configuration, pool: pool, readPool: readPool ?? pool)
     var application = Application(
         router: router,
         server: .http1(configuration: .init(idleTimeout: .init(configuration.idleTimeout))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Pingyi"),
         logger: logger)
     application.addServices(PoolService(pool: pool))
+    if let readPool { application.addServices(PoolService(pool: readPool)) }
     return application
 }
 
 /// Every route of the application as `METHOD /path/{parameter}` (for checking the OpenAPI document).
 public func applicationRoutes() async throws -> [String] {
     let pool = ConnectionPool(configuration: .init(maxConnections: 1))
-    let router = try await buildRouter(ServerConfiguration(), pool: pool)
+    let router = try await buildRouter(ServerConfiguration(), pool: pool, readPool: pool)
     await pool.shutdown()
     return router.routes.map { route in
         let path = route.path.description.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
@@ -37,7 +43,9 @@ public func applicationRoutes() async throws -> [String] {
     }
 }
 
-func buildRouter(_ configuration: ServerConfiguration, pool: ConnectionPool) async throws -> Router<PingyiRequestContext> {
+/// `readPool` serves what only reads published results (the ranking and personnel pages, the
+/// API's appraisal routes); it may lag the primary by the replication delay.
+func buildRouter(_ configuration: ServerConfiguration, pool: ConnectionPool, readPool: ConnectionPool) async throws -> Router<PingyiRequestContext> {
     let views = try await Views.load()
     let router = Router(context: PingyiRequestContext.self)
     _ = PingyiMetrics.bootstrapped
@@ -66,9 +74,9 @@ func buildRouter(_ configuration: ServerConfiguration, pool: ConnectionPool) asy
     ConsoleCampaignsController(
         gate: gate, campaigns: CampaignStore(pool: pool), invitations: InvitationStore(pool: pool), appraisals: AppraisalStore(pool: pool)
     ).add(to: router)
-    ConsoleRankingController(gate: gate, scoring: ScoringStore(pool: pool), appraisals: AppraisalStore(pool: pool)).add(to: router)
+    ConsoleRankingController(gate: gate, scoring: ScoringStore(pool: readPool), appraisals: AppraisalStore(pool: readPool)).add(to: router)
     ConsoleFollowUpsController(gate: gate, followUps: FollowUpStore(pool: pool)).add(to: router)
-    ConsolePersonnelController(gate: gate, scoring: ScoringStore(pool: pool)).add(to: router)
+    ConsolePersonnelController(gate: gate, scoring: ScoringStore(pool: readPool)).add(to: router)
     ConsoleCluesController(gate: gate, clues: ProblemClueStore(pool: pool)).add(to: router)
     ConsoleProblemsController(gate: gate, problems: ProblemStore(pool: pool), roster: RosterStore(pool: pool)).add(to: router)
 
@@ -79,8 +87,8 @@ func buildRouter(_ configuration: ServerConfiguration, pool: ConnectionPool) asy
         .add(middleware: APIKeyMiddleware(store: APIKeyStore(pool: pool)))
     AppraisalsController(
         reading: StoreAppraisalsReading(
-            appraisals: AppraisalStore(pool: pool), scoring: ScoringStore(pool: pool), ballots: BallotStore(pool: pool),
-            followUpStore: FollowUpStore(pool: pool))
+            appraisals: AppraisalStore(pool: readPool), scoring: ScoringStore(pool: readPool), ballots: BallotStore(pool: readPool),
+            followUpStore: FollowUpStore(pool: readPool))
     ).add(to: api)
     AdminController(followUps: FollowUpStore(pool: pool), audit: AuditStore(pool: pool)).add(to: api)
     ProblemsAPIController(problems: ProblemStore(pool: pool)).add(to: api)

@@ -4,10 +4,11 @@ import HummingbirdTesting
 import Logging
 import PingyiCore
 import PingyiPostgres
-import PingyiServer
 import PingyiStore
 import PingyiTestSupport
 import Testing
+
+@testable import PingyiServer
 
 @Suite("Hardening and health")
 struct HardeningTests {
@@ -161,6 +162,31 @@ struct HardeningTests {
             let page = try await client.execute(uri: "/s/\(InvitationToken.random().text)", method: .get)
             #expect(page.status == .serviceUnavailable)
             #expect(String(buffer: page.body).contains("系统繁忙"))
+        }
+    }
+
+    @Test("a ballot posted while the database is unreachable comes back as a 503 page that posts the same answers again")
+    func ballotRetryPage() async throws {
+        var configuration = ServerConfiguration(conninfo: "host=/nonexistent/pingyi port=1 connect_timeout=2", poolSize: 2)
+        configuration.formSecret = Data(repeating: 7, count: 32)
+        let application = try await buildApplication(configuration, logger: ServerHarness.quietLogger)
+        let token = InvitationToken.random()
+        let csrf = AntiForgery(secret: configuration.formSecret).token(for: token.hash)
+        try await application.test(.router) { client in
+            let response = try await client.execute(
+                uri: "/s", method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "pingyi_s=\(token.text)"],
+                body: ByteBuffer(string: "csrf=\(csrf)&q1_7=5&comment=%E5%A5%BD%22%3E%3Cb%3E"))
+            #expect(response.status == .serviceUnavailable)
+            #expect(response.headers[.retryAfter] == "5")
+            #expect(response.headers[.cacheControl] == "no-store")
+            let html = String(buffer: response.body)
+            #expect(html.contains("<form method=\"post\" action=\"/s\""))
+            #expect(html.contains("<input type=\"hidden\" name=\"csrf\" value=\"\(csrf)\">"))
+            #expect(html.contains("<input type=\"hidden\" name=\"q1_7\" value=\"5\">"))
+            // The merchant's text comes back escaped, never as markup.
+            #expect(html.contains("value=\"好&quot;&gt;&lt;b&gt;\""))
+            #expect(html.contains("重新提交"))
         }
     }
 }

@@ -5,6 +5,11 @@ unused invitation, until the stop file appears or the time is up. Every acknowle
 
 usage: ballot_client.py PORT TOKENS BODY THREADS SECONDS STOPFILE OUTDIR
 writes OUTDIR/acked.txt (one token a line), OUTDIR/events.txt ("time status"), OUTDIR/summary.json
+
+With BALLOT_RETRY=1 in the environment a worker behaves like a merchant on the retry page: after a
+503, a 502 or a broken connection it posts the same ballot again (every 0.5 s, up to 60 s). A 409
+that follows means the first post had reached the database before its answer was lost: the page
+says 「已提交」, so the token counts as acknowledged (and check_ballots.py then demands it stored).
 """
 import http.client
 import json
@@ -36,14 +41,20 @@ def record(status, token=None):
     with lock:
         counts[status] = counts.get(status, 0) + 1
         events.append((time.time(), status))
-        if status == "303" and token:
+        if token:
             acked.append(token)
+
+
+retrying = os.environ.get("BALLOT_RETRY") == "1"
 
 
 def worker():
     connection = None
+    pair, retried, given_up = None, False, 0.0
     while time.time() < deadline and not os.path.exists(stop_file):
-        pair = take()
+        if pair is None:
+            pair, retried = take(), False
+            given_up = time.time() + 60
         if pair is None:
             return
         token, csrf = pair
@@ -55,16 +66,28 @@ def worker():
             response = connection.getresponse()
             response.read()
             status = str(response.status)
-            record(status, token)
+            if status == "409" and retried:
+                status = "409-after-retry"
+            record(status, token if status in ("303", "409-after-retry") else None)
             if response.getheader("Connection", "").lower() == "close":
                 connection.close()
                 connection = None
+            if retrying and status in ("503", "502") and time.time() < given_up:
+                retried = True
+                time.sleep(0.5)
+            else:
+                pair = None
         except Exception as error:  # refused, reset, timed out: not acknowledged
             record("error:" + type(error).__name__)
             if connection is not None:
                 connection.close()
             connection = None
-            time.sleep(0.05)
+            if retrying and time.time() < given_up:
+                retried = True
+                time.sleep(0.5)
+            else:
+                pair = None
+                time.sleep(0.05)
 
 
 workers = [threading.Thread(target=worker) for _ in range(threads)]

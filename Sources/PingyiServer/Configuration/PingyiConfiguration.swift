@@ -23,6 +23,7 @@ public struct PingyiConfiguration: Sendable {
     /// The variables, for README's table.
     public static let variables = [
         ConfigurationVariable("DATABASE_URL", "libpq connection string or `postgresql://` URL"),
+        ConfigurationVariable("PINGYI_READ_URL", "libpq connection string of the reports' read-only pool"),
         ConfigurationVariable("PINGYI_SQL_DIR", "the migrations folder"),
         ConfigurationVariable("PINGYI_DEMO_DIR", "the demo county's folder"),
         ConfigurationVariable("PINGYI_HOME", "where the shipped files are"),
@@ -45,6 +46,7 @@ public struct PingyiConfiguration: Sendable {
         }
         var server = ServerConfiguration()
         server.conninfo = value("DATABASE_URL") ?? ""
+        server.readConninfo = value("PINGYI_READ_URL")
         if let url = value("PINGYI_PUBLIC_URL") { server.publicURL = url }
         if let size = value("PINGYI_POOL_SIZE").flatMap(Int.init), size > 0 { server.poolSize = size }
         if let limit = value("PINGYI_MAX_FAILED_LOOKUPS").flatMap(Int.init), limit > 0 { server.maxFailedLookups = limit }

@@ -11,6 +11,10 @@ public struct ServerConfiguration: Sendable {
     public var conninfo: String
     /// A database name overriding the conninfo's.
     public var database: String?
+    /// libpq conninfo of an optional read-only pool for the reports (published scores, the
+    /// ranking and personnel pages, the API's reading routes), typically a standby with
+    /// `target_session_attrs=prefer-standby`; `nil`: the reports use the main pool.
+    public var readConninfo: String?
     /// Connections in the pool (and threads for blocking libpq calls).
     public var poolSize: Int
     /// The public base URL the links point at; `https://…` makes cookies Secure.

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import PingyiCore
+import PingyiPostgres
 import PingyiStore
 
 /// The public form of one campaign kind: the merchant ballot under `/s`, the supervisor's star
@@ -125,8 +126,21 @@ struct BallotController: Sendable {
             return views.message(.expiredForm, status: .forbidden)
         }
         let allowSigned = kind == .starRating
-        let attempt = try await store.submit(tokenHash: tokenHash, kind: kind) { invitation in
-            BallotValidator.validate(fields, template: invitation.campaign.template, targets: invitation.targets, allowSigned: allowSigned)
+        let attempt: SubmitAttempt
+        do {
+            attempt = try await store.submit(tokenHash: tokenHash, kind: kind) { invitation in
+                BallotValidator.validate(fields, template: invitation.campaign.template, targets: invitation.targets, allowSigned: allowSigned)
+            }
+        } catch let error where HTTPProblem.of(error)?.status == .serviceUnavailable {
+            // A failover or restart under way: whether the ballot reached the database is unknown
+            // here, so the answers go back to be posted again (safe: one ballot per invitation).
+            if let failure = error as? PostgresError { PingyiMetrics.databaseError(failure) }
+            context.logger.warning("database unavailable during a ballot", metadata: ["error": "\(String(reflecting: error))"])
+            let page = RetryPage(action: path, fields: fields)
+            var response = views.page("retry", page, status: .serviceUnavailable)
+            response.headers[.retryAfter] = "\(page.seconds)"
+            response.headers[.cacheControl] = "no-store"
+            return response
         }
         PingyiMetrics.ballot(kind: kind.rawValue, outcome: Self.outcome(attempt))
         switch attempt {

@@ -29,7 +29,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
             if problem.status == .serviceUnavailable {
                 context.logger.warning("database unavailable", metadata: ["error": "\(String(reflecting: error))"])
                 return views.message(
-                    MessagePage(heading: "系统繁忙", message: "系统暂时无法处理您的请求，请稍后再试。您尚未提交的内容没有被记录。"),
+                    MessagePage(heading: "系统繁忙", message: "系统暂时无法处理您的请求，请稍后再试。如果刚才提交了内容，请稍后查看是否已经保存。"),
                     status: .serviceUnavailable)
             }
             return views.message(Self.page(for: problem.status), status: problem.status)
