@@ -92,7 +92,7 @@ func buildRouter(_ configuration: ServerConfiguration, pool: ConnectionPool, rea
     ).add(to: api)
     AdminController(followUps: FollowUpStore(pool: pool), audit: AuditStore(pool: pool)).add(to: api)
     ProblemsAPIController(problems: ProblemStore(pool: pool)).add(to: api)
-    MetricsController(pool: pool).add(
+    MetricsController(pool: pool, scoring: ScoringStore(pool: pool)).add(
         to: router.group("metrics").add(middleware: APIErrorMiddleware()).add(middleware: APIKeyMiddleware(store: APIKeyStore(pool: pool))))
     return router
 }

@@ -14,6 +14,17 @@ public struct ScoringStore: Sendable {
         self.pool = pool
     }
 
+    /// The latest run of each year that recorded its duration: year, run, seconds (for the metrics).
+    public func latestRunDurations() async throws -> [(year: Int, run: Int, seconds: Double)] {
+        try await pool.withConnection { connection in
+            try connection.query(
+                """
+                SELECT DISTINCT ON (year) year, id, seconds FROM scoring_runs WHERE seconds IS NOT NULL ORDER BY year, id DESC
+                """
+            ).map { (try $0.decode("year"), try $0.decode("id"), try $0.decode("seconds")) }
+        }
+    }
+
     /// Scores `year`. When the inputs are exactly those of the year's latest run, that run is
     /// returned (`isNew` false) — the same data always gives the same rows; otherwise a new run
     /// is stored and the old ones are kept. A published year is refused. The result carries every
@@ -50,16 +61,19 @@ public struct ScoringStore: Sendable {
                 return ScoringRun(id: 0, year: year, isNew: false, official: false, inputs: gathered.counts, scores: scores, notes: gathered.notes)
             }
             progress("保存评分结果…")
-            let id: Int = try connection.query(
-                """
-                INSERT INTO scoring_runs (year, fingerprint, policy_sha256, merchant_template_sha256, star_template_sha256, inputs, created_by)
-                VALUES (\(year), \(fingerprint), \(try appraisal.decode("policy_sha256", as: String.self)), \(gathered.merchantTemplateSHA),
-                        \(gathered.starTemplateSHA), \(AuditLog.json(gathered.counts))::jsonb, \(actor))
-                RETURNING id
-                """)[0].decode("id")
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             let results = try scores.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+            // seconds: now() is the transaction's start, so the run's time from its first read to
+            // its results ready to store (runs never change afterwards: no later UPDATE).
+            let id: Int = try connection.query(
+                """
+                INSERT INTO scoring_runs (year, fingerprint, policy_sha256, merchant_template_sha256, star_template_sha256, inputs, created_by, seconds)
+                VALUES (\(year), \(fingerprint), \(try appraisal.decode("policy_sha256", as: String.self)), \(gathered.merchantTemplateSHA),
+                        \(gathered.starTemplateSHA), \(AuditLog.json(gathered.counts))::jsonb, \(actor),
+                        extract(epoch FROM clock_timestamp() - now()))
+                RETURNING id
+                """)[0].decode("id")
             try connection.query(
                 """
                 INSERT INTO chief_results (run_id, employee_number, department_code, rank, composite, flagged, bottom, action, result)

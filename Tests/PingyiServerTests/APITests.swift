@@ -178,6 +178,11 @@ struct APITests {
             #expect(posted.status == .seeOther)
             let admin = try await APIKeyStore(pool: server.fixture.pool).create(role: .admin, name: "监控", actor: "test").1
             let orgdept = try await APIKeyStore(pool: server.fixture.pool).create(role: .orgdept, name: "组织部", actor: "test").1
+            try await Self.publishedYear(server)
+            let seconds: Double = try await server.fixture.pool.withConnection {
+                try $0.query("SELECT seconds FROM scoring_runs WHERE year = 2026 ORDER BY id DESC LIMIT 1")[0].decode("seconds")
+            }
+            #expect(seconds > 0 && seconds < 60)
             #expect(try await server.client.execute(uri: "/metrics", method: .get).status == .unauthorized)
             #expect(
                 try await server.client.execute(uri: "/metrics", method: .get, headers: [.authorization: "Bearer \(orgdept)"]).status == .forbidden)
@@ -188,6 +193,7 @@ struct APITests {
             #expect(text.contains(#"hb_requests{http_route="/s",http_request_method="POST",http_response_status_code="303"} "#))
             #expect(text.contains("pingyi_ballots_total") && text.contains(#"outcome="accepted""#))
             #expect(text.contains("pingyi_pool_size") && text.contains("pingyi_pool_in_use"))
+            #expect(text.contains(#"pingyi_scoring_run_seconds{year="2026"} \#(seconds)"#))
             #expect(!text.contains(token.text))  // route templates only: no token in any label
         }
     }

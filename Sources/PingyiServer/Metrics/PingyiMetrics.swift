@@ -4,7 +4,8 @@ import Prometheus
 
 /// Pingyi's metrics in Prometheus's text format (swift-metrics with swift-prometheus): requests
 /// by route template (Hummingbird's `MetricsMiddleware`: never a raw path, so never a token),
-/// status and latency; the pool; ballots by outcome; database errors by SQLSTATE class.
+/// status and latency; the pool; ballots by outcome; database errors by SQLSTATE class; the
+/// duration of each year's latest scoring run.
 enum PingyiMetrics {
     static let registry = PrometheusCollectorRegistry()
 
@@ -37,14 +38,19 @@ enum PingyiMetrics {
         Counter(label: "pingyi_database_errors_total", dimensions: [("class", kind)]).increment()
     }
 
-    /// The text to serve, with the pool's figures as of now.
-    static func scrape(pool: ConnectionPool) -> String {
+    /// The text to serve, with the pool's figures as of now and the seconds of each year's
+    /// latest scoring run (`pingyi score` runs in the office's CLI, so its duration is read from
+    /// the database at each scrape rather than counted in this process).
+    static func scrape(pool: ConnectionPool, scoringRuns: [(year: Int, run: Int, seconds: Double)] = []) -> String {
         let statistics = pool.statistics
         Gauge(label: "pingyi_pool_size").record(statistics.size)
         Gauge(label: "pingyi_pool_open").record(statistics.open)
         Gauge(label: "pingyi_pool_in_use").record(statistics.open - statistics.idle)
         Gauge(label: "pingyi_pool_waiters").record(statistics.waiters)
         Gauge(label: "pingyi_pool_timeouts").record(statistics.timeouts)
+        for run in scoringRuns {
+            Gauge(label: "pingyi_scoring_run_seconds", dimensions: [("year", "\(run.year)")]).record(run.seconds)
+        }
         return registry.emitToString()
     }
 }
