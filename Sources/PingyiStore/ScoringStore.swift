@@ -98,7 +98,7 @@ public struct ScoringStore: Sendable {
             guard
                 let row = try connection.query(
                     """
-                    SELECT r.id, r.inputs::text AS inputs, y.official_run_id = r.id AS official
+                    SELECT r.id, r.fingerprint, r.inputs::text AS inputs, y.official_run_id = r.id AS official
                     FROM scoring_runs r JOIN appraisal_years y ON y.year = r.year
                     WHERE r.year = \(year) AND (\(runID)::bigint IS NULL OR r.id = \(runID))
                     ORDER BY r.id DESC LIMIT 1
@@ -106,9 +106,11 @@ public struct ScoringStore: Sendable {
                 ).first
             else { throw AppraisalError.noRun(year) }
             let id: Int = try row.decode("id")
-            let scores = try connection.query("SELECT result::text AS result FROM chief_results WHERE run_id = \(id)")
-                .map { try ScoringStore.chiefScore($0).disclosed }
-                .sorted(by: Scoring.order)
+            let scores = try RunCache.scores(run: id, fingerprint: try row.decode("fingerprint")) {
+                try connection.query("SELECT result::text AS result FROM chief_results WHERE run_id = \(id)")
+                    .map { try ScoringStore.chiefScore($0).disclosed }
+                    .sorted(by: Scoring.order)
+            }
             let inputs = try JSONDecoder().decode([String: Int].self, from: Data(try row.decode("inputs", as: String.self).utf8))
             return ScoringRun(
                 id: id, year: year, isNew: false, official: try row.decode("official", as: Bool?.self) ?? false,

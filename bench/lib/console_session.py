@@ -50,6 +50,17 @@ if sys.argv[1] == "signin":
     session = [c for c in cookies(headers) if c not in nonce and c.split("=", 1)[1]]
     if status != 303 or not session:
         sys.exit(f"sign-in failed: {status}")
+    if headers.get("Location", "").endswith("/console/password"):
+        # A new account must choose its own password first.
+        _, _, page = fetch(f"{base}/console/password", cookie=session[0])
+        csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+        chosen = password + "-changed"
+        form = urllib.parse.urlencode({"csrf": csrf, "current": password, "password": chosen, "again": chosen}).encode()
+        status, headers, _ = fetch(f"{base}/console/password", cookie=session[0], data=form, origin=base)
+        renewed = [c for c in cookies(headers) if c.split("=", 1)[0] == session[0].split("=", 1)[0] and c.split("=", 1)[1]]
+        if status != 303:
+            sys.exit(f"password change failed: {status}")
+        session = renewed or session
     print(session[0])
 elif sys.argv[1] == "check":
     base, cookie = sys.argv[2:4]
