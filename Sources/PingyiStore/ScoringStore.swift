@@ -394,11 +394,19 @@ public struct ScoringStore: Sendable {
         }
     }
 
-    /// Per department: star rating, assessment, mean composite of its chiefs, response rate.
-    public func departments(year: Int, run: ScoringRun) async throws -> [DepartmentResult] {
+    /// Per department: star rating, assessment, mean composite of its chiefs, and — unless
+    /// `responseRates` is false — its invitations and answers (a count over every invitation of
+    /// the year, 1.2 million department rows at a province's size: pages that do not show the
+    /// rates leave it out, and their `invited` and `responded` are 0).
+    public func departments(year: Int, run: ScoringRun, responseRates: Bool = true) async throws -> [DepartmentResult] {
         let byDepartment = Dictionary(grouping: run.scores, by: \.departmentCode)
         let rows = try await pool.withConnection { connection in
-            try connection.query(
+            guard responseRates else {
+                return try connection.query("SELECT code, name FROM departments WHERE active ORDER BY code").map { row in
+                    (try row.decode("code", as: String.self), try row.decode("name", as: String.self), 0, 0)
+                }
+            }
+            return try connection.query(
                 """
                 SELECT d.code, d.name,
                        count(i.id) FILTER (WHERE i.revoked_at IS NULL) AS invited,

@@ -365,7 +365,13 @@ struct ConsolePagesTests {
             let scjg = try await office.get("/console/ranking?department=SCJG", as: .orgdept).text
             #expect(scjg.contains("王芳") && !scjg.contains("钱进"))
             #expect(scjg.contains(#"<option value="SCJG" selected>"#))
-            for path in ["/console/ranking?department=NOPE", "/console/ranking?year=2019", "/console/ranking?year=abc"] {
+            // The fixture's ranking fits one page: page 1 is it (no pager), any other page is 404.
+            #expect(try await office.get("/console/ranking?page=1", as: .orgdept).text.contains("王芳"))
+            #expect(!all.contains(#"class="pager""#))
+            for path in [
+                "/console/ranking?department=NOPE", "/console/ranking?year=2019", "/console/ranking?year=abc", "/console/ranking?page=2",
+                "/console/ranking?page=0", "/console/ranking?page=x",
+            ] {
                 #expect(try await office.get(path, as: .orgdept).status == .notFound, "\(path)")
             }
 

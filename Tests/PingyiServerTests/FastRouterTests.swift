@@ -150,4 +150,27 @@ struct FastRouterTests {
             #expect(status == .notFound && Self.errorCode(body) == "not_found")
         }
     }
+
+    @Test("the console's whole ranking comes a page of 100 at a time (a province has 30,000 chiefs); a department shows all of its chiefs")
+    func rankingPages() async throws {
+        let scores = (1...250).map { n in
+            FakeReading.chief("G\(n)", department: n % 2 == 0 ? "A" : "B", rank: n, composite: 100 - Double(n) / 10, flagged: n > 240)
+        }
+        let run = ScoringRun(id: 7, year: 2026, isNew: false, official: true, inputs: [:], scores: scores, notes: [])
+        let member = ConsoleMemberView(StaffMember(id: 1, login: "zz", name: "组织部", role: .orgdept, mustChangePassword: false), csrf: "x")
+        #expect(ConsoleRankingPage.pageCount(250) == 3 && ConsoleRankingPage.pageCount(0) == 1 && ConsoleRankingPage.pageCount(100) == 1)
+        let second = ConsoleRankingPage(member: member, run: run, policy: nil, years: [2026], departments: [], department: nil, page: 2)
+        #expect(second.rows.map(\.employeeNumber) == (101...200).map { "G\($0)" })
+        #expect(second.chart.rows.count == 100)
+        let paging = try #require(second.paging)
+        #expect((paging.page, paging.pages, paging.first, paging.last, paging.total) == (2, 3, 101, 200, 250))
+        #expect(paging.previous == "/console/ranking?year=2026&page=1" && paging.next == "/console/ranking?year=2026&page=3")
+        let last = ConsoleRankingPage(member: member, run: run, policy: nil, years: [2026], departments: [], department: nil, page: 3)
+        #expect(last.rows.count == 50 && last.paging?.next == nil && last.rows.last?.flagged == true)
+        let department = ConsoleRankingPage(member: member, run: run, policy: nil, years: [2026], departments: [], department: "A", page: 1)
+        #expect(department.rows.count == 125 && department.paging == nil)
+        let html = try await Views.load().html("console-ranking", second)
+        #expect(html.contains(#"<a class="button secondary" href="/console/ranking?year=2026&amp;page=3" rel="next">下一页</a>"#))
+        #expect(html.contains("第 2 / 3 页（第 101–200 位，共 250 名股室长）"))
+    }
 }

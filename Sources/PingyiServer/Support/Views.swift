@@ -17,11 +17,16 @@ struct Views: Sendable {
 
     /// An HTML response of a template rendered with `object`.
     func page(_ template: String, _ object: Any, status: HTTPResponse.Status = .ok) -> Response {
-        let html = library.render(object, withTemplate: template) ?? "<!doctype html><title>评议</title><p>页面模板缺失</p>"
+        let html = html(template, object)
         return Response(
             status: status,
             headers: [.contentType: "text/html; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// The page's HTML.
+    func html(_ template: String, _ object: Any) -> String {
+        library.render(object, withTemplate: template) ?? "<!doctype html><title>评议</title><p>页面模板缺失</p>"
     }
 
     /// A message page (errors, thanks, closed campaigns).

@@ -31,11 +31,12 @@ struct ConsoleRankingController: Sendable {
         }
     }
 
-    /// `?year=` among the scored years (default the newest), `?department=` a department code.
+    /// `?year=` among the scored years (default the newest), `?department=` a department code (all
+    /// its chiefs), else `?page=` of the whole ranking.
     func ranking(_ visit: ConsoleVisit, query: Hummingbird.Parameters) async throws -> Response {
         let (run, scored) = try await shownRun(query)
         let year = run.year
-        let departments = try await scoring.departments(year: year, run: run).filter { $0.chiefs > 0 }
+        let departments = try await scoring.departments(year: year, run: run, responseRates: false).filter { $0.chiefs > 0 }
         var department: String?
         if let code = query.get("department"), !code.isEmpty {
             guard departments.contains(where: { $0.code == code }) else {
@@ -43,11 +44,19 @@ struct ConsoleRankingController: Sendable {
             }
             department = code
         }
+        // The whole ranking in pages of ConsoleRankingPage.pageSize (a province has 30,000 chiefs).
+        var page = 1
+        if department == nil, let text = query.get("page"), !text.isEmpty {
+            guard let number = Int(text), number >= 1, number <= ConsoleRankingPage.pageCount(run.scores.count) else {
+                throw ConsoleRefusal.notFound("没有这一页", "请从排名的第一页开始翻页。")
+            }
+            page = number
+        }
         return gate.views.page(
             "console-ranking",
             ConsoleRankingPage(
                 member: visit.header, run: run, policy: try await appraisals.find(year: year)?.policy, years: scored.map(\.year),
-                departments: departments, department: department))
+                departments: departments, department: department, page: page))
     }
 
     /// The run the page shows for `?year=` (default the newest scored year), and the scored years.

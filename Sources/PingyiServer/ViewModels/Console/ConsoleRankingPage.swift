@@ -1,8 +1,8 @@
 import PingyiCore
 
-/// 排名: the year's ranked chiefs (optionally of one department) with the dot plot of their
-/// composites and 不满意 shares (`RankingDotPlot`), flagged chiefs in red, and the departments'
-/// star levels.
+/// 排名: the year's ranked chiefs (one department's, or the whole ranking a page of 100 at a time)
+/// with the dot plot of their composites and 不满意 shares (`RankingDotPlot`), flagged chiefs in
+/// red, and the departments' star levels.
 struct ConsoleRankingPage: Sendable {
     struct Line: Sendable {
         let rank: String
@@ -37,8 +37,30 @@ struct ConsoleRankingPage: Sendable {
     let chart: RankingDotPlot
     let rows: [Line]
     let departmentLines: [DepartmentLine]
+    /// Paging of the whole ranking (nil when one department is shown, or everything fits one page).
+    let paging: Paging?
 
-    init(member: ConsoleMemberView, run: ScoringRun, policy: ScoringPolicy?, years: [Int], departments: [DepartmentResult], department: String?) {
+    /// 第 N / M 页 with the neighbours' addresses.
+    struct Paging: Sendable {
+        let page: Int
+        let pages: Int
+        let first: Int
+        let last: Int
+        let total: Int
+        let previous: String?
+        let next: String?
+    }
+
+    /// Chiefs on a page of the whole ranking.
+    static let pageSize = 100
+
+    /// Pages of a ranking of `count` chiefs (at least one).
+    static func pageCount(_ count: Int) -> Int { max(1, (count + pageSize - 1) / pageSize) }
+
+    init(
+        member: ConsoleMemberView, run: ScoringRun, policy: ScoringPolicy?, years: [Int], departments: [DepartmentResult], department: String?,
+        page: Int = 1
+    ) {
         self.member = member
         year = run.year
         source = run.official ? "正式结果（第 \(run.id) 次评分）" : "最近一次评分（第 \(run.id) 次，未发布）"
@@ -47,7 +69,19 @@ struct ConsoleRankingPage: Sendable {
             [ConsoleOption(value: "", label: "全部部门", selected: department == nil)]
             + departments.map { ConsoleOption(value: $0.code, label: $0.name, selected: $0.code == department) }
         filteredBy = department.flatMap { code in departments.first { $0.code == code }?.name }
-        let shown = run.scores.filter { department == nil || $0.departmentCode == department }
+        var shown = run.scores.filter { department == nil || $0.departmentCode == department }
+        let pages = Self.pageCount(shown.count)
+        if department == nil, pages > 1 {
+            let page = min(max(page, 1), pages)
+            let first = (page - 1) * Self.pageSize
+            let link = { (number: Int) in "/console/ranking?year=\(run.year)&page=\(number)" }
+            paging = Paging(
+                page: page, pages: pages, first: first + 1, last: min(first + Self.pageSize, shown.count), total: shown.count,
+                previous: page > 1 ? link(page - 1) : nil, next: page < pages ? link(page + 1) : nil)
+            shown = Array(shown[first..<min(first + Self.pageSize, shown.count)])
+        } else {
+            paging = nil
+        }
         chart = RankingDotPlot(shown, policy: policy, wholeRanking: department == nil)
         rows = shown.map { score in
             Line(
