@@ -1,5 +1,28 @@
-/// Reads the text form of a one-dimensional PostgreSQL array: `{a,"b,c",NULL}`.
+/// The text form of a one-dimensional PostgreSQL array: `{a,"b,c",NULL}`, read and written.
 enum PostgresArrayText {
+    /// An array literal with NULL unquoted and every other element quoted, `"` and `\` escaped.
+    /// Built on UTF-8 bytes: arrays carry whole imports (1.2 million dealings at a province's
+    /// size) and a scoring run's results, where going character by character was most of the time.
+    static func literal<Element: PostgresEncodable>(_ elements: [Element?]) -> String {
+        var out: [UInt8] = [UInt8(ascii: "{")]
+        out.reserveCapacity(2 + elements.count * 16)
+        for (index, element) in elements.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            guard let element else {
+                out.append(contentsOf: "NULL".utf8)
+                continue
+            }
+            out.append(UInt8(ascii: "\""))
+            for byte in element.postgresText.utf8 {
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { out.append(UInt8(ascii: "\\")) }
+                out.append(byte)
+            }
+            out.append(UInt8(ascii: "\""))
+        }
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// The element type of the array types Pingyi reads.
     static let elementTypes: [PostgresType: PostgresType] = [
         .textArray: .text, .int8Array: .int8, .int4Array: .int4, .int2Array: .int2, .float8Array: .float8,

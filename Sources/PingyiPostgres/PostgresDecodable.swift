@@ -132,15 +132,18 @@ extension Data: PostgresDecodable {
             default: nil
             }
         }
-        var data = Data(capacity: (bytes.count - 2) / 2)
+        // Into an array first: Data.append a byte at a time was most of a campaign's close (the
+        // sealed ballots are read as bytea).
+        var decoded = [UInt8]()
+        decoded.reserveCapacity((bytes.count - 2) / 2)
         var index = 2
         while index < bytes.count {
             guard let high = nibble(bytes[index]), let low = nibble(bytes[index + 1]) else {
                 throw cell.decodingError("Data", reason: "not in bytea hex format")
             }
-            data.append(high << 4 | low)
+            decoded.append(high << 4 | low)
             index += 2
         }
-        return data
+        return Data(decoded)
     }
 }

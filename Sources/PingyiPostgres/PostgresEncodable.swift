@@ -126,17 +126,5 @@ extension Array: PostgresEncodable where Element: PostgresArrayElement {
     /// The element type's array type.
     public static var postgresType: PostgresType { Element.postgresArrayType }
     /// An array literal with every element quoted: `{"a","b \"c\""}`.
-    public var postgresText: String {
-        var out = "{"
-        for (index, element) in enumerated() {
-            if index > 0 { out += "," }
-            out += "\""
-            for character in element.postgresText {
-                if character == "\"" || character == "\\" { out += "\\" }
-                out.append(character)
-            }
-            out += "\""
-        }
-        return out + "}"
-    }
+    public var postgresText: String { PostgresArrayText.literal(map { Optional($0) }) }
 }

@@ -10,21 +10,5 @@ public struct PostgresNullableArray<Element: PostgresArrayElement>: PostgresEnco
     public static var postgresType: PostgresType { Element.postgresArrayType }
 
     /// An array literal with NULL unquoted and every other element quoted.
-    public var postgresText: String {
-        var out = "{"
-        for (index, element) in elements.enumerated() {
-            if index > 0 { out += "," }
-            guard let element else {
-                out += "NULL"
-                continue
-            }
-            out += "\""
-            for character in element.postgresText {
-                if character == "\"" || character == "\\" { out += "\\" }
-                out.append(character)
-            }
-            out += "\""
-        }
-        return out + "}"
-    }
+    public var postgresText: String { PostgresArrayText.literal(elements) }
 }

@@ -260,8 +260,8 @@ public struct InvitationStore: Sendable {
                 supervisors.append(code)
             }
         }
-        let hashes = issued.map { $0.token.hash.map { String(format: "%02x", $0) }.joined() }
-        let codeHashes = issued.map { InvitationCode(token: $0.token).hash.map { String(format: "%02x", $0) }.joined() }
+        let hashes = issued.map { $0.token.hash.hex }
+        let codeHashes = issued.map { InvitationCode(token: $0.token).hash.hex }
         var idOfHash: [String: Int] = [:]
         for row in try connection.query(
             """

@@ -439,6 +439,6 @@ public struct ScoringStore: Sendable {
     static func fingerprint(_ input: ScoringInput) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return SHA256.hash(data: try encoder.encode(input)).map { String(format: "%02x", $0) }.joined()
+        return SHA256.hash(data: try encoder.encode(input)).hex
     }
 }

@@ -14,7 +14,7 @@ public enum LetterWorkflow {
     /// The rows of `file` whose invitations are still unused and valid (their tokens' hashes
     /// looked up): a reminder never reaches someone who has answered.
     public static func unanswered(_ file: LinksFile, campaignID: Int, pool: ConnectionPool) async throws -> [LinksFile.Row] {
-        let hashes = file.rows.map { $0.token.hash.map { String(format: "%02x", $0) }.joined() }
+        let hashes = file.rows.map { $0.token.hash.hex }
         let open = try await pool.withConnection { connection in
             Set(
                 try connection.query(
@@ -31,7 +31,7 @@ public enum LetterWorkflow {
     /// The typed codes known for `rows` (issued since codes exist): those a letter may print.
     public static func knownCodes(_ rows: [LinksFile.Row], pool: ConnectionPool) async throws -> Set<String> {
         let codes = rows.map { InvitationCode(token: $0.token) }
-        let hashes = codes.map { $0.hash.map { String(format: "%02x", $0) }.joined() }
+        let hashes = codes.map { $0.hash.hex }
         let known = try await pool.withConnection { connection in
             Set(
                 try connection.query(

@@ -27,6 +27,7 @@ struct TextTable {
     /// Terminal columns of `text`.
     static func width(_ text: String) -> Int {
         text.unicodeScalars.reduce(0) { total, scalar in
+            if scalar.value < 0x1100 { return total + 1 }
             let wide =
                 (0x1100...0x115F).contains(scalar.value) || (0x2E80...0xA4CF).contains(scalar.value)
                 || (0xAC00...0xD7A3).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value)

@@ -56,4 +56,29 @@ struct CreditCodeTests {
         #expect(CreditCodeError.length(17).description == "应为 18 位，实际 17 位")
         #expect(CreditCodeError.checkCharacter(expected: "6", found: "7").description.contains("第 18 位应为「6」"))
     }
+
+    @Test("the ASCII fast path agrees with the character-by-character check on every one-character change of valid codes")
+    func fastPathAgrees() throws {
+        let letters = Array("0123456789ABCDEFGHJKLMNPQRTUWXYabczIOSV-")
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let first17 =
+                "91" + String((0..<6).map { _ in "0123456789".randomElement(using: &random)! })
+                + String((0..<9).map { _ in CreditCode.alphabet.randomElement(using: &random)! })
+            let code = first17 + String(try #require(CreditCode.checkCharacter(for: first17)))
+            #expect(try CreditCode(validating: code).value == code)
+            #expect(try CreditCode(validating: code.lowercased()).value == code)
+            let position = Int.random(in: 0..<18, using: &random)
+            var changed = Array(code)
+            changed[position] = letters.randomElement(using: &random)!
+            let text = String(changed)
+            // The long way: the normalised text's characters, the division code's digits, the check.
+            let upper = Array(text.uppercased())
+            let values = upper.compactMap { CreditCode.alphabet.firstIndex(of: $0) }
+            let valid =
+                values.count == 18 && values[2..<8].allSatisfy { $0 <= 9 }
+                && CreditCode.checkCharacter(for: String(upper[0..<17])) == upper[17]
+            #expect(((try? CreditCode(validating: text)) != nil) == valid, "\(text)")
+        }
+    }
 }

@@ -46,7 +46,7 @@ struct ParameterRoundTripTests {
             #expect(abs(back.timeIntervalSince(date)) < 0.000_001)
             let bytes = Data([0, 1, 0xfe, 0xff, 0x27])
             #expect(try echo(bytes) == bytes)
-            #expect(try echo(["a", "b,c", "d\"e", "县 f", ""]) == ["a", "b,c", "d\"e", "县 f", ""].self)
+            #expect(try echo(["a", "b,c", "d\"e", "县 f", "", #"back\slash"#, "{x}"]) == ["a", "b,c", "d\"e", "县 f", "", #"back\slash"#, "{x}"].self)
 
             let payload = Payload(name: "张三", scores: [100, 70, 30])
             let json: PostgresJSON<Payload> = try connection.query("SELECT \(PostgresJSON(payload)) AS v")[0].decode("v")
@@ -66,7 +66,7 @@ struct ParameterRoundTripTests {
     func nullableArrays() async throws {
         try await TestDatabase.withMigrated { database in
             let connection = try database.connect()
-            let values: [String?] = ["满意", nil, "NULL", "x\"y"]
+            let values: [String?] = ["满意", nil, "NULL", "x\"y", #"a\b"#]
             let rows = try connection.query(
                 "SELECT v FROM unnest(\(PostgresNullableArray(values))::text[]) WITH ORDINALITY AS t(v, n) ORDER BY n")
             #expect(try rows.map { try $0.decode("v", as: String?.self) } == values)

@@ -51,7 +51,12 @@ public struct FieldReader: Sendable {
     /// A required code: 1–32 ASCII letters, digits, `-` or `_`.
     public mutating func code(_ key: String) -> String? {
         guard let value = text(key, maxLength: 32) else { return nil }
-        guard value.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
+        guard
+            value.utf8.allSatisfy({ byte in
+                (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte) || byte == UInt8(ascii: "-")
+                    || byte == UInt8(ascii: "_")
+            })
+        else {
             fail(key, "「\(value)」只能由字母、数字、- 和 _ 组成")
             return nil
         }
@@ -113,6 +118,14 @@ public struct FieldReader: Sendable {
     }
 
     private mutating func checked(_ key: String, _ value: String, maxLength: Int) -> String? {
+        // Printable ASCII has no control character and as many characters as bytes.
+        if value.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) {
+            if value.utf8.count > maxLength {
+                fail(key, "超过 \(maxLength) 个字符")
+                return nil
+            }
+            return value
+        }
         if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
             fail(key, "含有控制字符")
             return nil

@@ -18,7 +18,7 @@ public struct BallotSealingKey: Hashable, Sendable {
     /// `campaign open` prints and `campaign list` shows, so the office can tell the key it holds
     /// is the one ballots are sealed with.
     public var fingerprint: String {
-        SHA256.hash(data: rawRepresentation).prefix(8).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: rawRepresentation).prefix(8).hex
     }
 
     var publicKey: Curve25519.KeyAgreement.PublicKey {

@@ -54,6 +54,6 @@ public struct SurveyTemplate: Hashable, Sendable, Codable {
 
     /// Hex SHA-256 of a file's text, stored with whatever was made from it.
     public static func sha256(of text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(text.utf8)).hex
     }
 }
