@@ -37,6 +37,8 @@ struct ConsoleRankingPage: Sendable {
     let chart: RankingDotPlot
     let rows: [Line]
     let departmentLines: [DepartmentLine]
+    /// Whether the departments' table is on this page.
+    var showsDepartments: Bool { !departmentLines.isEmpty }
     /// Paging of the whole ranking (nil when one department is shown, or everything fits one page).
     let paging: Paging?
 
@@ -91,7 +93,10 @@ struct ConsoleRankingPage: Sendable {
                 assessment: Figures.score(score.assessmentScore), evidence: score.flags.map(\.text).joined(separator: "；"),
                 action: score.action?.rawValue ?? "", flagged: score.flagged)
         }
-        departmentLines = departments.filter { department == nil || $0.code == department }.map {
+        // The departments' table: the chosen one's line, else every department on the first page
+        // only (a province has 1,500: not again on each of its 300 pages).
+        let listed = (paging?.page ?? 1) == 1 ? departments.filter { department == nil || $0.code == department } : []
+        departmentLines = listed.map {
             DepartmentLine(
                 name: $0.name, stars: StarLevelText.of($0.starLevel), starScore: Figures.score($0.starScore),
                 assessment: Figures.score($0.assessmentScore), meanComposite: Figures.score($0.meanComposite), flagged: $0.flagged,
