@@ -19,7 +19,8 @@ public func buildApplication(
     // The reports' pool, on a standby when PINGYI_READ_URL says so; else the same pool.
     let readPool = configuration.readConninfo.map { conninfo in
         ConnectionPool(
-            configuration: .init(conninfo: conninfo, database: configuration.database, maxConnections: configuration.poolSize), logger: logger)
+            configuration: .init(conninfo: conninfo, database: configuration.readDatabase, maxConnections: configuration.poolSize),
+            logger: logger)
     }
     let router = try await buildRouter(configuration, pool: pool, readPool: readPool ?? pool)
     var application = Application(

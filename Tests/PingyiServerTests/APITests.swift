@@ -198,6 +198,40 @@ struct APITests {
         }
     }
 
+    @Test("PINGYI_READ_URL: the reports read through the read pool, keys and ballots stay on the main database")
+    func readPool() async throws {
+        try await TestDatabase.withMigrated { replica in
+            try await ServerHarness.run(
+                open: [.merchantReview],
+                configure: { configuration in
+                    configuration.readConninfo = TestDatabase.serverConninfo
+                    configuration.readDatabase = replica.name
+                }
+            ) { server in
+                try await Self.publishedYear(server)
+                let key = try await APIKeyStore(pool: server.fixture.pool).create(role: .orgdept, name: "组织部", actor: "test").1
+                let headers: HTTPFields = [.authorization: "Bearer \(key)"]
+                // The key is checked on the main database; the year is read from the (empty) replica.
+                let overview = try await server.client.execute(uri: "/api/v1/appraisals", method: .get, headers: headers)
+                #expect(overview.status == .ok)
+                #expect(String(buffer: overview.body).contains("[]"), "\(String(buffer: overview.body))")
+                let scores = try await server.client.execute(uri: "/api/v1/appraisals/2026/scores", method: .get, headers: headers)
+                #expect(scores.status == .notFound)
+                // A year that exists on the replica only is what the API lists.
+                let replicaPool = replica.makePool(maxConnections: 1)
+                _ = try await AppraisalStore(pool: replicaPool).create(
+                    year: 2031, title: "只在只读库", policyText: try CountyFixture.shipped("policy.yaml"), policyFile: "policy.yaml", actor: "test")
+                await replicaPool.shutdown()
+                let listed = String(buffer: try await server.client.execute(uri: "/api/v1/appraisals", method: .get, headers: headers).body)
+                #expect(listed.contains("2031") && !listed.contains("2026"), "\(listed)")
+                // A ballot link is still looked up on the main database: this merchant answered (409);
+                // the replica has no invitation at all (it would be 404).
+                let token = server.merchantToken(MerchantBallotTests.huawei)
+                #expect(try await server.get("/s/\(token.text)").status == .conflict)
+            }
+        }
+    }
+
     @Test("a follow-up recorded through the API lands in the audit log under the key's name")
     func followUpAudited() async throws {
         try await ServerHarness.run(open: [.merchantReview]) { server in

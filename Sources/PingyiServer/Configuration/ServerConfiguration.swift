@@ -15,6 +15,8 @@ public struct ServerConfiguration: Sendable {
     /// ranking and personnel pages, the API's reading routes), typically a standby with
     /// `target_session_attrs=prefer-standby`; `nil`: the reports use the main pool.
     public var readConninfo: String?
+    /// A database name overriding the read conninfo's (as `database` does the main one's).
+    public var readDatabase: String?
     /// Connections in the pool (and threads for blocking libpq calls).
     public var poolSize: Int
     /// The public base URL the links point at; `https://…` makes cookies Secure.

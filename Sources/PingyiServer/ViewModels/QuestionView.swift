@@ -1,3 +1,4 @@
+import Mustache
 import PingyiCore
 
 /// One question of a form, with the answer given so far and its error, if any.
@@ -51,5 +52,29 @@ struct QuestionView: Sendable {
         anchorID = options.first?.id ?? inputID
         text = question.kind == .text ? (chosen ?? "") : ""
         maxLength = question.maxLength ?? 0
+    }
+}
+
+extension QuestionView: MustacheParent {
+    /// The template's keys without `Mirror` (a ballot lists up to 120 chiefs: reflection was most of a page).
+    func child(named name: String) -> Any? {
+        switch name {
+        case "field": self.field
+        case "inputID": self.inputID
+        case "anchorID": self.anchorID
+        case "errorID": self.errorID
+        case "label": self.label
+        case "help": self.help
+        case "required": self.required
+        case "error": self.error
+        case "isGrade": self.isGrade
+        case "isStars": self.isStars
+        case "isText": self.isText
+        case "counted": self.counted
+        case "options": self.options
+        case "text": self.text
+        case "maxLength": self.maxLength
+        default: nil
+        }
     }
 }

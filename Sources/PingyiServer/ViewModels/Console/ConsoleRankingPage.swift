@@ -1,3 +1,4 @@
+import Mustache
 import PingyiCore
 
 /// 排名: the year's ranked chiefs (one department's, or the whole ranking a page of 100 at a time)
@@ -101,6 +102,42 @@ struct ConsoleRankingPage: Sendable {
                 name: $0.name, stars: StarLevelText.of($0.starLevel), starScore: Figures.score($0.starScore),
                 assessment: Figures.score($0.assessmentScore), meanComposite: Figures.score($0.meanComposite), flagged: $0.flagged,
                 chiefs: $0.chiefs)
+        }
+    }
+}
+
+extension ConsoleRankingPage.Line: MustacheParent {
+    /// The template's keys without `Mirror` (hundreds of rows a page: reflection was most of it).
+    func child(named name: String) -> Any? {
+        switch name {
+        case "rank": self.rank
+        case "employeeNumber": self.employeeNumber
+        case "name": self.name
+        case "department": self.department
+        case "composite": self.composite
+        case "merchant": self.merchant
+        case "stars": self.stars
+        case "assessment": self.assessment
+        case "evidence": self.evidence
+        case "action": self.action
+        case "flagged": self.flagged
+        default: nil
+        }
+    }
+}
+
+extension ConsoleRankingPage.DepartmentLine: MustacheParent {
+    /// The template's keys without `Mirror` (hundreds of rows a page: reflection was most of it).
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": self.name
+        case "stars": self.stars
+        case "starScore": self.starScore
+        case "assessment": self.assessment
+        case "meanComposite": self.meanComposite
+        case "flagged": self.flagged
+        case "chiefs": self.chiefs
+        default: nil
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import PingyiCore
 
 /// The ranking as a dot plot, drawn on the server as SVG: a row per ranked chief with the rank,
@@ -122,5 +123,24 @@ struct RankingDotPlot: Sendable {
     /// A tick value: whole numbers without decimals, halves with one.
     static func number(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+    }
+}
+
+extension RankingDotPlot.Row: MustacheParent {
+    /// The template's keys without `Mirror` (hundreds of rows a page: reflection was most of it).
+    func child(named name: String) -> Any? {
+        switch name {
+        case "label": self.label
+        case "textY": self.textY
+        case "markY": self.markY
+        case "dotX": self.dotX
+        case "hasShare": self.hasShare
+        case "shareX": self.shareX
+        case "lowX": self.lowX
+        case "highX": self.highX
+        case "color": self.color
+        case "title": self.title
+        default: nil
+        }
     }
 }
