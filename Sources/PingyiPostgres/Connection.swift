@@ -117,7 +117,7 @@ public final class Connection: @unchecked Sendable {
             throw PostgresError(code: .connectionFailure, message: "connection is closed")
         }
         // PostgreSQL text cannot hold NUL; refuse it rather than let C strings truncate the value.
-        for bind in query.binds where bind.text?.utf8.contains(0) == true {
+        for bind in query.binds where bind.text.map(Connection.containsNUL) == true {
             throw PostgresError(
                 code: .dataException("22021"), sqlState: "22021",
                 message: "a parameter contains a NUL character")
@@ -138,6 +138,15 @@ public final class Connection: @unchecked Sendable {
             }
         }
         return try check(result)
+    }
+
+    /// Whether the text holds a NUL byte (memchr over the UTF-8 bytes when they are contiguous).
+    static func containsNUL(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+            return memchr(base, 0, bytes.count) != nil
+        }
     }
 
     /// The name of the prepared statement for `query`'s SQL, preparing it on first use; `nil`
