@@ -61,9 +61,9 @@ public struct ScoringStore: Sendable {
                 return ScoringRun(id: 0, year: year, isNew: false, official: false, inputs: gathered.counts, scores: scores, notes: gathered.notes)
             }
             progress("保存评分结果…")
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            let results = try scores.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+            // One JSON array for all chiefs (one encoder call, no array literal to escape); keys
+            // unsorted: jsonb keeps its own order, and sorting was a tenth of a province's run.
+            let results = String(decoding: try JSONEncoder().encode(scores), as: UTF8.self)
             // seconds: now() is the transaction's start, so the run's time from its first read to
             // its results ready to store (runs never change afterwards: no later UPDATE).
             let id: Int = try connection.query(
@@ -80,7 +80,7 @@ public struct ScoringStore: Sendable {
                 SELECT \(id), r.result ->> 'employeeNumber', r.result ->> 'departmentCode', (r.result ->> 'rank')::int,
                        (r.result ->> 'composite')::numeric, jsonb_array_length(r.result -> 'flags') > 0, (r.result ->> 'bottom')::bool,
                        r.result ->> 'action', r.result
-                FROM unnest(\(results)::jsonb[]) AS r(result)
+                FROM jsonb_array_elements(\(results)::jsonb) AS r(result)
                 """)
             try AuditLog.record(
                 AuditEntry(
