@@ -157,6 +157,7 @@ let package = Package(
             dependencies: [
                 "PingyiServer", "PingyiStore", "PingyiCore", "PingyiPostgres", "PingyiTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

@@ -1,8 +1,10 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Mustache
 import PingyiCore
 import PingyiStore
+import PingyiTestSupport
 import Testing
 
 @testable import PingyiServer
@@ -173,5 +175,38 @@ struct FastRouterTests {
         #expect(html.contains(#"<a class="button secondary" href="/console/ranking?year=2026&amp;page=3" rel="next">下一页</a>"#))
         #expect(html.contains("第 2 / 3 页（第 101–200 位，共 250 名股室长）"))
         #expect(html.contains("部门星级见第 1 页") && !html.contains("<h2>部门星级</h2>"))
+    }
+
+    /// The stored properties `Mirror` shows that `child(named:)` does not answer (a template key
+    /// that would silently render empty). A nil optional is nil both ways and is not counted.
+    static func unanswered(_ view: some MustacheParent) -> [String] {
+        Mirror(reflecting: view).children.compactMap { child in
+            guard let label = child.label else { return nil }
+            let value = Mirror(reflecting: child.value)
+            if value.displayStyle == .optional, value.children.isEmpty { return nil }
+            return view.child(named: label) == nil ? label : nil
+        }
+    }
+
+    @Test("view models that answer Mustache by name answer every stored property, as Mirror would")
+    func mustacheParents() async throws {
+        let template = try SurveyTemplate.parse(try CountyFixture.shipped("merchant-review.yaml"), file: "merchant-review.yaml")
+        let question = try #require(template.questions.first { !$0.options.isEmpty })
+        let view = QuestionView(question, field: "a.G1.overall", values: ["a.G1.overall": "x"], errors: ["a.G1.overall": "请选择"])
+        let option = try #require(view.options.first)
+        let chief = ChiefView(name: "王芳", section: "一股", position: "股长", questions: [view])
+        let department = DepartmentView(code: "SCJG", name: "县市场监督管理局", chiefs: [chief], questions: [view])
+        let scores = (1...3).map { FakeReading.chief("G\($0)", department: "A", rank: $0, composite: 90 - Double($0), flagged: $0 == 3) }
+        let run = ScoringRun(id: 7, year: 2026, isNew: false, official: true, inputs: [:], scores: scores, notes: [])
+        let member = ConsoleMemberView(StaffMember(id: 1, login: "zz", name: "组织部", role: .orgdept, mustChangePassword: false), csrf: "x")
+        let department2026 = DepartmentResult.make(code: "A", name: "部门A", chiefs: scores, invited: 10, responded: 5)
+        let page = ConsoleRankingPage(member: member, run: run, policy: nil, years: [2026], departments: [department2026], department: nil)
+        let line = try #require(page.rows.first)
+        let departmentLine = try #require(page.departmentLines.first)
+        let dot = try #require(page.chart.rows.first)
+        let choice = try #require(page.departments.first)
+        #expect(Self.unanswered(view).isEmpty && Self.unanswered(option).isEmpty && Self.unanswered(chief).isEmpty)
+        #expect(Self.unanswered(department).isEmpty && Self.unanswered(line).isEmpty && Self.unanswered(departmentLine).isEmpty)
+        #expect(Self.unanswered(dot).isEmpty && Self.unanswered(choice).isEmpty)
     }
 }

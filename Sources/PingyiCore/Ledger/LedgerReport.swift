@@ -11,7 +11,12 @@ public enum LedgerReport {
         rules: LedgerRules
     ) throws(WorkingCalendarError) -> [DepartmentMonth] {
         var rows: [String: DepartmentMonth] = [:]
-        func row(_ code: String) -> DepartmentMonth { rows[code] ?? DepartmentMonth(code: code, name: departments[code] ?? code) }
+        /// Changes a department's row, made on first use.
+        func update(_ code: String, _ change: (inout DepartmentMonth) -> Void) {
+            var row = rows[code] ?? DepartmentMonth(code: code, name: departments[code] ?? code)
+            change(&row)
+            rows[code] = row
+        }
         let byID = Dictionary(problems.map { ($0.id, $0) }) { first, _ in first }
         let history = Dictionary(grouping: records, by: \.problemID)
         for (id, steps) in history {
@@ -29,64 +34,53 @@ public enum LedgerReport {
                     department = record.departmentCode
                     due = record.dueOn
                     state = .assigned
-                    if inMonth, let code = department {
-                        rows[code] = {
-                            var r = row(code)
-                            r.assigned += 1
-                            return r
-                        }()
-                    }
+                    if inMonth, let code = department { update(code) { $0.assigned += 1 } }
                 case .reportDone:
                     state = .done
                     doneOn = record.day
                 case .sendBack:
                     state = .assigned
                     if let newDue = record.dueOn { due = newDue }
-                    if inMonth, let code = department {
-                        rows[code] = {
-                            var r = row(code)
-                            r.sentBack += 1
-                            return r
-                        }()
-                    }
+                    if inMonth, let code = department { update(code) { $0.sentBack += 1 } }
                 case .verify:
                     state = .closed
                     if inMonth, let code = department {
                         closedInMonth = true
-                        var r = row(code)
-                        r.closed += 1
                         // On time: the department's accepted report of completion came by the due day.
-                        if let due, let doneOn, doneOn <= due { r.closedOnTime += 1 }
-                        rows[code] = r
+                        let onTime = due.flatMap { due in doneOn.map { $0 <= due } } ?? false
+                        update(code) { row in
+                            row.closed += 1
+                            if onTime { row.closedOnTime += 1 }
+                        }
                     }
                 case .reply:
                     repliedByEnd = true
                     if inMonth, let code = department, let callback = record.callback, callback != .notReached {
-                        var r = row(code)
-                        r.callbacks += 1
-                        if callback.isSatisfied { r.satisfied += 1 }
-                        rows[code] = r
+                        update(code) { row in
+                            row.callbacks += 1
+                            if callback.isSatisfied { row.satisfied += 1 }
+                        }
                     }
                 }
             }
             guard let code = department else { continue }
             if closedInMonth, byID[id]?.reporter != nil {
-                var r = row(code)
-                r.closedWithReporter += 1
-                if repliedByEnd { r.replied += 1 }
-                rows[code] = r
+                update(code) { row in
+                    row.closedWithReporter += 1
+                    if repliedByEnd { row.replied += 1 }
+                }
             }
             if state != .closed, let due, due < month.last {
-                var r = row(code)
-                r.overdue += 1
-                r.mostOverdueDays = max(r.mostOverdueDays, try calendars.workingDays(after: due, through: month.last))
-                rows[code] = r
+                let days = try calendars.workingDays(after: due, through: month.last)
+                update(code) { row in
+                    row.overdue += 1
+                    row.mostOverdueDays = max(row.mostOverdueDays, days)
+                }
             }
         }
-        for (code, r) in rows where r.mostOverdueDays > rules.interviewOverdueDays {
-            var reminded = r
-            reminded.interviewReason = "有 \(r.overdue) 件逾期，最长逾期 \(r.mostOverdueDays) 个工作日（超过 \(rules.interviewOverdueDays) 个工作日）"
-            rows[code] = reminded
+        for (code, row) in rows where row.mostOverdueDays > rules.interviewOverdueDays {
+            rows[code]?.interviewReason =
+                "有 \(row.overdue) 件逾期，最长逾期 \(row.mostOverdueDays) 个工作日（超过 \(rules.interviewOverdueDays) 个工作日）"
         }
         return rows.values.sorted { $0.code < $1.code }
     }
