@@ -7,11 +7,22 @@ import PingyiPostgres
 public struct BallotStore: Sendable {
     let pool: ConnectionPool
     let directory: BallotDirectory
+    let bodyLimit: BallotBodyLimit
 
-    /// Uses the given pool. Ballots show roster changes within `rosterLifetime`.
-    public init(pool: ConnectionPool, rosterLifetime: Duration = .seconds(10)) {
+    /// Uses the given pool. Ballots show roster changes, and the body limit campaigns opening,
+    /// within `rosterLifetime`; a form's body may always be `minimumBodyLimit` bytes.
+    public init(pool: ConnectionPool, rosterLifetime: Duration = .seconds(10), minimumBodyLimit: Int = 64 * 1024) {
         self.pool = pool
         directory = BallotDirectory(lifetime: rosterLifetime)
+        bodyLimit = BallotBodyLimit(lifetime: rosterLifetime, floor: minimumBodyLimit)
+    }
+
+    /// The most bytes a form of `kind` may post: room for the longest ballot of every open
+    /// campaign of that kind (`BallotLength.formBodyLimit`).
+    public func formBodyLimit(kind: CampaignKind) async throws -> Int {
+        let bodyLimit = self.bodyLimit
+        if let limit = bodyLimit.cached(kind: kind) { return limit }
+        return try await pool.withConnection { connection in try bodyLimit.limit(kind: kind, on: connection) }
     }
 
     /// The token hash of the invitation a typed code belongs to (its hash is stored at issue);
@@ -96,7 +107,9 @@ public struct BallotStore: Sendable {
         let (stored, signedClues) = answers.separatingSignedClues(clueQuestions: campaign.template.clueQuestions)
         let json = stored.jsonText
         // Sealed for the campaign's key; a campaign opened before sealing existed keeps JSON.
-        let sealed = try campaign.sealingKey.map { try $0.seal(Data(json.utf8), context: SealedBallot.context(campaignID: campaign.id)) }
+        let sealed = try campaign.sealingKey.map {
+            try $0.seal(Data(json.utf8), context: SealedBallot.context(campaignID: campaign.id), length: campaign.ballotLength)
+        }
         let plain: String? = sealed == nil ? json : nil
         let today = CountyCalendar.today(now).description
         let claimed = try connection.query(

@@ -12,7 +12,7 @@ public struct CampaignStore: Sendable {
         self.pool = pool
     }
 
-    static let columns = "id, year, kind, state, template_yaml, template_sha256, opens_at, closes_at, sealing_key"
+    static let columns = "id, year, kind, state, template_yaml, template_sha256, opens_at, closes_at, sealing_key, ballot_length"
     /// The same columns of `campaigns c`.
     static let qualifiedColumns = columns.split(separator: ",").map { "c." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
 
@@ -102,10 +102,11 @@ public struct CampaignStore: Sendable {
             var moved: [String: Int] = [:]
             if target == .closed { moved = try BallotBox.count(campaign: campaign, key: key, today: CountyCalendar.today(now), on: connection) }
             let sealing = target == .open ? key?.sealingKey.rawRepresentation : nil
+            let length = target == .open ? try CampaignStore.ballotLength(campaign, on: connection) : nil
             let updated = try connection.query(
                 """
                 UPDATE campaigns SET state = \(target.rawValue), \(unescaped: stamp) = clock_timestamp(),
-                       sealing_key = coalesce(\(sealing), sealing_key)
+                       sealing_key = coalesce(\(sealing), sealing_key), ballot_length = coalesce(\(length), ballot_length)
                 WHERE id = \(id) RETURNING \(unescaped: CampaignStore.columns)
                 """)
             let result = try CampaignStore.decode(updated[0])
@@ -121,6 +122,43 @@ public struct CampaignStore: Sendable {
         }
     }
 
+    /// The one sealed length of `campaign`'s ballots (`BallotLength`), from the longest form any
+    /// respondent can have now: merchant review, the merchant whose dealings of the year (or
+    /// whose issued invitation) list the most chiefs, counted in one query by each chief's
+    /// cost; star rating, every active department.
+    static func ballotLength(_ campaign: Campaign, on connection: Connection) throws -> Int {
+        let cost = BallotLength.cost(template: campaign.template)
+        let longest: Int?
+        switch campaign.kind {
+        case .merchantReview:
+            longest = try connection.query(
+                """
+                WITH forms AS (
+                    SELECT d.credit_code AS respondent, d.department_code FROM merchant_dealings d WHERE d.year = \(campaign.year)
+                    UNION
+                    SELECT i.id::text, x.department_code FROM invitations i JOIN invitation_departments x ON x.invitation_id = i.id
+                    WHERE i.campaign_id = \(campaign.id) AND i.revoked_at IS NULL
+                )
+                SELECT max(total)::int AS longest FROM (
+                    SELECT sum(\(cost.perTarget) + \(cost.perTargetByte) * octet_length(c.employee_number)) AS total
+                    FROM forms f
+                    JOIN departments dep ON dep.code = f.department_code AND dep.active
+                    JOIN sections s ON s.department_code = dep.code AND s.active
+                    JOIN chiefs c ON c.section_id = s.id AND c.active
+                    GROUP BY f.respondent
+                ) AS t
+                """
+            ).first?.decode("longest")
+        case .starRating:
+            longest = try connection.query(
+                """
+                SELECT sum(\(cost.perTarget) + \(cost.perTargetByte) * octet_length(code))::int AS longest FROM departments WHERE active
+                """
+            ).first?.decode("longest")
+        }
+        return BallotLength.campaignLength(longestPlaintext: cost.fixed + (longest ?? 0))
+    }
+
     static func decode(_ row: Row) throws -> Campaign {
         let id: Int = try row.decode("id")
         let kindText: String = try row.decode("kind")
@@ -134,6 +172,7 @@ public struct CampaignStore: Sendable {
                 sha256: try row.decode("template_sha256"), text: try row.decode("template_yaml"), file: "campaign \(id) template"),
             templateSHA256: try row.decode("template_sha256"),
             opensAt: try row.decode("opens_at"), closesAt: try row.decode("closes_at"),
-            sealingKey: (try row.decode("sealing_key", as: Data?.self)).flatMap(BallotSealingKey.init(rawRepresentation:)))
+            sealingKey: (try row.decode("sealing_key", as: Data?.self)).flatMap(BallotSealingKey.init(rawRepresentation:)),
+            ballotLength: try row.decode("ballot_length"))
     }
 }

@@ -9,7 +9,7 @@ struct BallotSealTests {
     @Test("a sealed ballot opens with its campaign's key and context only")
     func roundTrip() throws {
         let key = BallotOpeningKey.generate()
-        let sealed = try key.sealingKey.seal(Self.ballot, context: SealedBallot.context(campaignID: 5))
+        let sealed = try key.sealingKey.seal(Self.ballot, context: SealedBallot.context(campaignID: 5), length: 1024)
         #expect(try key.open(sealed, context: SealedBallot.context(campaignID: 5)) == Self.ballot)
         #expect(throws: SealedBallotError.wrongKey) { try key.open(sealed, context: SealedBallot.context(campaignID: 6)) }
         #expect(throws: SealedBallotError.wrongKey) { try BallotOpeningKey.generate().open(sealed, context: SealedBallot.context(campaignID: 5)) }
@@ -18,19 +18,20 @@ struct BallotSealTests {
         #expect(throws: SealedBallotError.wrongKey) { try key.open(altered, context: SealedBallot.context(campaignID: 5)) }
         #expect(throws: SealedBallotError.malformed) { try key.open(Data(count: 10), context: SealedBallot.context(campaignID: 5)) }
         // Two seals of the same ballot differ (a fresh ephemeral key each time).
-        #expect(try key.sealingKey.seal(Self.ballot, context: SealedBallot.context(campaignID: 5)) != sealed)
+        #expect(try key.sealingKey.seal(Self.ballot, context: SealedBallot.context(campaignID: 5), length: 1024) != sealed)
     }
 
-    @Test("padding: every ballot up to 4 KiB has the same length; longer ones coarse classes")
+    @Test("padding: every ballot of a campaign is sealed to its one length; one longer takes a whole multiple of it")
     func padding() throws {
         let key = BallotOpeningKey.generate().sealingKey
         let context = SealedBallot.context(campaignID: 1)
-        let short = try key.seal(Data("{}".utf8), context: context)
-        let long = try key.seal(Data(repeating: 0x61, count: 4000), context: context)
+        let short = try key.seal(Data("{}".utf8), context: context, length: 8192)
+        let long = try key.seal(Data(repeating: 0x61, count: 8188), context: context, length: 8192)
         #expect(short.count == long.count)
-        #expect(short.count == 32 + 4096 + 16)  // encapsulated key, padded plaintext, tag
+        #expect(short.count == 32 + 8192 + 16)  // encapsulated key, padded plaintext, tag
+        #expect(SealedBallot.paddedLength(8189, length: 8192) == 16384)
+        // Campaigns opened before lengths were fixed keep the size classes.
         #expect(SealedBallot.paddedLength(4093) == 16384)
-        #expect(SealedBallot.paddedLength(20000) == 65536)
         #expect(SealedBallot.paddedLength(70000) == 131_072)
     }
 

@@ -94,8 +94,14 @@ struct DBAAttackerTests {
             }
             print("attack (open) a readable answer in a row with its invitation's xmin: \(linkedWhileOpen) of \(markers.count) linked")
             #expect(linkedWhileOpen == 0)
-            let lengths = try connection.query("SELECT DISTINCT octet_length(sealed) AS n FROM ballot_box").map { try $0.decode("n", as: Int.self) }
-            #expect(lengths.count == 1, "ciphertext lengths \(lengths) tell ballots apart")
+            // The length attack: the long ballots' ciphertexts stand out by length, and the row
+            // shares its xmin with the claimed invitation.
+            // Each campaign has its one length (a campaign's own is no secret).
+            let lengths = try connection.query(
+                "SELECT campaign_id, count(DISTINCT octet_length(sealed)) AS n FROM ballot_box GROUP BY campaign_id ORDER BY campaign_id"
+            ).map { try $0.decode("n", as: Int.self) }
+            print("attack (open) ciphertext length: distinct lengths per campaign \(lengths), over \(truths.count) ballots of which \(truths.count { $0.kind == .merchantReview } / 6 + 1) are long")
+            #expect(lengths == [1, 1], "ciphertext lengths \(lengths) tell ballots apart")
             #expect(try server.fixture.count("SELECT count(*) FROM ballot_box WHERE answers IS NOT NULL") == 0)
             // No audit row per submission.
             #expect(try server.fixture.count("SELECT count(*) FROM audit_log") == auditBefore)
@@ -180,15 +186,27 @@ struct DBAAttackerTests {
             ).map { (try $0.decode("e", as: String.self), try $0.decode("d", as: String.self)) }, by: \.1
         ).mapValues { $0.map(\.0).sorted() }
         var truths: [Truth] = []
-        for invitation in server.merchantReview!.1 {
+        for (index, invitation) in server.merchantReview!.1.enumerated() {
             let departments = try connection.query(
                 "SELECT department_code AS d FROM invitation_departments x JOIN invitations i ON i.id = x.invitation_id WHERE i.token_hash = \(invitation.token.hash)"
             ).map { try $0.decode("d", as: String.self) }
             let chiefs = departments.flatMap { chiefsOf[$0] ?? [] }.sorted()
             let marker = "MK\(UInt32.random(in: 100_000...999_999, using: &random))"
             var fields = chiefs.map { ("a.\($0).overall", ["satisfied", "basic", "unsatisfied", "unknown"].randomElement(using: &random)!) }
-            fields.append(("g.general_comment", "建议 \(marker)"))
-            if let first = chiefs.first { fields.append(("a.\(first).comment", "意见 \(marker)")) }
+            // One merchant in six fills every comment box to its maxLength: the long ballots a
+            // length attack would pick out among the short ones.
+            let long = index % 6 == 0
+            fields.append(("g.general_comment", "建议 \(marker)" + (long ? String(repeating: "长", count: 989) : "")))
+            if long {
+                // Each comment its own text (one text written in several boxes would show the
+                // ballot's set of chiefs by its content, whatever the storage does).
+                for chief in chiefs {
+                    let text = "意见 \(marker) \(chief) "
+                    fields.append(("a.\(chief).comment", text + String(repeating: "长", count: 300 - text.count)))
+                }
+            } else if let first = chiefs.first {
+                fields.append(("a.\(first).comment", "意见 \(marker)"))
+            }
             truths.append(
                 Truth(
                     respondent: invitation.respondent.key, kind: .merchantReview, token: invitation.token, targets: chiefs, marker: marker,

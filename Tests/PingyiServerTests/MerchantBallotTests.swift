@@ -58,7 +58,10 @@ struct MerchantBallotTests {
             #expect(try server.fixture.count("SELECT count(*) FROM invitations WHERE used_on IS NOT NULL") == 1)
             // Sealed: ciphertext of the padded size, which opens with the campaign's key to the answers.
             let sealed: Data = try server.fixture.database.connect().query("SELECT sealed FROM ballot_box")[0].decode("sealed")
-            #expect(sealed.count == 32 + 4096 + 16)
+            let length = try #require(
+                try server.fixture.database.connect().query("SELECT ballot_length FROM campaigns WHERE id = \(server.merchantReview!.0.id)")[0]
+                    .decode("ballot_length", as: Int?.self))
+            #expect(sealed.count == 32 + length + 16)
             let stored = String(
                 decoding: try CountyFixture.ballotKey.open(sealed, context: SealedBallot.context(campaignID: server.merchantReview!.0.id)),
                 as: UTF8.self)
@@ -71,6 +74,50 @@ struct MerchantBallotTests {
             let resubmit = try await server.post("/s", body: ServerHarness.encode(Self.validFields(csrf: csrf)), cookie: cookie)
             #expect(resubmit.status == .conflict)
             #expect(try server.fixture.count("SELECT count(*) FROM ballot_box") == 1)
+        }
+    }
+
+    @Test("the longest ballot the form allows is accepted, and sealed to the same length as a short one")
+    func longestBallot() async throws {
+        // A merchant dealing with a department of 30 chiefs besides its own two: more than the
+        // demo county's largest ballot (23 chiefs); every comment box filled to its maxLength.
+        let wide = "91110108551385082Q"
+        try await ServerHarness.run(
+            open: [.merchantReview],
+            prepare: { fixture in
+            var roster = "部门代码,部门名称,股室,工号,姓名,职务\n"
+            for index in 1...30 { roster += "DAJ,县档案局,第\(index)股,W\(1000 + index),档案股长\(index),股长\n" }
+            _ = try await RosterStore(pool: fixture.pool).importRoster(RosterFormat.parse(Data(roster.utf8), file: "r.csv"), actor: "test")
+            _ = try await RosterStore(pool: fixture.pool).importDealings(
+                DealingFormat.parse(Data("统一社会信用代码,年度,部门代码\n\(wide),2026,DAJ\n".utf8), file: "d.csv"), actor: "test")
+            }
+        ) { server in
+            let cookie = "pingyi_s=\(server.merchantToken(wide).text)"
+            let form = try await server.get("/s", cookie: cookie)
+            let chiefs = form.text.components(separatedBy: "name=\"a.").dropFirst().map { String($0.prefix { $0 != "." }) }
+            let unique = Array(Set(chiefs)).sorted()
+            #expect(unique.count == 31)  // SWJ's chief and the 30 of 县档案局
+            var fields = [("csrf", try await server.csrf(path: "/s", cookie: cookie)), ("g.general_comment", String(repeating: "营", count: 1000))]
+            for chief in unique {
+                fields.append(("a.\(chief).overall", "unsatisfied"))
+                fields.append(("a.\(chief).comment", String(repeating: "办", count: 300)))
+            }
+            let body = ServerHarness.encode(fields)
+            #expect(body.utf8.count > 64 * 1024)  // what the fixed 64 KiB limit refused with 413
+            let submitted = try await server.post("/s", body: body, cookie: cookie)
+            #expect(submitted.status == .seeOther)
+            // A short ballot of another merchant: the same ciphertext length.
+            let other = "pingyi_s=\(server.merchantToken(Self.huawei).text)"
+            let short = try await server.post(
+                "/s", body: ServerHarness.encode(Self.validFields(csrf: try await server.csrf(path: "/s", cookie: other))), cookie: other)
+            #expect(short.status == .seeOther)
+            let lengths = try server.fixture.database.connect().query("SELECT DISTINCT octet_length(sealed) AS n FROM ballot_box").map {
+                try $0.decode("n", as: Int.self)
+            }
+            #expect(lengths.count == 1, "\(lengths)")
+            // A body larger than the longest ballot is still refused.
+            let tooLong = try await server.post("/s", body: body + "&x=" + String(repeating: "a", count: 400_000), cookie: other)
+            #expect(tooLong.status == .contentTooLarge)
         }
     }
 

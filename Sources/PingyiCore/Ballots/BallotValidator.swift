@@ -76,6 +76,12 @@ public enum BallotValidator {
                 problems[field] = "不能超过 \(maxLength) 字（现有 \(text.count) 字）"
                 return
             }
+            // The sealed ballot's one length counts on this bound (`BallotLength`): a character
+            // built of many code points counts once above but may take far more bytes.
+            if let maxLength = question.maxLength, BallotAnswers.quoted(text).utf8.count - 2 > BallotLength.textBudget(maxLength: maxLength) {
+                problems[field] = "内容过长：组合字符过多，请删去一些表情或符号"
+                return
+            }
             answers.texts.append(TextAnswer(target: target, question: question.id, text: text))
         }
     }

@@ -21,11 +21,14 @@ public struct Campaign: Hashable, Sendable {
     /// The public key its ballots are sealed with (set when it opens; nil for a draft, and for
     /// campaigns opened before ballots were sealed).
     public var sealingKey: BallotSealingKey?
+    /// The one padded length of every sealed ballot (`BallotLength`), fixed when the campaign
+    /// opened; `nil` before it opens, and for campaigns opened before lengths were fixed.
+    public var ballotLength: Int?
 
     /// Makes a campaign.
     public init(
         id: Int, year: Int, kind: CampaignKind, state: CampaignState, template: SurveyTemplate, templateSHA256: String, opensAt: Date?,
-        closesAt: Date?, sealingKey: BallotSealingKey? = nil
+        closesAt: Date?, sealingKey: BallotSealingKey? = nil, ballotLength: Int? = nil
     ) {
         self.id = id
         self.year = year
@@ -36,5 +39,6 @@ public struct Campaign: Hashable, Sendable {
         self.opensAt = opensAt
         self.closesAt = closesAt
         self.sealingKey = sealingKey
+        self.ballotLength = ballotLength
     }
 }

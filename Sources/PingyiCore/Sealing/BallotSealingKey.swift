@@ -28,11 +28,12 @@ public struct BallotSealingKey: Hashable, Sendable {
 
     /// Seals `plaintext` for the holder of the private key: HPKE (RFC 9180, base mode,
     /// DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, ChaCha20-Poly1305), bound to `context` (the
-    /// campaign), after padding it to a size class so that the ciphertext's length does not tell
-    /// how many chiefs a ballot graded or how long its comments are.
-    public func seal(_ plaintext: Data, context: Data) throws -> Data {
+    /// campaign), after padding it to the campaign's one `length` (`BallotLength`) so that the
+    /// ciphertext's length does not tell how many chiefs a ballot graded or how long its
+    /// comments are. `nil` pads to the legacy size classes (campaigns opened before).
+    public func seal(_ plaintext: Data, context: Data, length: Int?) throws -> Data {
         var sender = try HPKE.Sender(recipientKey: publicKey, ciphersuite: SealedBallot.ciphersuite, info: context)
-        let sealed = try sender.seal(SealedBallot.pad(plaintext))
+        let sealed = try sender.seal(SealedBallot.pad(plaintext, length: length))
         return sender.encapsulatedKey + sealed
     }
 }

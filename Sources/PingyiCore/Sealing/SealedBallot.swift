@@ -11,25 +11,29 @@ public enum SealedBallot {
         Data("pingyi ballot v1 campaign \(campaignID)".utf8)
     }
 
-    /// The padded sizes: every ballot of up to 4 KiB (a ballot of 24 chiefs with short comments)
-    /// is sealed to the same length; longer ones to 16 KiB, 64 KiB, then whole multiples of 64 KiB.
-    public static let sizeClasses = [4096, 16384, 65536]
+    /// The padded sizes of a campaign opened before each campaign had its one length
+    /// (`BallotLength`, migration 0014): 4 KiB, 16 KiB, 64 KiB, then whole multiples of 64 KiB.
+    static let legacySizeClasses = [4096, 16384, 65536]
 
-    /// The padded length for a plaintext of `count` bytes (4 bytes of length included).
-    public static func paddedLength(_ count: Int) -> Int {
+    /// The padded length for a plaintext of `count` bytes (4 bytes of length included): the
+    /// campaign's one `length`; a ballot longer than that (the roster outgrew the quarter of
+    /// headroom) takes the smallest whole multiple of it. Without a length, the legacy classes.
+    public static func paddedLength(_ count: Int, length: Int? = nil) -> Int {
         let needed = count + 4
-        if let size = sizeClasses.first(where: { $0 >= needed }) { return size }
-        let step = sizeClasses.last!
+        if let length { return (needed + length - 1) / length * length }
+        if let size = legacySizeClasses.first(where: { $0 >= needed }) { return size }
+        let step = legacySizeClasses.last!
         return (needed + step - 1) / step * step
     }
 
-    /// `count` as 4 bytes big-endian, the plaintext, then zeros up to the size class.
-    static func pad(_ plaintext: Data) -> Data {
-        var out = Data(capacity: paddedLength(plaintext.count))
+    /// `count` as 4 bytes big-endian, the plaintext, then zeros up to the padded length.
+    static func pad(_ plaintext: Data, length: Int?) -> Data {
+        let padded = paddedLength(plaintext.count, length: length)
+        var out = Data(capacity: padded)
         let count = UInt32(plaintext.count)
         out.append(contentsOf: [UInt8(count >> 24), UInt8(count >> 16 & 0xFF), UInt8(count >> 8 & 0xFF), UInt8(count & 0xFF)])
         out.append(plaintext)
-        out.append(Data(count: paddedLength(plaintext.count) - out.count))
+        out.append(Data(count: padded - out.count))
         return out
     }
 

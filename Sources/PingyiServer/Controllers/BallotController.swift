@@ -118,7 +118,9 @@ struct BallotController: Sendable {
             return views.message(.expiredForm, status: .forbidden)
         }
         guard let tokenHash = try await cookieTokenHash(request) else { return views.message(.invalidLink, status: .notFound) }
-        let body = try await FormBody.collect(&request, limit: ServerConfiguration.maxBodySize, timeout: configuration.bodyTimeout)
+        // Room for the longest ballot an open campaign's form allows (`BallotLength`).
+        let limit = try await store.formBodyLimit(kind: kind)
+        let body = try await FormBody.collect(&request, limit: limit, timeout: configuration.bodyTimeout)
         guard let fields = FormBody.decode(body) else {
             return views.message(.badForm, status: .badRequest)
         }
