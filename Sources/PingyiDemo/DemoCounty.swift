@@ -38,6 +38,8 @@ public struct DemoCounty: Sendable {
     let publicURL: String
     let actor: String
     let bcryptCost: UInt8
+    /// The key typed codes are stored under.
+    let codeKey: InvitationCodeKey
     /// A shipped file's path (`SurveyTemplates/policy.yaml`), wherever the tool runs.
     let files: @Sendable (String) -> String
     /// Progress for the office, a line at a time.
@@ -45,7 +47,7 @@ public struct DemoCounty: Sendable {
 
     public init(
         pool: ConnectionPool, directory: String, out: String, publicURL: String, actor: String, bcryptCost: UInt8,
-        files: @escaping @Sendable (String) -> String, report: @escaping @Sendable (String) -> Void
+        codeKey: InvitationCodeKey, files: @escaping @Sendable (String) -> String, report: @escaping @Sendable (String) -> Void
     ) {
         self.pool = pool
         self.directory = directory
@@ -53,6 +55,7 @@ public struct DemoCounty: Sendable {
         self.publicURL = publicURL
         self.actor = actor
         self.bcryptCost = bcryptCost
+        self.codeKey = codeKey
         self.files = files
         self.report = report
     }
@@ -189,7 +192,7 @@ public struct DemoCounty: Sendable {
         for kind in CampaignKind.allCases {
             let path = files("SurveyTemplates/\(kind.defaultTemplateFile)")
             let created = try await campaigns.create(year: year, kind: kind, templateText: try Self.readText(path), templateFile: path, actor: actor)
-            let issued = try await InvitationStore(pool: pool).issue(campaignID: created.id, actor: actor).issued
+            let issued = try await InvitationStore(pool: pool).issue(campaignID: created.id, codeKey: codeKey, actor: actor).issued
             let key = BallotOpeningKey.generate()  // held only while the year is run through
             let opened = try await campaigns.transition(id: created.id, to: .open, actor: actor, key: key)
             let accepted = try await DemoSimulation.submit(
@@ -220,7 +223,7 @@ public struct DemoCounty: Sendable {
             suffix += 1
         }
         var result = try await InvitationWorkflow.issue(
-            campaignID: campaign.id, out: path, reissue: .none, publicURL: publicURL, pool: pool, actor: actor)
+            campaignID: campaign.id, out: path, reissue: .none, publicURL: publicURL, codeKey: codeKey, pool: pool, actor: actor)
         if !result.issued.isEmpty {
             report("活动 \(campaign.id)：已发放 \(result.issued.count) 个链接，写入 \(path)")
             return (result.issued.first, result.issued)
@@ -228,7 +231,7 @@ public struct DemoCounty: Sendable {
         guard let respondent = try await InvitationStore(pool: pool).firstUnusedRespondent(campaignID: campaign.id) else { return (nil, []) }
         result = try await InvitationWorkflow.issue(
             campaignID: campaign.id, out: path, reissue: .respondents([respondent]), reason: "演示：重新发放一个示例链接", publicURL: publicURL,
-            pool: pool, actor: actor)
+            codeKey: codeKey, pool: pool, actor: actor)
         report("活动 \(campaign.id)：邀请早已发放；为示例重新发放 1 个链接（原链接作废），写入 \(path)")
         return (result.issued.first, [])
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import Logging
 import PingyiCore
 import PingyiPostgres
@@ -7,9 +8,11 @@ import PingyiStore
 
 /// Builds the web application — shared by `pingyi serve` and the tests. The connection pool
 /// runs as a service of the application's `ServiceGroup`, so SIGTERM and SIGINT drain the
-/// requests in flight, then close the pool.
+/// requests in flight, then close the pool. `onServerRunning` is called with the listening
+/// channel once the server accepts connections (tests listening on port 0 learn the port there).
 public func buildApplication(
-    _ configuration: ServerConfiguration, logger: Logger = Logger(label: "pingyi.server")
+    _ configuration: ServerConfiguration, logger: Logger = Logger(label: "pingyi.server"),
+    onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) async throws
     -> some ApplicationProtocol
 {
@@ -27,7 +30,7 @@ public func buildApplication(
         router: router,
         server: .http1(configuration: .init(idleTimeout: .init(configuration.idleTimeout))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Pingyi"),
-        logger: logger)
+        onServerRunning: onServerRunning, logger: logger)
     application.addServices(PoolService(pool: pool))
     if let readPool { application.addServices(PoolService(pool: readPool)) }
     return application
@@ -60,9 +63,10 @@ func buildRouter(_ configuration: ServerConfiguration, pool: ConnectionPool, rea
     try StaticController.load().add(to: router)
     let antiForgery = AntiForgery(secret: configuration.formSecret)
     let limiter = TokenLookupLimiter(limit: configuration.maxFailedLookups, window: configuration.lookupWindow)
+    let codeKey = configuration.codeKey ?? InvitationCodeKey(secret: Data(InvitationCodeKey.randomSecret().utf8))!
     for kind in CampaignKind.allCases {
         BallotController(
-            kind: kind, store: BallotStore(pool: pool), views: views, antiForgery: antiForgery, limiter: limiter,
+            kind: kind, store: BallotStore(pool: pool), views: views, antiForgery: antiForgery, limiter: limiter, codeKey: codeKey,
             configuration: configuration
         ).add(to: router)
     }
@@ -73,7 +77,8 @@ func buildRouter(_ configuration: ServerConfiguration, pool: ConnectionPool, rea
         hasher: PasswordHasher(cost: configuration.bcryptCost)
     ).add(to: router)
     ConsoleCampaignsController(
-        gate: gate, campaigns: CampaignStore(pool: pool), invitations: InvitationStore(pool: pool), appraisals: AppraisalStore(pool: pool)
+        gate: gate, campaigns: CampaignStore(pool: pool), invitations: InvitationStore(pool: pool), appraisals: AppraisalStore(pool: pool),
+        codeKey: codeKey
     ).add(to: router)
     ConsoleRankingController(gate: gate, scoring: ScoringStore(pool: readPool), appraisals: AppraisalStore(pool: readPool)).add(to: router)
     ConsoleFollowUpsController(gate: gate, followUps: FollowUpStore(pool: pool)).add(to: router)

@@ -27,6 +27,12 @@ final class BallotBodyLimit: Sendable {
         return cached.limits[kind] ?? floor
     }
 
+    /// The limit of the last reading however old, else the floor: what a form may post while
+    /// the database cannot be asked (the retry page still needs the body).
+    func last(kind: CampaignKind) -> Int {
+        snapshot.withLock { $0 }?.limits[kind] ?? floor
+    }
+
     /// The limit for a form of `kind`, read anew.
     func limit(kind: CampaignKind, on connection: Connection) throws -> Int {
         let now = ContinuousClock.now

@@ -18,18 +18,23 @@ public struct BallotStore: Sendable {
     }
 
     /// The most bytes a form of `kind` may post: room for the longest ballot of every open
-    /// campaign of that kind (`BallotLength.formBodyLimit`).
-    public func formBodyLimit(kind: CampaignKind) async throws -> Int {
+    /// campaign of that kind (`BallotLength.formBodyLimit`). Without the database, the last one
+    /// read: the ballot then goes back on the retry page, not to a generic error.
+    public func formBodyLimit(kind: CampaignKind) async -> Int {
         let bodyLimit = self.bodyLimit
         if let limit = bodyLimit.cached(kind: kind) { return limit }
-        return try await pool.withConnection { connection in try bodyLimit.limit(kind: kind, on: connection) }
+        do {
+            return try await pool.withConnection { connection in try bodyLimit.limit(kind: kind, on: connection) }
+        } catch {
+            return bodyLimit.last(kind: kind)
+        }
     }
 
     /// The token hash of the invitation a typed code belongs to (its hash is stored at issue);
     /// `nil` for an unknown or revoked code.
-    public func tokenHash(code: InvitationCode) async throws -> Data? {
+    public func tokenHash(code: InvitationCode, key: InvitationCodeKey) async throws -> Data? {
         try await pool.withConnection { connection in
-            try connection.query("SELECT token_hash FROM invitations WHERE code_hash = \(code.hash) AND revoked_at IS NULL").first?.decode(
+            try connection.query("SELECT token_hash FROM invitations WHERE code_hash = \(key.mac(code)) AND revoked_at IS NULL").first?.decode(
                 "token_hash")
         }
     }

@@ -50,7 +50,8 @@ public struct InvitationStore: Sendable {
     /// respondents' place, so it needs a `reason`; the audit entry keeps it with the number of
     /// links revoked per department.
     public func issue(
-        campaignID: Int, reissue: Reissue = .none, reason: String? = nil, departments: [String]? = nil, actor: String,
+        campaignID: Int, codeKey: InvitationCodeKey, reissue: Reissue = .none, reason: String? = nil, departments: [String]? = nil,
+        actor: String,
         deliver: @escaping @Sendable ([IssuedInvitation]) throws -> Void = { _ in }
     ) async throws -> IssueResult {
         let reason = reason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
@@ -75,7 +76,7 @@ public struct InvitationStore: Sendable {
             let issued = pending.map { respondent, name, contact, phone, departments in
                 IssuedInvitation(respondent: respondent, name: name, contactPerson: contact, phone: phone, departments: departments, token: .random())
             }
-            try InvitationStore.insert(issued, campaign: campaign, on: connection)
+            try InvitationStore.insert(issued, campaign: campaign, codeKey: codeKey, on: connection)
             // Revoked in this transaction: now() is its start time.
             let byDepartment =
                 revoked == 0
@@ -246,7 +247,7 @@ public struct InvitationStore: Sendable {
         return Array(Set(requested)).sorted()
     }
 
-    static func insert(_ issued: [IssuedInvitation], campaign: Campaign, on connection: Connection) throws {
+    static func insert(_ issued: [IssuedInvitation], campaign: Campaign, codeKey: InvitationCodeKey, on connection: Connection) throws {
         guard !issued.isEmpty else { return }
         var merchants: [String?] = []
         var supervisors: [String?] = []
@@ -261,7 +262,7 @@ public struct InvitationStore: Sendable {
             }
         }
         let hashes = issued.map { $0.token.hash.hex }
-        let codeHashes = issued.map { InvitationCode(token: $0.token).hash.hex }
+        let codeHashes = issued.map { codeKey.mac(InvitationCode(token: $0.token)).hex }
         var idOfHash: [String: Int] = [:]
         for row in try connection.query(
             """

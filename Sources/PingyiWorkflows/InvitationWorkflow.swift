@@ -11,7 +11,7 @@ public enum InvitationWorkflow {
     /// transaction fails the file is removed.
     public static func issue(
         campaignID: Int, out: String, reissue: InvitationStore.Reissue, reason: String? = nil, departments: [String]? = nil,
-        publicURL: String, pool: ConnectionPool, actor: String
+        publicURL: String, codeKey: InvitationCodeKey, pool: ConnectionPool, actor: String
     ) async throws -> InvitationStore.IssueResult {
         // A clear refusal before anything is issued; the file itself is made with O_EXCL below,
         // so a file appearing in between is refused too and never overwritten.
@@ -20,7 +20,7 @@ public enum InvitationWorkflow {
             let campaign = try await CampaignStore(pool: pool).find(id: campaignID)
             guard let kind = campaign?.kind else { throw CampaignError.notFound(campaignID) }
             return try await InvitationStore(pool: pool).issue(
-                campaignID: campaignID, reissue: reissue, reason: reason, departments: departments, actor: actor
+                campaignID: campaignID, codeKey: codeKey, reissue: reissue, reason: reason, departments: departments, actor: actor
             ) { invitations in
                 guard !invitations.isEmpty else { return }
                 // Only the office may read the file, from the first byte: it holds the only copies of the tokens.

@@ -29,9 +29,9 @@ public enum LetterWorkflow {
     }
 
     /// The typed codes known for `rows` (issued since codes exist): those a letter may print.
-    public static func knownCodes(_ rows: [LinksFile.Row], pool: ConnectionPool) async throws -> Set<String> {
+    public static func knownCodes(_ rows: [LinksFile.Row], codeKey: InvitationCodeKey, pool: ConnectionPool) async throws -> Set<String> {
         let codes = rows.map { InvitationCode(token: $0.token) }
-        let hashes = codes.map { $0.hash.hex }
+        let hashes = codes.map { codeKey.mac($0).hex }
         let known = try await pool.withConnection { connection in
             Set(
                 try connection.query(

@@ -25,6 +25,7 @@ struct DemoCommand: AsyncParsableCommand {
             try await DemoCounty(
                 pool: pool, directory: dir ?? configuration.demoDirectory ?? ProjectFiles.path("demo"), out: out,
                 publicURL: configuration.server.publicURL, actor: DatabaseOptions.actor, bcryptCost: configuration.server.bcryptCost,
+                codeKey: try configuration.codeKey(),
                 files: { ProjectFiles.path($0) }, report: { print($0) }
             ).run()
         }

@@ -31,7 +31,8 @@ struct InvitationsCommand: AsyncParsableCommand {
                 let result = try await InvitationWorkflow.issue(
                     campaignID: campaign, out: out, reissue: mode, reason: reason,
                     departments: departments.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } },
-                    publicURL: PingyiConfiguration.current.server.publicURL, pool: pool, actor: DatabaseOptions.actor)
+                    publicURL: PingyiConfiguration.current.server.publicURL, codeKey: try PingyiConfiguration.current.codeKey(), pool: pool,
+                    actor: DatabaseOptions.actor)
                 guard result.issued.isEmpty, let found = try await CampaignStore(pool: pool).find(id: campaign) else { return (result, "") }
                 let eligible = try await InvitationStore(pool: pool).eligibleRespondents(campaignID: campaign)
                 return (result, InvitationWorkflow.whyNoneIssued(campaign: found, eligible: eligible, reissue: mode))
@@ -70,7 +71,7 @@ struct InvitationsCommand: AsyncParsableCommand {
     ) async throws -> String {
         switch URL(fileURLWithPath: out).pathExtension.lowercased() {
         case "html":
-            let codes = try await LetterWorkflow.knownCodes(rows, pool: pool)
+            let codes = try await LetterWorkflow.knownCodes(rows, codeKey: try PingyiConfiguration.current.codeKey(), pool: pool)
             let html = LetterWorkflow.letters(rows, campaign: campaign, codes: codes, reminder: reminder)
             try PrivateFile.create(out, contents: Data(html.utf8))
             return "\(rows.count) 封\(reminder ? "提醒" : "邀请")函（每页一封，A4；用浏览器打开后打印），写入 \(out)"

@@ -62,7 +62,11 @@ struct InvitationCodeTests {
         #expect(InvitationCode(typed: code.grouped.lowercased()) == code)
         #expect(InvitationCode(typed: " " + code.text.prefix(6) + " " + code.text.dropFirst(6)) == code)
         #expect(InvitationCode(typed: "ABCD-EFGH-JKM") == nil && InvitationCode(typed: "ABCD-EFGH-JKMO") == nil)
-        #expect(code.hash.count == 32)
+        // Stored under the server's key: another key, another value; a short secret is refused.
+        let key = InvitationCodeKey(secret: Data(repeating: 7, count: 32))!
+        #expect(key.mac(code).count == 32)
+        #expect(key.mac(code) != InvitationCodeKey(secret: Data(repeating: 8, count: 32))!.mac(code))
+        #expect(InvitationCodeKey(secret: Data(repeating: 7, count: 31)) == nil)
         // Different tokens, different codes (1,000 of them, no collision).
         #expect(Set((0..<1000).map { _ in InvitationCode(token: .random()).text }).count == 1000)
     }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -128,7 +129,9 @@ struct MerchantBallotTests {
             let code = InvitationCode(token: token)
             let stored: Data = try server.fixture.database.connect()
                 .query("SELECT code_hash FROM invitations WHERE token_hash = \(token.hash)")[0].decode("code_hash")
-            #expect(stored == code.hash && stored != Data(code.text.utf8))
+            // Keyed: neither the code nor its plain SHA-256 is in the database.
+            #expect(stored == CountyFixture.codeKey.mac(code) && stored != Data(code.text.utf8))
+            #expect(stored != Data(SHA256.hash(data: Data(code.text.utf8))))
             let entry = try await server.get("/s")
             #expect(entry.status == .ok && entry.text.contains("输入邀请码") && entry.text.contains(#"action="/s/code""#))
             // As a person types it: lower case, with spaces instead of dashes.
@@ -335,8 +338,7 @@ struct MerchantBallotTests {
 /// Reissuing through the store, for tests that need a revoked token.
 enum InvitationStoreProbe {
     static func reissue(_ fixture: CountyFixture, campaign: Int, respondent: String) async throws -> Int {
-        try await PingyiStore.InvitationStore(pool: fixture.pool).issue(
-            campaignID: campaign, reissue: .respondents([respondent]), reason: "test", actor: "test"
+        try await PingyiStore.InvitationStore(pool: fixture.pool).issue(campaignID: campaign, codeKey: CountyFixture.codeKey, reissue: .respondents([respondent]), reason: "test", actor: "test"
         ).revoked
     }
 }

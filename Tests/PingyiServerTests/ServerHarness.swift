@@ -30,6 +30,7 @@ struct ServerHarness: Sendable {
             var configuration = ServerConfiguration(
                 conninfo: TestDatabase.serverConninfo, database: fixture.database.name, poolSize: 4,
                 maxFailedLookups: 5, trustedProxies: ["0.0.0.0/0", "::/0"], formSecret: Data("test-form-secret-0123456789".utf8))
+            configuration.codeKey = CountyFixture.codeKey
             configure(&configuration)
             let application = try await buildApplication(configuration, logger: logger)
             try await application.test(.router) { client in

@@ -11,13 +11,13 @@ struct InvitationStoreTests {
     func merchantInvitations() async throws {
         try await CountyFixture.withCounty { fixture in
             let campaign = try await fixture.campaign(.merchantReview)
-            let result = try await InvitationStore(pool: fixture.pool).issue(campaignID: campaign.id, actor: "test")
+            let result = try await InvitationStore(pool: fixture.pool).issue(campaignID: campaign.id, codeKey: CountyFixture.codeKey, actor: "test")
             #expect(result.issued.map(\.respondent.key) == ["91110108551385082Q", "914403001922038216"])
             #expect(result.issued.map(\.departments) == [["SWJ"], ["SCJG", "XZSP"]])
             #expect(result.issued[1].contactPerson == "张三")
             #expect(Set(result.issued.map(\.token)).count == 2)
             #expect(try fixture.count("SELECT count(*) FROM invitation_departments") == 3)
-            let again = try await InvitationStore(pool: fixture.pool).issue(campaignID: campaign.id, actor: "test")
+            let again = try await InvitationStore(pool: fixture.pool).issue(campaignID: campaign.id, codeKey: CountyFixture.codeKey, actor: "test")
             #expect(again.issued.isEmpty)
         }
     }
@@ -28,9 +28,9 @@ struct InvitationStoreTests {
             let campaign = try await fixture.campaign(.starRating)
             let store = InvitationStore(pool: fixture.pool)
             await #expect(throws: CampaignError.unknownDepartments(["NOPE"])) {
-                try await store.issue(campaignID: campaign.id, departments: ["SCJG", "NOPE"], actor: "test")
+                try await store.issue(campaignID: campaign.id, codeKey: CountyFixture.codeKey, departments: ["SCJG", "NOPE"], actor: "test")
             }
-            let result = try await store.issue(campaignID: campaign.id, departments: ["XZSP", "SCJG"], actor: "test")
+            let result = try await store.issue(campaignID: campaign.id, codeKey: CountyFixture.codeKey, departments: ["XZSP", "SCJG"], actor: "test")
             #expect(result.issued.map(\.respondent.key) == ["JD001", "JD002"])
             #expect(result.issued.allSatisfy { $0.departments == ["SCJG", "XZSP"] })
         }
@@ -39,10 +39,8 @@ struct InvitationStoreTests {
     @Test("only SHA-256 hashes are stored: no table holds a token's text or bytes")
     func onlyHashesStored() async throws {
         try await CountyFixture.withCounty { fixture in
-            let merchants = try await InvitationStore(pool: fixture.pool).issue(
-                campaignID: try await fixture.campaign(.merchantReview).id, actor: "test")
-            let supervisors = try await InvitationStore(pool: fixture.pool).issue(
-                campaignID: try await fixture.campaign(.starRating).id, actor: "test")
+            let merchants = try await InvitationStore(pool: fixture.pool).issue(campaignID: try await fixture.campaign(.merchantReview).id, codeKey: CountyFixture.codeKey, actor: "test")
+            let supervisors = try await InvitationStore(pool: fixture.pool).issue(campaignID: try await fixture.campaign(.starRating).id, codeKey: CountyFixture.codeKey, actor: "test")
             let tokens = (merchants.issued + supervisors.issued).map(\.token)
             #expect(tokens.count == 4)
             let connection = try fixture.database.connect()
@@ -81,14 +79,14 @@ struct InvitationStoreTests {
         try await CountyFixture.withCounty { fixture in
             let campaign = try await fixture.campaign(.merchantReview)
             let store = InvitationStore(pool: fixture.pool)
-            let first = try await store.issue(campaignID: campaign.id, actor: "test")
+            let first = try await store.issue(campaignID: campaign.id, codeKey: CountyFixture.codeKey, actor: "test")
             let connection = try fixture.database.connect()
             try connection.query("UPDATE invitations SET used_on = current_date WHERE merchant_credit_code = '914403001922038216'")
             // A reissue needs a reason, and keeps it with the links revoked per department.
             await #expect(throws: CampaignError.reissueNeedsReason) {
-                try await store.issue(campaignID: campaign.id, reissue: .all, reason: "  ", actor: "test")
+                try await store.issue(campaignID: campaign.id, codeKey: CountyFixture.codeKey, reissue: .all, reason: "  ", actor: "test")
             }
-            let second = try await store.issue(campaignID: campaign.id, reissue: .all, reason: "短信平台退回，重新发放", actor: "test")
+            let second = try await store.issue(campaignID: campaign.id, codeKey: CountyFixture.codeKey, reissue: .all, reason: "短信平台退回，重新发放", actor: "test")
             #expect(second.revoked == 1)
             let audit: String = try connection.query(
                 "SELECT after::text AS a FROM audit_log WHERE action = 'invitations.issue' ORDER BY id DESC LIMIT 1")[0].decode("a")
@@ -100,8 +98,7 @@ struct InvitationStoreTests {
             let revoked: Bool = try connection.query("SELECT revoked_at IS NOT NULL AS r FROM invitations WHERE token_hash = \(revokedHash)")[0]
                 .decode("r")
             #expect(revoked)
-            let one = try await store.issue(
-                campaignID: campaign.id, reissue: .respondents(["914403001922038216", "91110108551385082Q"]), reason: "更正", actor: "test")
+            let one = try await store.issue(campaignID: campaign.id, codeKey: CountyFixture.codeKey, reissue: .respondents(["914403001922038216", "91110108551385082Q"]), reason: "更正", actor: "test")
             #expect(one.revoked == 1)
             #expect(one.issued.map(\.respondent.key) == ["91110108551385082Q"])
             let status = try await store.status(campaignID: campaign.id)
@@ -124,7 +121,7 @@ struct InvitationStoreTests {
         try await CountyFixture.withCounty { fixture in
             let campaign = try await fixture.campaign(.merchantReview)
             await #expect(throws: DiskFull.self) {
-                try await InvitationStore(pool: fixture.pool).issue(campaignID: campaign.id, actor: "test") { _ in throw DiskFull() }
+                try await InvitationStore(pool: fixture.pool).issue(campaignID: campaign.id, codeKey: CountyFixture.codeKey, actor: "test") { _ in throw DiskFull() }
             }
             #expect(try fixture.count("SELECT count(*) FROM invitations") == 0)
             #expect(try fixture.count("SELECT count(*) FROM audit_log WHERE action = 'invitations.issue'") == 0)
@@ -136,11 +133,11 @@ struct InvitationStoreTests {
         try await CountyFixture.withCounty { fixture in
             let campaigns = CampaignStore(pool: fixture.pool)
             let campaign = try await fixture.campaign(.starRating)
-            let issued = try await InvitationStore(pool: fixture.pool).issue(campaignID: campaign.id, actor: "test")
+            let issued = try await InvitationStore(pool: fixture.pool).issue(campaignID: campaign.id, codeKey: CountyFixture.codeKey, actor: "test")
             _ = try await campaigns.transition(id: campaign.id, to: .open, actor: "test", key: CountyFixture.ballotKey)
             _ = try await campaigns.transition(id: campaign.id, to: .closed, actor: "test", key: CountyFixture.ballotKey)
             await #expect(throws: CampaignError.notAcceptingInvitations(id: campaign.id, state: .closed)) {
-                try await InvitationStore(pool: fixture.pool).issue(campaignID: campaign.id, actor: "test")
+                try await InvitationStore(pool: fixture.pool).issue(campaignID: campaign.id, codeKey: CountyFixture.codeKey, actor: "test")
             }
             let connection = try fixture.database.connect()
             let duplicate = #expect(throws: PostgresError.self) {
@@ -168,7 +165,7 @@ struct InvitationStoreTests {
                 year: 2027, title: "2027", policyText: try CountyFixture.shipped("policy.yaml"), policyFile: "p", actor: "test")
             let empty = try await fixture.campaign(.merchantReview, year: 2027)
             #expect(try await store.eligibleRespondents(campaignID: empty.id) == 0)  // no dealings recorded for 2027
-            #expect(try await store.issue(campaignID: empty.id, actor: "test").issued.isEmpty)
+            #expect(try await store.issue(campaignID: empty.id, codeKey: CountyFixture.codeKey, actor: "test").issued.isEmpty)
         }
     }
 }

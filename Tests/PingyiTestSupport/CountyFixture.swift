@@ -82,11 +82,13 @@ public struct CountyFixture: Sendable {
     /// The ballot key of every campaign the tests open (one per test process): tests seal with
     /// its public half and count with it at close, as the office would with its key file.
     public static let ballotKey = BallotOpeningKey.generate()
+    /// The key typed codes are stored under in the tests (the server of `ServerHarness` has it too).
+    public static let codeKey = InvitationCodeKey(secret: Data("pingyi-test-code-secret-0123456789abcdef".utf8))!
 
     /// Creates, opens and issues invitations for a campaign of `kind`; returns it with the tokens.
     public func openCampaign(_ kind: CampaignKind, year: Int = 2026) async throws -> (Campaign, [IssuedInvitation]) {
         let created = try await campaign(kind, year: year)
-        let issued = try await InvitationStore(pool: pool).issue(campaignID: created.id, actor: "test").issued
+        let issued = try await InvitationStore(pool: pool).issue(campaignID: created.id, codeKey: CountyFixture.codeKey, actor: "test").issued
         let opened = try await CampaignStore(pool: pool).transition(id: created.id, to: .open, actor: "test", key: Self.ballotKey)
         return (opened, issued)
     }

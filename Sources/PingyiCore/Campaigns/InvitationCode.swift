@@ -41,7 +41,4 @@ public struct InvitationCode: Hashable, Sendable {
         let characters = Array(text)
         return stride(from: 0, to: 12, by: 4).map { String(characters[$0..<$0 + 4]) }.joined(separator: "-")
     }
-
-    /// What is stored: SHA-256 of the 12 characters.
-    public var hash: Data { Data(SHA256.hash(data: Data(text.utf8))) }
 }

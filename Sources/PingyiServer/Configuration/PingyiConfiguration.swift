@@ -1,5 +1,7 @@
 import Foundation
 import Logging
+import PingyiCore
+import PingyiWorkflows
 
 /// Everything Pingyi takes from its environment, read once when a command starts and passed down
 /// from there: the server's settings (`server`) and the command-line tool's. No other code reads
@@ -17,6 +19,12 @@ public struct PingyiConfiguration: Sendable {
     public var demoDirectory: String?
     /// `PINGYI_HOME`: where the shipped files are when the tool runs from another folder.
     public var home: String?
+    /// `PINGYI_CODE_SECRET`: the key of typed codes (at least 32 bytes), else read from
+    /// `codeSecretFile`.
+    public var codeSecret: String?
+    /// `PINGYI_CODE_SECRET_FILE`, else `~/.config/pingyi/code-secret`: where the key of typed codes
+    /// is kept when `PINGYI_CODE_SECRET` is not set (made, mode 600, on first use).
+    public var codeSecretFile: String
     /// The operating-system user (`USER`, else `LOGNAME`): the CLI's actor in the audit log.
     public var user: String?
 
@@ -32,6 +40,8 @@ public struct PingyiConfiguration: Sendable {
         ConfigurationVariable("PINGYI_PUBLIC_URL", "the base of invitation links"),
         ConfigurationVariable("PINGYI_POOL_SIZE", "the server's database connections"),
         ConfigurationVariable("PINGYI_FORM_SECRET", "the anti-forgery key"),
+        ConfigurationVariable("PINGYI_CODE_SECRET", "the key typed codes are stored under"),
+        ConfigurationVariable("PINGYI_CODE_SECRET_FILE", "the file that keeps it when the variable is not set"),
         ConfigurationVariable("PINGYI_MAX_FAILED_LOOKUPS", "invalid links per address before 429"),
         ConfigurationVariable("PINGYI_TRUSTED_PROXIES", "the reverse proxies"),
         ConfigurationVariable("PINGYI_BCRYPT_COST", "bcrypt's cost for passwords"),
@@ -62,6 +72,13 @@ public struct PingyiConfiguration: Sendable {
         demoDirectory = value("PINGYI_DEMO_DIR")
         home = value("PINGYI_HOME")
         user = value("USER") ?? value("LOGNAME")
+        codeSecret = value("PINGYI_CODE_SECRET")
+        codeSecretFile = value("PINGYI_CODE_SECRET_FILE") ?? ((value("HOME") ?? "/root") + "/.config/pingyi/code-secret")
+    }
+
+    /// The key of typed codes: `PINGYI_CODE_SECRET`, else the file's (made on first use).
+    public func codeKey() throws -> InvitationCodeKey {
+        try CodeSecret.key(secret: codeSecret, file: codeSecretFile)
     }
 
     /// The process's configuration, read from its environment the first time it is asked for.

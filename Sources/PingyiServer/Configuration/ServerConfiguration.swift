@@ -1,4 +1,5 @@
 import Foundation
+import PingyiCore
 
 /// How the web application runs: where it listens, which database it uses, and the limits
 /// that protect the public endpoints. Read from the environment as part of `PingyiConfiguration`.
@@ -36,6 +37,9 @@ public struct ServerConfiguration: Sendable {
     public var trustedProxies: [String]
     /// Key of the anti-forgery tokens; random per process when not set.
     public var formSecret: Data?
+    /// The key typed codes are stored under (`PINGYI_CODE_SECRET` or its file, set by `pingyi
+    /// serve`); random per process when not set, so that no code issued elsewhere opens a form.
+    public var codeKey: InvitationCodeKey?
     /// bcrypt's cost for passwords set in the console (4–14).
     public var bcryptCost: UInt8 = 12
     /// How long `/readyz` waits for the database before answering 503.

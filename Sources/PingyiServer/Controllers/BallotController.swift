@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Hummingbird
 import Logging
@@ -23,6 +24,8 @@ struct BallotController: Sendable {
     let views: Views
     let antiForgery: AntiForgery
     let limiter: TokenLookupLimiter
+    /// The key typed codes are stored under.
+    let codeKey: InvitationCodeKey
     let configuration: ServerConfiguration
     /// The Origin rule of form posts, made once.
     private let originCheck: OriginCheck
@@ -31,13 +34,14 @@ struct BallotController: Sendable {
 
     init(
         kind: CampaignKind, store: BallotStore, views: Views, antiForgery: AntiForgery, limiter: TokenLookupLimiter,
-        configuration: ServerConfiguration
+        codeKey: InvitationCodeKey, configuration: ServerConfiguration
     ) {
         self.kind = kind
         self.store = store
         self.views = views
         self.antiForgery = antiForgery
         self.limiter = limiter
+        self.codeKey = codeKey
         self.configuration = configuration
         originCheck = OriginCheck(publicURL: configuration.publicURL)
         trustedProxies = configuration.trustedProxyRanges
@@ -54,18 +58,21 @@ struct BallotController: Sendable {
         router.post(RouterPath(path)) { request, context in try await submit(request, context: context) }
     }
 
-    /// `GET /s/{token}`
+    /// `GET /s/{token}` — every look-up of a token or code is counted against the client's
+    /// limit before it is made (a burst cannot overshoot), and given back when the invitation
+    /// exists: only guesses use the limit up.
     func open(_ request: Request, context: PingyiRequestContext) async throws -> Response {
         let address = ClientAddress.of(request, context: context, trustedProxies: trustedProxies)
-        if await limiter.isBlocked(address) {
+        guard await limiter.reserve(address) else {
             context.logger.notice("token look-ups rate-limited", metadata: ["client": "\(address)"])
             return views.message(.tooManyAttempts, status: .tooManyRequests)
         }
         guard let token = context.parameters.get("token").flatMap(InvitationToken.init(text:)) else {
-            await limiter.recordFailure(address)
             return views.message(.invalidLink, status: .notFound)
         }
-        switch try await store.lookup(tokenHash: token.hash) {
+        let lookup = try await store.lookup(tokenHash: token.hash)
+        if isKnown(lookup) { await limiter.refund(address) }
+        switch lookup {
         case .open(let invitation) where invitation.campaign.kind == kind:
             return toForm(cookie: token.text)
         case .alreadyUsed:
@@ -73,41 +80,43 @@ struct BallotController: Sendable {
         case .notAccepting(let acceptance):
             return notAccepting(acceptance)
         case .notFound, .open:
-            await limiter.recordFailure(address)
             return views.message(.invalidLink, status: .notFound)
         }
     }
 
-    /// `GET /s` — a token in the cookie is looked up like one in the path, so failures count
+    /// `GET /s` — a token or code in the cookie is looked up like one in the path, counted
     /// against the same limit (else the cookie would be a way around it).
     func form(_ request: Request, context: PingyiRequestContext) async throws -> Response {
-        let address = ClientAddress.of(request, context: context, trustedProxies: trustedProxies)
-        if request.cookies[cookieName] != nil, await limiter.isBlocked(address) {
-            return views.message(.tooManyAttempts, status: .tooManyRequests)
-        }
-        guard request.cookies[cookieName] != nil else {
-            // Opened without a link: the form for the typed code of a printed letter.
-            return views.page("code", CodeEntryPage(action: "\(path)/code", failed: false))
-        }
-        guard let tokenHash = try await cookieTokenHash(request) else {
-            await limiter.recordFailure(address)
+        guard let credential = cookieCredential(request) else {
+            if request.cookies[cookieName] == nil {
+                // Opened without a link: the form for the typed code of a printed letter.
+                return views.page("code", CodeEntryPage(action: "\(path)/code", failed: false))
+            }
             return views.message(.invalidLink, status: .notFound)
         }
-        switch try await store.lookup(tokenHash: tokenHash) {
+        let address = ClientAddress.of(request, context: context, trustedProxies: trustedProxies)
+        guard await limiter.reserve(address) else { return views.message(.tooManyAttempts, status: .tooManyRequests) }
+        guard let tokenHash = try await resolve(credential) else { return views.message(.invalidLink, status: .notFound) }
+        let lookup = try await store.lookup(tokenHash: tokenHash)
+        if isKnown(lookup) { await limiter.refund(address) }
+        switch lookup {
         case .open(let invitation) where invitation.campaign.kind == kind:
-            let page = BallotPage(invitation: invitation, action: path, csrf: antiForgery.token(for: tokenHash))
+            let page = BallotPage(invitation: invitation, action: path, csrf: antiForgery.token(for: credential.binding))
             return views.page("ballot", page)
         case .alreadyUsed:
             return views.message(.alreadySubmitted, status: .conflict)
         case .notAccepting(let acceptance):
             return notAccepting(acceptance)
         case .notFound, .open:
-            await limiter.recordFailure(address)
             return views.message(.invalidLink, status: .notFound)
         }
     }
 
-    /// `POST /s`
+    /// `POST /s` — the anti-forgery token is bound to the cookie itself and checked before any
+    /// look-up, so a guessed code with a forged form gets the same answer whether the code
+    /// exists or not, and counts as a failure. A valid token comes only from a form page whose
+    /// look-up was counted already, so the submission itself reserves nothing: simultaneous
+    /// submissions from one address (a double click, an office behind one NAT) are not refused.
     func submit(_ request: Request, context: PingyiRequestContext) async throws -> Response {
         var request = request
         guard request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true else {
@@ -117,33 +126,48 @@ struct BallotController: Sendable {
             context.logger.notice("form posted from a foreign origin")
             return views.message(.expiredForm, status: .forbidden)
         }
-        guard let tokenHash = try await cookieTokenHash(request) else { return views.message(.invalidLink, status: .notFound) }
+        let address = ClientAddress.of(request, context: context, trustedProxies: trustedProxies)
+        guard await !limiter.isBlocked(address) else { return views.message(.tooManyAttempts, status: .tooManyRequests) }
+        guard let credential = cookieCredential(request) else {
+            await limiter.recordFailure(address)
+            return views.message(.invalidLink, status: .notFound)
+        }
         // Room for the longest ballot an open campaign's form allows (`BallotLength`).
-        let limit = try await store.formBodyLimit(kind: kind)
+        let limit = await store.formBodyLimit(kind: kind)
         let body = try await FormBody.collect(&request, limit: limit, timeout: configuration.bodyTimeout)
         guard let fields = FormBody.decode(body) else {
             return views.message(.badForm, status: .badRequest)
         }
-        guard antiForgery.verify(fields[BallotField.csrf], for: tokenHash) else {
+        guard antiForgery.verify(fields[BallotField.csrf], for: credential.binding) else {
+            await limiter.recordFailure(address)
             return views.message(.expiredForm, status: .forbidden)
         }
         let allowSigned = kind == .starRating
         let attempt: SubmitAttempt
         do {
+            guard let tokenHash = try await resolve(credential) else { return views.message(.invalidLink, status: .notFound) }
             attempt = try await store.submit(tokenHash: tokenHash, kind: kind) { invitation in
                 BallotValidator.validate(fields, template: invitation.campaign.template, targets: invitation.targets, allowSigned: allowSigned)
             }
         } catch let error where HTTPProblem.of(error)?.status == .serviceUnavailable {
-            // A failover or restart under way: whether the ballot reached the database is unknown
-            // here, so the answers go back to be posted again (safe: one ballot per invitation).
+            // A failover or restart under way (a typed code's look-up included): whether the
+            // ballot reached the database is unknown here, so the answers go back to be posted
+            // again (safe: one ballot per invitation). Logged without anything of the invitation.
             if let failure = error as? PostgresError { PingyiMetrics.databaseError(failure) }
-            context.logger.warning("database unavailable during a ballot", metadata: ["error": "\(String(reflecting: error))"])
+            context.logger.warning("database unavailable during a ballot")
             let page = RetryPage(action: path, fields: fields)
             var response = views.page("retry", page, status: .serviceUnavailable)
             response.headers[.retryAfter] = "\(page.seconds)"
             response.headers[.cacheControl] = "no-store"
             return response
         }
+        let guessed =
+            switch attempt {
+            case .notSubmitted(let lookup): !isKnown(lookup)
+            case .submitted(.notFound): true
+            default: false
+            }
+        if guessed { await limiter.recordFailure(address) }
         PingyiMetrics.ballot(kind: kind.rawValue, outcome: Self.outcome(attempt))
         switch attempt {
         case .notSubmitted(.alreadyUsed), .submitted(.alreadyUsed):
@@ -153,7 +177,8 @@ struct BallotController: Sendable {
         case .notSubmitted, .submitted(.notFound):
             return views.message(.invalidLink, status: .notFound)
         case .invalid(let invitation, .invalid(let problems)):
-            let page = BallotPage(invitation: invitation, action: path, csrf: antiForgery.token(for: tokenHash), values: fields, problems: problems)
+            let page = BallotPage(
+                invitation: invitation, action: path, csrf: antiForgery.token(for: credential.binding), values: fields, problems: problems)
             var response = views.page("ballot", page, status: .unprocessableContent)
             // Kept in the browser's own cache (not `no-store`): this page is the answer to a POST,
             // and a history entry the browser may not keep is re-POSTed on Back — Chromium shows
@@ -161,10 +186,20 @@ struct BallotController: Sendable {
             response.headers[.cacheControl] = "private, no-cache"
             return response
         case .invalid(_, let validation):
+            // Which rule the form broke, never anything of the invitation.
             context.logger.notice("malformed ballot form", metadata: ["reason": "\(Self.reason(validation))"])
             return views.message(.badForm, status: .badRequest)
         case .submitted(.accepted):
             return Response(status: .seeOther, headers: [.location: "\(path)/thanks"])
+        }
+    }
+
+    /// Whether a look-up found an invitation of this form (a guess finds none).
+    private func isKnown(_ lookup: InvitationLookup) -> Bool {
+        switch lookup {
+        case .open(let invitation): invitation.campaign.kind == kind
+        case .alreadyUsed, .notAccepting: true
+        case .notFound: false
         }
     }
 
@@ -202,15 +237,37 @@ struct BallotController: Sendable {
         return response
     }
 
-    /// The invitation of the cookie, as its token hash: the cookie holds the link's token, or
-    /// `code:` and the typed code of a letter (looked up by its hash).
-    private func cookieTokenHash(_ request: Request) async throws -> Data? {
+    /// What the ballot cookie holds: a link's token, or `code:` and a letter's typed code.
+    struct Credential {
+        /// The token's hash (a link), known without the database.
+        let tokenHash: Data?
+        /// The typed code, looked up by its keyed hash.
+        let code: InvitationCode?
+        /// What the form's anti-forgery token is bound to: the token's hash, or a hash of the code.
+        let binding: Data
+
+        /// What a typed code's form is bound to.
+        static func binding(code: InvitationCode) -> Data {
+            Data(SHA256.hash(data: Data(("code:" + code.text).utf8)))
+        }
+    }
+
+    /// The cookie's credential, or `nil` when there is none or it does not read.
+    private func cookieCredential(_ request: Request) -> Credential? {
         guard let value = request.cookies[cookieName]?.value else { return nil }
         if value.hasPrefix("code:") {
             guard let code = InvitationCode(typed: String(value.dropFirst(5))) else { return nil }
-            return try await store.tokenHash(code: code)
+            return Credential(tokenHash: nil, code: code, binding: Credential.binding(code: code))
         }
-        return InvitationToken(text: value)?.hash
+        guard let hash = InvitationToken(text: value)?.hash else { return nil }
+        return Credential(tokenHash: hash, code: nil, binding: hash)
+    }
+
+    /// The invitation's token hash: the link's own, or the one stored with the typed code.
+    private func resolve(_ credential: Credential) async throws -> Data? {
+        if let hash = credential.tokenHash { return hash }
+        guard let code = credential.code else { return nil }
+        return try await store.tokenHash(code: code, key: codeKey)
     }
 
     /// `POST /s/code` — the typed code of a printed letter: a known code goes into the cookie
@@ -219,19 +276,20 @@ struct BallotController: Sendable {
     func enterCode(_ request: Request, context: PingyiRequestContext) async throws -> Response {
         var request = request
         let address = ClientAddress.of(request, context: context, trustedProxies: trustedProxies)
-        if await limiter.isBlocked(address) { return views.message(.tooManyAttempts, status: .tooManyRequests) }
         guard request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true else {
             return views.message(.badForm, status: .unsupportedMediaType)
         }
         guard originCheck.allows(request) else { return views.message(.expiredForm, status: .forbidden) }
+        guard await limiter.reserve(address) else { return views.message(.tooManyAttempts, status: .tooManyRequests) }
         let body = try await FormBody.collect(&request, limit: 1024, timeout: configuration.bodyTimeout)
         guard let code = FormBody.decode(body)?["code"].flatMap(InvitationCode.init(typed:)),
-            let tokenHash = try await store.tokenHash(code: code)
+            let tokenHash = try await store.tokenHash(code: code, key: codeKey)
         else {
-            await limiter.recordFailure(address)
             return views.page("code", CodeEntryPage(action: "\(path)/code", failed: true), status: .notFound)
         }
-        switch try await store.lookup(tokenHash: tokenHash) {
+        let lookup = try await store.lookup(tokenHash: tokenHash)
+        if isKnown(lookup) { await limiter.refund(address) }
+        switch lookup {
         case .open(let invitation) where invitation.campaign.kind == kind:
             return toForm(cookie: "code:" + code.text)
         case .alreadyUsed:
@@ -239,7 +297,6 @@ struct BallotController: Sendable {
         case .notAccepting(let acceptance):
             return notAccepting(acceptance)
         case .notFound, .open:
-            await limiter.recordFailure(address)
             return views.page("code", CodeEntryPage(action: "\(path)/code", failed: true), status: .notFound)
         }
     }

@@ -11,6 +11,8 @@ struct ConsoleCampaignsController: Sendable {
     let campaigns: CampaignStore
     let invitations: InvitationStore
     let appraisals: AppraisalStore
+    /// The key typed codes are stored under.
+    let codeKey: InvitationCodeKey
 
     func add(to router: Router<PingyiRequestContext>) {
         router.get("/console") { request, _ in
@@ -70,7 +72,7 @@ struct ConsoleCampaignsController: Sendable {
             let (csv, _) = try LetterWorkflow.sms(rows, campaign: campaign, reminder: true)
             return Self.attachment(csv, type: "text/csv; charset=utf-8", name: "reminders-campaign\(campaign.id)-\(day).csv")
         }
-        let codes = try await LetterWorkflow.knownCodes(rows, pool: invitations.pool)
+        let codes = try await LetterWorkflow.knownCodes(rows, codeKey: codeKey, pool: invitations.pool)
         let html = LetterWorkflow.letters(rows, campaign: campaign, codes: codes, reminder: true)
         return Self.attachment(Data(html.utf8), type: "text/html; charset=utf-8", name: "reminders-campaign\(campaign.id)-\(day).html")
     }
@@ -189,7 +191,7 @@ struct ConsoleCampaignsController: Sendable {
         }
         let result: InvitationStore.IssueResult
         do {
-            result = try await invitations.issue(campaignID: campaign.id, reissue: mode, reason: reason, actor: visit.actor)
+            result = try await invitations.issue(campaignID: campaign.id, codeKey: codeKey, reissue: mode, reason: reason, actor: visit.actor)
         } catch CampaignError.reissueNeedsReason {
             throw ConsoleRefusal(
                 CampaignError.reissueNeedsReason.problem, heading: "请填写理由", back: "/console/campaigns/\(campaign.id)/confirm?action=reissue")
