@@ -100,7 +100,9 @@ struct DBAAttackerTests {
             let lengths = try connection.query(
                 "SELECT campaign_id, count(DISTINCT octet_length(sealed)) AS n FROM ballot_box GROUP BY campaign_id ORDER BY campaign_id"
             ).map { try $0.decode("n", as: Int.self) }
-            print("attack (open) ciphertext length: distinct lengths per campaign \(lengths), over \(truths.count) ballots of which \(truths.count { $0.kind == .merchantReview } / 6 + 1) are long")
+            print(
+                "attack (open) ciphertext length: distinct lengths per campaign \(lengths), over \(truths.count) ballots of which \(truths.count { $0.kind == .merchantReview } / 6 + 1) are long"
+            )
             #expect(lengths == [1, 1], "ciphertext lengths \(lengths) tell ballots apart")
             #expect(try server.fixture.count("SELECT count(*) FROM ballot_box WHERE answers IS NOT NULL") == 0)
             // No audit row per submission.

@@ -74,7 +74,9 @@ struct HardeningTests {
     func campaignStates() async throws {
         try await ServerHarness.run(open: [.merchantReview]) { server in
             let draft = try await server.fixture.campaign(.starRating)
-            let issued = try await InvitationStore(pool: server.fixture.pool).issue(campaignID: draft.id, actor: "test").issued
+            let issued = try await InvitationStore(pool: server.fixture.pool).issue(
+                campaignID: draft.id, codeKey: CountyFixture.codeKey, actor: "test"
+            ).issued
             let notYet = try await server.get("/r/\(issued[0].token.text)")
             #expect(notYet.status == .forbidden)
             #expect(notYet.text.contains("评议尚未开始"))

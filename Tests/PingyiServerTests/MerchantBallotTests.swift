@@ -78,21 +78,21 @@ struct MerchantBallotTests {
         }
     }
 
+    /// 县档案局 with 30 chiefs, and 小米 dealing with it besides its own department.
+    static func addArchives(_ fixture: CountyFixture) async throws {
+        var roster = "部门代码,部门名称,股室,工号,姓名,职务\n"
+        for index in 1...30 { roster += "DAJ,县档案局,第\(index)股,W\(1000 + index),档案股长\(index),股长\n" }
+        _ = try await RosterStore(pool: fixture.pool).importRoster(RosterFormat.parse(Data(roster.utf8), file: "r.csv"), actor: "test")
+        _ = try await RosterStore(pool: fixture.pool).importDealings(
+            DealingFormat.parse(Data("统一社会信用代码,年度,部门代码\n91110108551385082Q,2026,DAJ\n".utf8), file: "d.csv"), actor: "test")
+    }
+
     @Test("the longest ballot the form allows is accepted, and sealed to the same length as a short one")
     func longestBallot() async throws {
-        // A merchant dealing with a department of 30 chiefs besides its own two: more than the
-        // demo county's largest ballot (23 chiefs); every comment box filled to its maxLength.
+        // A merchant whose form lists 31 chiefs (the demo county's largest lists 20), every
+        // comment box filled to its maxLength.
         let wide = "91110108551385082Q"
-        try await ServerHarness.run(
-            open: [.merchantReview],
-            prepare: { fixture in
-            var roster = "部门代码,部门名称,股室,工号,姓名,职务\n"
-            for index in 1...30 { roster += "DAJ,县档案局,第\(index)股,W\(1000 + index),档案股长\(index),股长\n" }
-            _ = try await RosterStore(pool: fixture.pool).importRoster(RosterFormat.parse(Data(roster.utf8), file: "r.csv"), actor: "test")
-            _ = try await RosterStore(pool: fixture.pool).importDealings(
-                DealingFormat.parse(Data("统一社会信用代码,年度,部门代码\n\(wide),2026,DAJ\n".utf8), file: "d.csv"), actor: "test")
-            }
-        ) { server in
+        try await ServerHarness.run(open: [.merchantReview], prepare: Self.addArchives) { server in
             let cookie = "pingyi_s=\(server.merchantToken(wide).text)"
             let form = try await server.get("/s", cookie: cookie)
             let chiefs = form.text.components(separatedBy: "name=\"a.").dropFirst().map { String($0.prefix { $0 != "." }) }
@@ -338,7 +338,8 @@ struct MerchantBallotTests {
 /// Reissuing through the store, for tests that need a revoked token.
 enum InvitationStoreProbe {
     static func reissue(_ fixture: CountyFixture, campaign: Int, respondent: String) async throws -> Int {
-        try await PingyiStore.InvitationStore(pool: fixture.pool).issue(campaignID: campaign, codeKey: CountyFixture.codeKey, reissue: .respondents([respondent]), reason: "test", actor: "test"
+        try await PingyiStore.InvitationStore(pool: fixture.pool).issue(
+            campaignID: campaign, codeKey: CountyFixture.codeKey, reissue: .respondents([respondent]), reason: "test", actor: "test"
         ).revoked
     }
 }

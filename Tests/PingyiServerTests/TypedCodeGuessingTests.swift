@@ -12,7 +12,9 @@ import Testing
 /// before it is made, a guessed code and a known one answer alike, and bursts stay within the limit.
 @Suite("Guessing tokens and typed codes")
 struct TypedCodeGuessingTests {
-    @Test("POST /s with a guessed code in the cookie: the limit answers (5, then 429); a known code with a forged form answers the same as an unknown one")
+    @Test(
+        "POST /s with a guessed code in the cookie: the limit answers (5, then 429); a known code with a forged form answers the same as an unknown one"
+    )
     func guessedCodeCookie() async throws {
         try await ServerHarness.run(open: [.merchantReview]) { server in
             let known = InvitationCode(token: server.merchantToken(MerchantBallotTests.huawei))

@@ -39,8 +39,10 @@ struct InvitationStoreTests {
     @Test("only SHA-256 hashes are stored: no table holds a token's text or bytes")
     func onlyHashesStored() async throws {
         try await CountyFixture.withCounty { fixture in
-            let merchants = try await InvitationStore(pool: fixture.pool).issue(campaignID: try await fixture.campaign(.merchantReview).id, codeKey: CountyFixture.codeKey, actor: "test")
-            let supervisors = try await InvitationStore(pool: fixture.pool).issue(campaignID: try await fixture.campaign(.starRating).id, codeKey: CountyFixture.codeKey, actor: "test")
+            let merchants = try await InvitationStore(pool: fixture.pool).issue(
+                campaignID: try await fixture.campaign(.merchantReview).id, codeKey: CountyFixture.codeKey, actor: "test")
+            let supervisors = try await InvitationStore(pool: fixture.pool).issue(
+                campaignID: try await fixture.campaign(.starRating).id, codeKey: CountyFixture.codeKey, actor: "test")
             let tokens = (merchants.issued + supervisors.issued).map(\.token)
             #expect(tokens.count == 4)
             let connection = try fixture.database.connect()
@@ -86,7 +88,8 @@ struct InvitationStoreTests {
             await #expect(throws: CampaignError.reissueNeedsReason) {
                 try await store.issue(campaignID: campaign.id, codeKey: CountyFixture.codeKey, reissue: .all, reason: "  ", actor: "test")
             }
-            let second = try await store.issue(campaignID: campaign.id, codeKey: CountyFixture.codeKey, reissue: .all, reason: "短信平台退回，重新发放", actor: "test")
+            let second = try await store.issue(
+                campaignID: campaign.id, codeKey: CountyFixture.codeKey, reissue: .all, reason: "短信平台退回，重新发放", actor: "test")
             #expect(second.revoked == 1)
             let audit: String = try connection.query(
                 "SELECT after::text AS a FROM audit_log WHERE action = 'invitations.issue' ORDER BY id DESC LIMIT 1")[0].decode("a")
@@ -98,7 +101,9 @@ struct InvitationStoreTests {
             let revoked: Bool = try connection.query("SELECT revoked_at IS NOT NULL AS r FROM invitations WHERE token_hash = \(revokedHash)")[0]
                 .decode("r")
             #expect(revoked)
-            let one = try await store.issue(campaignID: campaign.id, codeKey: CountyFixture.codeKey, reissue: .respondents(["914403001922038216", "91110108551385082Q"]), reason: "更正", actor: "test")
+            let one = try await store.issue(
+                campaignID: campaign.id, codeKey: CountyFixture.codeKey, reissue: .respondents(["914403001922038216", "91110108551385082Q"]),
+                reason: "更正", actor: "test")
             #expect(one.revoked == 1)
             #expect(one.issued.map(\.respondent.key) == ["91110108551385082Q"])
             let status = try await store.status(campaignID: campaign.id)
@@ -121,7 +126,9 @@ struct InvitationStoreTests {
         try await CountyFixture.withCounty { fixture in
             let campaign = try await fixture.campaign(.merchantReview)
             await #expect(throws: DiskFull.self) {
-                try await InvitationStore(pool: fixture.pool).issue(campaignID: campaign.id, codeKey: CountyFixture.codeKey, actor: "test") { _ in throw DiskFull() }
+                try await InvitationStore(pool: fixture.pool).issue(campaignID: campaign.id, codeKey: CountyFixture.codeKey, actor: "test") { _ in
+                    throw DiskFull()
+                }
             }
             #expect(try fixture.count("SELECT count(*) FROM invitations") == 0)
             #expect(try fixture.count("SELECT count(*) FROM audit_log WHERE action = 'invitations.issue'") == 0)

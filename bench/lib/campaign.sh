@@ -20,6 +20,12 @@ prepare_campaign() {
     $BIN appraisal create 2026 >/dev/null
     $BIN campaign create --year 2026 --kind merchantReview >/dev/null
     CAMPAIGN=$("$PGBIN/psql" -qtAX -c "SELECT id FROM campaigns")
+    # One merchant's dealings before the campaign opens, so that the sealed length is fixed from
+    # the same form every bench merchant gets (SCJG and XZSP), as in a real year.
+    printf '统一社会信用代码,企业名称\n914403001922038216,华为技术有限公司\n' > "$work/merchants.csv"
+    printf '统一社会信用代码,年度,部门代码\n914403001922038216,2026,SCJG\n914403001922038216,2026,XZSP\n' > "$work/dealings.csv"
+    $BIN import merchants "$work/merchants.csv" >/dev/null
+    $BIN import dealings "$work/dealings.csv" >/dev/null
     # Sealed like a real campaign: the server encrypts every ballot with this key's public half.
     $BIN campaign open "$CAMPAIGN" --key-out "$work/ballot.key" >/dev/null
     python3 bench/lib/make_invitations.py "$CAMPAIGN" "$count" "$secret" "$work"
