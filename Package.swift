@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // libpq, from Debian's libpq-dev.
@@ -148,7 +149,10 @@ let package = Package(
         // The command-line tool's own pieces (files it writes).
         .testTarget(
             name: "pingyiTests",
-            dependencies: ["pingyi", "PingyiServer", "PingyiWorkflows", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "pingyi", "PingyiServer", "PingyiWorkflows", .product(name: "Logging", package: "swift-log"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(name: "PingyiPostgresTests", dependencies: ["PingyiPostgres", "PingyiTestSupport"]),
         .testTarget(name: "PingyiStoreTests", dependencies: ["PingyiStore", "PingyiCore", "PingyiPostgres", "PingyiTestSupport"]),

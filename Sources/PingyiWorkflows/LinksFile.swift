@@ -32,13 +32,16 @@ public struct LinksFile: Sendable {
     public let rows: [Row]
 
     /// Reads the file; every row must carry a link with a token (else `InvalidFile` by line).
-    public static func read(_ path: String) throws -> LinksFile {
+    public static func read(_ path: String, kind: CampaignKind, publicURL: String) throws -> LinksFile {
         guard let data = FileManager.default.contents(atPath: path) else { throw WorkflowError("无法读取文件 \(path)") }
-        return try parse(data, file: path)
+        return try parse(data, file: path, kind: kind, publicURL: publicURL)
     }
 
-    /// Reads a links file's bytes (an upload in the console).
-    public static func parse(_ data: Data, file path: String) throws -> LinksFile {
+    /// Reads a links file's bytes (an upload in the console). Only the token is taken from a
+    /// row's link: the link a letter, a QR code or an SMS carries is made anew from `publicURL`
+    /// and the campaign's `kind`, so an edited file cannot send a respondent to another host.
+    /// A row with fewer cells than the header is read as far as it goes, never out of bounds.
+    public static func parse(_ data: Data, file path: String, kind: CampaignKind, publicURL: String) throws -> LinksFile {
         let document = try CSVDocument.parse(data, file: path)
         let header = document.header
         guard let linkColumn = header.firstIndex(where: { $0.hasSuffix("链接") }),
@@ -55,12 +58,16 @@ public struct LinksFile: Sendable {
                 issues.append(FileIssue(file: path, line: record.line, column: header[linkColumn], message: "「\(link)」不是评议链接"))
                 continue
             }
-            let phone = phoneColumn.flatMap { record.fields.indices.contains($0) ? record.fields[$0].trimmingCharacters(in: .whitespaces) : nil }
+            func cell(_ column: Int?) -> String {
+                guard let column, record.fields.indices.contains(column) else { return "" }
+                return record.fields[column].trimmingCharacters(in: .whitespaces)
+            }
+            let phone = cell(phoneColumn)
+            let base = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
             rows.append(
                 Row(
-                    key: record.fields.first?.trimmingCharacters(in: .whitespaces) ?? "",
-                    name: record.fields[nameColumn].trimmingCharacters(in: .whitespaces),
-                    phone: phone?.isEmpty == false ? phone : nil, link: link, token: token))
+                    key: cell(0), name: cell(nameColumn), phone: phone.isEmpty ? nil : phone, link: base + kind.linkPrefix + token.text,
+                    token: token))
         }
         guard issues.isEmpty else { throw InvalidFile(issues: issues) }
         return LinksFile(rows: rows)

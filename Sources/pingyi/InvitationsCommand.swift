@@ -91,9 +91,9 @@ struct InvitationsCommand: AsyncParsableCommand {
 
     /// Letters or an SMS file for every row of a links file; audited by count.
     static func outreach(_ kind: String, campaign: Int, from: String, out: String, database: DatabaseOptions) async throws -> String {
-        let file = try LinksFile.read(from)
-        return try await database.withPool { pool in
+        try await database.withPool { pool in
             let found = try await InvitationsCommand.campaign(campaign, pool: pool)
+            let file = try LinksFile.read(from, kind: found.kind, publicURL: PingyiConfiguration.current.server.publicURL)
             let line = try await InvitationsCommand.write(file.rows, campaign: found, out: out, reminder: false, pool: pool)
             try await InvitationStore(pool: pool).recordOutreach(
                 campaignID: campaign, kind: kind, count: file.rows.count, actor: DatabaseOptions.actor)
@@ -144,17 +144,17 @@ struct InvitationsCommand: AsyncParsableCommand {
         @Option(help: "输出文件：.html（提醒函）或 .csv（提醒短信），不能已存在") var out: String
 
         func run() async throws {
-            let file = try LinksFile.read(from)
-            let (line, count) = try await database.withPool { pool in
+            let (line, count, total) = try await database.withPool { pool in
                 let found = try await InvitationsCommand.campaign(campaign, pool: pool)
+                let file = try LinksFile.read(from, kind: found.kind, publicURL: PingyiConfiguration.current.server.publicURL)
                 let rows = try await LetterWorkflow.unanswered(file, campaignID: campaign, pool: pool)
-                guard !rows.isEmpty else { return ("链接文件中的评议对象都已提交（或链接已作废），无需提醒。", 0) }
+                guard !rows.isEmpty else { return ("链接文件中的评议对象都已提交（或链接已作废），无需提醒。", 0, file.rows.count) }
                 let line = try await InvitationsCommand.write(rows, campaign: found, out: out, reminder: true, pool: pool)
                 try await InvitationStore(pool: pool).recordOutreach(
                     campaignID: campaign, kind: "remind", count: rows.count, actor: DatabaseOptions.actor)
-                return (line, rows.count)
+                return (line, rows.count, file.rows.count)
             }
-            print("尚未提交 \(count)/\(file.rows.count)。" + line)
+            print("尚未提交 \(count)/\(total)。" + line)
         }
     }
 }

@@ -56,7 +56,7 @@ struct ConsoleCampaignsController: Sendable {
         let campaign = try await self.campaign(id: id)
         let file: LinksFile
         do {
-            file = try LinksFile.parse(Data(upload.links.utf8), file: "链接文件")
+            file = try LinksFile.parse(Data(upload.links.utf8), file: "链接文件", kind: campaign.kind, publicURL: gate.configuration.publicURL)
         } catch let invalid as InvalidFile {
             throw ConsoleRefusal(
                 heading: "链接文件无法识别", text: invalid.issues.prefix(5).map(\.description).joined(separator: "；"), status: .unprocessableContent,
