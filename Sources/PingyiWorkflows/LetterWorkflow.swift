@@ -103,20 +103,33 @@ public enum LetterWorkflow {
         return String(link[..<range.lowerBound]) + String(kind.linkPrefix.dropLast())
     }
 
+    /// The words of an SMS before its link.
+    static func smsText(kind: CampaignKind, reminder: Bool) -> String {
+        kind == .merchantReview
+            ? (reminder ? "【县营商办】您尚未评议股室长，匿名，仅限一次：" : "【县营商办】诚邀您匿名评议股室长，仅限一次：")
+            : (reminder ? "【县营商办】您尚未评星定级，仅限一次：" : "【县营商办】诚邀您为部门评星定级，仅限一次：")
+    }
+
+    /// The longest public URL (`PINGYI_PUBLIC_URL`, without a trailing slash) whose every SMS
+    /// fits in one message of `smsLimit` characters: the longest words, `/s/` and a 22-character token.
+    public static var longestPublicURL: Int {
+        let words = CampaignKind.allCases.flatMap { kind in [false, true].map { smsText(kind: kind, reminder: $0).count } }.max() ?? 0
+        return smsLimit - words - 3 - 22
+    }
+
     /// The SMS file: phone and message, each message at most `smsLimit` characters with the
     /// link; rows without a phone are left out (and counted). A message that would be longer
     /// (a long public URL) is refused with the figure, not cut.
     public static func sms(_ rows: [LinksFile.Row], campaign: Campaign, reminder: Bool = false) throws -> (csv: Data, withoutPhone: Int) {
-        let text =
-            campaign.kind == .merchantReview
-            ? (reminder ? "【县营商办】您尚未评议股室长，匿名，仅限一次：" : "【县营商办】诚邀您匿名评议股室长，仅限一次：")
-            : (reminder ? "【县营商办】您尚未评星定级，仅限一次：" : "【县营商办】诚邀您为部门评星定级，仅限一次：")
+        let text = smsText(kind: campaign.kind, reminder: reminder)
         var lines: [[String]] = []
         for row in rows {
             guard let phone = row.phone else { continue }
             let message = text + row.link
             guard message.count <= smsLimit else {
-                throw WorkflowError("短信为 \(message.count) 字，超过 \(smsLimit) 字（链接 \(row.link.count) 字）。请用更短的公开地址（PINGYI_PUBLIC_URL）。")
+                throw WorkflowError(
+                    "短信为 \(message.count) 字，超过 \(smsLimit) 字（链接 \(row.link.count) 字）。公开地址（PINGYI_PUBLIC_URL）最长 \(longestPublicURL) 个字符，请换用更短的地址后再生成。"
+                )
             }
             lines.append([phone, message])
         }

@@ -29,8 +29,8 @@ struct ConsoleCampaignsController: Sendable {
             }
         }
         router.post("/console/campaigns/:id/remind") { request, context in
-            // A links file of a large county fits in 4 MiB (about 25,000 rows).
-            try await gate.upload(request, as: ReminderUpload.self, roles: [.admin], limit: 4 << 20, csrf: \.csrf) { visit, upload in
+            // A county's links file: 1 MiB holds about 7,000 rows (deploy/nginx-pingyi.conf agrees).
+            try await gate.upload(request, as: ReminderUpload.self, roles: [.admin], limit: 1 << 20, csrf: \.csrf) { visit, upload in
                 try await remind(visit, id: context.parameters.get("id"), upload: upload)
             }
         }
@@ -66,15 +66,24 @@ struct ConsoleCampaignsController: Sendable {
         guard !rows.isEmpty else {
             return gate.message(visit, heading: "无需提醒", text: "链接文件中的评议对象都已提交（或链接已作废）。", status: .ok, back: "/console")
         }
-        try await invitations.recordOutreach(campaignID: campaign.id, kind: "remind", count: rows.count, actor: visit.actor)
         let day = CountyCalendar.today()
+        // The file is made first: an SMS too long for one message is refused before anything is recorded.
+        let response: Response
         if upload.format == "sms" {
-            let (csv, _) = try LetterWorkflow.sms(rows, campaign: campaign, reminder: true)
-            return Self.attachment(csv, type: "text/csv; charset=utf-8", name: "reminders-campaign\(campaign.id)-\(day).csv")
+            let csv: Data
+            do {
+                csv = try LetterWorkflow.sms(rows, campaign: campaign, reminder: true).csv
+            } catch let error as WorkflowError {
+                throw ConsoleRefusal(heading: "短信过长", text: error.operatorMessage, status: .unprocessableContent, back: "/console")
+            }
+            response = Self.attachment(csv, type: "text/csv; charset=utf-8", name: "reminders-campaign\(campaign.id)-\(day).csv")
+        } else {
+            let codes = try await LetterWorkflow.knownCodes(rows, codeKey: codeKey, pool: invitations.pool)
+            let html = LetterWorkflow.letters(rows, campaign: campaign, codes: codes, reminder: true)
+            response = Self.attachment(Data(html.utf8), type: "text/html; charset=utf-8", name: "reminders-campaign\(campaign.id)-\(day).html")
         }
-        let codes = try await LetterWorkflow.knownCodes(rows, codeKey: codeKey, pool: invitations.pool)
-        let html = LetterWorkflow.letters(rows, campaign: campaign, codes: codes, reminder: true)
-        return Self.attachment(Data(html.utf8), type: "text/html; charset=utf-8", name: "reminders-campaign\(campaign.id)-\(day).html")
+        try await invitations.recordOutreach(campaignID: campaign.id, kind: "remind", count: rows.count, actor: visit.actor)
+        return response
     }
 
     /// A file to download, never cached: the links, letters, reminders and keys are the office's only copies.

@@ -95,8 +95,9 @@ struct ConsoleGate: Sendable {
             return type.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.first { $0.lowercased().hasPrefix("boundary=") }
                 .map { String($0.dropFirst("boundary=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
         }
-        let body = try await FormBody.collect(&request, limit: limit, timeout: configuration.bodyTimeout)
+        // The session first: nobody signed out makes the server read an upload.
         return try await page(request, roles: roles) { visit in
+            let body = try await FormBody.collect(&request, limit: limit, timeout: configuration.bodyTimeout)
             guard let boundary, let upload = try? FormDataDecoder().decode(Upload.self, from: body, boundary: boundary) else {
                 throw ConsoleRefusal(heading: "无法识别提交的内容", text: "请选择文件后再提交，未作任何更改。", status: .badRequest)
             }

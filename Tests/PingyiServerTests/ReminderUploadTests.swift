@@ -1,0 +1,62 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import PingyiCore
+import PingyiStore
+import PingyiTestSupport
+import PingyiWorkflows
+import Testing
+
+@testable import PingyiServer
+
+/// The reminder upload: the session is checked before the body is read, the limit fits a
+/// county's links file, and an SMS too long for one message is refused before anything is recorded.
+@Suite("Reminder uploads")
+struct ReminderUploadTests {
+    static let boundary = "pingyi-test-boundary"
+
+    static func part(_ name: String, _ value: String, file: String? = nil) -> String {
+        "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\(file.map { "; filename=\"\($0)\"" } ?? "")\r\n\r\n\(value)\r\n"
+    }
+
+    /// A public URL of 34 characters: every SMS would be longer than one message.
+    static func longPublicURL(_ configuration: inout ServerConfiguration) {
+        configuration.publicURL = "http://pingyi.qinghe-county.gov.cn"
+    }
+
+    @Test("an SMS over 70 characters (a long public URL) is a 422 naming the longest URL; nothing is audited")
+    func longSMS() async throws {
+        try await ServerHarness.run(open: [.merchantReview], configure: Self.longPublicURL) { server in
+            try await ConsoleTests.account(server, "admin1", .admin, password: "password-admin1", mustChange: false)
+            let cookie = try #require(try await ConsoleTests.signIn(server, login: "admin1", password: "password-admin1").0)
+            let csrf = try await server.csrf(path: "/console/personnel", cookie: cookie)
+            let token = server.merchantToken(MerchantBallotTests.huawei)
+            let csv = "统一社会信用代码,企业名称,联系电话,评议链接\n\(MerchantBallotTests.huawei),华为,13800000000,https://x/s/\(token.text)\n"
+            let campaign = server.merchantReview!.0.id
+            let body = Self.part("csrf", csrf) + Self.part("links", csv, file: "links.csv") + Self.part("format", "sms") + "--\(Self.boundary)--\r\n"
+            let response = try await server.post(
+                "/console/campaigns/\(campaign)/remind", body: body, cookie: cookie, contentType: "multipart/form-data; boundary=\(Self.boundary)")
+            #expect(response.status == .unprocessableContent)
+            #expect(response.text.contains("短信过长") && response.text.contains("最长 \(LetterWorkflow.longestPublicURL) 个字符"))
+            #expect(try server.fixture.count("SELECT count(*) FROM audit_log WHERE action = 'invitations.remind'") == 0)
+            #expect(LetterWorkflow.longestPublicURL == 22)
+        }
+    }
+
+    @Test("without a session a 5 MiB upload is sent to the sign-in page unread; with one, more than 1 MiB is 413")
+    func sessionFirst() async throws {
+        try await ServerHarness.run(open: [.merchantReview]) { server in
+            let campaign = server.merchantReview!.0.id
+            let big = Self.part("links", String(repeating: "x", count: 5 << 20), file: "links.csv") + "--\(Self.boundary)--\r\n"
+            let anonymous = try await server.post(
+                "/console/campaigns/\(campaign)/remind", body: big, cookie: nil, contentType: "multipart/form-data; boundary=\(Self.boundary)")
+            #expect(anonymous.status == .seeOther && anonymous.headers[.location]?.hasPrefix("/console/login") == true)
+            try await ConsoleTests.account(server, "admin1", .admin, password: "password-admin1", mustChange: false)
+            let cookie = try #require(try await ConsoleTests.signIn(server, login: "admin1", password: "password-admin1").0)
+            let tooBig = Self.part("links", String(repeating: "x", count: 1 << 20), file: "links.csv") + "--\(Self.boundary)--\r\n"
+            let refused = try await server.post(
+                "/console/campaigns/\(campaign)/remind", body: tooBig, cookie: cookie, contentType: "multipart/form-data; boundary=\(Self.boundary)")
+            #expect(refused.status == .contentTooLarge)
+        }
+    }
+}
