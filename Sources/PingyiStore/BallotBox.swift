@@ -30,6 +30,12 @@ enum BallotBox {
         }
         try prepare(campaignID: campaign.id, on: connection)
         let box = partition(campaign.id)
+        // One sealed ballot per used invitation (the claim and the insert are one statement): a
+        // box that says otherwise was changed behind the application's back, and is not counted.
+        let sealed = try connection.query("SELECT count(*) AS n FROM \(identifier: box)")[0].decode("n", as: Int.self)
+        let used = try connection.query(
+            "SELECT count(*) AS n FROM invitations WHERE campaign_id = \(campaign.id) AND used_on IS NOT NULL")[0].decode("n", as: Int.self)
+        guard sealed == used else { throw CampaignError.boxMismatch(id: campaign.id, sealed: sealed, used: used) }
         let context = SealedBallot.context(campaignID: campaign.id)
         var ballots: [BallotAnswers] = []
         let decoder = JSONDecoder()

@@ -82,7 +82,7 @@ public struct CampaignStore: Sendable {
     /// partition (`BallotBox.count`), in this same transaction: a missing or wrong key changes
     /// nothing. The lock also waits for submissions in flight (they hold a key-share lock).
     public func transition(
-        id: Int, to target: CampaignState, actor: String, key: BallotOpeningKey? = nil, now: Date = Date()
+        id: Int, to target: CampaignState, actor: String, key: BallotOpeningKey? = nil, sealingKey: BallotSealingKey? = nil, now: Date = Date()
     ) async throws -> Campaign {
         try await pool.transaction { connection in
             guard let row = try connection.query("SELECT \(unescaped: CampaignStore.columns) FROM campaigns WHERE id = \(id) FOR UPDATE").first
@@ -98,10 +98,13 @@ public struct CampaignStore: Sendable {
                 case .published: "published_at"
                 case .draft: "created_at"  // never reached: nothing moves back to draft
                 }
-            if target == .open, key == nil { throw CampaignError.sealingKeyMissing(id) }
+            // Opening takes the public half: made here from `key` (the CLI), or in the office's
+            // browser (`sealingKey`, the console), so the server never holds the private half.
+            let publicHalf = key?.sealingKey ?? sealingKey
+            if target == .open, publicHalf == nil { throw CampaignError.sealingKeyMissing(id) }
             var moved: [String: Int] = [:]
             if target == .closed { moved = try BallotBox.count(campaign: campaign, key: key, today: CountyCalendar.today(now), on: connection) }
-            let sealing = target == .open ? key?.sealingKey.rawRepresentation : nil
+            let sealing = target == .open ? publicHalf?.rawRepresentation : nil
             let length = target == .open ? try CampaignStore.ballotLength(campaign, on: connection) : nil
             let updated = try connection.query(
                 """

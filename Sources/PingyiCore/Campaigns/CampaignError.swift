@@ -24,6 +24,8 @@ public enum CampaignError: Error, Sendable, Equatable, CustomStringConvertible {
     case openingKeyMismatch(Int)
     /// Revoking unused links and issuing new ones needs a reason (it is audited).
     case reissueNeedsReason
+    /// At close, the box does not hold one sealed ballot per used invitation: nothing is counted.
+    case boxMismatch(id: Int, sealed: Int, used: Int)
 
     /// Says what is wrong, in Chinese.
     public var description: String {
@@ -43,6 +45,8 @@ public enum CampaignError: Error, Sendable, Equatable, CustomStringConvertible {
         case .openingKeyMissing(let id):
             "活动 \(id) 的选票已加密封存，结束活动须提供开票私钥文件（pingyi campaign close \(id) --key 文件）；未作任何改动"
         case .openingKeyMismatch(let id): "所给私钥不是活动 \(id) 的开票私钥，无法开启选票；未作任何改动，选票完好"
+        case .boxMismatch(let id, let sealed, let used):
+            "活动 \(id) 的票箱中有 \(sealed) 份密封选票，而已使用的邀请为 \(used) 个，二者不符：未计票，未作任何改动。请联系系统管理员核查数据库"
         case .reissueNeedsReason: "作废未用链接并重发须填写理由（将记入审计日志），未作任何改动"
         }
     }

@@ -24,7 +24,8 @@ extension CampaignError: HTTPProblemConvertible {
             switch self {
             case .notFound, .yearNotFound: .notFound
             // A key that does not match the campaign's stored one conflicts with what is stored.
-            case .duplicate, .illegalTransition, .notAcceptingInvitations, .sealingKeyMissing, .openingKeyMissing, .openingKeyMismatch:
+            case .duplicate, .illegalTransition, .notAcceptingInvitations, .sealingKeyMissing, .openingKeyMissing, .openingKeyMismatch,
+                .boxMismatch:
                 .conflict
             case .wrongTarget, .unknownDepartments, .badPeriod, .reissueNeedsReason: .unprocessableContent
             }
