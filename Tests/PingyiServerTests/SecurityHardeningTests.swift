@@ -118,11 +118,21 @@ struct SecurityHardeningTests {
         #expect(server.delay(after: 2) == .zero && server.delay(after: 3) == .seconds(1) && server.delay(after: 5) == .seconds(4))
         #expect(server.delay(after: 40) == .seconds(30))
         let quick = LoginThrottle(step: .milliseconds(20), maxDelay: .milliseconds(150))
-        for _ in 0..<12 { await quick.failed("office") }
+        for _ in 0..<12 { _ = await quick.reserve("office") }
         #expect(await quick.wait(for: "office") != nil)
         #expect(await quick.wait(for: "clerk") == nil)
         try await Task.sleep(for: .milliseconds(200))
         #expect(await quick.wait(for: "office") == nil)
+        // Attempts are counted when allowed, before the password is checked: three go, the fourth
+        // waits; one given back (bcrypt was busy) lets another go; a success forgets them all.
+        let counted = LoginThrottle(step: .seconds(60), maxDelay: .seconds(60))
+        for _ in 0..<3 { #expect(await counted.reserve("clerk") == nil) }
+        #expect(await counted.reserve("clerk") != nil)
+        await counted.refund("clerk")
+        #expect(await counted.reserve("clerk") == nil)
+        #expect(await counted.reserve("clerk") != nil)
+        await counted.succeeded("clerk")
+        #expect(await counted.reserve("clerk") == nil)
     }
 
     @Test("passwords: the current one is required, other sessions end, sign-out always ends the session, more than 72 bytes is refused")
@@ -221,6 +231,61 @@ struct SecurityHardeningTests {
                 ).status == .forbidden)
             let foreign = try await server.post("/console/logout", body: "csrf=\(token)", cookie: session, origin: "https://evil.example")
             #expect(foreign.status == .seeOther)  // sign-out always signs out, whoever asks
+        }
+    }
+
+    @Test("the per-login delay holds under concurrency: 30 simultaneous wrong sign-ins of one login from 30 addresses, at most 3 reach bcrypt")
+    func perLoginDelayUnderConcurrency() async throws {
+        try await ServerHarness.run(open: []) { server in
+            // bcrypt at cost 10 (tens of milliseconds): long enough that every attempt of the burst
+            // is in flight before the first failure could be counted after hashing.
+            _ = try await StaffStore(pool: server.fixture.pool).create(
+                login: "office", name: "office", role: .admin, passwordHash: Bcrypt.hash("correct-horse-1", cost: 10), actor: "test")
+            try server.fixture.database.connect().query("UPDATE staff SET must_change_password = false")
+            let forms = try await Array(0..<30).asyncMap { _ in try await Self.loginForm(server) }
+            let answers = try await withThrowingTaskGroup(of: (HTTPResponse.Status, String).self) { group in
+                for (index, form) in forms.enumerated() {
+                    group.addTask {
+                        let response = try await server.post(
+                            "/console/login", body: ServerHarness.encode([("csrf", form.csrf), ("login", "office"), ("password", "wrong-\(index)")]),
+                            cookie: form.cookie, from: "198.51.100.\(index + 1)")
+                        return (response.status, response.text)
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            let hashed = answers.filter { $0.0 == .unauthorized }.count
+            let delayed = answers.filter { $0.0 == .tooManyRequests && $0.1.contains("秒后再试") }.count
+            #expect(hashed <= LoginThrottle.free, "\(hashed) attempts reached bcrypt")
+            #expect(hashed + delayed == 30, "\(answers.map(\.0.code))")
+        }
+    }
+
+    @Test("the current-password check of the password page is delayed per login too: 12 simultaneous wrong guesses, at most 3 checked")
+    func currentPasswordDelayUnderConcurrency() async throws {
+        try await ServerHarness.run(open: []) { server in
+            _ = try await StaffStore(pool: server.fixture.pool).create(
+                login: "office", name: "office", role: .admin, passwordHash: Bcrypt.hash("initial-pass-1", cost: 10), actor: "test")
+            try server.fixture.database.connect().query("UPDATE staff SET must_change_password = false")
+            let session = try #require(try await ConsoleTests.signIn(server, login: "office", password: "initial-pass-1").0)
+            let csrf = try await server.csrf(path: "/console/password", cookie: session)
+            let answers = try await withThrowingTaskGroup(of: (HTTPResponse.Status, String).self) { group in
+                for index in 0..<12 {
+                    group.addTask {
+                        let body = ServerHarness.encode([
+                            ("csrf", csrf), ("current", "guess-\(index)"), ("password", "a-new-password-2"), ("again", "a-new-password-2"),
+                        ])
+                        let response = try await server.post("/console/password", body: body, cookie: session)
+                        return (response.status, response.text)
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            let checked = answers.filter { $0.0 == .unprocessableContent && $0.1.contains("当前密码不正确") }.count
+            let delayed = answers.filter { $0.0 == .tooManyRequests && $0.1.contains("秒后再试") }.count
+            #expect(checked <= LoginThrottle.free, "\(checked) guesses reached bcrypt")
+            #expect(checked + delayed == 12, "\(answers.map(\.0.code))")
+            #expect(try await ConsoleTests.signIn(server, login: "office", password: "a-new-password-2").1.status != .seeOther)
         }
     }
 

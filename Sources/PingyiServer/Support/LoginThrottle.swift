@@ -2,6 +2,9 @@
 /// of a login, each further attempt must wait a delay that doubles with every failure (1 s, 2 s,
 /// 4 s … at most 30 s), and a success or a quarter of an hour without failures forgets them. The
 /// delay is short on purpose: an attacker can make the real user wait, never lock them out.
+/// An attempt is counted when it is allowed (`reserve`), before bcrypt runs, so concurrent
+/// attempts cannot all slip through before the first failure is known. The sign-in form and the
+/// password page's current-password check count against the same login.
 actor LoginThrottle {
     private struct Record {
         var failures: Int
@@ -33,14 +36,39 @@ actor LoginThrottle {
         return remaining > .zero ? remaining : nil
     }
 
-    /// Counts a failed sign-in of `login`.
-    func failed(_ login: String) {
+    /// Counts an attempt of `login` as failed before its password is checked: nil, and the
+    /// attempt counted, when it may be made now; else how long it must still wait, and nothing
+    /// counted. Checking and counting in one step is what keeps a burst of concurrent attempts
+    /// within the delay (checked before bcrypt and counted after it, 30 simultaneous attempts all
+    /// ran bcrypt). The outcome is then reported: `failed` (the count stays), `succeeded` (all
+    /// forgotten) or `refund` (the check did not happen).
+    func reserve(_ login: String) -> Duration? {
+        if let wait = wait(for: login) { return wait }
         let now = ContinuousClock.now
-        var record = records[login].flatMap { now - $0.last < Self.memory ? $0 : nil } ?? Record(failures: 0, last: now)
+        var record = records[login] ?? Record(failures: 0, last: now)
         record.failures += 1
         record.last = now
         records[login] = record
         if records.count > 50_000 { records = records.filter { now - $0.value.last < Self.memory } }
+        return nil
+    }
+
+    /// A reserved attempt of `login` failed: it stays counted, and the delay runs from now.
+    func failed(_ login: String) {
+        let now = ContinuousClock.now
+        guard var record = records[login] else {
+            records[login] = Record(failures: 1, last: now)
+            return
+        }
+        record.last = max(record.last, now)
+        records[login] = record
+    }
+
+    /// Gives back a reserved attempt whose password was never checked (bcrypt was busy).
+    func refund(_ login: String) {
+        guard var record = records[login] else { return }
+        record.failures -= 1
+        records[login] = record.failures > 0 ? record : nil
     }
 
     /// Forgets the failures of `login` after a successful sign-in.

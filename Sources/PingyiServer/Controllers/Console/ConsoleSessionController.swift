@@ -56,10 +56,11 @@ struct ConsoleSessionController: Sendable {
         return response
     }
 
-    /// Signing in. The attempt is counted against the client address before bcrypt runs (a burst
-    /// of concurrent attempts stays within the limit, and a blocked address costs no hashing);
-    /// bcrypt runs at most one per core with a short queue (503 past it); a login with repeated
-    /// failures waits a growing delay (429); a success gives the attempt back.
+    /// Signing in. The attempt is counted against the login's delay and the client address
+    /// before bcrypt runs (a burst of concurrent attempts stays within both, and a refused attempt
+    /// costs no hashing); bcrypt runs at most one per core with a short queue (503 past it, and the
+    /// attempt is given back); a login with repeated failures waits a growing delay (429); a
+    /// success forgets the login's failures and gives the address's attempt back.
     func signIn(_ request: Request, context: PingyiRequestContext) async throws -> Response {
         var request = request
         guard gate.originCheck.allows(request) else {
@@ -71,11 +72,11 @@ struct ConsoleSessionController: Sendable {
             antiForgery.verify(fields["csrf"], for: Data(("login:" + nonce).utf8))
         else { return views.message(MessagePage(heading: "页面已过期", message: "登录页面已过期，请刷新后重新登录。"), status: .forbidden) }
         let login = (fields["login"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-        if let wait = await throttle.wait(for: login) {
-            let seconds = max(1, Int(wait.components.seconds) + (wait.components.attoseconds > 0 ? 1 : 0))
-            return loginPage(request, error: "该账号登录失败次数较多，请 \(seconds) 秒后再试。", login: login, status: .tooManyRequests)
+        if let wait = await throttle.reserve(login) {
+            return loginPage(request, error: "该账号登录失败次数较多，请 \(Self.seconds(wait)) 秒后再试。", login: login, status: .tooManyRequests)
         }
         guard await limiter.reserve(address) else {
+            await throttle.refund(login)
             return loginPage(request, error: "尝试次数过多，请 10 分钟后再试。", login: login, status: .tooManyRequests)
         }
         let password = fields["password"] ?? ""
@@ -85,6 +86,7 @@ struct ConsoleSessionController: Sendable {
         if let found { hash = found.1 } else { hash = try await hasher.dummyHash() }
         guard let matches = try await hasher.verify(password, hash: hash) else {
             await limiter.refund(address)
+            await throttle.refund(login)
             return loginPage(request, error: "服务器繁忙，请稍后再试。", login: login, status: .serviceUnavailable)
         }
         guard let (member, _) = found, matches, !password.isEmpty else {
@@ -121,8 +123,9 @@ struct ConsoleSessionController: Sendable {
     }
 
     /// A new password: the current one is checked first (except at the first sign-in's forced
-    /// change, which follows a password just typed), the new one must fit bcrypt's 72 bytes, and
-    /// every other session of the account ends.
+    /// change, which follows a password just typed), counted against the login's delay before
+    /// bcrypt runs, as a sign-in is; the new one must fit bcrypt's 72 bytes, and every other
+    /// session of the account ends.
     func changePassword(_ visit: ConsoleVisit, fields: [String: String]) async throws -> Response {
         let password = fields["password"] ?? ""
         func refuse(_ error: String, status: HTTPResponse.Status = .unprocessableContent) -> Response {
@@ -132,10 +135,21 @@ struct ConsoleSessionController: Sendable {
                 status: status)
         }
         if !visit.member.mustChangePassword {
+            let login = visit.member.login.lowercased()
+            if let wait = await throttle.reserve(login) {
+                return refuse("当前密码错误次数较多，请 \(Self.seconds(wait)) 秒后再试。", status: .tooManyRequests)
+            }
             guard let stored = try await staff.passwordHash(memberID: visit.member.id),
                 let matches = try await hasher.verify(fields["current"] ?? "", hash: stored)
-            else { return refuse("服务器繁忙，请稍后再试。", status: .serviceUnavailable) }
-            guard matches else { return refuse("当前密码不正确。") }
+            else {
+                await throttle.refund(login)
+                return refuse("服务器繁忙，请稍后再试。", status: .serviceUnavailable)
+            }
+            guard matches else {
+                await throttle.failed(login)
+                return refuse("当前密码不正确。")
+            }
+            await throttle.succeeded(login)
         }
         guard password.count >= 10 else { return refuse("新密码至少 10 个字符。") }
         guard password.utf8.count <= PasswordHasher.maxPasswordBytes else {
@@ -145,5 +159,10 @@ struct ConsoleSessionController: Sendable {
         guard let hash = try await hasher.hash(password) else { return refuse("服务器繁忙，请稍后再试。", status: .serviceUnavailable) }
         try await staff.changePassword(memberID: visit.member.id, passwordHash: hash, keeping: visit.sessionHash, actor: visit.actor)
         return ConsoleGate.redirect(ConsoleGate.home(visit.member))
+    }
+
+    /// A wait in whole seconds, rounded up (at least 1).
+    static func seconds(_ wait: Duration) -> Int {
+        max(1, Int(wait.components.seconds) + (wait.components.attoseconds > 0 ? 1 : 0))
     }
 }
