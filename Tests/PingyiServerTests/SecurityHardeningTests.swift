@@ -289,6 +289,26 @@ struct SecurityHardeningTests {
         }
     }
 
+    @Test("a new password with NUL or another control character is refused in Chinese: bcrypt stops at NUL, so Q\\0123456789 would be the password Q")
+    func controlCharactersInNewPasswords() async throws {
+        try await ServerHarness.run(open: []) { server in
+            try await ConsoleTests.account(server, "office", .admin, password: "initial-pass-1", mustChange: false)
+            let session = try #require(try await ConsoleTests.signIn(server, login: "office", password: "initial-pass-1").0)
+            let csrf = try await server.csrf(path: "/console/password", cookie: session)
+            for password in ["Q\u{0}123456789", "bell\u{7}-password", "two\nline-password", "tab\there-password", "esc\u{1B}[31m-password"] {
+                let response = try await server.post(
+                    "/console/password",
+                    body: ServerHarness.encode([("csrf", csrf), ("current", "initial-pass-1"), ("password", password), ("again", password)]),
+                    cookie: session)
+                #expect([.badRequest, .unprocessableContent].contains(response.status), "\(password.debugDescription) → \(response.status)")
+                #expect(response.text.contains("控制字符"), "\(password.debugDescription)")
+            }
+            #expect(try await ConsoleTests.signIn(server, login: "office", password: "Q").1.status == .unauthorized)
+            #expect(try await ConsoleTests.signIn(server, login: "office", password: "initial-pass-1").1.status == .seeOther)
+            #expect(try server.fixture.count("SELECT count(*) FROM audit_log WHERE action = 'staff.change-password'") == 0)
+        }
+    }
+
     /// A Set-Cookie header's attributes.
     static func attributes(_ header: String) -> [String] {
         header.split(separator: ";").dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }

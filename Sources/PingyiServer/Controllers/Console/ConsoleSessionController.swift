@@ -124,8 +124,9 @@ struct ConsoleSessionController: Sendable {
 
     /// A new password: the current one is checked first (except at the first sign-in's forced
     /// change, which follows a password just typed), counted against the login's delay before
-    /// bcrypt runs, as a sign-in is; the new one must fit bcrypt's 72 bytes, and every other
-    /// session of the account ends.
+    /// bcrypt runs, as a sign-in is; the new one must fit bcrypt's 72 bytes and hold no control
+    /// character (bcrypt stops at a NUL: `Q\0123456789` would be the password `Q`), and every
+    /// other session of the account ends.
     func changePassword(_ visit: ConsoleVisit, fields: [String: String]) async throws -> Response {
         let password = fields["password"] ?? ""
         func refuse(_ error: String, status: HTTPResponse.Status = .unprocessableContent) -> Response {
@@ -151,6 +152,9 @@ struct ConsoleSessionController: Sendable {
             }
             await throttle.succeeded(login)
         }
+        guard !password.unicodeScalars.contains(where: Self.isControl) else {
+            return refuse("新密码不能含有控制字符（如 NUL、换行、制表符），请只用字母、数字、符号或汉字。")
+        }
         guard password.count >= 10 else { return refuse("新密码至少 10 个字符。") }
         guard password.utf8.count <= PasswordHasher.maxPasswordBytes else {
             return refuse("新密码太长：最多 72 字节（约 24 个汉字，或 72 个字母数字）。")
@@ -159,6 +163,11 @@ struct ConsoleSessionController: Sendable {
         guard let hash = try await hasher.hash(password) else { return refuse("服务器繁忙，请稍后再试。", status: .serviceUnavailable) }
         try await staff.changePassword(memberID: visit.member.id, passwordHash: hash, keeping: visit.sessionHash, actor: visit.actor)
         return ConsoleGate.redirect(ConsoleGate.home(visit.member))
+    }
+
+    /// A control character (Unicode's Cc: C0, DEL, C1) or a line or paragraph separator.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}"
     }
 
     /// A wait in whole seconds, rounded up (at least 1).
