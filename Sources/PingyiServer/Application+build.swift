@@ -58,6 +58,7 @@ func buildRouter(_ configuration: ServerConfiguration, pool: ConnectionPool, rea
     // Requests by route template, status and latency (after the error pages: every status counted).
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ErrorPageMiddleware(views: views))
+    router.add(middleware: NULRefusalMiddleware())
 
     HealthController(pool: pool, timeout: configuration.readinessTimeout).add(to: router)
     try StaticController.load().add(to: router)

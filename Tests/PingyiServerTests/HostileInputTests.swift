@@ -108,6 +108,63 @@ struct HostileInputTests {
         }
     }
 
+    @Test("a NUL in any text of the console or the API (PostgreSQL text cannot hold it) is 400 in Chinese, never a 500, and nothing is stored")
+    func nulCharacters() async throws {
+        try await ConsolePagesTests.withOffice { office in
+            let server = office.server
+            // Every console form with a text field, the NUL in that field.
+            let followUp = try #require(try await FollowUpStore(pool: server.fixture.pool).list().first)
+            let forms: [(String, [(String, String)])] = [
+                ("/console/follow-ups/\(followUp.id)", [("status", "done"), ("note", "已谈\u{0}话")]),
+                ("/console/clues/\(office.clue.uuidString)", [("status", "resolved"), ("note", "已办\u{0}结")]),
+                ("/console/campaigns/\(office.star.id)/invitations", [("reissue", "all"), ("reason", "测\u{0}试")]),
+                ("/console/campaigns/\(office.star.id)/state", [("to", "closed\u{0}")]),
+                ("/console/password", [("current", "password-admin1\u{0}"), ("password", "a-new-password-2"), ("again", "a-new-password-2")]),
+            ]
+            for (path, fields) in forms {
+                let response = try await office.post(path, fields, as: .admin)
+                #expect(response.status == .badRequest, "POST \(path) → \(response.status)")
+                #expect(response.text.contains("控制字符"), "POST \(path)")
+            }
+            try ConsolePagesTests.expectUntouched(office)
+            // The sign-in form: the login and the password.
+            for (login, password) in [("admin1\u{0}", "password-admin1"), ("ad\u{0}min1", "x"), ("admin1", "password-admin1\u{0}tail")] {
+                let form = try await SecurityHardeningTests.loginForm(server)
+                let response = try await server.post(
+                    "/console/login", body: ServerHarness.encode([("csrf", form.csrf), ("login", login), ("password", password)]),
+                    cookie: form.cookie)
+                #expect(response.status == .badRequest, "\(login.debugDescription) → \(response.status)")
+                #expect(response.text.contains("控制字符") && response.headers[.setCookie]?.contains("pingyi_console=") != true)
+            }
+            // The API: a JSON body, query and path parameters.
+            let secret = try await APIKeyStore(pool: server.fixture.pool).create(role: .admin, name: "probe", actor: "test").1
+            let patch = try await server.client.execute(
+                uri: "/api/v1/follow-ups/\(followUp.id)", method: .patch,
+                headers: [.authorization: "Bearer \(secret)", .contentType: "application/json"],
+                body: ByteBuffer(string: #"{"status":"done","note":"已谈\u0000话"}"#))
+            #expect(patch.status == .badRequest && patch.text.contains("控制字符"), "\(patch.status) \(patch.text)")
+            for uri in [
+                "/api/v1/problems?department=%00", "/api/v1/problems?department=SWJ%00&state=received",
+                "/api/v1/appraisals/2026/scores?department=%00",
+                "/api/v1/appraisals/2026/comments?chief=%00", "/api/v1/audit?since=%00",
+            ] {
+                let response = try await server.client.execute(uri: uri, method: .get, headers: [.authorization: "Bearer \(secret)"])
+                #expect(response.status == .badRequest && response.text.contains("控制字符"), "GET \(uri) → \(response.status) \(response.text)")
+            }
+            for uri in ["/console/problems?department=%00", "/console/ranking?department=%00", "/console/clues?status=new%00"] {
+                let response = try await office.get(uri, as: .admin)
+                #expect(response.status == .badRequest && response.text.contains("控制字符"), "GET \(uri) → \(response.status)")
+            }
+            // The router does not percent-decode path parameters: %00 there is text, and not found.
+            #expect(
+                try await server.client.execute(uri: "/api/v1/chiefs/G01%0001", method: .get, headers: [.authorization: "Bearer \(secret)"]).status
+                    == .notFound)
+            #expect(try await office.get("/console/chiefs/G01%0001", as: .admin).status == .notFound)
+            #expect(try server.fixture.count("SELECT count(*) FROM follow_ups WHERE status <> 'pending'") == 0)
+            #expect(try server.fixture.count("SELECT count(*) FROM audit_log WHERE actor LIKE 'api:%'") == 0)
+        }
+    }
+
     @Test("names and comments holding markup come back escaped on every page")
     func escaping() async throws {
         try await ServerHarness.run(open: [.merchantReview, .starRating]) { server in

@@ -29,6 +29,7 @@ struct AdminController {
             } catch {
                 throw APIError.badRequest(#"请求体应为 {"status": "done" 或 "waived", "note": "办理情况"}"#)
             }
+            guard !patch.note.utf8.contains(0) else { throw ControlCharacterError() }
             // A FollowUpError is answered by its HTTP problem (404, 409 or 422).
             let actor = "api:" + (context.apiKey?.name ?? "?")
             return try JSONResponse.make(try await followUps.record(id: id, status: patch.status, note: patch.note, actor: actor))

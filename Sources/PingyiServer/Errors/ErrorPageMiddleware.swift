@@ -32,6 +32,9 @@ struct ErrorPageMiddleware: RouterMiddleware {
                     MessagePage(heading: "系统繁忙", message: "系统暂时无法处理您的请求，请稍后再试。如果刚才提交了内容，请稍后查看是否已经保存。"),
                     status: .serviceUnavailable)
             }
+            if problem.code == ControlCharacterError.problem.code {
+                return views.message(MessagePage(heading: "无法处理的请求", message: problem.message), status: problem.status)
+            }
             return views.message(Self.page(for: problem.status), status: problem.status)
         }
     }

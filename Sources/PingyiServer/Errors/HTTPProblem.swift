@@ -28,6 +28,10 @@ struct HTTPProblem: Sendable, Equatable {
         case let convertible as HTTPProblemConvertible: return convertible.problem
         case let error as PostgresError where error.isUnavailable:
             return HTTPProblem(status: .serviceUnavailable, code: "unavailable", message: "数据库暂时不可用，请稍后再试")
+        // Text PostgreSQL cannot store (a NUL, or a \u0000 in JSON): the input's fault. The inputs
+        // are checked before they get here; this keeps one that was missed a 400, not a 500.
+        case let error as PostgresError where [.dataException("22021"), .dataException("22P05")].contains(error.code):
+            return ControlCharacterError.problem
         case let error as HTTPResponseError:
             return HTTPProblem(status: error.status, code: code(for: error.status), message: message(for: error.status))
         default: return nil

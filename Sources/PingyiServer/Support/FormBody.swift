@@ -42,6 +42,13 @@ enum FormBody {
         return fields
     }
 
+    /// Whether a name or value holds a NUL character (sent raw or as `%00`). PostgreSQL's text
+    /// cannot hold one, and C code (bcrypt, libpq) stops at it: every form that reaches the
+    /// database or a password check refuses it first (400), so it is never a 500 or half a value.
+    static func containsNUL(_ fields: [String: String]) -> Bool {
+        fields.contains { name, value in name.utf8.contains(0) || value.utf8.contains(0) }
+    }
+
     /// A percent-decoded name or value (`+` is a space); `nil` for a bad escape or invalid UTF-8.
     private static func component(_ bytes: Substring.UTF8View.SubSequence) -> String? {
         let raw = String(Substring(bytes))

@@ -59,8 +59,9 @@ struct ConsoleGate: Sendable {
     }
 
     /// Like `page`, for a form post: the body is read (`maxBodySize` at most), and a post from
-    /// another origin (403), a body that is not a form (400) or lacks this session's anti-forgery
-    /// token (403) changes nothing.
+    /// another origin (403), a body that is not a form (400), lacks this session's anti-forgery
+    /// token (403) or holds a NUL character (400: PostgreSQL's text cannot hold one) changes
+    /// nothing.
     func form(
         _ request: Request, roles: Set<APIRole> = everyone, _ handle: (ConsoleVisit, [String: String]) async throws -> Response
     ) async throws -> Response {
@@ -76,6 +77,7 @@ struct ConsoleGate: Sendable {
             guard antiForgery.verify(fields["csrf"], for: visit.sessionHash) else {
                 throw ConsoleRefusal(heading: "页面已过期", text: "表单已过期或并非来自本控制台，未作任何更改。请返回后刷新页面再试。", status: .forbidden)
             }
+            guard !FormBody.containsNUL(fields) else { throw ControlCharacterError() }
             return try await handle(visit, fields)
         }
     }

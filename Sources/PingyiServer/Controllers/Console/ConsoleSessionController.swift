@@ -60,7 +60,8 @@ struct ConsoleSessionController: Sendable {
     /// before bcrypt runs (a burst of concurrent attempts stays within both, and a refused attempt
     /// costs no hashing); bcrypt runs at most one per core with a short queue (503 past it, and the
     /// attempt is given back); a login with repeated failures waits a growing delay (429); a
-    /// success forgets the login's failures and gives the address's attempt back.
+    /// success forgets the login's failures and gives the address's attempt back. A NUL in the
+    /// form (PostgreSQL's text cannot hold it, bcrypt stops at it) is 400 before anything is looked up.
     func signIn(_ request: Request, context: PingyiRequestContext) async throws -> Response {
         var request = request
         guard gate.originCheck.allows(request) else {
@@ -71,6 +72,9 @@ struct ConsoleSessionController: Sendable {
         guard let fields = FormBody.decode(body), let nonce = request.cookies[loginCookie]?.value,
             antiForgery.verify(fields["csrf"], for: Data(("login:" + nonce).utf8))
         else { return views.message(MessagePage(heading: "页面已过期", message: "登录页面已过期，请刷新后重新登录。"), status: .forbidden) }
+        guard !FormBody.containsNUL(fields) else {
+            return loginPage(request, error: "登录名或密码含有不允许的控制字符（如 NUL），请重新输入。", login: "", status: .badRequest)
+        }
         let login = (fields["login"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         if let wait = await throttle.reserve(login) {
             return loginPage(request, error: "该账号登录失败次数较多，请 \(Self.seconds(wait)) 秒后再试。", login: login, status: .tooManyRequests)
