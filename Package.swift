@@ -162,6 +162,7 @@ let package = Package(
                 "PingyiServer", "PingyiStore", "PingyiCore", "PingyiPostgres", "PingyiTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
-import NIOCore
 import Logging
+import NIOCore
 import PingyiCore
 import PingyiPostgres
 import PingyiStore

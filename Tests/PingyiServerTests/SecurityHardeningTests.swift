@@ -309,6 +309,65 @@ struct SecurityHardeningTests {
         }
     }
 
+    @Test("IPv4-mapped IPv6 addresses are their IPv4 address: for the trusted proxies, the limiter's key and the client's address")
+    func mappedAddresses() async throws {
+        #expect(ClientAddress.normalized("::ffff:192.0.2.1") == "192.0.2.1")
+        #expect(ClientAddress.normalized("::FFFF:c000:0201") == "192.0.2.1")
+        #expect(ClientAddress.normalized("2001:db8::1") == "2001:db8::1" && ClientAddress.normalized("192.0.2.1") == "192.0.2.1")
+        #expect(ClientAddress.normalized("::1") == "::1" && ClientAddress.normalized("unknown") == "unknown")
+        // One key per IPv4 client, however it is written; IPv6 still by its /64.
+        #expect(ClientAddress.limiterKey("::ffff:192.0.2.1") == "192.0.2.1")
+        #expect(ClientAddress.limiterKey("::ffff:192.0.2.1") != ClientAddress.limiterKey("::ffff:192.0.2.2"))
+        #expect(ClientAddress.limiterKey("2001:db8:1:2::1") == ClientAddress.limiterKey("2001:db8:1:2:ffff::9"))
+        let limiter = TokenLookupLimiter(limit: 1, window: .seconds(600))
+        await limiter.recordFailure("::ffff:198.51.100.1")
+        #expect(await limiter.isBlocked("198.51.100.1"))
+        #expect(await !limiter.isBlocked("::ffff:198.51.100.2"))
+        // An IPv4 proxy is recognised when the server sees it mapped, and a mapped range is an IPv4 range.
+        let proxy = try #require(IPRange("10.0.0.0/8"))
+        #expect(proxy.contains("::ffff:10.1.2.3") && !proxy.contains("::ffff:11.1.2.3"))
+        let mapped = try #require(IPRange("::ffff:10.0.0.0/104"))
+        #expect(mapped == proxy && IPRange("::ffff:10.0.0.0/95") == nil)
+        #expect(try #require(IPRange("::ffff:10.0.0.7")).contains("10.0.0.7"))
+        // Forwarded entries are normalised too: a client written mapped by one proxy and plain by
+        // another is one client; the proxy written mapped is still the proxy.
+        let configure: @Sendable (inout ServerConfiguration) -> Void = { $0.trustedProxies = ["10.0.0.0/8"] }
+        try await ServerHarness.run(open: [], configure: configure) { server in
+            var statuses: [HTTPResponse.Status] = []
+            for forwarded in ["::ffff:203.0.113.9, 10.0.0.5", "203.0.113.9, ::ffff:10.0.0.6", "::FFFF:cb00:7109, 10.0.0.5"]
+                + Array(repeating: "203.0.113.9", count: 3)
+            {
+                statuses.append(try await server.get("/s/\(InvitationToken.random().text)", from: forwarded).status)
+            }
+            #expect(statuses == Array(repeating: .notFound, count: 5) + [.tooManyRequests])
+        }
+    }
+
+    @Test("dual stack: on ::, IPv4 clients (::ffff:a.b.c.d) count by their own address, and an IPv4 trusted proxy is recognised")
+    func dualStack() async throws {
+        let configure: @Sendable (inout ServerConfiguration) -> Void = { $0.trustedProxies = ["127.0.0.1"] }
+        try await LiveServer.run(host: "::", configure: configure) { server in
+            func lookup(from source: String, to host: String = "127.0.0.1", forwarded: String? = nil) async throws -> Int {
+                try await server.request(
+                    "/s/\(InvitationToken.random().text)", to: host, from: source, headers: forwarded.map { ["X-Forwarded-For": $0] } ?? [:]
+                ).status
+            }
+            // Behind the IPv4 proxy the client is the forwarded address: one client is blocked,
+            // another behind the same proxy is not.
+            var statuses: [Int] = []
+            for _ in 0..<6 { statuses.append(try await lookup(from: "127.0.0.1", forwarded: "203.0.113.7")) }
+            #expect(statuses == [404, 404, 404, 404, 404, 429])
+            #expect(try await lookup(from: "127.0.0.1", forwarded: "203.0.113.8") == 404)
+            // A direct IPv4 client is not the proxy (its forwarded entry is not believed) and has its
+            // own count, not the /64 of ::ffff:0:0 shared by every IPv4 client.
+            #expect(try await lookup(from: "127.0.0.2", forwarded: "203.0.113.7") == 404)
+            for _ in 0..<4 { _ = try await lookup(from: "127.0.0.2") }
+            #expect(try await lookup(from: "127.0.0.2") == 429)
+            #expect(try await lookup(from: "127.0.0.3") == 404)
+            #expect(try await lookup(from: "::1", to: "::1") == 404)
+        }
+    }
+
     /// A Set-Cookie header's attributes.
     static func attributes(_ header: String) -> [String] {
         header.split(separator: ";").dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }
