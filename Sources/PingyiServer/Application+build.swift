@@ -25,10 +25,14 @@ public func buildApplication(
             configuration: .init(conninfo: conninfo, database: configuration.readDatabase, maxConnections: configuration.poolSize),
             logger: logger)
     }
-    let router = try await buildRouter(configuration, pool: pool, readPool: readPool ?? pool)
+    // Each connection watched for its client hanging up, so that its request is cancelled then.
+    let connections = ClientConnections()
+    let router = try await buildRouter(configuration, pool: pool, readPool: readPool ?? pool, connections: connections)
     var application = Application(
         router: router,
-        server: .http1(configuration: .init(idleTimeout: .init(configuration.idleTimeout))),
+        server: .http1(
+            configuration: .init(
+                additionalChannelHandlers: [ClientHangUpHandler(connections: connections)], idleTimeout: .init(configuration.idleTimeout))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Pingyi"),
         onServerRunning: onServerRunning, logger: logger)
     application.addServices(PoolService(pool: pool))
@@ -48,8 +52,11 @@ public func applicationRoutes() async throws -> [String] {
 }
 
 /// `readPool` serves what only reads published results (the ranking and personnel pages, the
-/// API's appraisal routes); it may lag the primary by the replication delay.
-func buildRouter(_ configuration: ServerConfiguration, pool: ConnectionPool, readPool: ConnectionPool) async throws -> Router<PingyiRequestContext> {
+/// API's appraisal routes); it may lag the primary by the replication delay. With `connections`
+/// (the server's, see `ClientHangUpHandler`) a request whose client hangs up is cancelled.
+func buildRouter(
+    _ configuration: ServerConfiguration, pool: ConnectionPool, readPool: ConnectionPool, connections: ClientConnections? = nil
+) async throws -> Router<PingyiRequestContext> {
     let views = try await Views.load()
     let router = Router(context: PingyiRequestContext.self)
     _ = PingyiMetrics.bootstrapped
@@ -58,6 +65,7 @@ func buildRouter(_ configuration: ServerConfiguration, pool: ConnectionPool, rea
     // Requests by route template, status and latency (after the error pages: every status counted).
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ErrorPageMiddleware(views: views))
+    if let connections { router.add(middleware: ClientDisconnectMiddleware(connections: connections)) }
     router.add(middleware: NULRefusalMiddleware())
 
     HealthController(pool: pool, timeout: configuration.readinessTimeout).add(to: router)

@@ -11,11 +11,14 @@ public struct PingyiRequestContext: RequestContext, RemoteAddressRequestContext 
     public let remoteAddress: SocketAddress?
     /// The API key of an `/api` request, once the key middleware has checked it.
     public var apiKey: APIKey?
+    /// The channel the request came on, to find its `ClientConnection` (whether the client hung up).
+    let connection: ObjectIdentifier
 
     /// Makes a context from the channel.
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         remoteAddress = source.channel.remoteAddress
+        connection = ObjectIdentifier(source.channel)
     }
 
     /// No request body may be larger (a larger one is answered 413).

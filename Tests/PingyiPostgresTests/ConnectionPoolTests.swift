@@ -82,6 +82,34 @@ struct ConnectionPoolTests {
         }
     }
 
+    @Test("six cancelled waiters leave the queue at once (not at the checkout timeout); a later waiter gets the connection as soon as it is free")
+    func cancelledWaitersLeave() async throws {
+        try await TestDatabase.withMigrated { database in
+            let pool = database.makePool(maxConnections: 1, checkoutTimeout: .seconds(10))
+            let holder = Task { try await pool.withConnection { try $0.query("SELECT pg_sleep(1)") } }
+            try await Task.sleep(for: .milliseconds(200))
+            let gone = (0..<6).map { _ in Task { try await pool.withConnection { _ in "never" } } }
+            try await Task.sleep(for: .milliseconds(100))
+            let later = Task { try await pool.withConnection { _ in ContinuousClock.now } }
+            try await Task.sleep(for: .milliseconds(100))
+            #expect(pool.statistics.waiters == 7)
+            let cancelled = ContinuousClock.now
+            for task in gone { task.cancel() }
+            for task in gone {
+                let outcome = await task.result
+                #expect(throws: CancellationError.self) { try outcome.get() }
+            }
+            #expect(ContinuousClock.now - cancelled < .seconds(1))
+            #expect(pool.statistics.waiters == 1)
+            _ = try await holder.value
+            let freed = ContinuousClock.now
+            let served = try await later.value
+            #expect(served - freed < .seconds(1))
+            #expect(pool.statistics.timeouts == 0 && pool.statistics.waiters == 0)
+            await pool.shutdown()
+        }
+    }
+
     @Test("the pool recovers after its connections are killed with pg_terminate_backend")
     func recoversAfterTermination() async throws {
         try await TestDatabase.withMigrated { database in

@@ -83,6 +83,25 @@ struct PoolStateMachineTests {
         #expect(!late)
     }
 
+    @Test("six waiters cancelled (six clients that hung up) leave the queue at once: the next connection back goes to the waiter after them")
+    func cancelledWaitersLeave() {
+        var machine = Machine(maxConnections: 1)
+        Self.opened(&machine, 1)
+        let gone = (0..<6).map { _ in machine.nextWaiterID() }
+        for id in gone {
+            guard case .wait = machine.enqueue(id, isCancelled: false) else { return Self.fail("should queue") }
+        }
+        let later = machine.nextWaiterID()
+        _ = machine.enqueue(later, isCancelled: false)
+        for id in gone {
+            let left = machine.expire(id)
+            #expect(left)
+        }
+        #expect(machine.waiters == [later])
+        guard case .hand("a", later) = machine.checkin("a") else { return Self.fail("the later waiter gets the connection") }
+        #expect(machine.waiters.isEmpty && machine.idle.isEmpty && machine.openCount == 1)
+    }
+
     @Test("shutdown fails every waiter and closes idle connections; those in use close when they come back; then nothing opens")
     func shutdownWithWaiters() {
         var machine = Machine(maxConnections: 3)

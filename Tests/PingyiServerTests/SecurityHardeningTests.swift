@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdBcrypt
 import HummingbirdTesting
+import Logging
 import PingyiCore
 import PingyiPostgres
 import PingyiStore
@@ -365,6 +366,35 @@ struct SecurityHardeningTests {
             #expect(try await lookup(from: "127.0.0.2") == 429)
             #expect(try await lookup(from: "127.0.0.3") == 404)
             #expect(try await lookup(from: "::1", to: "::1") == 404)
+        }
+    }
+
+    @Test("a client that hangs up while its request waits for a database connection leaves at once (499): its place in the pool's queue goes")
+    func hangUpWhileWaiting() async throws {
+        let recorder = LogRecorder()
+        var logger = recorder.logger()
+        logger.logLevel = .info
+        let configure: @Sendable (inout ServerConfiguration) -> Void = { $0.poolSize = 1 }
+        try await LiveServer.run(host: "127.0.0.1", logger: logger, configure: configure) { server in
+            let lock = try server.fixture.database.connect()
+            try lock.query("BEGIN")
+            try lock.query("LOCK TABLE api_keys IN ACCESS EXCLUSIVE MODE")
+            let key = ["Authorization": "Bearer pyk_not-a-key"]
+            // This request takes the pool's only connection and waits on the lock.
+            async let holder = server.request("/api/v1/audit", to: "127.0.0.1", headers: key)
+            try await Task.sleep(for: .milliseconds(300))
+            // Six clients queue for the connection, then give up.
+            for _ in 0..<6 { try await server.hangUp("/api/v1/audit", to: "127.0.0.1", headers: key) }
+            try await Task.sleep(for: .seconds(1))
+            // Their requests have ended while the connection is still held (before: they waited
+            // for it, up to the pool's 10 s checkout timeout each, and then ran for nobody).
+            let ended = recorder.messages.filter { $0.contains("GET /api/v1/audit") }
+            #expect(ended.count == 6 && ended.allSatisfy { $0.hasSuffix(" 499") }, "\(ended)")
+            try lock.query("ROLLBACK")
+            #expect(try await holder.status == 401)
+            let started = ContinuousClock.now
+            #expect(try await server.request("/api/v1/audit", to: "127.0.0.1", headers: key).status == 401)
+            #expect(ContinuousClock.now - started < .seconds(1))
         }
     }
 

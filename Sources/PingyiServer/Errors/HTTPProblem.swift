@@ -32,6 +32,10 @@ struct HTTPProblem: Sendable, Equatable {
         // are checked before they get here; this keeps one that was missed a 400, not a 500.
         case let error as PostgresError where [.dataException("22021"), .dataException("22P05")].contains(error.code):
             return ControlCharacterError.problem
+        // The client hung up and its request was cancelled (`ClientDisconnectMiddleware`): nobody
+        // reads the answer, and it is nothing to log as an error.
+        case is CancellationError:
+            return HTTPProblem(status: .init(code: 499, reasonPhrase: "Client Closed Request"), code: "client_closed", message: "客户端已断开连接")
         case let error as HTTPResponseError:
             return HTTPProblem(status: error.status, code: code(for: error.status), message: message(for: error.status))
         default: return nil
