@@ -4,7 +4,8 @@ import PingyiPostgres
 import PingyiWorkflows
 
 /// `pingyi backup --out FILE`, `pingyi restore FILE`: PostgreSQL's own `pg_dump -Fc` and
-/// `pg_restore`, the file private to the office from its first byte.
+/// `pg_restore`, the file private to the office from its first byte. The database is handed to
+/// the tools in their environment, never on their command line (`ToolInvocation`).
 struct BackupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup", abstract: "备份整个数据库（pg_dump 自定义格式，文件仅本人可读，不覆盖已有文件）。")
@@ -16,7 +17,8 @@ struct BackupCommand: AsyncParsableCommand {
         // Made empty with mode 600 first (never over an existing file), then filled by pg_dump.
         try PrivateFile.create(out, contents: Data())
         do {
-            try BackupCommand.tool("pg_dump", ["--format=custom", "--no-owner", "--file=\(out)"] + database.toolTarget)
+            try BackupCommand.tool(
+                "pg_dump", try ToolInvocation(["--format=custom", "--no-owner", "--file=\(out)"], conninfo: database.conninfo))
         } catch {
             try? FileManager.default.removeItem(atPath: out)
             throw error
@@ -27,7 +29,7 @@ struct BackupCommand: AsyncParsableCommand {
 
     /// Runs a PostgreSQL client tool (from PATH, else the newest of /usr/lib/postgresql), its
     /// output passed through; a failure is a `WorkflowError` with its exit status.
-    static func tool(_ name: String, _ arguments: [String]) throws {
+    static func tool(_ name: String, _ invocation: ToolInvocation) throws {
         let versions = ((try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? [])
             .sorted { $0.compare($1, options: .numeric) == .orderedDescending }
         let candidates = ["/usr/bin/\(name)"] + versions.map { "/usr/lib/postgresql/\($0)/bin/\(name)" }
@@ -36,7 +38,8 @@ struct BackupCommand: AsyncParsableCommand {
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
+        process.arguments = invocation.arguments
+        process.environment = invocation.environment
         try process.run()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw WorkflowError("\(name) 失败（退出码 \(process.terminationStatus)），未完成") }
@@ -62,15 +65,10 @@ struct RestoreCommand: AsyncParsableCommand {
             throw WorkflowError("目标数据库已有 \(tables) 张表。恢复只能进入空数据库（如 createdb pingyi_restored 后用 --database-url 指定），未作任何改动")
         }
         // pg_restore insists on --dbname; an empty one leaves libpq to its PG* variables.
-        try BackupCommand.tool("pg_restore", ["--no-owner", "--exit-on-error", "--single-transaction", "--dbname=\(database.conninfo)", file])
+        try BackupCommand.tool(
+            "pg_restore",
+            try ToolInvocation(
+                ["--no-owner", "--exit-on-error", "--single-transaction"], operands: [file], conninfo: database.conninfo, dbnameRequired: true))
         print("已从 \(file) 恢复。")
-    }
-}
-
-extension DatabaseOptions {
-    /// The database for pg_dump and pg_restore: the conninfo when one is given, else nothing,
-    /// and the tools read libpq's `PG*` variables themselves, as every command does.
-    var toolTarget: [String] {
-        conninfo.isEmpty ? [] : ["--dbname=\(conninfo)"]
     }
 }

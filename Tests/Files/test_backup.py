@@ -3,6 +3,8 @@ into another, empty database, and every table's row count and the latest scoring
 compared; a database with data is refused."""
 import os
 import subprocess
+import time
+from pathlib import Path
 
 from conftest import PSQL, WORK, pingyi, sql
 
@@ -44,3 +46,38 @@ def test_backup_restore_round_trip():
         assert counts(TARGET) == after
     finally:
         run_sql("postgres", f"DROP DATABASE IF EXISTS {TARGET} WITH (FORCE)")
+
+
+def test_backup_keeps_the_password_off_the_command_line():
+    """`--database-url` with a password: pg_dump gets the connection in its environment; its
+    command line, which any local user can read in /proc, holds no password. pg_dump is held on a
+    lock while its /proc entries are read, then let go."""
+    source = os.environ.get("PGDATABASE", "pingyi_year_cycle")
+    secret = "Not-The-Real-Pass"
+    url = f"postgresql://{os.environ.get('PGUSER', 'postgres')}:{secret}@/{source}?host={os.environ['PGHOST']}&port={os.environ.get('PGPORT', '5432')}"
+    path = WORK / "pingyi-url.backup"
+    lock = subprocess.Popen([PSQL, "-qXAt", "-d", source, "-c", "BEGIN; LOCK TABLE ballots IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(4); COMMIT;"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(0.5)
+    backup = subprocess.Popen([os.environ["PINGYI_BIN"], "backup", "--database-url", url, "--out", str(path)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    seen = None
+    deadline = time.monotonic() + 3
+    while seen is None and time.monotonic() < deadline:
+        for proc in Path("/proc").iterdir():
+            try:
+                argv = (proc / "cmdline").read_bytes().split(b"\0")
+            except OSError:
+                continue
+            if argv and argv[0].endswith(b"pg_dump"):
+                seen = (argv, (proc / "environ").read_bytes().split(b"\0"))
+                break
+        time.sleep(0.02)
+    out, err = backup.communicate(timeout=120)
+    lock.wait(timeout=30)
+    assert seen is not None, "pg_dump was never seen running"
+    argv, environ = seen
+    assert not any(secret.encode() in part for part in argv), argv
+    assert f"PGPASSWORD={secret}".encode() in environ
+    assert backup.returncode == 0, err
+    assert path.stat().st_mode & 0o777 == 0o600 and path.stat().st_size > 10_000
