@@ -29,7 +29,8 @@ struct Pingyi: AsyncParsableCommand {
                 handler.logLevel = level
                 return handler
             }
-            var handler = StreamLogHandler.standardError(label: label)
+            // Control characters escaped: a logged value (a login typed with a newline) cannot forge a line.
+            var handler = StreamLogHandler(label: label, stream: EscapedLogStream(), metadataProvider: LoggingSystem.metadataProvider)
             handler.logLevel = level
             return handler
         }

@@ -7,6 +7,7 @@ import PingyiCore
 import PingyiPostgres
 import PingyiStore
 import PingyiTestSupport
+import Synchronization
 import Testing
 
 @testable import PingyiServer
@@ -396,6 +397,31 @@ struct SecurityHardeningTests {
             #expect(try await server.request("/api/v1/audit", to: "127.0.0.1", headers: key).status == 401)
             #expect(ContinuousClock.now - started < .seconds(1))
         }
+    }
+
+    @Test("a logged value holding \\n and \\r is one line, in the text format and in JSON")
+    func logInjection() throws {
+        let lines = Mutex<[String]>([])
+        let stream = EscapedLogStream { text in lines.withLock { $0.append(text) } }
+        var logger = Logger(label: "pingyi.server") { label in StreamLogHandler(label: label, stream: stream, metadataProvider: nil) }
+        logger.logLevel = .info
+        let forged = "office\n2026-12-03T08:00:00+0000 notice pingyi.server: login=admin [PingyiServer] console: signed in\r\nx\u{1B}[2K\u{2028}\\n"
+        logger.notice("console: failed sign-in \(forged)", metadata: ["login": "\(forged)"])
+        let text = lines.withLock { $0 }
+        #expect(text.count == 1)
+        let line = try #require(text.first)
+        #expect(line.hasSuffix("\n") && line.dropLast().allSatisfy { !$0.isNewline } && !line.contains("\u{1B}"))
+        #expect(line.contains(#"office\n2026-12-03T08:00:00+0000 notice"#) && line.contains(#"\r\nx\u{1B}[2K\u{2028}\\n"#))
+        #expect(EscapedLogStream.escaped("平易近人 ok") == "平易近人 ok")
+
+        let json = Mutex<[String]>([])
+        var jsonLogger = Logger(label: "pingyi.server") { label in JSONLogHandler(label: label) { line in json.withLock { $0.append(line) } } }
+        jsonLogger.logLevel = .info
+        jsonLogger.notice("console: failed sign-in \(forged)", metadata: ["login": "\(forged)"])
+        let written = try #require(json.withLock { $0 }.first)
+        #expect(!written.contains("\n") && !written.contains("\r"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(written.utf8)) as? [String: Any])
+        #expect(object["login"] as? String == forged)
     }
 
     /// A Set-Cookie header's attributes.
