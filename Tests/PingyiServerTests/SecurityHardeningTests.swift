@@ -239,22 +239,12 @@ struct SecurityHardeningTests {
     @Test("the per-login delay holds under concurrency: 30 simultaneous wrong sign-ins of one login from 30 addresses, at most 3 reach bcrypt")
     func perLoginDelayUnderConcurrency() async throws {
         try await ServerHarness.run(open: []) { server in
-            // bcrypt at cost 10 (tens of milliseconds): long enough that every attempt of the burst
-            // is in flight before the first failure could be counted after hashing.
-            _ = try await StaffStore(pool: server.fixture.pool).create(
-                login: "office", name: "office", role: .admin, passwordHash: Bcrypt.hash("correct-horse-1", cost: 10), actor: "test")
-            try server.fixture.database.connect().query("UPDATE staff SET must_change_password = false")
+            try await Self.slowAccount(server, password: "correct-horse-1")
             let forms = try await Array(0..<30).asyncMap { _ in try await Self.loginForm(server) }
-            let answers = try await withThrowingTaskGroup(of: (HTTPResponse.Status, String).self) { group in
-                for (index, form) in forms.enumerated() {
-                    group.addTask {
-                        let response = try await server.post(
-                            "/console/login", body: ServerHarness.encode([("csrf", form.csrf), ("login", "office"), ("password", "wrong-\(index)")]),
-                            cookie: form.cookie, from: "198.51.100.\(index + 1)")
-                        return (response.status, response.text)
-                    }
-                }
-                return try await group.reduce(into: []) { $0.append($1) }
+            let answers = try await Self.together(30) { index in
+                try await server.post(
+                    "/console/login", body: ServerHarness.encode([("csrf", forms[index].csrf), ("login", "office"), ("password", "wrong-\(index)")]),
+                    cookie: forms[index].cookie, from: "198.51.100.\(index + 1)")
             }
             let hashed = answers.filter { $0.0 == .unauthorized }.count
             let delayed = answers.filter { $0.0 == .tooManyRequests && $0.1.contains("秒后再试") }.count
@@ -266,22 +256,14 @@ struct SecurityHardeningTests {
     @Test("the current-password check of the password page is delayed per login too: 12 simultaneous wrong guesses, at most 3 checked")
     func currentPasswordDelayUnderConcurrency() async throws {
         try await ServerHarness.run(open: []) { server in
-            _ = try await StaffStore(pool: server.fixture.pool).create(
-                login: "office", name: "office", role: .admin, passwordHash: Bcrypt.hash("initial-pass-1", cost: 10), actor: "test")
-            try server.fixture.database.connect().query("UPDATE staff SET must_change_password = false")
+            try await Self.slowAccount(server, password: "initial-pass-1")
             let session = try #require(try await ConsoleTests.signIn(server, login: "office", password: "initial-pass-1").0)
             let csrf = try await server.csrf(path: "/console/password", cookie: session)
-            let answers = try await withThrowingTaskGroup(of: (HTTPResponse.Status, String).self) { group in
-                for index in 0..<12 {
-                    group.addTask {
-                        let body = ServerHarness.encode([
-                            ("csrf", csrf), ("current", "guess-\(index)"), ("password", "a-new-password-2"), ("again", "a-new-password-2"),
-                        ])
-                        let response = try await server.post("/console/password", body: body, cookie: session)
-                        return (response.status, response.text)
-                    }
-                }
-                return try await group.reduce(into: []) { $0.append($1) }
+            let answers = try await Self.together(12) { index in
+                let body = ServerHarness.encode([
+                    ("csrf", csrf), ("current", "guess-\(index)"), ("password", "a-new-password-2"), ("again", "a-new-password-2"),
+                ])
+                return try await server.post("/console/password", body: body, cookie: session)
             }
             let checked = answers.filter { $0.0 == .unprocessableContent && $0.1.contains("当前密码不正确") }.count
             let delayed = answers.filter { $0.0 == .tooManyRequests && $0.1.contains("秒后再试") }.count
@@ -422,6 +404,30 @@ struct SecurityHardeningTests {
         #expect(!written.contains("\n") && !written.contains("\r"))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(written.utf8)) as? [String: Any])
         #expect(object["login"] as? String == forged)
+    }
+
+    /// The admin account `office` with a bcrypt hash of cost 10 (tens of milliseconds): long
+    /// enough that every attempt of a burst is in flight before the first could be counted after
+    /// hashing.
+    static func slowAccount(_ server: ServerHarness, password: String) async throws {
+        _ = try await StaffStore(pool: server.fixture.pool).create(
+            login: "office", name: "office", role: .admin, passwordHash: Bcrypt.hash(password, cost: 10), actor: "test")
+        try server.fixture.database.connect().query("UPDATE staff SET must_change_password = false")
+    }
+
+    /// `count` requests at once; their statuses and bodies.
+    static func together(
+        _ count: Int, _ request: @escaping @Sendable (Int) async throws -> TestResponse
+    ) async throws -> [(HTTPResponse.Status, String)] {
+        try await withThrowingTaskGroup(of: (HTTPResponse.Status, String).self) { group in
+            for index in 0..<count {
+                group.addTask {
+                    let response = try await request(index)
+                    return (response.status, response.text)
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
     }
 
     /// A Set-Cookie header's attributes.
