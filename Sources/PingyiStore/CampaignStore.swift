@@ -59,6 +59,13 @@ public struct CampaignStore: Sendable {
         }
     }
 
+    /// How many sealed ballots wait in the campaign's box (what a close will count).
+    public func sealedBallots(id: Int) async throws -> Int {
+        try await pool.withConnection { connection in
+            try connection.query("SELECT count(*) AS n FROM ballot_box WHERE campaign_id = \(id)")[0].decode("n")
+        }
+    }
+
     /// Every campaign (of one year, if given), by year and kind.
     public func list(year: Int? = nil) async throws -> [Campaign] {
         try await pool.withConnection { connection in

@@ -1,11 +1,14 @@
 import Foundation
 import Hummingbird
 
-/// `GET /static/pingyi.css` (the one stylesheet) and `GET /openapi.yaml` (the API's description),
+/// `GET /static/pingyi.css` (the one stylesheet), `GET /static/console.js` (the console's one
+/// script) and `GET /openapi.yaml` (the API's description),
 /// loaded once from the target's resources.
 struct StaticController {
     let stylesheet: ByteBuffer
     let openAPI: ByteBuffer
+    /// The console's one script (the key pair made in the browser, the key file read).
+    let consoleScript: ByteBuffer
 
     static func load() throws -> StaticController {
         func resource(_ name: String) throws -> ByteBuffer {
@@ -14,12 +17,19 @@ struct StaticController {
             else { throw ViewError.missingTemplates }
             return ByteBuffer(bytes: data)
         }
-        return StaticController(stylesheet: try resource("pingyi.css"), openAPI: try resource("openapi.yaml"))
+        return StaticController(
+            stylesheet: try resource("pingyi.css"), openAPI: try resource("openapi.yaml"), consoleScript: try resource("console.js"))
     }
 
     func add(to router: Router<PingyiRequestContext>) {
         let stylesheet = self.stylesheet
         let openAPI = self.openAPI
+        let consoleScript = self.consoleScript
+        router.get("/static/console.js") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "public, max-age=3600"],
+                body: .init(byteBuffer: consoleScript))
+        }
         router.get("/openapi.yaml") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"], body: .init(byteBuffer: openAPI))
         }

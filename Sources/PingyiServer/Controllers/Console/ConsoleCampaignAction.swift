@@ -19,8 +19,8 @@ enum ConsoleCampaignAction: String, Sendable {
     var consequence: String {
         switch self {
         case .open:
-            "开始后，已发放的链接即可提交评议。开始时生成本活动的开票私钥，作为文件下载：这是唯一副本，服务器和数据库都不保存；"
-                + "请离线保存（U 盘或打印件），结束活动时必须提供，丢失后本活动的选票无法统计。"
+            "开始后，已发放的链接即可提交评议。本页已在您的浏览器中生成本活动的开票密钥：私钥只在本机，请先保存为文件，服务器和数据库都不会收到；"
+                + "请离线保存（U 盘或打印件），结束活动时必须选择该文件，丢失后本活动的选票无法统计。"
         case .close:
             "结束后不再接受任何提交：票箱中的加密选票用开票私钥在服务器内存中打开，以随机顺序计入统计并清空票箱。此操作不能撤销。"
         case .publish: "发布后活动只读，不能再更改。"
@@ -50,7 +50,7 @@ enum ConsoleCampaignAction: String, Sendable {
     /// The confirming button.
     var button: String {
         switch self {
-        case .open: "确认开始并下载开票私钥"
+        case .open: "确认开始"
         case .close: "确认结束"
         case .publish: "确认发布"
         case .reissue: "作废并重新发放"

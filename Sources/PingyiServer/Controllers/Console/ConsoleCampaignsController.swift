@@ -25,7 +25,8 @@ struct ConsoleCampaignsController: Sendable {
         }
         router.post("/console/campaigns/:id/state") { request, context in
             try await gate.form(request, roles: [.admin]) { visit, fields in
-                try await transition(visit, id: context.parameters.get("id"), to: fields["to"], key: fields["key"])
+                try await transition(
+                    visit, id: context.parameters.get("id"), to: fields["to"], key: fields["key"], publicKey: fields["publicKey"])
             }
         }
         router.post("/console/campaigns/:id/remind") { request, context in
@@ -144,48 +145,86 @@ struct ConsoleCampaignsController: Sendable {
             throw ConsoleRefusal.badRequest("无法识别的操作", "操作只能是开始、结束、发布或重新发放。", back: "/console")
         }
         let post = action.post
-        return gate.views.page(
-            "console-confirm",
-            ConsoleConfirmPage(
-                member: visit.header, csrf: visit.csrf,
-                heading: "\(action.verb) \(campaign.year) 年度「\(campaign.kind.label)」（活动 \(campaign.id)）", consequence: action.consequence,
-                action: "/console/campaigns/\(campaign.id)\(post.path)", field: post.field, value: post.value, button: action.button,
-                needsKey: action.needsKey, needsReason: action.needsReason))
+        var page = ConsoleConfirmPage(
+            member: visit.header, csrf: visit.csrf,
+            heading: "\(action.verb) \(campaign.year) 年度「\(campaign.kind.label)」（活动 \(campaign.id)）", consequence: action.consequence,
+            action: "/console/campaigns/\(campaign.id)\(post.path)", field: post.field, value: post.value, button: action.button,
+            needsKey: action.needsKey, needsReason: action.needsReason)
+        page.campaignID = campaign.id
+        page.generatesKey = action == .open
+        if action == .close {
+            let status = try await invitations.status(campaignID: campaign.id)
+            page.unused = status.issued - status.used
+            page.sealed = try await campaigns.sealedBallots(id: campaign.id)
+        }
+        return gate.views.page("console-confirm", page)
     }
 
-    /// Opening makes the campaign's ballot key pair and answers with the private key as a file
-    /// download (its only copy); closing takes the pasted private key to count the sealed box.
-    func transition(_ visit: ConsoleVisit, id: String?, to target: String?, key keyText: String?) async throws -> Response {
+    /// Opening takes the public half of a key pair made in the office's browser (WebCrypto
+    /// X25519, `console.js`): the private half is saved by the browser as a file and never
+    /// reaches the server. Closing takes the private half (the chosen key file's text, or the
+    /// pasted line) to count the sealed box, and says how many ballots were counted; a second
+    /// close of a closed campaign (a double click, another tab) answers the same, not an error.
+    func transition(
+        _ visit: ConsoleVisit, id: String?, to target: String?, key keyText: String?, publicKey: String?
+    ) async throws -> Response {
         let campaignID = try Self.campaignID(id)
         guard let target = target.flatMap(CampaignState.init(rawValue:)), target != .draft else {
             throw ConsoleRefusal.badRequest("无法识别的操作", "活动只能开始、结束或发布。", back: "/console")
         }
         var key: BallotOpeningKey?
+        var sealingKey: BallotSealingKey?
         switch target {
-        case .open: key = .generate()
+        case .open:
+            guard let raw = publicKey.flatMap({ Data(base64Encoded: $0) }), let made = BallotSealingKey(rawRepresentation: raw) else {
+                throw ConsoleRefusal(
+                    heading: "未能生成开票密钥",
+                    text: "开票密钥须在本机浏览器中生成：请使用新版 Chromium、Edge 或 WPS 浏览器打开本页，并允许页面脚本运行。活动未开始，未作任何改动。",
+                    status: .unprocessableContent, back: "/console/campaigns/\(campaignID)/confirm?action=open")
+            }
+            sealingKey = made
         case .closed:
             do {
                 key = try BallotOpeningKey(fileText: keyText ?? "")
             } catch {
                 throw ConsoleRefusal(
-                    heading: "开票私钥无法识别", text: "请打开开始活动时下载的私钥文件，将全部内容粘贴到表单中。未作任何改动。",
+                    heading: "开票私钥无法识别", text: "请选择开始活动时保存的私钥文件（或将文件的全部内容粘贴到表单中）。未作任何改动。",
                     status: .unprocessableContent, back: "/console/campaigns/\(campaignID)/confirm?action=close")
             }
         default: key = nil
         }
         let campaign: Campaign
         do {
-            campaign = try await campaigns.transition(id: campaignID, to: target, actor: visit.actor, key: key)
+            campaign = try await campaigns.transition(id: campaignID, to: target, actor: visit.actor, key: key, sealingKey: sealingKey)
         } catch CampaignError.notFound {
             throw Self.notFound
+        } catch CampaignError.illegalTransition(_, let from, .closed) where from == .closed || from == .published {
+            // Closed already — by this same form a moment ago (a double click, a second tab).
+            return try await counted(visit, campaignID: campaignID)
         } catch let error as CampaignError {
             throw ConsoleRefusal(error.problem, heading: "未能更改活动状态", back: "/console")
         }
-        if target == .open, let key {
-            return Self.attachment(
-                Data(key.fileText(campaignID: campaign.id).utf8), type: "text/plain; charset=utf-8", name: "campaign\(campaign.id)-ballot-key.txt")
+        switch target {
+        case .open:
+            return gate.message(
+                visit, heading: "活动已开始",
+                text: "\(campaign.year) 年度「\(campaign.kind.label)」（活动 \(campaign.id)）已开始接受提交。开票公钥指纹 \(sealingKey?.fingerprint ?? "")："
+                    + "请核对保存的私钥文件中写有同一指纹，并将文件离线保存（U 盘或打印件）；结束活动时须选择该文件。",
+                status: .ok, back: "/console")
+        case .closed:
+            return try await counted(visit, campaignID: campaignID)
+        default:
+            return ConsoleGate.redirect("/console")
         }
-        return ConsoleGate.redirect("/console")
+    }
+
+    /// The page after a close: how many ballots the count took from the box.
+    private func counted(_ visit: ConsoleVisit, campaignID: Int) async throws -> Response {
+        let status = try await invitations.status(campaignID: campaignID)
+        return gate.message(
+            visit, heading: "活动已结束",
+            text: "已开箱计票 \(status.used) 份：选票已在服务器内存中打开，以随机顺序计入统计，票箱已清空。开票私钥未被保存。", status: .ok,
+            back: "/console")
     }
 
     /// Issues and answers with the new links as the CSV (the default) or, with `letters`, as the

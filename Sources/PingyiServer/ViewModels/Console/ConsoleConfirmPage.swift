@@ -13,4 +13,11 @@ struct ConsoleConfirmPage: Sendable {
     let needsKey: Bool
     /// Whether the form asks for a reason.
     let needsReason: Bool
+    /// Opening: the key pair is made in the browser (`console.js`), the public half posted.
+    var generatesKey = false
+    /// The campaign's id (the key file's name and text).
+    var campaignID = 0
+    /// Closing: the campaign's invitations not used, and the sealed ballots the count will open.
+    var unused = 0
+    var sealed = 0
 }
