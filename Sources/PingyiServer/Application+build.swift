@@ -89,6 +89,9 @@ func buildRouter(
         gate: gate, campaigns: CampaignStore(pool: pool), invitations: InvitationStore(pool: pool), appraisals: AppraisalStore(pool: pool),
         codeKey: codeKey
     ).add(to: router)
+    ConsoleYearsController(
+        gate: gate, appraisals: AppraisalStore(pool: pool), campaigns: CampaignStore(pool: pool), scoring: ScoringStore(pool: pool)
+    ).add(to: router)
     ConsoleRankingController(gate: gate, scoring: ScoringStore(pool: readPool), appraisals: AppraisalStore(pool: readPool)).add(to: router)
     ConsoleFollowUpsController(gate: gate, followUps: FollowUpStore(pool: pool)).add(to: router)
     ConsolePersonnelController(gate: gate, scoring: ScoringStore(pool: readPool)).add(to: router)

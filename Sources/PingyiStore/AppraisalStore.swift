@@ -98,6 +98,47 @@ public struct AppraisalStore: Sendable {
         }
     }
 
+    /// What the year's workbench is drawn from (`YearSteps`), in one round trip; `nil` for an
+    /// unknown year.
+    public func facts(year: Int) async throws -> YearFacts? {
+        try await pool.withConnection { connection -> YearFacts? in
+            guard
+                let row = try connection.query(
+                    """
+                    SELECT y.published_at IS NOT NULL AS published,
+                           (SELECT max(r.id) FROM scoring_runs r WHERE r.year = y.year) AS latest,
+                           (SELECT count(*) FROM chiefs c JOIN sections s ON s.id = c.section_id JOIN departments d ON d.code = s.department_code
+                            WHERE c.active AND s.active AND d.active) AS chiefs,
+                           (SELECT count(DISTINCT credit_code) FROM merchant_dealings WHERE year = y.year) AS merchants,
+                           (SELECT count(*) FROM supervisors WHERE active) AS supervisors,
+                           (SELECT count(DISTINCT coalesce(a.department_code, s.department_code)) FROM assessments a
+                            LEFT JOIN chiefs c ON c.employee_number = a.employee_number LEFT JOIN sections s ON s.id = c.section_id
+                            WHERE a.year = y.year) AS assessed
+                    FROM appraisal_years y WHERE y.year = \(year)
+                    """
+                ).first
+            else { return nil }
+            let campaigns = try connection.query(
+                """
+                SELECT c.id, c.kind, c.state,
+                       count(i.id) FILTER (WHERE i.revoked_at IS NULL) AS issued, count(i.id) FILTER (WHERE i.used_on IS NOT NULL) AS used
+                FROM campaigns c LEFT JOIN invitations i ON i.campaign_id = c.id
+                WHERE c.year = \(year) GROUP BY c.id ORDER BY c.kind DESC
+                """
+            ).rows.compactMap { row -> YearFacts.CampaignFact? in
+                guard let kind = CampaignKind(rawValue: try row.decode("kind")), let state = CampaignState(rawValue: try row.decode("state")) else {
+                    return nil
+                }
+                return YearFacts.CampaignFact(
+                    id: try row.decode("id"), kind: kind, state: state, issued: try row.decode("issued"), used: try row.decode("used"))
+            }
+            return YearFacts(
+                year: year, chiefs: try row.decode("chiefs"), merchants: try row.decode("merchants"), supervisors: try row.decode("supervisors"),
+                campaigns: campaigns, assessedDepartments: try row.decode("assessed"), latestRun: try row.decode("latest"),
+                published: try row.decode("published"))
+        }
+    }
+
     /// Every year, newest first.
     public func list() async throws -> [AppraisalYear] {
         try await pool.withConnection { connection in

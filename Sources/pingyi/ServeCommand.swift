@@ -21,6 +21,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.port = port
         configuration.conninfo = database.conninfo
         configuration.codeKey = try PingyiConfiguration.current.codeKey()
+        configuration.shippedFile = { ProjectFiles.path($0) }
         let invalid = configuration.invalidTrustedProxies
         guard invalid.isEmpty else {
             throw CLIError("PINGYI_TRUSTED_PROXIES 中的「\(invalid.joined(separator: "、"))」不是 IP 地址或网段（如 10.0.0.5 或 10.0.0.0/8）")

@@ -40,6 +40,10 @@ public struct ServerConfiguration: Sendable {
     /// The key typed codes are stored under (`PINGYI_CODE_SECRET` or its file, set by `pingyi
     /// serve`); random per process when not set, so that no code issued elsewhere opens a form.
     public var codeKey: InvitationCodeKey?
+    /// Where a file shipped with Pingyi is (`SurveyTemplates/policy.yaml`): the console makes new
+    /// years and campaigns from them. `pingyi serve` finds them as the command-line tool does
+    /// (`PINGYI_HOME`, beside the executable); by default, relative to the working directory.
+    public var shippedFile: @Sendable (String) -> String = { $0 }
     /// bcrypt's cost for passwords set in the console (4–14).
     public var bcryptCost: UInt8 = 12
     /// How long `/readyz` waits for the database before answering 503.

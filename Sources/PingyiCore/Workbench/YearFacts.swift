@@ -1,0 +1,50 @@
+/// What the office's year workbench (年度工作台) is drawn from: counts the database gives, no rule.
+public struct YearFacts: Hashable, Sendable {
+    /// One campaign of the year.
+    public struct CampaignFact: Hashable, Sendable {
+        public var id: Int
+        public var kind: CampaignKind
+        public var state: CampaignState
+        /// Valid (not revoked) invitations, and the used ones.
+        public var issued: Int
+        public var used: Int
+
+        /// Makes a campaign's facts.
+        public init(id: Int, kind: CampaignKind, state: CampaignState, issued: Int, used: Int) {
+            self.id = id
+            self.kind = kind
+            self.state = state
+            self.issued = issued
+            self.used = used
+        }
+    }
+
+    public var year: Int
+    /// Chiefs in post on the roster.
+    public var chiefs: Int
+    /// Merchants with dealings in this year.
+    public var merchants: Int
+    /// Supervisors in office.
+    public var supervisors: Int
+    public var campaigns: [CampaignFact]
+    /// Departments with a 目标责任考核 row for this year.
+    public var assessedDepartments: Int
+    /// The latest stored scoring run, and whether the year is published.
+    public var latestRun: Int?
+    public var published: Bool
+
+    /// Makes the facts of a year.
+    public init(
+        year: Int, chiefs: Int, merchants: Int, supervisors: Int, campaigns: [CampaignFact], assessedDepartments: Int, latestRun: Int?,
+        published: Bool
+    ) {
+        self.year = year
+        self.chiefs = chiefs
+        self.merchants = merchants
+        self.supervisors = supervisors
+        self.campaigns = campaigns
+        self.assessedDepartments = assessedDepartments
+        self.latestRun = latestRun
+        self.published = published
+    }
+}

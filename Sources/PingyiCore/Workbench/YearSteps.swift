@@ -1,0 +1,60 @@
+/// The rules of the office's year, in order — 名册 → 企业与办事记录 → 监督员 → 活动 → 结束并计票 →
+/// 目标考核 → 试算 → 正式计分 → 发布 — stated once: the console's workbench shows them, and the
+/// refusals of scoring and publishing (`scoringBlock`, `publishingBlock`) are the ones the
+/// stores enforce for the console and the command-line tool alike.
+public enum YearSteps {
+    /// Why the year cannot be scored now, or `nil`.
+    public static func scoringBlock(_ facts: YearFacts) -> String? {
+        if facts.published { return "\(facts.year) 年度已发布，须先撤回发布才能重新计分" }
+        let open = facts.campaigns.filter { $0.state == .open }
+        if !open.isEmpty {
+            return open.map { "\($0.kind.label)活动仍在进行" }.joined(separator: "，") + "，结束后才能计分"
+        }
+        if facts.campaigns.allSatisfy({ $0.state == .draft }) { return "本年度还没有结束的评议活动，无从计分" }
+        return nil
+    }
+
+    /// Why the year cannot be published now, or `nil`.
+    public static func publishingBlock(_ facts: YearFacts) -> String? {
+        if facts.published { return "\(facts.year) 年度已发布" }
+        if facts.latestRun == nil { return "尚未正式计分，计分后才能发布" }
+        return nil
+    }
+
+    /// Every step with its state.
+    public static func steps(_ facts: YearFacts) -> [YearStep] {
+        var steps: [YearStep] = []
+        var earlierDone = true
+        func add(_ name: String, done: Bool, detail: String, blocked: String? = nil) {
+            let state: YearStep.State = done ? .done : (earlierDone && blocked == nil ? .next : .waiting)
+            steps.append(YearStep(name: name, state: state, detail: detail, blocked: done ? nil : blocked))
+            if !done { earlierDone = false }
+        }
+        add("名册", done: facts.chiefs > 0, detail: facts.chiefs > 0 ? "在职股室长 \(facts.chiefs) 名" : "尚未导入部门、股室和股室长名册")
+        add(
+            "企业与办事记录", done: facts.merchants > 0,
+            detail: facts.merchants > 0 ? "\(facts.year) 年度有办事记录的企业 \(facts.merchants) 家" : "尚未导入 \(facts.year) 年度的企业办事记录")
+        add("监督员", done: facts.supervisors > 0, detail: facts.supervisors > 0 ? "在任特约监督员 \(facts.supervisors) 名" : "尚未导入特约监督员名单")
+        let kinds = Set(facts.campaigns.map(\.kind))
+        let started = !facts.campaigns.isEmpty && facts.campaigns.allSatisfy { $0.state != .draft }
+        add(
+            "活动", done: started && kinds.count == CampaignKind.allCases.count,
+            detail: facts.campaigns.isEmpty
+                ? "尚未建立活动"
+                : facts.campaigns.map { "\($0.kind.label)：\($0.state.label)，已提交 \($0.used)/\($0.issued)" }.joined(separator: "；"))
+        let counted = !facts.campaigns.isEmpty && facts.campaigns.allSatisfy { $0.state == .closed || $0.state == .published }
+        add(
+            "结束并计票", done: counted, detail: counted ? "全部活动已结束并计票" : "活动结束时用开票私钥开箱计票",
+            blocked: facts.campaigns.contains { $0.state == .open } ? nil : (facts.campaigns.isEmpty ? "须先建立并开始活动" : nil))
+        add(
+            "目标考核", done: facts.assessedDepartments > 0,
+            detail: facts.assessedDepartments > 0 ? "已导入 \(facts.assessedDepartments) 个部门的目标责任考核" : "尚未导入目标责任考核（可不导入：不计此项并说明）")
+        let scoring = scoringBlock(facts)
+        add("试算", done: facts.latestRun != nil, detail: "试算显示排名、不满意股室长和名单，不保存", blocked: scoring)
+        add(
+            "正式计分", done: facts.latestRun != nil, detail: facts.latestRun.map { "已正式计分（第 \($0) 次）" } ?? "正式计分后结果固定，可发布",
+            blocked: scoring)
+        add("发布", done: facts.published, detail: facts.published ? "已发布：排名、人员名单和接口可见" : "发布后组织部、人事可见", blocked: publishingBlock(facts))
+        return steps
+    }
+}

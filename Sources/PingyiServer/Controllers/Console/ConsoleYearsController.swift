@@ -1,0 +1,229 @@
+import Foundation
+import Hummingbird
+import PingyiCore
+import PingyiStore
+
+/// 年度工作台: the office's year in the console, step by step — a new year and its campaigns
+/// (from the shipped policy and templates), 试算, 正式计分, 发布 and 撤回发布 — with the same rules
+/// and refusals as the command-line tool (`YearSteps`, and the stores that enforce them).
+/// Every change is a POST with the console's anti-forgery checks, audited under the staff
+/// member's name.
+struct ConsoleYearsController: Sendable {
+    let gate: ConsoleGate
+    let appraisals: AppraisalStore
+    let campaigns: CampaignStore
+    let scoring: ScoringStore
+
+    func add(to router: Router<PingyiRequestContext>) {
+        router.get("/console/years") { request, _ in
+            try await gate.page(request, roles: [.admin]) { visit in try await years(visit) }
+        }
+        router.post("/console/years") { request, _ in
+            try await gate.form(request, roles: [.admin]) { visit, fields in try await create(visit, year: fields["year"], title: fields["title"]) }
+        }
+        router.get("/console/years/:year") { request, context in
+            try await gate.page(request, roles: [.admin]) { visit in try await workbench(visit, year: context.parameters.get("year")) }
+        }
+        router.post("/console/years/:year/campaigns") { request, context in
+            try await gate.form(request, roles: [.admin]) { visit, fields in
+                try await createCampaign(
+                    visit, year: context.parameters.get("year"), kind: fields["kind"], opens: fields["opensAt"], closes: fields["closesAt"])
+            }
+        }
+        router.post("/console/years/:year/trial") { request, context in
+            try await gate.form(request, roles: [.admin]) { visit, _ in try await trial(visit, year: context.parameters.get("year")) }
+        }
+        router.get("/console/years/:year/confirm") { request, context in
+            try await gate.page(request, roles: [.admin]) { visit in
+                try await confirm(visit, year: context.parameters.get("year"), action: request.uri.queryParameters.get("action"))
+            }
+        }
+        router.post("/console/years/:year/score") { request, context in
+            try await gate.form(request, roles: [.admin]) { visit, _ in try await score(visit, year: context.parameters.get("year")) }
+        }
+        router.post("/console/years/:year/publish") { request, context in
+            try await gate.form(request, roles: [.admin]) { visit, _ in try await publish(visit, year: context.parameters.get("year")) }
+        }
+        router.post("/console/years/:year/unpublish") { request, context in
+            try await gate.form(request, roles: [.admin]) { visit, fields in
+                try await unpublish(visit, year: context.parameters.get("year"), reason: fields["reason"])
+            }
+        }
+    }
+
+    static let notFound = ConsoleRefusal.notFound("年度不存在", "没有这个年度，请从年度工作台进入。")
+
+    /// A path's `:year`, or the 404 page.
+    static func year(_ text: String?) throws -> Int {
+        guard let text, let year = Int(text), (2000...2100).contains(year) else { throw notFound }
+        return year
+    }
+
+    func years(_ visit: ConsoleVisit) async throws -> Response {
+        let standing = try await appraisals.standing()
+        let lines = try await appraisals.overview().map { year in
+            let stand = standing[year.year]
+            let text =
+                if let published = stand?.publishedOn { "已发布（\(published)）" } else if stand?.latestRun != nil {
+                    "已计分，未发布"
+                } else if year
+                    .campaigns.contains(where: { $0.state == .open })
+                { "活动进行中" } else { "准备中" }
+            return ConsoleYearsPage.Line(year: year.year, title: year.title, standing: text)
+        }
+        let suggested = (lines.map(\.year).max() ?? (CountyCalendar.today().year - 1)) + 1
+        return gate.views.page("console-years", ConsoleYearsPage(member: visit.header, csrf: visit.csrf, years: lines, suggested: suggested))
+    }
+
+    func create(_ visit: ConsoleVisit, year text: String?, title: String?) async throws -> Response {
+        guard let text, let year = Int(text.trimmingCharacters(in: .whitespaces)), (2000...2100).contains(year) else {
+            throw ConsoleRefusal(
+                heading: "年度无法识别", text: "年度须是 2000 到 2100 之间的四位数字，如 2027。未作任何改动。", status: .unprocessableContent, back: "/console/years")
+        }
+        let trimmed = title?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        guard trimmed.count <= 100 else {
+            throw ConsoleRefusal(heading: "名称过长", text: "年度名称不能超过 100 字。未作任何改动。", status: .unprocessableContent, back: "/console/years")
+        }
+        let policy = try Self.shipped("SurveyTemplates/policy.yaml", configuration: gate.configuration)
+        do {
+            _ = try await appraisals.create(
+                year: year, title: trimmed.isEmpty ? "\(year) 年度营商环境股室长考评" : trimmed, policyText: policy.text, policyFile: policy.path,
+                actor: visit.actor)
+        } catch let error as AppraisalError {
+            throw ConsoleRefusal(error.problem, heading: "未能新建年度", back: "/console/years")
+        }
+        return ConsoleGate.redirect("/console/years/\(year)")
+    }
+
+    func workbench(_ visit: ConsoleVisit, year text: String?) async throws -> Response {
+        let year = try Self.year(text)
+        guard let facts = try await appraisals.facts(year: year), let appraisal = try await appraisals.find(year: year) else { throw Self.notFound }
+        return gate.views.page("console-year", ConsoleYearPage(member: visit.header, csrf: visit.csrf, title: appraisal.title, facts: facts))
+    }
+
+    func createCampaign(_ visit: ConsoleVisit, year text: String?, kind: String?, opens: String?, closes: String?) async throws -> Response {
+        let year = try Self.year(text)
+        let back = "/console/years/\(year)"
+        guard let kind = kind.flatMap(CampaignKind.init(rawValue:)) else {
+            throw ConsoleRefusal.badRequest("无法识别的活动", "活动只能是客商评议股室长或评星定级。", back: back)
+        }
+        let opensAt = try Self.time(opens, field: "计划开始时间", back: back)
+        let closesAt = try Self.time(closes, field: "计划结束时间", back: back)
+        let template = try Self.shipped("SurveyTemplates/\(kind.defaultTemplateFile)", configuration: gate.configuration)
+        do {
+            _ = try await campaigns.create(
+                year: year, kind: kind, templateText: template.text, templateFile: template.path, opensAt: opensAt, closesAt: closesAt,
+                actor: visit.actor)
+        } catch let error as CampaignError {
+            throw ConsoleRefusal(error.problem, heading: "未能建立活动", back: back)
+        }
+        return ConsoleGate.redirect(back)
+    }
+
+    /// A `datetime-local` field (China Standard Time, as the office reads a clock), or `nil` when empty.
+    static func time(_ text: String?, field: String, back: String) throws -> Date? {
+        guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
+        for format in ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm:ss"] {
+            formatter.dateFormat = format
+            if let date = formatter.date(from: text) { return date }
+        }
+        throw ConsoleRefusal(heading: "时间无法识别", text: "\(field)「\(text)」应写作 2027-01-05 09:00。未作任何改动。", status: .unprocessableContent, back: back)
+    }
+
+    /// A file shipped with Pingyi (the policy, the templates), found as `pingyi serve` finds it.
+    static func shipped(_ relative: String, configuration: ServerConfiguration) throws -> (path: String, text: String) {
+        let path = configuration.shippedFile(relative)
+        guard let text = FileManager.default.contents(atPath: path).flatMap({ String(data: $0, encoding: .utf8) }) else {
+            throw ConsoleRefusal(
+                heading: "缺少随系统安装的文件", text: "服务器上找不到 \(relative)，请联系安装系统的人员（PINGYI_HOME）。未作任何改动。", status: .internalServerError)
+        }
+        return (path, text)
+    }
+
+    func trial(_ visit: ConsoleVisit, year text: String?) async throws -> Response {
+        let year = try Self.year(text)
+        let run: ScoringRun
+        do {
+            run = try await scoring.score(year: year, actor: visit.actor, dryRun: true)
+        } catch let error as AppraisalError {
+            throw ConsoleRefusal(error.problem, heading: "不能试算", back: "/console/years/\(year)")
+        }
+        return gate.views.page("console-trial", ConsoleTrialPage(member: visit.header, csrf: visit.csrf, run: run))
+    }
+
+    func confirm(_ visit: ConsoleVisit, year text: String?, action: String?) async throws -> Response {
+        let year = try Self.year(text)
+        let page: ConsoleYearConfirmPage
+        let back = "/console/years/\(year)"
+        switch action {
+        case "score":
+            page = ConsoleYearConfirmPage(
+                member: visit.header, csrf: visit.csrf, heading: "正式计分：\(year) 年度",
+                consequence: "按本年度的计分规则计算每位股室长的得分、排名、不满意股室长及整改措施，并保存为本年度的正式结果（之前的试算不保存）。"
+                    + "计分后仍可在发布前重新计分；发布后须先撤回发布。",
+                action: "/console/years/\(year)/score", button: "确认正式计分", needsReason: false, back: back)
+        case "publish":
+            page = ConsoleYearConfirmPage(
+                member: visit.header, csrf: visit.csrf, heading: "发布 \(year) 年度结果",
+                consequence: "发布后，排名、人员名单和组织部的数据接口立即显示本年度结果，不满意股室长的整改措施开始计时。",
+                action: "/console/years/\(year)/publish", button: "确认发布", needsReason: false, back: back)
+        case "unpublish":
+            page = ConsoleYearConfirmPage(
+                member: visit.header, csrf: visit.csrf, heading: "撤回 \(year) 年度的发布",
+                consequence: "撤回后，排名、人员名单和数据接口不再显示本年度结果，已生成的整改措施撤销；计分结果保留。须填写理由，记入审计日志。",
+                action: "/console/years/\(year)/unpublish", button: "确认撤回发布", needsReason: true, back: back)
+        default:
+            throw ConsoleRefusal.badRequest("无法识别的操作", "操作只能是正式计分、发布或撤回发布。", back: back)
+        }
+        return gate.views.page("console-year-confirm", page)
+    }
+
+    func score(_ visit: ConsoleVisit, year text: String?) async throws -> Response {
+        let year = try Self.year(text)
+        let run: ScoringRun
+        do {
+            run = try await scoring.score(year: year, actor: visit.actor)
+        } catch let error as AppraisalError {
+            throw ConsoleRefusal(error.problem, heading: "未能计分", back: "/console/years/\(year)")
+        }
+        let text =
+            run.isNew
+            ? "已正式计分（第 \(run.id) 次）：排名 \(run.scores.count { $0.rank != nil }) 名，不满意股室长 \(run.scores.count(where: \.flagged)) 名。核对后即可发布。"
+            : "与上次计分（第 \(run.id) 次）所用的数据完全相同，未重复保存。"
+        return gate.message(visit, heading: "正式计分完成", text: text, status: .ok, back: "/console/years/\(year)")
+    }
+
+    func publish(_ visit: ConsoleVisit, year text: String?) async throws -> Response {
+        let year = try Self.year(text)
+        let published: (run: Int, followUps: Int)
+        do {
+            published = try await scoring.publish(year: year, actor: visit.actor)
+        } catch AppraisalError.published {
+            // Published already — by this same form a moment ago (a double click, a second tab).
+            return gate.message(visit, heading: "已发布", text: "\(year) 年度结果已发布。", status: .ok, back: "/console/years/\(year)")
+        } catch let error as AppraisalError {
+            throw ConsoleRefusal(error.problem, heading: "未能发布", back: "/console/years/\(year)")
+        }
+        return gate.message(
+            visit, heading: "已发布",
+            text: "\(year) 年度结果（第 \(published.run) 次计分）已发布：排名、人员名单和数据接口即时可见；整改措施 \(published.followUps) 条已开始计时。", status: .ok,
+            back: "/console/years/\(year)")
+    }
+
+    func unpublish(_ visit: ConsoleVisit, year text: String?, reason: String?) async throws -> Response {
+        let year = try Self.year(text)
+        do {
+            _ = try await scoring.unpublish(year: year, reason: reason ?? "", actor: visit.actor)
+        } catch AppraisalError.reasonRequired {
+            throw ConsoleRefusal(
+                heading: "请填写理由", text: "撤回发布须填写理由（500 字以内），将记入审计日志。未作任何改动。", status: .unprocessableContent,
+                back: "/console/years/\(year)/confirm?action=unpublish")
+        } catch let error as AppraisalError {
+            throw ConsoleRefusal(error.problem, heading: "未能撤回发布", back: "/console/years/\(year)")
+        }
+        return gate.message(visit, heading: "已撤回发布", text: "\(year) 年度结果已撤回，计分结果保留，可重新计分后再发布。", status: .ok, back: "/console/years/\(year)")
+    }
+}

@@ -1,0 +1,12 @@
+/// The confirmation before a year is scored officially, published, or its publication withdrawn.
+struct ConsoleYearConfirmPage: Sendable {
+    let member: ConsoleMemberView
+    let csrf: String
+    let heading: String
+    let consequence: String
+    let action: String
+    let button: String
+    /// Withdrawing a publication needs a reason (audited).
+    let needsReason: Bool
+    let back: String
+}

@@ -1,0 +1,69 @@
+import PingyiCore
+
+/// One year's workbench: its steps in order, its campaigns with the next action of each, and
+/// scoring and publishing where the year's state allows them.
+struct ConsoleYearPage: Sendable {
+    /// A step as the page shows it.
+    struct Step: Sendable {
+        let name: String
+        let state: String
+        let label: String
+        let detail: String
+        let blocked: String?
+    }
+
+    /// A campaign's line, with the one action that comes next.
+    struct CampaignLine: Sendable {
+        let id: Int
+        let kind: String
+        let state: String
+        let progress: String
+        let isDraft: Bool
+        let isOpen: Bool
+        let isClosed: Bool
+    }
+
+    /// A campaign kind the year has none of yet.
+    struct MissingKind: Sendable {
+        let value: String
+        let label: String
+    }
+
+    let member: ConsoleMemberView
+    let csrf: String
+    let year: Int
+    let title: String
+    let steps: [Step]
+    let campaigns: [CampaignLine]
+    let missing: [MissingKind]
+    let scoringBlock: String?
+    let publishingBlock: String?
+    let published: Bool
+    let latestRun: Int?
+    /// Whether the campaigns' table and the form for a missing kind are shown.
+    let hasCampaigns: Bool
+    let hasMissing: Bool
+
+    init(member: ConsoleMemberView, csrf: String, title: String, facts: YearFacts) {
+        self.member = member
+        self.csrf = csrf
+        year = facts.year
+        self.title = title
+        steps = YearSteps.steps(facts).map {
+            Step(name: $0.name, state: $0.state.rawValue, label: $0.label, detail: $0.detail, blocked: $0.blocked)
+        }
+        campaigns = facts.campaigns.map {
+            CampaignLine(
+                id: $0.id, kind: $0.kind.label, state: $0.state.label, progress: "已提交 \($0.used) / 已发放 \($0.issued)",
+                isDraft: $0.state == .draft, isOpen: $0.state == .open, isClosed: $0.state == .closed)
+        }
+        let present = Set(facts.campaigns.map(\.kind))
+        missing = CampaignKind.allCases.filter { !present.contains($0) }.map { MissingKind(value: $0.rawValue, label: $0.label) }
+        scoringBlock = YearSteps.scoringBlock(facts)
+        publishingBlock = YearSteps.publishingBlock(facts)
+        published = facts.published
+        latestRun = facts.latestRun
+        hasCampaigns = !campaigns.isEmpty
+        hasMissing = !missing.isEmpty
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import PingyiCore
+import PingyiStore
+import PingyiTestSupport
+import Testing
+
+@testable import PingyiServer
+
+/// 年度工作台 through HTTP: a new year and its campaigns, the steps with what blocks them, 试算
+/// that stores nothing, 正式计分, 发布 and 撤回发布 — the same refusals as the command line, audited
+/// under the staff member's name.
+@Suite("Year workbench")
+struct ConsoleYearsTests {
+    @Test("a new year and a campaign from the console; bad input is a 4xx in Chinese and changes nothing; other roles cannot reach it")
+    func newYear() async throws {
+        try await ConsolePagesTests.withOffice { office in
+            let list = try await office.get("/console/years", as: .admin)
+            #expect(list.status == .ok && list.text.contains("2026") && list.text.contains("2027") && list.text.contains(#"value="2028""#))
+            for bad in ["abc", "1999", "２０２８", ""] {
+                let refused = try await office.post("/console/years", [("year", bad)], as: .admin)
+                #expect(refused.status == .unprocessableContent && refused.text.contains("年度须是"), "\(bad)")
+            }
+            let made = try await office.post("/console/years", [("year", "2028"), ("title", "")], as: .admin)
+            #expect(made.status == .seeOther && made.headers[.location] == "/console/years/2028")
+            #expect(try await office.post("/console/years", [("year", "2028")], as: .admin).status == .conflict)
+            #expect(try office.server.fixture.count("SELECT count(*) FROM audit_log WHERE actor = 'staff:admin1' AND action LIKE 'appraisal.%'") >= 1)
+            let page = try await office.get("/console/years/2028", as: .admin).text
+            #expect(page.contains("2028 年度工作台") && page.contains("尚未导入 2028 年度的企业办事记录") && page.contains("本年度还没有结束的评议活动，无从计分"))
+            let badTime = try await office.post(
+                "/console/years/2028/campaigns", [("kind", "starRating"), ("opensAt", "明天上午")], as: .admin)
+            #expect(badTime.status == .unprocessableContent && badTime.text.contains("应写作 2027-01-05 09:00"))
+            #expect(try await office.post("/console/years/2028/campaigns", [("kind", "other")], as: .admin).status == .badRequest)
+            let campaign = try await office.post(
+                "/console/years/2028/campaigns", [("kind", "starRating"), ("opensAt", "2028-01-05T09:00"), ("closesAt", "2028-01-20T17:30")],
+                as: .admin)
+            #expect(campaign.status == .seeOther)
+            let created = try #require(try await CampaignStore(pool: office.server.fixture.pool).list(year: 2028).first)
+            #expect(created.kind == .starRating && created.state == .draft)
+            #expect(created.opensAt == ISO8601DateFormatter().date(from: "2028-01-05T01:00:00Z"))
+            #expect(try await office.post("/console/years/2028/campaigns", [("kind", "starRating")], as: .admin).status == .conflict)
+            let withCampaign = try await office.get("/console/years/2028", as: .admin).text
+            #expect(withCampaign.contains("评星定级（活动 \(created.id)）") && withCampaign.contains("confirm?action=open"))
+            #expect(!withCampaign.contains(#"<option value="starRating">"#))  // one campaign of a kind a year
+            for role in [APIRole.orgdept, .hr] {
+                #expect(try await office.get("/console/years/2028", as: role).status != .ok)
+                #expect(try await office.post("/console/years", [("year", "2029")], as: role).status != .seeOther)
+            }
+            #expect(try await office.get("/console/years/1999", as: .admin).status == .notFound)
+        }
+    }
+
+    @Test("scoring waits for open campaigns; 试算 stores nothing; 正式计分, 发布, 撤回发布 with a reason; a double click answers the same")
+    func scoreAndPublish() async throws {
+        try await ConsolePagesTests.withOffice { office in
+            let fixture = office.server.fixture
+            // 2027's 评星定级 is open: the year waits, and a forged POST is refused the same way.
+            let open = try await office.get("/console/years/2027", as: .admin).text
+            #expect(open.contains("评星定级活动仍在进行，结束后才能计分") && !open.contains("/console/years/2027/trial"))
+            #expect(try await office.post("/console/years/2027/trial", [], as: .admin).status == .conflict)
+            #expect(try await office.post("/console/years/2027/score", [], as: .admin).status == .conflict)
+            // 2026 is published: withdrawing needs a reason.
+            let runs = try fixture.count("SELECT count(*) FROM scoring_runs")
+            #expect(try await office.get("/console/years/2026", as: .admin).text.contains("confirm?action=unpublish"))
+            #expect(try await office.post("/console/years/2026/trial", [], as: .admin).status == .conflict)  // published: withdraw first
+            let noReason = try await office.post("/console/years/2026/unpublish", [("reason", " ")], as: .admin)
+            #expect(noReason.status == .unprocessableContent && noReason.text.contains("须填写理由"))
+            let withdrawn = try await office.post("/console/years/2026/unpublish", [("reason", "核对目标考核分数")], as: .admin)
+            #expect(withdrawn.status == .ok && withdrawn.text.contains("已撤回发布"))
+            let trial = try await office.post("/console/years/2026/trial", [], as: .admin)
+            #expect(trial.status == .ok && trial.text.contains("试算 · 未保存") && trial.text.contains("综合得分"))
+            #expect(try fixture.count("SELECT count(*) FROM scoring_runs") == runs)
+            let confirm = try await office.get("/console/years/2026/confirm?action=score", as: .admin)
+            #expect(confirm.text.contains("确认正式计分"))
+            let scored = try await office.post("/console/years/2026/score", [], as: .admin)
+            #expect(scored.status == .ok && scored.text.contains("正式计分完成"))
+            let published = try await office.post("/console/years/2026/publish", [], as: .admin)
+            #expect(published.status == .ok && published.text.contains("已发布") && published.text.contains("整改措施"))
+            let again = try await office.post("/console/years/2026/publish", [], as: .admin)
+            #expect(again.status == .ok && again.text.contains("已发布"))
+            #expect(try await office.get("/console/ranking?year=2026", as: .orgdept).text.contains("2026"))
+            #expect(
+                try fixture.count(
+                    "SELECT count(*) FROM audit_log WHERE actor = 'staff:admin1' AND action IN ('appraisal.unpublish', 'appraisal.publish', 'scoring.run')"
+                )
+                    >= 2)
+            #expect(try await office.get("/console/years/2026/confirm?action=nothing", as: .admin).status == .badRequest)
+        }
+    }
+
+    @Test("the steps: each waits for the one before, and says why")
+    func steps() {
+        let facts = YearFacts(
+            year: 2027, chiefs: 120, merchants: 0, supervisors: 33,
+            campaigns: [.init(id: 5, kind: .starRating, state: .open, issued: 33, used: 20)], assessedDepartments: 0, latestRun: nil,
+            published: false)
+        let steps = YearSteps.steps(facts)
+        #expect(steps.map(\.name) == ["名册", "企业与办事记录", "监督员", "活动", "结束并计票", "目标考核", "试算", "正式计分", "发布"])
+        #expect(steps[0].state == .done && steps[1].state == .next && steps[2].state == .done)
+        #expect(steps[6].blocked == "评星定级活动仍在进行，结束后才能计分" && steps[6].state == .waiting)
+        #expect(steps[8].blocked == "尚未正式计分，计分后才能发布")
+        var closed = facts
+        closed.campaigns[0].state = .closed
+        closed.merchants = 400
+        #expect(YearSteps.scoringBlock(closed) == nil)
+        closed.published = true
+        #expect(YearSteps.scoringBlock(closed)?.contains("撤回发布") == true)
+    }
+}
