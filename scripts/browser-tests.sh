@@ -24,11 +24,11 @@ star=$("$PGBIN/psql" -qXAt -c "SELECT id FROM campaigns WHERE kind = 'starRating
 $BIN invitations issue --campaign "$star" --out "$WORK/demo/browser-supervisors.csv" >/dev/null
 login=$(sed -n 's/.*登录名 \([^　 ]*\).*/\1/p' "$WORK/demo.txt" | head -1)
 password=$(sed -n 's/.*密码 \([^（ ]*\)（.*/\1/p' "$WORK/demo.txt" | head -1)
-PINGYI_LOG_LEVEL=error demo_serve "$PORT" "$WORK" browser
+PINGYI_LOG_LEVEL=info demo_serve "$PORT" "$WORK" browser
 echo "browser: $(chromium --version 2>/dev/null | head -1) against http://127.0.0.1:$PORT"
 status=0
 PINGYI_BROWSER_BASE="http://127.0.0.1:$PORT" PINGYI_BROWSER_LINKS="$WORK/demo" PINGYI_BROWSER_LOGIN="$login" \
-PINGYI_BROWSER_PASSWORD="$password" PINGYI_PSQL="$PGBIN/psql" PYTHONDONTWRITEBYTECODE=1 PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 \
+PINGYI_BROWSER_PASSWORD="$password" PINGYI_PSQL="$PGBIN/psql" PINGYI_BROWSER_SERVER_LOG="$WORK/server.log" PYTHONDONTWRITEBYTECODE=1 PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 \
     timeout 900 "$PYTHON" -m pytest Tests/Browser -p no:cacheprovider -q -rA --tb=short --durations=0 "$@" || status=$?
 if [ "$status" -ne 0 ]; then
     echo "browser: FAILED (pytest exit $status); the server's last lines:"

@@ -96,16 +96,20 @@ def test_staff_reissue_links_and_close_a_campaign(desktop):
 
 
 def close(driver, campaign):
+    """结束并计票 as the clerk does it: the close page names what is in the box, the key file is
+    chosen with the file input (read into the form by the console's script), and the answer says
+    how many ballots were counted."""
     driver.get(BASE + "/console")
     click(driver, campaign_section(driver, campaign).find_element(By.CSS_SELECTOR, "a[href$='action=close']"))
-    wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "section.confirm textarea#key"), "the close confirmation with the key field")
-    with open(os.path.join(os.environ.get("PINGYI_BROWSER_LINKS", ".pingyi-demo"), f"campaign-{campaign}-ballot-key.txt"), encoding="utf-8") as handle:
-        key = handle.read()
-    field = driver.find_element(By.ID, "key")
-    click(driver, field)
-    field.send_keys(key)
+    wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "section.confirm input#keyfile"), "the close confirmation with the key file")
+    sealed = int(driver.find_element(By.ID, "sealed-count").text)
+    assert sealed == int(psql(f"SELECT count(*) FROM ballot_box WHERE campaign_id = {campaign}")[0])
+    path = os.path.join(os.environ.get("PINGYI_BROWSER_LINKS", ".pingyi-demo"), f"campaign-{campaign}-ballot-key.txt")
+    driver.find_element(By.ID, "keyfile").send_keys(os.path.abspath(path))
+    wait_for(driver, lambda d: "pingyi-ballot-key-v1:" in d.find_element(By.ID, "key").get_attribute("value"), "the key file read into the form")
     click(driver, driver.find_element(By.CSS_SELECTOR, "section.confirm button[type=submit]"))
-    wait_for(driver, lambda d: d.current_url.rstrip("/").endswith("/console") and heading(d) == "活动进度", "活动进度 after closing")
+    wait_for(driver, lambda d: heading(d) == "活动已结束", "「活动已结束」 after closing")
+    assert f"已开箱计票 {sealed} 份" in driver.find_element(By.TAG_NAME, "main").text
 
 
 def test_console_pages_fit_a_phone():
@@ -115,7 +119,8 @@ def test_console_pages_fit_a_phone():
         chief = psql("SELECT employee_number FROM chiefs WHERE name = '范志磊'")[0]
         for path, picture in (("/console", None), ("/console/ranking", "console-ranking-phone.png"),
                               (f"/console/chiefs/{chief}", "console-chief-phone.png"), ("/console/follow-ups", None),
-                              ("/console/personnel", None), ("/console/clues", None)):
+                              ("/console/personnel", None), ("/console/clues", None), ("/console/years", None),
+                              ("/console/years/2026", None)):
             driver.get(BASE + path)
             wait_for(driver, lambda d: d.find_elements(By.TAG_NAME, "h1"), path)
             assert driver.execute_script("return window.innerWidth") == PHONE[0]

@@ -82,7 +82,7 @@ struct ConsoleYearsTests {
             #expect(try await office.get("/console/ranking?year=2026", as: .orgdept).text.contains("2026"))
             #expect(
                 try fixture.count(
-                    "SELECT count(*) FROM audit_log WHERE actor = 'staff:admin1' AND action IN ('appraisal.unpublish', 'appraisal.publish', 'scoring.run')"
+                    "SELECT count(*) FROM audit_log WHERE actor = 'staff:admin1' AND action IN ('appraisal.unpublish', 'appraisal.publish', 'score')"
                 )
                     >= 2)
             #expect(try await office.get("/console/years/2026/confirm?action=nothing", as: .admin).status == .badRequest)

@@ -1,0 +1,137 @@
+"""The office's year in the console, done as the clerk does it in Chromium — no `pingyi` command:
+a new year and its 评星定级 campaign on 年度工作台, its links downloaded, the campaign opened with a
+key pair made in this browser (the private half saved as a file, never sent), a supervisor's
+ballot, the close with the saved key file, and for the demo's 2026 (its campaigns closed by the
+journey before): 试算, 正式计分, 发布 and the personnel list exported."""
+import csv
+import glob
+import os
+import time
+
+from selenium.webdriver.common.by import By
+
+from conftest import BASE, Stopwatch, choose, click, heading, new_driver, psql, wait_for
+from test_1_merchant import grade_fields, submit
+from test_5_console import sign_in
+
+
+def downloaded(driver, pattern, before=()):
+    """The one new finished download matching `pattern` (bounded wait)."""
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        files = [f for f in glob.glob(os.path.join(driver.downloads, pattern)) if f not in before]
+        partial = glob.glob(os.path.join(driver.downloads, "*.crdownload"))
+        if files and not partial and all(os.path.getsize(f) > 0 for f in files):
+            assert len(files) == 1, files
+            return files[0]
+        time.sleep(0.2)
+    raise AssertionError(f"no download matching {pattern}")
+
+
+def press(driver, css):
+    click(driver, driver.find_element(By.CSS_SELECTOR, css))
+
+
+def test_a_year_in_the_console(desktop):
+    with Stopwatch("console: a year from 年度工作台"):
+        sign_in(desktop)
+        # 年度工作台: a new year (the form suggests the one after the latest).
+        click(desktop, desktop.find_element(By.LINK_TEXT, "年度工作台"))
+        wait_for(desktop, lambda d: heading(d) == "年度工作台", "年度工作台")
+        year = int(desktop.find_element(By.ID, "year").get_attribute("value"))
+        assert year == 2027
+        press(desktop, "form[action='/console/years'] button[type=submit]")
+        wait_for(desktop, lambda d: heading(d) == f"{year} 年度工作台", "the new year's workbench")
+        assert "本年度还没有结束的评议活动，无从计分" in desktop.find_element(By.ID, "scoring").text
+        # Its 评星定级 campaign, then its links (the CSV is the only copy of the links).
+        desktop.find_element(By.CSS_SELECTOR, "#kind option[value='starRating']").click()
+        press(desktop, f"form[action='/console/years/{year}/campaigns'] button[type=submit]")
+        wait_for(desktop, lambda d: d.find_elements(By.CSS_SELECTOR, "#campaigns tr[id^='campaign-']"), "the campaign's row")
+        campaign = int(desktop.find_element(By.CSS_SELECTOR, "#campaigns tr[id^='campaign-']").get_attribute("id").split("-")[1])
+        press(desktop, f"#campaign-{campaign} form[action$='/invitations'] button[type=submit]")
+        sheet = downloaded(desktop, "invitations-*.csv")
+        with open(sheet, encoding="utf-8-sig", newline="") as handle:
+            links = [row[-1] for row in csv.reader(handle) if "/r/" in row[-1]]
+        assert links, "no link issued"
+        # 开始活动: the key pair is made in this browser; the private half is saved, never posted.
+        desktop.get(f"{BASE}/console/years/{year}")
+        press(desktop, f"#campaign-{campaign} a[href$='action=open']")
+        wait_for(desktop, lambda d: d.find_element(By.ID, "keygen-ready").is_displayed(), "the key made in the browser")
+        button = desktop.find_element(By.ID, "confirm-button")
+        assert not button.is_enabled(), "the campaign could be opened before its key was saved"
+        fingerprint = desktop.find_element(By.ID, "fingerprint").text
+        press(desktop, "#keyfile-link")
+        key_file = downloaded(desktop, "campaign-*-ballot-key.txt")
+        with open(key_file, encoding="utf-8") as handle:
+            key_text = handle.read()
+        assert f"公钥指纹 {fingerprint}" in key_text and f"活动 {campaign} 的开票私钥" in key_text
+        private_line = next(line for line in key_text.splitlines() if line.startswith("pingyi-ballot-key-v1:"))
+        assert desktop.find_element(By.ID, "keyline").text == private_line
+        press(desktop, "#key-saved")
+        assert button.is_enabled()
+        # What the form will post: the public half, never the private one.
+        posted = desktop.execute_script(
+            "return Array.from(document.querySelector('section.confirm form').elements).map(e => e.name + '=' + e.value).join('&')")
+        assert private_line.split(":", 1)[1] not in posted and "publicKey=" in posted
+        click(desktop, button)
+        wait_for(desktop, lambda d: heading(d) == "活动已开始", "「活动已开始」")
+        assert fingerprint in desktop.find_element(By.TAG_NAME, "main").text
+        assert psql(f"SELECT state FROM campaigns WHERE id = {campaign}") == ["open"]
+        # Nowhere in the database: every table's text searched for the private half.
+        secret = private_line.split(":", 1)[1]
+        assert psql(f"SELECT count(*) FROM campaigns WHERE id = {campaign} AND encode(sealing_key, 'base64') = '{secret}'") == ["0"]
+        assert psql(f"SELECT count(*) FROM audit_log WHERE coalesce(before::text, '') || coalesce(after::text, '') LIKE '%{secret[:20]}%'") == ["0"]
+        server_log = os.environ.get("PINGYI_BROWSER_SERVER_LOG")
+        if server_log:
+            with open(server_log, encoding="utf-8", errors="replace") as handle:
+                assert secret[:20] not in handle.read(), "the private half reached the server's log"
+
+    # A supervisor answers through one of the new links (a phone of their own).
+    phone = new_driver()
+    try:
+        phone.get(links[0].replace("http://127.0.0.1:8080", BASE))
+        wait_for(phone, lambda d: d.current_url == f"{BASE}/r", "the star-rating form")
+        for index, field in enumerate(grade_fields(phone)):
+            choose(phone, field, str(4 + index % 2))
+        submit(phone)
+        wait_for(phone, lambda d: d.current_url.endswith("/r/thanks"), "the thanks page")
+    finally:
+        phone.quit()
+
+    with Stopwatch("console: close with the saved key file, score and publish"):
+        desktop.get(f"{BASE}/console/years/{year}")
+        press(desktop, f"#campaign-{campaign} a[href$='action=close']")
+        wait_for(desktop, lambda d: d.find_elements(By.ID, "keyfile"), "the close page")
+        assert desktop.find_element(By.ID, "sealed-count").text == "1"
+        desktop.find_element(By.ID, "keyfile").send_keys(key_file)
+        wait_for(desktop, lambda d: "pingyi-ballot-key-v1:" in d.find_element(By.ID, "key").get_attribute("value"), "the key file read")
+        press(desktop, "section.confirm button[type=submit]")
+        wait_for(desktop, lambda d: heading(d) == "活动已结束", "「活动已结束」")
+        assert "已开箱计票 1 份" in desktop.find_element(By.TAG_NAME, "main").text
+        assert psql(f"SELECT count(*) FROM department_stars WHERE campaign_id = {campaign}") != ["0"]
+
+        # 2026, whose campaigns the journey before closed: 试算, 正式计分, 发布, then HR's export.
+        desktop.get(f"{BASE}/console/years/2026")
+        assert not desktop.find_elements(By.CSS_SELECTOR, "#scoring .blocked"), desktop.find_element(By.ID, "scoring").text
+        runs = psql("SELECT count(*) FROM scoring_runs")
+        press(desktop, "form[action='/console/years/2026/trial'] button[type=submit]")
+        wait_for(desktop, lambda d: "试算 · 未保存" in heading(d), "the trial")
+        assert desktop.find_elements(By.CSS_SELECTOR, "table.grid tbody tr"), "the trial ranks nobody"
+        assert psql("SELECT count(*) FROM scoring_runs") == runs, "the trial was stored"
+        press(desktop, "a[href='/console/years/2026/confirm?action=score']")
+        wait_for(desktop, lambda d: heading(d) == "正式计分：2026 年度", "the scoring confirmation")
+        press(desktop, "section.confirm button[type=submit]")
+        wait_for(desktop, lambda d: heading(d) == "正式计分完成", "正式计分完成")
+        desktop.get(f"{BASE}/console/years/2026")
+        press(desktop, "a[href='/console/years/2026/confirm?action=publish']")
+        press(desktop, "section.confirm button[type=submit]")
+        wait_for(desktop, lambda d: heading(d) == "已发布", "已发布")
+        assert psql("SELECT published_at IS NOT NULL FROM appraisal_years WHERE year = 2026") == ["t"]
+        actor = psql("SELECT actor FROM audit_log WHERE action = 'appraisal.publish' ORDER BY id DESC LIMIT 1")
+        assert actor and actor[0].startswith("staff:"), actor
+        desktop.get(f"{BASE}/console/personnel?year=2026")
+        wait_for(desktop, lambda d: heading(d).startswith("人员名单") or "人员名单" in heading(d), "人员名单")
+        before = glob.glob(os.path.join(desktop.downloads, "*.xlsx"))
+        press(desktop, "a[href^='/console/personnel.xlsx']")
+        workbook = downloaded(desktop, "*.xlsx", before)
+        assert os.path.getsize(workbook) > 1000
