@@ -10,7 +10,7 @@ import time
 
 from selenium.webdriver.common.by import By
 
-from conftest import BASE, Stopwatch, choose, click, heading, new_driver, psql, wait_for
+from conftest import BASE, Stopwatch, choose, click, heading, new_driver, psql, screenshot, wait_for
 from test_1_merchant import grade_fields, submit
 from test_5_console import sign_in
 
@@ -113,6 +113,7 @@ def test_a_year_in_the_console(desktop):
         # 2026, whose campaigns the journey before closed: 试算, 正式计分, 发布, then HR's export.
         desktop.get(f"{BASE}/console/years/2026")
         assert not desktop.find_elements(By.CSS_SELECTOR, "#scoring .blocked"), desktop.find_element(By.ID, "scoring").text
+        screenshot(desktop, "console-year.png")
         runs = psql("SELECT count(*) FROM scoring_runs")
         press(desktop, "form[action='/console/years/2026/trial'] button[type=submit]")
         wait_for(desktop, lambda d: "试算 · 未保存" in heading(d), "the trial")
