@@ -52,6 +52,8 @@ public struct LinksFile: Sendable {
         let phoneColumn = header.firstIndex(of: "联系电话")
         var rows: [Row] = []
         var issues: [FileIssue] = []
+        // One row per link: a file that repeats a link (pasted twice, or on purpose) makes one letter.
+        var seen = Set<InvitationToken>()
         for record in document.records {
             let link = record.fields.indices.contains(linkColumn) ? record.fields[linkColumn].trimmingCharacters(in: .whitespaces) : ""
             guard let token = link.split(separator: "/").last.flatMap({ InvitationToken(text: String($0)) }) else {
@@ -64,6 +66,7 @@ public struct LinksFile: Sendable {
             }
             let phone = cell(phoneColumn)
             let base = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+            guard seen.insert(token).inserted else { continue }
             rows.append(
                 Row(
                     key: cell(0), name: cell(nameColumn), phone: phone.isEmpty ? nil : phone, link: base + kind.linkPrefix + token.text,

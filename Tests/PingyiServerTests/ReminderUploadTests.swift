@@ -43,6 +43,31 @@ struct ReminderUploadTests {
         }
     }
 
+    @Test("an empty or over-long multipart boundary (MultipartKit stops the process on an empty one) is a 400, and the server goes on")
+    func emptyBoundary() async throws {
+        try await ServerHarness.run(open: [.merchantReview]) { server in
+            try await ConsoleTests.account(server, "admin1", .admin, password: "password-admin1", mustChange: false)
+            let cookie = try #require(try await ConsoleTests.signIn(server, login: "admin1", password: "password-admin1").0)
+            let campaign = server.merchantReview!.0.id
+            for type in [
+                "multipart/form-data; boundary=", #"multipart/form-data; boundary="""#,
+                "multipart/form-data; boundary=" + String(repeating: "b", count: 71),
+            ] {
+                let response = try await server.post("/console/campaigns/\(campaign)/remind", body: "--\r\n", cookie: cookie, contentType: type)
+                #expect(response.status == .badRequest && response.text.contains("无法识别提交的内容"), "\(type)")
+            }
+            #expect(try await server.get("/console", cookie: cookie).status == .ok)
+        }
+    }
+
+    @Test("a links file that repeats one link makes one letter")
+    func repeatedLink() throws {
+        let token = InvitationToken.random().text
+        let csv = "统一社会信用代码,企业名称,评议链接\n" + String(repeating: "914403001922038216,华为,http://x/s/\(token)\n", count: 500)
+        let file = try LinksFile.parse(Data(csv.utf8), file: "a.csv", kind: .merchantReview, publicURL: "http://127.0.0.1:8080")
+        #expect(file.rows.count == 1)
+    }
+
     @Test("without a session a 5 MiB upload is sent to the sign-in page unread; with one, more than 1 MiB is 413")
     func sessionFirst() async throws {
         try await ServerHarness.run(open: [.merchantReview]) { server in

@@ -54,6 +54,18 @@ struct TypedCodeGuessingTests {
         }
     }
 
+    @Test("a look-up answered after its window ended gives nothing back to the next window")
+    func refundIntoItsOwnWindow() async throws {
+        let limiter = TokenLookupLimiter(limit: 2, window: .milliseconds(200))
+        let slow = try #require(await limiter.reserve("10.1.1.1"))
+        try await Task.sleep(for: .milliseconds(250))
+        // The next window: two guesses fill it.
+        #expect(await limiter.reserve("10.1.1.1") != nil)
+        #expect(await limiter.reserve("10.1.1.1") != nil)
+        await limiter.refund(slow)  // the slow look-up found a real invitation, in the old window
+        #expect(await limiter.reserve("10.1.1.1") == nil, "the refund opened a third guess in a window of two")
+    }
+
     @Test("a typed-code ballot posted while the database is unreachable comes back as the retry page, not a generic error")
     func typedCodeRetry() async throws {
         var configuration = ServerConfiguration(conninfo: "host=/nonexistent/pingyi port=1 connect_timeout=2", poolSize: 2)

@@ -79,7 +79,7 @@ public enum BallotValidator {
             // The sealed ballot's one length counts on this bound (`BallotLength`): a character
             // built of many code points counts once above but may take far more bytes.
             if let maxLength = question.maxLength, BallotAnswers.quoted(text).utf8.count - 2 > BallotLength.textBudget(maxLength: maxLength) {
-                problems[field] = "内容过长：组合字符过多，请删去一些表情或符号"
+                problems[field] = "内容中的特殊字符（表情、组合符号、分隔符等）过多，请删去一些"
                 return
             }
             answers.texts.append(TextAnswer(target: target, question: question.id, text: text))

@@ -63,7 +63,7 @@ struct BallotController: Sendable {
     /// exists: only guesses use the limit up.
     func open(_ request: Request, context: PingyiRequestContext) async throws -> Response {
         let address = ClientAddress.of(request, context: context, trustedProxies: trustedProxies)
-        guard await limiter.reserve(address) else {
+        guard let reservation = await limiter.reserve(address) else {
             context.logger.notice("token look-ups rate-limited", metadata: ["client": "\(address)"])
             return views.message(.tooManyAttempts, status: .tooManyRequests)
         }
@@ -71,7 +71,7 @@ struct BallotController: Sendable {
             return views.message(.invalidLink, status: .notFound)
         }
         let lookup = try await store.lookup(tokenHash: token.hash)
-        if isKnown(lookup) { await limiter.refund(address) }
+        if isKnown(lookup) { await limiter.refund(reservation) }
         switch lookup {
         case .open(let invitation) where invitation.campaign.kind == kind:
             return toForm(cookie: token.text)
@@ -95,10 +95,10 @@ struct BallotController: Sendable {
             return views.message(.invalidLink, status: .notFound)
         }
         let address = ClientAddress.of(request, context: context, trustedProxies: trustedProxies)
-        guard await limiter.reserve(address) else { return views.message(.tooManyAttempts, status: .tooManyRequests) }
+        guard let reservation = await limiter.reserve(address) else { return views.message(.tooManyAttempts, status: .tooManyRequests) }
         guard let tokenHash = try await resolve(credential) else { return views.message(.invalidLink, status: .notFound) }
         let lookup = try await store.lookup(tokenHash: tokenHash)
-        if isKnown(lookup) { await limiter.refund(address) }
+        if isKnown(lookup) { await limiter.refund(reservation) }
         switch lookup {
         case .open(let invitation) where invitation.campaign.kind == kind:
             let page = BallotPage(invitation: invitation, action: path, csrf: antiForgery.token(for: credential.binding))
@@ -280,7 +280,7 @@ struct BallotController: Sendable {
             return views.message(.badForm, status: .unsupportedMediaType)
         }
         guard originCheck.allows(request) else { return views.message(.expiredForm, status: .forbidden) }
-        guard await limiter.reserve(address) else { return views.message(.tooManyAttempts, status: .tooManyRequests) }
+        guard let reservation = await limiter.reserve(address) else { return views.message(.tooManyAttempts, status: .tooManyRequests) }
         let body = try await FormBody.collect(&request, limit: 1024, timeout: configuration.bodyTimeout)
         guard let code = FormBody.decode(body)?["code"].flatMap(InvitationCode.init(typed:)),
             let tokenHash = try await store.tokenHash(code: code, key: codeKey)
@@ -288,7 +288,7 @@ struct BallotController: Sendable {
             return views.page("code", CodeEntryPage(action: "\(path)/code", failed: true), status: .notFound)
         }
         let lookup = try await store.lookup(tokenHash: tokenHash)
-        if isKnown(lookup) { await limiter.refund(address) }
+        if isKnown(lookup) { await limiter.refund(reservation) }
         switch lookup {
         case .open(let invitation) where invitation.campaign.kind == kind:
             return toForm(cookie: "code:" + code.text)

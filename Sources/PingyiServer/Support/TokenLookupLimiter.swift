@@ -38,35 +38,42 @@ actor TokenLookupLimiter {
         return current.failures >= limit
     }
 
+    /// An attempt counted by `reserve`: the address's key and the window it was counted in.
+    struct Reservation: Sendable {
+        let key: String
+        let window: ContinuousClock.Instant
+    }
+
     /// Counts one failed attempt.
     func recordFailure(_ address: String) {
         _ = reserve(address)
     }
 
-    /// Counts an attempt before it is made (a sign-in, before bcrypt): `false`, and nothing
-    /// counted, when the address is blocked already. A successful attempt is given back with
-    /// `refund`. Checking and counting in one step keeps a burst of concurrent attempts within
-    /// the limit.
-    func reserve(_ address: String) -> Bool {
+    /// Counts an attempt before it is made (a look-up, a sign-in before bcrypt): `nil`, and
+    /// nothing counted, when the address is blocked already. A successful attempt is given back
+    /// with `refund`. Checking and counting in one step keeps a burst of concurrent attempts
+    /// within the limit.
+    func reserve(_ address: String) -> Reservation? {
         let key = ClientAddress.limiterKey(address)
         let now = ContinuousClock.now
         if var current = windows[key], now - current.start < window {
-            guard current.failures < limit else { return false }
+            guard current.failures < limit else { return nil }
             current.failures += 1
             windows[key] = current
-        } else {
-            windows[key] = Window(start: now, failures: 1)
-            if windows.count >= pruneAt { prune(now) }
+            return Reservation(key: key, window: current.start)
         }
-        return true
+        windows[key] = Window(start: now, failures: 1)
+        if windows.count >= pruneAt { prune(now) }
+        return Reservation(key: key, window: now)
     }
 
-    /// Gives back an attempt counted by `reserve` that succeeded.
-    func refund(_ address: String) {
-        let key = ClientAddress.limiterKey(address)
-        guard var current = windows[key], current.failures > 0 else { return }
+    /// Gives back an attempt counted by `reserve` that succeeded — only into the window it was
+    /// counted in: an answer that comes after the window ended (a slow database) refunds nothing
+    /// into the next one, which would let that window take more guesses than the limit.
+    func refund(_ reservation: Reservation) {
+        guard var current = windows[reservation.key], current.start == reservation.window, current.failures > 0 else { return }
         current.failures -= 1
-        windows[key] = current
+        windows[reservation.key] = current
     }
 
     private func prune(_ now: ContinuousClock.Instant) {

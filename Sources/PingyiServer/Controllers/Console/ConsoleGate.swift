@@ -97,10 +97,15 @@ struct ConsoleGate: Sendable {
             return type.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.first { $0.lowercased().hasPrefix("boundary=") }
                 .map { String($0.dropFirst("boundary=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
         }
+        // MultipartKit stops the process on an empty boundary (a precondition): refused here, as
+        // one longer than RFC 2046's 70 characters.
+        guard let boundary, (1...70).contains(boundary.utf8.count) else {
+            return views.message(MessagePage(heading: "无法识别提交的内容", message: "请选择文件后再提交，未作任何更改。"), status: .badRequest)
+        }
         // The session first: nobody signed out makes the server read an upload.
         return try await page(request, roles: roles) { visit in
             let body = try await FormBody.collect(&request, limit: limit, timeout: configuration.bodyTimeout)
-            guard let boundary, let upload = try? FormDataDecoder().decode(Upload.self, from: body, boundary: boundary) else {
+            guard let upload = try? FormDataDecoder().decode(Upload.self, from: body, boundary: boundary) else {
                 throw ConsoleRefusal(heading: "无法识别提交的内容", text: "请选择文件后再提交，未作任何更改。", status: .badRequest)
             }
             guard antiForgery.verify(upload[keyPath: csrf], for: visit.sessionHash) else {

@@ -79,7 +79,7 @@ struct ConsoleSessionController: Sendable {
         if let wait = await throttle.reserve(login) {
             return loginPage(request, error: "该账号登录失败次数较多，请 \(Self.seconds(wait)) 秒后再试。", login: login, status: .tooManyRequests)
         }
-        guard await limiter.reserve(address) else {
+        guard let reservation = await limiter.reserve(address) else {
             await throttle.refund(login)
             return loginPage(request, error: "尝试次数过多，请 10 分钟后再试。", login: login, status: .tooManyRequests)
         }
@@ -89,7 +89,7 @@ struct ConsoleSessionController: Sendable {
         let hash: String
         if let found { hash = found.1 } else { hash = try await hasher.dummyHash() }
         guard let matches = try await hasher.verify(password, hash: hash) else {
-            await limiter.refund(address)
+            await limiter.refund(reservation)
             await throttle.refund(login)
             return loginPage(request, error: "服务器繁忙，请稍后再试。", login: login, status: .serviceUnavailable)
         }
@@ -98,7 +98,7 @@ struct ConsoleSessionController: Sendable {
             context.logger.notice("console: failed sign-in", metadata: ["login": "\(login)"])
             return loginPage(request, error: "登录名或密码错误。", login: login, status: .unauthorized)
         }
-        await limiter.refund(address)
+        await limiter.refund(reservation)
         await throttle.succeeded(login)
         let token = Base64URL.encode(SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) })
         try await staff.startSession(for: member, tokenHash: ConsoleGate.hash(token), lifetime: Self.sessionLifetime, address: address)
