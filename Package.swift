@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libpq, from Debian's libpq-dev.
@@ -106,6 +107,7 @@ let package = Package(
             dependencies: [
                 "PingyiStore", "PingyiCore", "PingyiPostgres", "PingyiXLSX", "PingyiQR",
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // The demo county: seeding and simulated respondents, out of the production path.
@@ -152,6 +154,7 @@ let package = Package(
             dependencies: [
                 "pingyi", "PingyiServer", "PingyiWorkflows", .product(name: "Logging", package: "swift-log"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .testTarget(name: "PingyiPostgresTests", dependencies: ["PingyiPostgres", "PingyiTestSupport"]),
@@ -159,7 +162,7 @@ let package = Package(
         .testTarget(
             name: "PingyiServerTests",
             dependencies: [
-                "PingyiServer", "PingyiStore", "PingyiCore", "PingyiPostgres", "PingyiTestSupport",
+                "PingyiServer", "PingyiStore", "PingyiCore", "PingyiPostgres", "PingyiTestSupport", "PingyiWorkflows",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

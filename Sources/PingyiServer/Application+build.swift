@@ -92,6 +92,7 @@ func buildRouter(
     ConsoleYearsController(
         gate: gate, appraisals: AppraisalStore(pool: pool), campaigns: CampaignStore(pool: pool), scoring: ScoringStore(pool: pool)
     ).add(to: router)
+    ConsoleImportsController(gate: gate, pool: pool, pending: PendingImportStore(pool: pool)).add(to: router)
     ConsoleRankingController(gate: gate, scoring: ScoringStore(pool: readPool), appraisals: AppraisalStore(pool: readPool)).add(to: router)
     ConsoleFollowUpsController(gate: gate, followUps: FollowUpStore(pool: pool)).add(to: router)
     ConsolePersonnelController(gate: gate, scoring: ScoringStore(pool: readPool)).add(to: router)

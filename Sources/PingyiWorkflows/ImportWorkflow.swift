@@ -18,20 +18,33 @@ public enum ImportWorkflow {
         _ kind: Kind, path: String, year: Int? = nil, pool: ConnectionPool, actor: String, dryRun: Bool = false
     ) async throws -> ImportSummary {
         guard let data = FileManager.default.contents(atPath: path) else { throw WorkflowError("无法读取文件 \(path)") }
+        let document: CSVDocument
+        do {
+            document = try CSVDocument.parse(data, file: path)
+        } catch {
+            throw ImportRefused(file: error)
+        }
+        return try await run(kind, document: document, year: year, pool: pool, actor: actor, dryRun: dryRun)
+    }
+
+    /// Imports a document already read (a CSV file, or an `.xlsx` uploaded in the console through
+    /// `UploadedTable`): the same checks and the same all-or-nothing store as the command line.
+    public static func run(
+        _ kind: Kind, document: CSVDocument, year: Int? = nil, pool: ConnectionPool, actor: String, dryRun: Bool = false
+    ) async throws -> ImportSummary {
         let roster = RosterStore(pool: pool)
         do {
             switch kind {
-            case .roster: return try await roster.importRoster(RosterFormat.parse(data, file: path), actor: actor, dryRun: dryRun)
-            case .merchants: return try await roster.importMerchants(MerchantFormat.parse(data, file: path), actor: actor, dryRun: dryRun)
-            case .dealings: return try await roster.importDealings(DealingFormat.parse(data, file: path), actor: actor, dryRun: dryRun)
-            case .supervisors:
-                return try await roster.importSupervisors(SupervisorFormat.parse(data, file: path), actor: actor, dryRun: dryRun)
+            case .roster: return try await roster.importRoster(RosterFormat.parse(document), actor: actor, dryRun: dryRun)
+            case .merchants: return try await roster.importMerchants(MerchantFormat.parse(document), actor: actor, dryRun: dryRun)
+            case .dealings: return try await roster.importDealings(DealingFormat.parse(document), actor: actor, dryRun: dryRun)
+            case .supervisors: return try await roster.importSupervisors(SupervisorFormat.parse(document), actor: actor, dryRun: dryRun)
             case .problems:
-                return try await ProblemStore(pool: pool).importProblems(ProblemFormat.parse(data, file: path), actor: actor, dryRun: dryRun)
+                return try await ProblemStore(pool: pool).importProblems(ProblemFormat.parse(document), actor: actor, dryRun: dryRun)
             case .assessment:
                 guard let year else { throw WorkflowError("导入目标考核须指定 --year") }
                 return try await AssessmentStore(pool: pool).importAssessment(
-                    AssessmentFormat.parse(data, file: path), year: year, actor: actor, dryRun: dryRun)
+                    AssessmentFormat.parse(document), year: year, actor: actor, dryRun: dryRun)
             }
         } catch let refused as InvalidFile {
             throw ImportRefused(file: refused)

@@ -13,6 +13,13 @@ public struct CSVDocument: Sendable {
 
     /// Parses a file's bytes. Invalid UTF-8 (reported with its line), an empty file and a
     /// header-less file are refused.
+    /// A document made of rows read elsewhere (a worksheet of an `.xlsx` file).
+    public init(file: String, header: [String], records: [CSVRecord]) {
+        self.file = file
+        self.header = header
+        self.records = records
+    }
+
     public static func parse(_ data: Data, file: String) throws(InvalidFile) -> CSVDocument {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }

@@ -4,4 +4,10 @@ public struct CSVRecord: Hashable, Sendable {
     public let line: Int
     /// The fields, as written (not trimmed).
     public let fields: [String]
+
+    /// A record of `fields` at `line` (the file's line, or the worksheet's row).
+    public init(line: Int, fields: [String]) {
+        self.line = line
+        self.fields = fields
+    }
 }

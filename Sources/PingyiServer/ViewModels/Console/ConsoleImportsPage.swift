@@ -1,0 +1,27 @@
+import PingyiWorkflows
+
+/// 导入名单 of a year: the lists it is built on, each with its template and an upload form.
+struct ConsoleImportsPage: Sendable {
+    /// One kind of list.
+    struct Kind: Sendable {
+        let value: String
+        let label: String
+        let columns: String
+    }
+
+    let member: ConsoleMemberView
+    let csrf: String
+    let year: Int
+    let kinds: [Kind]
+
+    init(member: ConsoleMemberView, csrf: String, year: Int) {
+        self.member = member
+        self.csrf = csrf
+        self.year = year
+        kinds = ImportWorkflow.Kind.allCases.map { kind in
+            Kind(
+                value: kind.rawValue, label: kind.label,
+                columns: kind.columns.map { $0.names[0] + ($0.required ? "" : "（选填）") }.joined(separator: "、"))
+        }
+    }
+}

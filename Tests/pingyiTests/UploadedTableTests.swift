@@ -1,0 +1,122 @@
+import Foundation
+import PingyiCore
+import PingyiWorkflows
+import Testing
+import ZIPFoundation
+
+/// The lists offices upload: `.xlsx` from Excel or WPS, CSV in UTF-8 or GB18030, title rows above
+/// the header, and what must be refused in words a clerk understands.
+@Suite("Uploaded lists")
+struct UploadedTableTests {
+    /// A minimal workbook as Excel writes one: shared strings, a sheet, optional merged cells.
+    static func workbook(rows: [[String]], merge: String? = nil) throws -> Data {
+        var strings: [String] = []
+        var sheetRows = ""
+        for (index, row) in rows.enumerated() {
+            var cells = ""
+            for (column, text) in row.enumerated() where !text.isEmpty {
+                let reference = String(UnicodeScalar(65 + column)!) + "\(index + 1)"
+                if let number = Double(text), !text.hasPrefix("0"), text.count < 15 {
+                    cells += #"<c r="\#(reference)"><v>\#(text)</v></c>"#
+                    _ = number
+                } else {
+                    strings.append(text)
+                    cells += #"<c r="\#(reference)" t="s"><v>\#(strings.count - 1)</v></c>"#
+                }
+            }
+            sheetRows += #"<row r="\#(index + 1)">\#(cells)</row>"#
+        }
+        let escaped = strings.map { $0.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;") }
+        let shared =
+            #"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
+            + escaped.map { "<si><t>\($0)</t></si>" }.joined() + "</sst>"
+        let sheet =
+            #"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
+            + sheetRows + "</sheetData>" + (merge.map { #"<mergeCells count="1"><mergeCell ref="\#($0)"/></mergeCells>"# } ?? "") + "</worksheet>"
+        let archive = try Archive(accessMode: .create)
+        for (path, text) in [("xl/sharedStrings.xml", shared), ("xl/worksheets/sheet1.xml", sheet)] {
+            let data = Data(text.utf8)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        return try #require(archive.data)
+    }
+
+    static let roster = ImportWorkflow.Kind.roster
+
+    @Test("an .xlsx with a title row above the header reads as the CSV would, rows numbered as the sheet numbers them")
+    func workbookWithTitle() throws {
+        let data = try Self.workbook(rows: [
+            ["2027 年度股室长名册"], [], ["部门代码", "部门名称", "股室", "工号", "姓名", "职务"], ["XZSP", "县行政审批服务局", "综合受理股", "G0101", "王芳", "股长"],
+            ["", "", "", "", "", ""], ["SCJG", "县市场监督管理局", "登记注册股", "G0201", "李强", "股长"],
+        ])
+        let (document, note) = try UploadedTable.document(data, file: "名册.xlsx", columns: Self.roster.columns)
+        #expect(note == nil)
+        #expect(document.header == ["部门代码", "部门名称", "股室", "工号", "姓名", "职务"])
+        #expect(document.records.map(\.line) == [4, 6] && document.records[1].fields[4] == "李强")
+        let parse = RosterFormat.parse(document)
+        #expect(parse.issues.isEmpty && parse.rows.count == 2)
+    }
+
+    @Test("the template of every list, filled in as offered, reads back without a problem in its header")
+    func templates() async throws {
+        for kind in ImportWorkflow.Kind.allCases {
+            let data = try await SpreadsheetExport.xlsx(kind.template)
+            let (document, _) = try UploadedTable.document(data, file: "\(kind).xlsx", columns: kind.columns)
+            #expect(document.header == kind.columns.map { $0.names[0] }, "\(kind)")
+            #expect(document.records.count == 1, "\(kind)")
+        }
+    }
+
+    @Test("a header with merged cells, an empty file, an old .xls, a PDF, a zip that is no workbook: each refused in words, line 1")
+    func refusals() throws {
+        let merged = try Self.workbook(
+            rows: [["部门代码", "部门名称", "", "工号", "姓名", "职务"], ["XZSP", "县行政审批服务局", "", "G0101", "王芳", "股长"]], merge: "B1:C1")
+        let cases: [(Data, String)] = [
+            (merged, "表头有合并单元格"), (Data(), "文件是空的"),
+            (Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 64)), "旧版 Excel"),
+            (Data("%PDF-1.7\n".utf8) + Data(count: 100), "不是 CSV 或 Excel"), (Data([0x50, 0x4B, 0x03, 0x04, 1, 2, 3]), "不是有效的 Excel"),
+            (Data(count: UploadedTable.limit + 1), "文件过大"),
+        ]
+        for (data, expected) in cases {
+            do {
+                _ = try UploadedTable.document(data, file: "f", columns: Self.roster.columns)
+                Issue.record("accepted: \(expected)")
+            } catch {
+                #expect(error.issues.first?.message.contains(expected) == true, "\(error.issues)")
+            }
+        }
+    }
+
+    @Test("CSV in GB18030 (what WPS and Excel write on a Chinese Windows) and with a BOM read the same as UTF-8")
+    func encodings() throws {
+        let text = "部门代码,部门名称,股室,工号,姓名,职务\nXZSP,县行政审批服务局,综合受理股,G0101,王芳,股长\n"
+        // GB18030 bytes of the same text, through the C library's iconv.
+        let gb = try #require(Self.iconv(text, to: "GB18030"))
+        #expect(String(validating: gb, as: UTF8.self) == nil)
+        let (fromGB, note) = try UploadedTable.document(Data(gb), file: "gb.csv", columns: Self.roster.columns)
+        #expect(note?.contains("GB18030") == true && fromGB.records[0].fields[4] == "王芳")
+        let (fromBOM, none) = try UploadedTable.document(Data([0xEF, 0xBB, 0xBF] + Array(text.utf8)), file: "bom.csv", columns: Self.roster.columns)
+        #expect(none == nil && fromBOM.header[0] == "部门代码")
+    }
+
+    static func iconv(_ text: String, to encoding: String) -> [UInt8]? {
+        let converter = iconv_open(encoding, "UTF-8")
+        guard converter != iconv_t(bitPattern: -1) else { return nil }
+        defer { iconv_close(converter) }
+        var input = Array(text.utf8CString.dropLast())
+        var output = [CChar](repeating: 0, count: input.count * 2)
+        var inLeft = input.count
+        var outLeft = output.count
+        let result = input.withUnsafeMutableBufferPointer { inBuffer in
+            output.withUnsafeMutableBufferPointer { outBuffer in
+                var inPointer: UnsafeMutablePointer<CChar>? = inBuffer.baseAddress
+                var outPointer: UnsafeMutablePointer<CChar>? = outBuffer.baseAddress
+                return Glibc.iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
+            }
+        }
+        guard result != -1 else { return nil }
+        return output.prefix(output.count - outLeft).map { UInt8(bitPattern: $0) }
+    }
+}
