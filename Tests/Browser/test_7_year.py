@@ -1,5 +1,6 @@
 """The office's year in the console, done as the clerk does it in Chromium — no `pingyi` command:
-a new year and its 评星定级 campaign on 年度工作台, its links downloaded, the campaign opened with a
+a new year, its dealings uploaded as an .xlsx filled as in WPS (a merged header refused first),
+its 评星定级 campaign on 年度工作台, its links downloaded, the campaign opened with a
 key pair made in this browser (the private half saved as a file, never sent), a supervisor's
 ballot, the close with the saved key file, and for the demo's 2026 (its campaigns closed by the
 journey before): 试算, 正式计分, 发布 and the personnel list exported."""
@@ -7,6 +8,8 @@ import csv
 import glob
 import os
 import time
+
+import openpyxl
 
 from selenium.webdriver.common.by import By
 
@@ -43,6 +46,44 @@ def test_a_year_in_the_console(desktop):
         press(desktop, "form[action='/console/years'] button[type=submit]")
         wait_for(desktop, lambda d: heading(d) == f"{year} 年度工作台", "the new year's workbench")
         assert "本年度还没有结束的评议活动，无从计分" in desktop.find_element(By.ID, "scoring").text
+        # 导入名单: the year's dealings, as an office fills the template in WPS: a title row, the
+        # column names, the rows. First a file with a merged header: refused in words, nothing written.
+        press(desktop, f"a[href='/console/years/{year}/imports']")
+        wait_for(desktop, lambda d: heading(d) == f"{year} 年度导入名单", "导入名单")
+        merchants = psql("SELECT credit_code FROM merchants ORDER BY credit_code LIMIT 3")
+        sheet_path = os.path.join(desktop.downloads, "dealings-2027.xlsx")
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.append([f"{year} 年度企业办事记录"])
+        sheet.append(["统一社会信用代码", "年度", "部门代码"])
+        for code in merchants:
+            sheet.append([code, year, "SCJG"])
+        sheet.merge_cells("B2:C2")
+        book.save(sheet_path)
+        form = desktop.find_element(By.CSS_SELECTOR, "#import-dealings form")
+        form.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(sheet_path)
+        click(desktop, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+        wait_for(desktop, lambda d: heading(d).startswith("无法导入"), "the refusal of a merged header")
+        assert "表头有合并单元格" in desktop.find_element(By.ID, "problems").text
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.append([f"{year} 年度企业办事记录"])
+        sheet.append(["统一社会信用代码", "年度", "部门代码"])
+        for code in merchants:
+            sheet.append([code, year, "SCJG"])
+        book.save(sheet_path)
+        desktop.get(f"{BASE}/console/years/{year}/imports")
+        form = desktop.find_element(By.CSS_SELECTOR, "#import-dealings form")
+        form.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(sheet_path)
+        click(desktop, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+        wait_for(desktop, lambda d: heading(d).startswith("导入预览"), "the preview")
+        assert psql(f"SELECT count(*) FROM merchant_dealings WHERE year = {year}") == ["0"], "a preview wrote rows"
+        assert "3" in desktop.find_element(By.ID, "counts").text
+        press(desktop, "#confirm-import")
+        wait_for(desktop, lambda d: heading(d).startswith("已导入"), "已导入")
+        assert psql(f"SELECT count(*) FROM merchant_dealings WHERE year = {year}") == ["3"]
+        desktop.get(f"{BASE}/console/years/{year}")
+        assert f"{year} 年度有办事记录的企业 3 家" in desktop.find_element(By.CSS_SELECTOR, "ol.steps").text
         # Its 评星定级 campaign, then its links (the CSV is the only copy of the links).
         desktop.find_element(By.CSS_SELECTOR, "#kind option[value='starRating']").click()
         press(desktop, f"form[action='/console/years/{year}/campaigns'] button[type=submit]")
