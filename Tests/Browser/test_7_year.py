@@ -31,6 +31,19 @@ def downloaded(driver, pattern, before=()):
     raise AssertionError(f"no download matching {pattern}")
 
 
+def dealings_workbook(path, year, merchants, merged_header=False):
+    """A dealings list as an office fills it in WPS: a title row, the column names, a row a merchant."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append([f"{year} 年度企业办事记录"])
+    sheet.append(["统一社会信用代码", "年度", "部门代码"])
+    for code in merchants:
+        sheet.append([code, year, "SCJG"])
+    if merged_header:
+        sheet.merge_cells("B2:C2")
+    book.save(path)
+
+
 def press(driver, css):
     click(driver, driver.find_element(By.CSS_SELECTOR, css))
 
@@ -52,26 +65,13 @@ def test_a_year_in_the_console(desktop):
         wait_for(desktop, lambda d: heading(d) == f"{year} 年度导入名单", "导入名单")
         merchants = psql("SELECT credit_code FROM merchants ORDER BY credit_code LIMIT 3")
         sheet_path = os.path.join(desktop.downloads, "dealings-2027.xlsx")
-        book = openpyxl.Workbook()
-        sheet = book.active
-        sheet.append([f"{year} 年度企业办事记录"])
-        sheet.append(["统一社会信用代码", "年度", "部门代码"])
-        for code in merchants:
-            sheet.append([code, year, "SCJG"])
-        sheet.merge_cells("B2:C2")
-        book.save(sheet_path)
+        dealings_workbook(sheet_path, year, merchants, merged_header=True)
         form = desktop.find_element(By.CSS_SELECTOR, "#import-dealings form")
         form.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(sheet_path)
         click(desktop, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
         wait_for(desktop, lambda d: heading(d).startswith("无法导入"), "the refusal of a merged header")
         assert "表头有合并单元格" in desktop.find_element(By.ID, "problems").text
-        book = openpyxl.Workbook()
-        sheet = book.active
-        sheet.append([f"{year} 年度企业办事记录"])
-        sheet.append(["统一社会信用代码", "年度", "部门代码"])
-        for code in merchants:
-            sheet.append([code, year, "SCJG"])
-        book.save(sheet_path)
+        dealings_workbook(sheet_path, year, merchants)
         desktop.get(f"{BASE}/console/years/{year}/imports")
         form = desktop.find_element(By.CSS_SELECTOR, "#import-dealings form")
         form.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(sheet_path)

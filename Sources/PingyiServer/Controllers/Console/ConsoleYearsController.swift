@@ -62,17 +62,18 @@ struct ConsoleYearsController: Sendable {
     func years(_ visit: ConsoleVisit) async throws -> Response {
         let standing = try await appraisals.standing()
         let lines = try await appraisals.overview().map { year in
-            let stand = standing[year.year]
-            let text =
-                if let published = stand?.publishedOn { "已发布（\(published)）" } else if stand?.latestRun != nil {
-                    "已计分，未发布"
-                } else if year
-                    .campaigns.contains(where: { $0.state == .open })
-                { "活动进行中" } else { "准备中" }
-            return ConsoleYearsPage.Line(year: year.year, title: year.title, standing: text)
+            ConsoleYearsPage.Line(year: year.year, title: year.title, standing: Self.standing(year, standing[year.year]))
         }
         let suggested = (lines.map(\.year).max() ?? (CountyCalendar.today().year - 1)) + 1
         return gate.views.page("console-years", ConsoleYearsPage(member: visit.header, csrf: visit.csrf, years: lines, suggested: suggested))
+    }
+
+    /// Where a year stands, in a word or two.
+    static func standing(_ year: AppraisalOverview, _ stand: (latestRun: Int?, officialRun: Int?, publishedOn: String?)?) -> String {
+        if let published = stand?.publishedOn { return "已发布（\(published)）" }
+        if stand?.latestRun != nil { return "已计分，未发布" }
+        if year.campaigns.contains(where: { $0.state == .open }) { return "活动进行中" }
+        return "准备中"
     }
 
     func create(_ visit: ConsoleVisit, year text: String?, title: String?) async throws -> Response {
