@@ -120,7 +120,7 @@ public struct AppraisalStore: Sendable {
             else { return nil }
             let campaigns = try connection.query(
                 """
-                SELECT c.id, c.kind, c.state,
+                SELECT c.id, c.kind, c.state, c.opens_at, c.closes_at,
                        count(i.id) FILTER (WHERE i.revoked_at IS NULL) AS issued, count(i.id) FILTER (WHERE i.used_on IS NOT NULL) AS used
                 FROM campaigns c LEFT JOIN invitations i ON i.campaign_id = c.id
                 WHERE c.year = \(year) GROUP BY c.id ORDER BY c.kind DESC
@@ -130,7 +130,8 @@ public struct AppraisalStore: Sendable {
                     return nil
                 }
                 return YearFacts.CampaignFact(
-                    id: try row.decode("id"), kind: kind, state: state, issued: try row.decode("issued"), used: try row.decode("used"))
+                    id: try row.decode("id"), kind: kind, state: state, issued: try row.decode("issued"), used: try row.decode("used"),
+                    opensAt: try row.decode("opens_at"), closesAt: try row.decode("closes_at"))
             }
             return YearFacts(
                 year: year, chiefs: try row.decode("chiefs"), merchants: try row.decode("merchants"), supervisors: try row.decode("supervisors"),

@@ -59,6 +59,32 @@ public struct CampaignStore: Sendable {
         }
     }
 
+    /// Changes a draft campaign's planned opening and closing times (`nil` clears one); audited.
+    /// A campaign that has started keeps its times (`CampaignError.notDraft`).
+    public func reschedule(id: Int, opensAt: Date?, closesAt: Date?, actor: String) async throws -> Campaign {
+        if let opensAt, let closesAt, closesAt <= opensAt { throw CampaignError.badPeriod }
+        return try await pool.transaction { connection in
+            guard let row = try connection.query("SELECT \(unescaped: CampaignStore.columns) FROM campaigns WHERE id = \(id) FOR UPDATE").first
+            else { throw CampaignError.notFound(id) }
+            let campaign = try CampaignStore.decode(row)
+            guard campaign.state == .draft else { throw CampaignError.notDraft(id: id, state: campaign.state) }
+            let updated = try connection.query(
+                "UPDATE campaigns SET opens_at = \(opensAt), closes_at = \(closesAt) WHERE id = \(id) RETURNING \(unescaped: CampaignStore.columns)")
+            try AuditLog.record(
+                AuditEntry(
+                    actor: actor, action: "campaign.schedule", subject: "campaign \(id)",
+                    beforeJSON: AuditLog.json(Self.times(campaign.opensAt, campaign.closesAt)),
+                    afterJSON: AuditLog.json(Self.times(opensAt, closesAt))),
+                on: connection)
+            return try CampaignStore.decode(updated[0])
+        }
+    }
+
+    /// Planned times as the audit log keeps them (ISO 8601, empty when none).
+    static func times(_ opensAt: Date?, _ closesAt: Date?) -> [String: String] {
+        ["opensAt": opensAt?.ISO8601Format() ?? "", "closesAt": closesAt?.ISO8601Format() ?? ""]
+    }
+
     /// How many sealed ballots wait in the campaign's box (what a close will count).
     public func sealedBallots(id: Int) async throws -> Int {
         try await pool.withConnection { connection in

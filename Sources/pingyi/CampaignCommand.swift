@@ -10,7 +10,7 @@ extension CampaignKind: ExpressibleByArgument {}
 struct CampaignCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "campaign", abstract: "活动：创建、开始、结束、发布、列出（草稿 → 进行中 → 已结束 → 已发布）。",
-        subcommands: [Create.self, Open.self, Close.self, Publish.self, List.self])
+        subcommands: [Create.self, Schedule.self, Open.self, Close.self, Publish.self, List.self])
 
     /// `pingyi campaign create --year 2026 --kind merchantReview|starRating [--template FILE] [--opens … --closes …]`
     struct Create: AsyncParsableCommand {
@@ -49,6 +49,27 @@ struct CampaignCommand: AsyncParsableCommand {
             print(
                 "已创建活动 \(campaign.id)：\(campaign.year) 年度「\(campaign.kind.label)」，模板 \(campaign.template.id) v\(campaign.template.version)，状态「\(campaign.state.label)」"
             )
+        }
+    }
+
+    /// `pingyi campaign schedule ID [--opens T] [--closes T]`
+    struct Schedule: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "schedule", abstract: "修改草稿活动的计划开始、结束时间（不给的一项即清除；开始后不能再改）。")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: "活动编号") var id: Int
+        @Option(help: "计划开始时间（ISO 8601）") var opens: String?
+        @Option(help: "计划结束时间（ISO 8601）") var closes: String?
+
+        func run() async throws {
+            let opensAt = try opens.map { try CampaignCommand.parseTime($0, option: "--opens") }
+            let closesAt = try closes.map { try CampaignCommand.parseTime($0, option: "--closes") }
+            let campaign = try await database.withPool { pool in
+                try await CampaignStore(pool: pool).reschedule(id: id, opensAt: opensAt, closesAt: closesAt, actor: DatabaseOptions.actor)
+            }
+            print("活动 \(campaign.id) 的计划时间已更新。" + (campaign.scheduleNote(at: Date()) ?? "未设计划时间。"))
         }
     }
 

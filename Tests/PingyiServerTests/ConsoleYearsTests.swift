@@ -43,6 +43,19 @@ struct ConsoleYearsTests {
             let withCampaign = try await office.get("/console/years/2028", as: .admin).text
             #expect(withCampaign.contains("评星定级（活动 \(created.id)）") && withCampaign.contains("confirm?action=open"))
             #expect(!withCampaign.contains(#"<option value="starRating">"#))  // one campaign of a kind a year
+            #expect(withCampaign.contains(#"name="opensAt" value="2028-01-05T09:00""#))
+            // Planned times change while a draft, and only then; a closing before the opening is refused.
+            let moved = try await office.post(
+                "/console/campaigns/\(created.id)/schedule", [("opensAt", "2028-01-06T08:30"), ("closesAt", "2028-01-25T17:00")], as: .admin)
+            #expect(moved.status == .seeOther)
+            #expect(try await office.get("/console/years/2028", as: .admin).text.contains(#"name="opensAt" value="2028-01-06T08:30""#))
+            let backwards = try await office.post(
+                "/console/campaigns/\(created.id)/schedule", [("opensAt", "2028-01-26T08:30"), ("closesAt", "2028-01-25T17:00")], as: .admin)
+            #expect(backwards.status == .unprocessableContent)
+            let started = try await office.post("/console/campaigns/\(office.star.id)/schedule", [("opensAt", "2028-01-06T08:30")], as: .admin)
+            #expect(started.status == .conflict && started.text.contains("计划时间只能在开始前"))
+            #expect(
+                try office.server.fixture.count("SELECT count(*) FROM audit_log WHERE actor = 'staff:admin1' AND action = 'campaign.schedule'") == 1)
             for role in [APIRole.orgdept, .hr] {
                 #expect(try await office.get("/console/years/2028", as: role).status != .ok)
                 #expect(try await office.post("/console/years", [("year", "2029")], as: role).status != .seeOther)

@@ -26,6 +26,8 @@ public enum CampaignError: Error, Sendable, Equatable, CustomStringConvertible {
     case reissueNeedsReason
     /// At close, the box does not hold one sealed ballot per used invitation: nothing is counted.
     case boxMismatch(id: Int, sealed: Int, used: Int)
+    /// Planned times change only while the campaign is a draft.
+    case notDraft(id: Int, state: CampaignState)
 
     /// Says what is wrong, in Chinese.
     public var description: String {
@@ -47,6 +49,7 @@ public enum CampaignError: Error, Sendable, Equatable, CustomStringConvertible {
         case .openingKeyMismatch(let id): "所给私钥不是活动 \(id) 的开票私钥，无法开启选票；未作任何改动，选票完好"
         case .boxMismatch(let id, let sealed, let used):
             "活动 \(id) 的票箱中有 \(sealed) 份密封选票，而已使用的邀请为 \(used) 个，二者不符：未计票，未作任何改动。请联系系统管理员核查数据库"
+        case .notDraft(let id, let state): "活动 \(id) 状态为「\(state.label)」，计划时间只能在开始前（草稿）修改"
         case .reissueNeedsReason: "作废未用链接并重发须填写理由（将记入审计日志），未作任何改动"
         }
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the office's year workbench (年度工作台) is drawn from: counts the database gives, no rule.
 public struct YearFacts: Hashable, Sendable {
     /// One campaign of the year.
@@ -8,14 +10,19 @@ public struct YearFacts: Hashable, Sendable {
         /// Valid (not revoked) invitations, and the used ones.
         public var issued: Int
         public var used: Int
+        /// The planned opening and closing times.
+        public var opensAt: Date?
+        public var closesAt: Date?
 
         /// Makes a campaign's facts.
-        public init(id: Int, kind: CampaignKind, state: CampaignState, issued: Int, used: Int) {
+        public init(id: Int, kind: CampaignKind, state: CampaignState, issued: Int, used: Int, opensAt: Date? = nil, closesAt: Date? = nil) {
             self.id = id
             self.kind = kind
             self.state = state
             self.issued = issued
             self.used = used
+            self.opensAt = opensAt
+            self.closesAt = closesAt
         }
     }
 

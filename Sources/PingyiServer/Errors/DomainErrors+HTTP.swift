@@ -25,7 +25,7 @@ extension CampaignError: HTTPProblemConvertible {
             case .notFound, .yearNotFound: .notFound
             // A key that does not match the campaign's stored one conflicts with what is stored.
             case .duplicate, .illegalTransition, .notAcceptingInvitations, .sealingKeyMissing, .openingKeyMissing, .openingKeyMismatch,
-                .boxMismatch:
+                .boxMismatch, .notDraft:
                 .conflict
             case .wrongTarget, .unknownDepartments, .badPeriod, .reissueNeedsReason: .unprocessableContent
             }

@@ -30,6 +30,11 @@ struct ConsoleYearsController: Sendable {
                     visit, year: context.parameters.get("year"), kind: fields["kind"], opens: fields["opensAt"], closes: fields["closesAt"])
             }
         }
+        router.post("/console/campaigns/:id/schedule") { request, context in
+            try await gate.form(request, roles: [.admin]) { visit, fields in
+                try await reschedule(visit, id: context.parameters.get("id"), opens: fields["opensAt"], closes: fields["closesAt"])
+            }
+        }
         router.post("/console/years/:year/trial") { request, context in
             try await gate.form(request, roles: [.admin]) { visit, _ in try await trial(visit, year: context.parameters.get("year")) }
         }
@@ -117,6 +122,21 @@ struct ConsoleYearsController: Sendable {
                 actor: visit.actor)
         } catch let error as CampaignError {
             throw ConsoleRefusal(error.problem, heading: "未能建立活动", back: back)
+        }
+        return ConsoleGate.redirect(back)
+    }
+
+    /// Changes a draft's planned times (the same refusals as `pingyi campaign schedule`).
+    func reschedule(_ visit: ConsoleVisit, id text: String?, opens: String?, closes: String?) async throws -> Response {
+        let id = try ConsoleCampaignsController.campaignID(text)
+        guard let campaign = try await campaigns.find(id: id) else { throw ConsoleCampaignsController.notFound }
+        let back = "/console/years/\(campaign.year)"
+        let opensAt = try Self.time(opens, field: "计划开始时间", back: back)
+        let closesAt = try Self.time(closes, field: "计划结束时间", back: back)
+        do {
+            _ = try await campaigns.reschedule(id: id, opensAt: opensAt, closesAt: closesAt, actor: visit.actor)
+        } catch let error as CampaignError {
+            throw ConsoleRefusal(error.problem, heading: "未能修改计划时间", back: back)
         }
         return ConsoleGate.redirect(back)
     }

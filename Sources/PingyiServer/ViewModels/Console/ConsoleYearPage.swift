@@ -1,3 +1,4 @@
+import Foundation
 import PingyiCore
 
 /// One year's workbench: its steps in order, its campaigns with the next action of each, and
@@ -21,6 +22,9 @@ struct ConsoleYearPage: Sendable {
         let isDraft: Bool
         let isOpen: Bool
         let isClosed: Bool
+        /// The planned times as a `datetime-local` field writes them (China Standard Time), or "".
+        let opensAt: String
+        let closesAt: String
     }
 
     /// A campaign kind the year has none of yet.
@@ -44,6 +48,15 @@ struct ConsoleYearPage: Sendable {
     let hasCampaigns: Bool
     let hasMissing: Bool
 
+    /// A time as a `datetime-local` field shows it, in China Standard Time.
+    static func field(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
+        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm"
+        return formatter.string(from: date)
+    }
+
     init(member: ConsoleMemberView, csrf: String, title: String, facts: YearFacts) {
         self.member = member
         self.csrf = csrf
@@ -55,7 +68,8 @@ struct ConsoleYearPage: Sendable {
         campaigns = facts.campaigns.map {
             CampaignLine(
                 id: $0.id, kind: $0.kind.label, state: $0.state.label, progress: "已提交 \($0.used) / 已发放 \($0.issued)",
-                isDraft: $0.state == .draft, isOpen: $0.state == .open, isClosed: $0.state == .closed)
+                isDraft: $0.state == .draft, isOpen: $0.state == .open, isClosed: $0.state == .closed,
+                opensAt: $0.opensAt.map(Self.field) ?? "", closesAt: $0.closesAt.map(Self.field) ?? "")
         }
         let present = Set(facts.campaigns.map(\.kind))
         missing = CampaignKind.allCases.filter { !present.contains($0) }.map { MissingKind(value: $0.rawValue, label: $0.label) }
