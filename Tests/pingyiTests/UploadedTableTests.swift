@@ -1,8 +1,9 @@
 import Foundation
 import PingyiCore
-import PingyiWorkflows
 import Testing
 import ZIPFoundation
+
+@testable import PingyiWorkflows
 
 /// The lists offices upload: `.xlsx` from Excel or WPS, CSV in UTF-8 or GB18030, title rows above
 /// the header, and what must be refused in words a clerk understands.
@@ -26,6 +27,12 @@ struct UploadedTableTests {
             }
             sheetRows += #"<row r="\#(index + 1)">\#(cells)</row>"#
         }
+        return try package(sheetRows: sheetRows, strings: strings, merge: merge)
+    }
+
+    /// A workbook of a sheet's `<row>`s as written, its shared strings and, optionally, its
+    /// `styles.xml`.
+    static func package(sheetRows: String, strings: [String], merge: String? = nil, styles: String? = nil) throws -> Data {
         let escaped = strings.map { $0.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;") }
         let shared =
             #"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
@@ -34,7 +41,9 @@ struct UploadedTableTests {
             #"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
             + sheetRows + "</sheetData>" + (merge.map { #"<mergeCells count="1"><mergeCell ref="\#($0)"/></mergeCells>"# } ?? "") + "</worksheet>"
         let archive = try Archive(accessMode: .create)
-        for (path, text) in [("xl/sharedStrings.xml", shared), ("xl/worksheets/sheet1.xml", sheet)] {
+        var parts = [("xl/sharedStrings.xml", shared), ("xl/worksheets/sheet1.xml", sheet)]
+        if let styles { parts.append(("xl/styles.xml", styles)) }
+        for (path, text) in parts {
             let data = Data(text.utf8)
             try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
@@ -57,6 +66,34 @@ struct UploadedTableTests {
         #expect(document.records.map(\.line) == [4, 6] && document.records[1].fields[4] == "李强")
         let parse = RosterFormat.parse(document)
         #expect(parse.issues.isEmpty && parse.rows.count == 2)
+    }
+
+    @Test("cells as Excel and WPS write them: a blank 备注 left out at the row's end, 95.4 stored as 95.400000000000006, a date cell, a long number")
+    func cellsAsWritten() throws {
+        // Row 2 stops at its last filled cell (工作亮点): Excel writes no cell for the empty 备注.
+        let strings = ["部门代码", "组织领导", "工作宣传", "任务落实", "工作亮点", "备注", "XZSP"]
+        let rows =
+            #"<row r="1">"# + (0..<6).map { #"<c r="\#(String(UnicodeScalar(65 + $0)!))1" t="s"><v>\#($0)</v></c>"# }.joined() + "</row>"
+            + #"<row r="2"><c r="A2" t="s"><v>6</v></c><c r="B2"><v>19.5</v></c><c r="C2"><v>9.4000000000000004</v></c>"#
+            + #"<c r="D2"><v>47.799999999999997</v></c><c r="E2"><v>3</v></c><c r="F2" s="0"/></row>"#
+        let (document, _) = try UploadedTable.document(
+            try Self.package(sheetRows: rows, strings: strings), file: "目标考核.xlsx", columns: AssessmentFormat.columns)
+        #expect(document.records.map(\.fields) == [["XZSP", "19.5", "9.4", "47.8", "3", ""]])
+        let parse = AssessmentFormat.parse(document)
+        #expect(parse.issues.isEmpty, "\(parse.issues)")
+
+        // A date cell (built-in format 14, or a Chinese format of the workbook's own) and a phone
+        // number Excel wrote as 1.3800138E+10.
+        let styles =
+            #"<styleSheet><numFmts count="1"><numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts>"#
+            + #"<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="176"/></cellXfs></styleSheet>"#
+        let dated =
+            #"<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>"#
+            + #"<row r="2"><c r="A2" s="1"><v>46086</v></c><c r="B2" s="2"><v>46452</v></c><c r="C2"><v>1.3800138E+10</v></c></row>"#
+        let (table, _) = try UploadedTable.document(
+            try Self.package(sheetRows: dated, strings: ["受理日期", "任职日期", "联系电话"], styles: styles), file: "日期.xlsx", columns: [])
+        #expect(table.records.map(\.fields) == [["2026-03-05", "2027-03-06", "13800138000"]])
+        #expect(StylesParser.isDate(#"yyyy"年"m"月"d"日""#) && !StylesParser.isDate(#"0.00"d""#) && !StylesParser.isDate("[Red]0.0"))
     }
 
     @Test("the template of every list, filled in as offered, reads back without a problem in its header")

@@ -18,12 +18,21 @@ public enum UploadedTable {
     /// read in another encoding. A header row with merged cells is refused.
     public static func document(_ data: Data, file: String, columns: [CSVColumn]) throws(InvalidFile) -> (CSVDocument, note: String?) {
         let (document, note, firstRow, merged) = try read(data, file: file)
-        let (located, headerLine) = document.locatingHeader(columns)
+        var (located, headerLine) = document.locatingHeader(columns)
         let headerRow = headerLine ?? firstRow
         if merged.contains(headerRow) {
             throw InvalidFile(issues: [
                 FileIssue(file: file, line: headerRow, message: "表头有合并单元格，请取消合并，每列一个列名（如「部门代码」「部门名称」）")
             ])
+        }
+        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            // A worksheet does not write a row's empty cells at the end: 「备注」 left blank.
+            let width = located.header.count
+            located = CSVDocument(
+                file: located.file, header: located.header,
+                records: located.records.map {
+                    $0.fields.count < width ? CSVRecord(line: $0.line, fields: $0.fields + Array(repeating: "", count: width - $0.fields.count)) : $0
+                })
         }
         return (located, note)
     }
