@@ -87,6 +87,9 @@ struct ImportFormatTests {
             ])
         let roster = parse(RosterFormat.self, "部门代码,部门名称,股室,工号,姓名,职务,任职日期\nA,甲局,一股,1,张三,股长,2019-02-30\n")
         #expect(roster.issues.map(\.description) == ["t.csv:2: 任职日期: 「2019-02-30」不是有效日期（格式 2019-03-01）"])
+        // Codes typed in small letters are the same codes: one department, one chief.
+        let typed = parse(DealingFormat.self, "统一社会信用代码,年度,部门代码\n914403001922038216,2026,scjg\n")
+        #expect(typed.issues.isEmpty && typed.rows.map(\.value.departmentCode) == ["SCJG"])
     }
 
     @Test("a department code must keep one name within a roster file, and a name one code")

@@ -88,6 +88,25 @@ struct ConsoleImportsTests {
             #expect(try await Self.upload(office, kind: "nothing", file: Data(csv.utf8)).status == .badRequest)
             #expect(try await office.get("/console/imports/templates/nothing.xlsx", as: .admin).status == .badRequest)
             #expect(try await office.get("/console/years/2027/imports", as: .hr).status != .ok)
+            // Only a header: nothing to confirm.
+            let headerOnly = try await Self.upload(office, kind: "merchants", file: Data("统一社会信用代码,企业名称\n".utf8))
+            #expect(headerOnly.status == .unprocessableContent && headerOnly.text.contains("只有表头") && !headerOnly.text.contains("确认导入"))
+            #expect(try fixture.count("SELECT count(*) FROM pending_imports") == 0)
+        }
+    }
+
+    @Test("dealings on the 2027 page that are for 2026 are flagged before 确认导入; a code typed in small letters is the department's")
+    func dealingsOfOtherYears() async throws {
+        try await ConsolePagesTests.withOffice { office in
+            let connection = try office.server.fixture.database.connect()
+            let merchant: String = try connection.query("SELECT credit_code FROM merchants ORDER BY credit_code LIMIT 1")[0].decode("credit_code")
+            let department: String = try connection.query("SELECT code FROM departments WHERE active ORDER BY code LIMIT 1")[0].decode("code")
+            let csv = "统一社会信用代码,年度,部门代码\n\(merchant),2027,\(department.lowercased())\n\(merchant),2026,\(department)\n"
+            let preview = try await Self.upload(office, kind: "dealings", file: Data(csv.utf8))
+            #expect(preview.status == .ok && preview.text.contains("注意：文件中有不是 2027 年度的办事记录（2026 年 1 行）"), "\(preview.text)")
+            #expect(preview.text.contains("确认导入"))
+            let sameYear = try await Self.upload(office, kind: "dealings", file: Data("统一社会信用代码,年度,部门代码\n\(merchant),2027,\(department)\n".utf8))
+            #expect(sameYear.status == .ok && !sameYear.text.contains("不是 2027 年度"))
         }
     }
 }

@@ -48,7 +48,7 @@ public struct FieldReader: Sendable {
         return checked(key, value, maxLength: maxLength)
     }
 
-    /// A required code: 1–32 ASCII letters, digits, `-` or `_`.
+    /// A required code: 1–32 ASCII letters, digits, `-` or `_`, in capitals (xzsp reads as XZSP).
     public mutating func code(_ key: String) -> String? {
         guard let value = text(key, maxLength: 32) else { return nil }
         guard
@@ -60,7 +60,8 @@ public struct FieldReader: Sendable {
             fail(key, "「\(value)」只能由字母、数字、- 和 _ 组成")
             return nil
         }
-        return value
+        // Codes are the office's, typed by hand as often as not: xzsp and XZSP are one department.
+        return value.uppercased()
     }
 
     /// A yes/no cell (是/否, 在职/离职, true/false, 1/0, Y/N); `defaultValue` when blank.

@@ -77,10 +77,21 @@ struct ConsoleImportsController: Sendable {
                     issues: refused.file.issues),
                 status: .unprocessableContent)
         }
+        let rows = summary.counts.reduce(0) { $0 + $1.inserted + $1.updated + $1.unchanged }
+        guard rows > 0 else {
+            return page(
+                ConsoleImportPreviewPage(
+                    member: visit.header, csrf: visit.csrf, year: year, label: kind.label, fileName: fileName,
+                    issues: [FileIssue(file: fileName, line: 1, message: "文件中只有表头，没有数据行：请在表头下面逐行填写后再上传")]),
+                status: .unprocessableContent)
+        }
+        var notes = [note].compactMap { $0 }
+        if kind == .dealings, let other = DealingFormat.otherYears(document, year: year) { notes.append(other) }
         let id = try await pending.keep(kind: kind.rawValue, year: year, fileName: fileName, content: upload.file, uploadedBy: visit.actor)
         return page(
             ConsoleImportPreviewPage(
-                member: visit.header, csrf: visit.csrf, year: year, label: kind.label, fileName: fileName, note: note, summary: summary,
+                member: visit.header, csrf: visit.csrf, year: year, label: kind.label, fileName: fileName,
+                note: notes.isEmpty ? nil : notes.joined(separator: "　"), summary: summary,
                 confirm: "/console/imports/\(id.uuidString.lowercased())/confirm"),
             status: .ok)
     }
