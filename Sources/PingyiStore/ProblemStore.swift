@@ -35,11 +35,18 @@ public struct ProblemStore: Sendable {
 
     // MARK: Working calendars
 
-    /// Imports a year's calendar (`calendars/YEAR.yaml`), replacing that year's; audited.
-    public func importCalendar(_ text: String, file: String, actor: String) async throws -> WorkingCalendar {
+    /// Imports a year's calendar (`calendars/YEAR.yaml`), replacing that year's; audited. In the
+    /// same transaction, every open deadline counted with weekends only is counted again from
+    /// the day it started (`recount`, a step of each problem's history); how many is returned.
+    @discardableResult
+    public func importCalendar(
+        _ text: String, file: String, actor: String, on today: CivilDate = CountyCalendar.today()
+    ) async throws -> (
+        calendar: WorkingCalendar, recounted: Int
+    ) {
         let calendar = try WorkingCalendar.parse(text, file: file)
         let sha = SurveyTemplate.sha256(of: text)
-        try await pool.transaction { connection in
+        let recounted = try await pool.transaction { connection -> Int in
             try connection.query(
                 """
                 INSERT INTO working_calendars (year, calendar_yaml, calendar_sha256) VALUES (\(calendar.year), \(text), \(sha))
@@ -51,8 +58,42 @@ public struct ProblemStore: Sendable {
                     actor: actor, action: "calendar.import", subject: "calendar \(calendar.year)",
                     afterJSON: AuditLog.json(["holidays": calendar.holidays.count, "workdays": calendar.workdays.count])),
                 on: connection)
+            return try ProblemStore.recount(
+                with: ProblemStore.calendars(on: connection), year: calendar.year, today: today, actor: actor, on: connection)
         }
-        return calendar
+        return (calendar, recounted)
+    }
+
+    /// Counts again every open deadline counted with weekends only, from the day it started,
+    /// now that `year`'s calendar is in; each change is a `recount` step with both days.
+    static func recount(with calendars: WorkingCalendars, year: Int, today: CivilDate, actor: String, on connection: Connection) throws -> Int {
+        let open = try connection.query(
+            """
+            SELECT p.id, p.channel, p.department_code, p.due_on::text AS due_on, coalesce(p.due_from, p.assigned_on)::text AS due_from
+            FROM problems p WHERE p.due_provisional AND p.state IN ('assigned', 'done') ORDER BY p.id FOR UPDATE
+            """)
+        var recounted = 0
+        for row in open.rows {
+            guard let from = CivilDate(parsing: try row.decode("due_from")), let before = CivilDate(parsing: try row.decode("due_on")),
+                let channel = ProblemChannel(rawValue: try row.decode("channel"))
+            else { continue }
+            let rules = try ProblemStore.rules(year: from.year, on: connection)
+            let (due, provisional) = calendars.deadline(workingDays: rules.dueWorkingDays(for: channel), from: from)
+            let id: Int = try row.decode("id")
+            try connection.query(
+                "UPDATE problems SET due_on = \(due.description)::date, due_provisional = \(!provisional.isEmpty) WHERE id = \(id)")
+            let note =
+                "导入 \(year) 年工作日历后重算期限：\(before) → \(due)"
+                + (provisional.isEmpty ? "" : "（仍" + WorkingCalendars.provisionalNote(provisional) + "）")
+            try connection.query(
+                """
+                INSERT INTO problem_steps (problem_id, step, on_day, department_code, due_on, note, actor)
+                VALUES (\(id), 'recount', \(today.description)::date, \(try row.decode("department_code", as: String?.self)), \(due.description)::date,
+                        \(note), \(actor))
+                """)
+            recounted += 1
+        }
+        return recounted
     }
 
     /// The imported calendars.
@@ -169,11 +210,13 @@ public struct ProblemStore: Sendable {
                 throw ProblemError.unknownDepartment(department)
             }
             let rules = try ProblemStore.rules(year: day.year, on: connection)
-            let due = try ProblemStore.calendars(on: connection).adding(workingDays: rules.dueWorkingDays(for: problem.channel), to: day)
+            let (due, provisional) = try ProblemStore.calendars(on: connection).deadline(
+                workingDays: rules.dueWorkingDays(for: problem.channel), from: day)
             try connection.query(
                 """
                 UPDATE problems SET state = 'assigned', department_code = \(department), section = \(section), employee_number = \(employeeNumber),
-                       assigned_on = \(day.description)::date, due_on = \(due.description)::date
+                       assigned_on = \(day.description)::date, due_on = \(due.description)::date, due_from = \(day.description)::date,
+                       due_provisional = \(!provisional.isEmpty)
                 WHERE id = \(id)
                 """)
             return (department, due)
@@ -194,10 +237,18 @@ public struct ProblemStore: Sendable {
         try await step(id, .sendBack, note: note, on: day, actor: actor) { problem, connection in
             let rules = try ProblemStore.rules(year: day.year, on: connection)
             var due: CivilDate?
+            var provisional = problem.dueProvisional
             if rules.restartOnSendBack {
-                due = try ProblemStore.calendars(on: connection).adding(workingDays: rules.dueWorkingDays(for: problem.channel), to: day)
+                let deadline = try ProblemStore.calendars(on: connection).deadline(workingDays: rules.dueWorkingDays(for: problem.channel), from: day)
+                due = deadline.due
+                provisional = !deadline.provisionalYears.isEmpty
             }
-            try connection.query("UPDATE problems SET state = 'assigned', due_on = coalesce(\(due?.description)::date, due_on) WHERE id = \(id)")
+            try connection.query(
+                """
+                UPDATE problems SET state = 'assigned', due_on = coalesce(\(due?.description)::date, due_on),
+                       due_from = coalesce(\(due == nil ? nil : day.description)::date, due_from), due_provisional = \(provisional)
+                WHERE id = \(id)
+                """)
             return (problem.departmentCode, due)
         }
     }
@@ -252,7 +303,8 @@ public struct ProblemStore: Sendable {
     static let select = """
         SELECT p.id, p.channel, p.environment, p.description, p.received_on::text AS received_on, p.reporter, p.state,
                p.department_code, d.name AS department_name, p.section, p.employee_number, p.assigned_on::text AS assigned_on,
-               p.due_on::text AS due_on, p.closed_on::text AS closed_on, p.replied_on::text AS replied_on, p.callback
+               p.due_on::text AS due_on, p.due_from::text AS due_from, p.due_provisional, p.closed_on::text AS closed_on,
+               p.replied_on::text AS replied_on, p.callback
         FROM problems p LEFT JOIN departments d ON d.code = p.department_code
         """
 
@@ -265,7 +317,8 @@ public struct ProblemStore: Sendable {
             state: ProblemState(rawValue: try row.decode("state")) ?? .received, departmentCode: try row.decode("department_code"),
             departmentName: try row.decode("department_name"), section: try row.decode("section"), employeeNumber: try row.decode("employee_number"),
             assignedOn: try day("assigned_on"), dueOn: try day("due_on"), closedOn: try day("closed_on"), repliedOn: try day("replied_on"),
-            callback: (try row.decode("callback") as String?).flatMap(CallbackSatisfaction.init(rawValue:)))
+            callback: (try row.decode("callback") as String?).flatMap(CallbackSatisfaction.init(rawValue:)), dueFrom: try day("due_from"),
+            dueProvisional: try row.decode("due_provisional"))
     }
 
     static func find(_ id: Int, on connection: Connection) throws -> Problem {

@@ -14,10 +14,12 @@ struct CalendarCommand: AsyncParsableCommand {
 
         func run() async throws {
             let text = try readText(file)
-            let calendar = try await database.withPool {
+            let (calendar, recounted) = try await database.withPool {
                 try await ProblemStore(pool: $0).importCalendar(text, file: file, actor: DatabaseOptions.actor)
             }
-            print("已导入 \(calendar.year) 年工作日历：放假 \(calendar.holidays.count) 天，调休上班 \(calendar.workdays.count) 天。")
+            print(
+                "已导入 \(calendar.year) 年工作日历：放假 \(calendar.holidays.count) 天，调休上班 \(calendar.workdays.count) 天。"
+                    + (recounted > 0 ? "按周末暂算的期限已重算 \(recounted) 件（记入各件的处理记录）。" : ""))
         }
     }
 

@@ -48,7 +48,14 @@ struct WorkingCalendarTests {
         #expect(throws: WorkingCalendarError.missingYear(2027)) {
             try calendars.adding(workingDays: 15, to: Self.day("2026-12-20"))
         }
-        #expect(WorkingCalendarError.missingYear(2027).description.contains("calendars/2027.yaml"))
+        #expect(WorkingCalendarError.missingYear(2027).description.contains("控制台「工作日历」导入 2027 年"))
+        // The ledger's deadline: into 2027 by weekends only, and which year it waits for.
+        // 20 Dec 2026 (Sun) + 15: 21–25, 28–31 Dec (9), then 1, 4–8 Jan 2027 by weekends → 8 Jan.
+        let deadline = calendars.deadline(workingDays: 15, from: Self.day("2026-12-20"))
+        #expect(deadline.due == Self.day("2027-01-08") && deadline.provisionalYears == [2027])
+        #expect(WorkingCalendars.provisionalNote(deadline.provisionalYears) == "暂按周末计算，待导入 2027 年工作日历")
+        let exact = calendars.deadline(workingDays: 7, from: Self.day("2026-09-29"))
+        #expect(exact.due == Self.day("2026-10-14") && exact.provisionalYears.isEmpty)
     }
 
     @Test("a bad calendar file: every problem with its line")

@@ -18,12 +18,24 @@ struct ProblemStoreTests {
                 channel: .hotline, environment: .government, description: "营业执照变更要跑三次", receivedOn: Self.day("2026-03-02"),
                 reporter: "张三", actor: "office")
             #expect(problem.state == .received && problem.reporter == "张三")
-            // No calendar yet: no deadline is guessed, nothing changes.
-            await #expect(throws: WorkingCalendarError.missingYear(2026)) {
-                try await store.assign(problem.id, department: "SCJG", on: Self.day("2026-03-02"), actor: "office")
-            }
-            #expect(try await store.show(problem.id).problem.state == .received)
-            _ = try await store.importCalendar(try String(contentsOf: Self.calendar, encoding: .utf8), file: "2026.yaml", actor: "office")
+            // No calendar yet: the work goes on, the deadline counted with weekends only and marked so
+            // (2026-09-29 + 5 working days: 10-06 by weekends, across the National Day holiday).
+            let early = try await store.add(
+                channel: .hotline, environment: .government, description: "国庆前交办的问题", receivedOn: Self.day("2026-09-29"),
+                reporter: nil, actor: "office")
+            let provisional = try await store.assign(early.id, department: "SCJG", on: Self.day("2026-09-29"), actor: "office")
+            #expect(provisional.dueOn == Self.day("2026-10-06") && provisional.dueProvisional && provisional.dueFrom == Self.day("2026-09-29"))
+            // The calendar comes: the open deadline is counted again from its start, and the history says so.
+            let imported = try await store.importCalendar(
+                try String(contentsOf: Self.calendar, encoding: .utf8), file: "2026.yaml", actor: "office", on: Self.day("2026-09-30"))
+            #expect(imported.recounted == 1)
+            let recounted = try await store.show(early.id)
+            #expect(recounted.problem.dueOn == Self.day("2026-10-12") && !recounted.problem.dueProvisional)
+            let step = try #require(recounted.history.last)
+            #expect(step.step == .recount && step.dueOn == Self.day("2026-10-12") && step.note?.contains("2026-10-06 → 2026-10-12") == true)
+            #expect(
+                try await store.importCalendar(try String(contentsOf: Self.calendar, encoding: .utf8), file: "2026.yaml", actor: "office").recounted
+                    == 0)
             await #expect(throws: ProblemError.unknownDepartment("NOPE")) {
                 try await store.assign(problem.id, department: "NOPE", on: Self.day("2026-03-02"), actor: "office")
             }
@@ -46,7 +58,8 @@ struct ProblemStoreTests {
             let history = try await store.show(problem.id).history
             #expect(history.map(\.step) == [.receive, .assign, .reportDone, .sendBack, .reportDone, .verify, .reply])
             #expect(history[1].dueOn == Self.day("2026-03-09") && history[3].note == "未回复企业")
-            #expect(try fixture.count("SELECT count(*) FROM audit_log WHERE action LIKE 'problem.%'") == 7)
+            // Seven steps, and two for the problem assigned before the calendar.
+            #expect(try fixture.count("SELECT count(*) FROM audit_log WHERE action LIKE 'problem.%'") == 9)
             // The database keeps the same rules whoever writes.
             let connection = try fixture.database.connect()
             #expect(throws: PostgresError.self) { try connection.query("UPDATE problems SET state = 'received' WHERE id = \(problem.id)") }

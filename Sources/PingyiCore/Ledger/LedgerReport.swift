@@ -53,6 +53,9 @@ public enum LedgerReport {
                             if onTime { row.closedOnTime += 1 }
                         }
                     }
+                case .recount:
+                    // A working calendar came: the same deadline, counted exactly.
+                    if let newDue = record.dueOn { due = newDue }
                 case .reply:
                     repliedByEnd = true
                     if inMonth, let code = department, let callback = record.callback, callback != .notReached {
@@ -71,7 +74,7 @@ public enum LedgerReport {
                 }
             }
             if state != .closed, let due, due < month.last {
-                let days = try calendars.workingDays(after: due, through: month.last)
+                let days = try calendars.workingDays(after: due, through: month.last, weekendsWhenMissing: true)
                 update(code) { row in
                     row.overdue += 1
                     row.mostOverdueDays = max(row.mostOverdueDays, days)

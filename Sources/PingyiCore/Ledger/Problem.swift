@@ -14,6 +14,11 @@ public struct Problem: Hashable, Sendable, Codable {
     public var employeeNumber: String?
     public var assignedOn: CivilDate?
     public var dueOn: CivilDate?
+    /// The day the deadline was counted from (the 交办, or a 督查退回 that restarts it).
+    public var dueFrom: CivilDate?
+    /// The deadline crosses a year without a working calendar: counted with weekends only
+    /// until that year's calendar is imported (`WorkingCalendars.provisionalNote`).
+    public var dueProvisional = false
     public var closedOn: CivilDate?
     public var repliedOn: CivilDate?
     public var callback: CallbackSatisfaction?
@@ -22,7 +27,8 @@ public struct Problem: Hashable, Sendable, Codable {
         id: Int, channel: ProblemChannel, environment: BusinessEnvironment, description: String, receivedOn: CivilDate,
         reporter: String? = nil, state: ProblemState = .received, departmentCode: String? = nil, departmentName: String? = nil,
         section: String? = nil, employeeNumber: String? = nil, assignedOn: CivilDate? = nil, dueOn: CivilDate? = nil,
-        closedOn: CivilDate? = nil, repliedOn: CivilDate? = nil, callback: CallbackSatisfaction? = nil
+        closedOn: CivilDate? = nil, repliedOn: CivilDate? = nil, callback: CallbackSatisfaction? = nil, dueFrom: CivilDate? = nil,
+        dueProvisional: Bool = false
     ) {
         self.id = id
         self.channel = channel
@@ -40,6 +46,8 @@ public struct Problem: Hashable, Sendable, Codable {
         self.closedOn = closedOn
         self.repliedOn = repliedOn
         self.callback = callback
+        self.dueFrom = dueFrom
+        self.dueProvisional = dueProvisional
     }
 
     /// Past its due day and not closed on `day`.

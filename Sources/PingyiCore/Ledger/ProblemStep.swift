@@ -6,6 +6,8 @@ public enum ProblemStep: String, CaseIterable, Codable, Hashable, Sendable {
     case sendBack = "send_back"
     case verify
     case reply
+    /// The deadline counted anew when a working calendar it crossed was imported.
+    case recount
 
     /// In Chinese.
     public var label: String {
@@ -16,6 +18,7 @@ public enum ProblemStep: String, CaseIterable, Codable, Hashable, Sendable {
         case .sendBack: "督查退回"
         case .verify: "核查销号"
         case .reply: "结果反馈"
+        case .recount: "期限重算"
         }
     }
 }

@@ -6,7 +6,7 @@ public enum WorkingCalendarError: Error, Hashable, Sendable, CustomStringConvert
     public var description: String {
         switch self {
         case .missingYear(let year):
-            "没有 \(year) 年的工作日历（法定节假日和调休），无法按工作日计算期限。请先导入：pingyi calendar import calendars/\(year).yaml"
+            "没有 \(year) 年的工作日历（法定节假日和调休），无法按工作日计算期限。请营商办在控制台「工作日历」导入 \(year) 年的节假日和调休安排"
         }
     }
 }

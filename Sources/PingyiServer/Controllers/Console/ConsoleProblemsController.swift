@@ -60,7 +60,9 @@ struct ConsoleProblemsController: Sendable {
                 }
                 do {
                     let (problem, history) = try await problems.show(id)
-                    return gate.views.page("console-problem", ConsoleProblemPage(member: visit.header, problem: problem, history: history))
+                    let calendars = try await problems.calendars()
+                    return gate.views.page(
+                        "console-problem", ConsoleProblemPage(member: visit.header, problem: problem, history: history, calendars: calendars))
                 } catch ProblemError.notFound {
                     throw ConsoleRefusal.notFound("没有该问题", "请从问题台账进入。")
                 }

@@ -20,7 +20,7 @@ struct ConsoleProblemPage: Sendable {
     let due: String
     let steps: [Step]
 
-    init(member: ConsoleMemberView, problem: Problem, history: [ProblemRecord]) {
+    init(member: ConsoleMemberView, problem: Problem, history: [ProblemRecord], calendars: WorkingCalendars) {
         self.member = member
         id = problem.id
         state = problem.state.label
@@ -29,7 +29,7 @@ struct ConsoleProblemPage: Sendable {
         description = problem.description
         reporter = problem.reporter ?? "匿名（不反馈）"
         department = [problem.departmentName, problem.section].compactMap { $0 }.joined(separator: " ")
-        due = problem.dueOn.map { "\($0)" } ?? "—"
+        due = calendars.dueText(problem) ?? "—"
         steps = history.map { record in
             let detail = [record.dueOn.map { "期限 \($0)" }, record.callback.map { "回访：\($0.rawValue)" }, record.note].compactMap { $0 }
             return Step(day: "\(record.day)", label: record.step.label, actor: record.actor, detail: detail.joined(separator: "；"))

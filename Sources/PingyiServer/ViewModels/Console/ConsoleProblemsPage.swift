@@ -45,15 +45,15 @@ struct ConsoleProblemsPage: Sendable {
             if let due = problem.dueOn, problem.state == .assigned || problem.state == .done {
                 // Working days: overdue by, or left until the due day.
                 if overdue {
-                    left = (try? calendars.workingDays(after: due, through: today)).map { "逾期 \($0) 个工作日" } ?? "已逾期"
+                    left = (try? calendars.workingDays(after: due, through: today, weekendsWhenMissing: true)).map { "逾期 \($0) 个工作日" } ?? "已逾期"
                 } else {
-                    left = (try? calendars.workingDays(after: today, through: due)).map { "剩 \($0) 个工作日" } ?? ""
+                    left = (try? calendars.workingDays(after: today, through: due, weekendsWhenMissing: true)).map { "剩 \($0) 个工作日" } ?? ""
                 }
             }
             return Line(
                 id: problem.id, received: "\(problem.receivedOn)", channel: problem.channel.rawValue, environment: problem.environment.rawValue,
                 description: problem.description, department: problem.departmentName ?? "未交办", state: problem.state.label,
-                due: problem.dueOn.map { "\($0)" } ?? "", left: left, overdue: overdue)
+                due: calendars.dueText(problem) ?? "", left: left, overdue: overdue)
         }
     }
 }
