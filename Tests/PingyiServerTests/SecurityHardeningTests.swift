@@ -365,13 +365,24 @@ struct SecurityHardeningTests {
             let key = ["Authorization": "Bearer pyk_not-a-key"]
             // This request takes the pool's only connection and waits on the lock.
             async let holder = server.request("/api/v1/audit", to: "127.0.0.1", headers: key)
-            try await Task.sleep(for: .milliseconds(300))
+            // Not a fixed pause (two busy cores make any pause too short): until the holder waits on the lock.
+            let settle = ContinuousClock.now + .seconds(10)
+            while try lock.query("SELECT count(*) AS n FROM pg_locks WHERE NOT granted")[0].decode("n", as: Int.self) == 0,
+                ContinuousClock.now < settle
+            {
+                try await Task.sleep(for: .milliseconds(20))
+            }
             // Six clients queue for the connection, then give up.
             for _ in 0..<6 { try await server.hangUp("/api/v1/audit", to: "127.0.0.1", headers: key) }
-            try await Task.sleep(for: .seconds(1))
-            // Their requests have ended while the connection is still held (before: they waited
-            // for it, up to the pool's 10 s checkout timeout each, and then ran for nobody).
-            let ended = recorder.messages.filter { $0.contains("GET /api/v1/audit") }
+            // Their requests end while the connection is still held (before: they waited for it, up
+            // to the pool's 10 s checkout timeout each, and then ran for nobody). Under load the
+            // six log lines come one by one: read until all are there, the lock held throughout.
+            var ended: [String] = []
+            let deadline = ContinuousClock.now + .seconds(8)
+            repeat {
+                try await Task.sleep(for: .milliseconds(50))
+                ended = recorder.messages.filter { $0.contains("GET /api/v1/audit") }
+            } while ended.count < 6 && ContinuousClock.now < deadline
             #expect(ended.count == 6 && ended.allSatisfy { $0.hasSuffix(" 499") }, "\(ended)")
             try lock.query("ROLLBACK")
             #expect(try await holder.status == 401)
