@@ -27,16 +27,16 @@ public enum AppraisalError: Error, Sendable, Equatable, CustomStringConvertible 
         case .exists(let year): "\(year) 年度考评已存在"
         case .badYear(let year): "年度 \(year) 不在 2000–2100 之间"
         case .published(let year): "\(year) 年度考评已发布，评分结果已冻结，不能再修改"
-        case .notFound(let year): "年度考评 \(year) 不存在（请先运行 pingyi appraisal create \(year)）"
-        case .noRun(let year): "\(year) 年度还没有这次评分结果（请先运行 pingyi score \(year)）"
-        case .notPublished(let year): "\(year) 年度尚未发布正式结果（pingyi appraisal publish \(year)）"
+        case .notFound(let year): "\(year) 年度考评还没有建立，请先建立年度"
+        case .noRun(let year): "\(year) 年度还没有这次计分结果，请先正式计分"
+        case .notPublished(let year): "\(year) 年度尚未发布正式结果"
         case .campaignsOpen(let year, let campaigns):
-            "\(year) 年度还有进行中的活动：\(campaigns.joined(separator: "、"))。请先结束活动（pingyi campaign close 编号 --key 私钥文件），未作任何改动"
+            "\(year) 年度还有进行中的活动：\(campaigns.joined(separator: "、"))。请先用开票私钥结束活动并计票，未作任何改动"
         case .nobodyRanked(_, let run):
-            "第 \(run) 次评分没有一名股室长进入排名（有效票不足或活动尚未结束）；发布后年度将被冻结，因此不予发布。未作任何改动"
+            "计分编号 \(run) 没有一名股室长进入排名（有效票不足或活动尚未结束）；发布后年度将被冻结，因此不予发布。未作任何改动"
         case .notLatestRun(let year, let run, let latest):
-            "第 \(run) 次评分不是 \(year) 年度最新的评分（最新为第 \(latest) 次）；只能发布最新一次。未作任何改动"
-        case .reasonRequired: "撤销发布须用 --reason 说明理由（记入审计日志和整改记录），未作任何改动"
+            "计分编号 \(run) 不是 \(year) 年度最新的计分（最新为编号 \(latest)）；只能发布最新一次。未作任何改动"
+        case .reasonRequired: "撤销发布须说明理由（记入审计日志和整改记录），未作任何改动"
         }
     }
 }

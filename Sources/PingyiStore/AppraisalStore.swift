@@ -105,8 +105,10 @@ public struct AppraisalStore: Sendable {
             guard
                 let row = try connection.query(
                     """
-                    SELECT y.published_at IS NOT NULL AS published,
+                    SELECT y.published_at IS NOT NULL AS published, y.policy_yaml, y.policy_sha256,
                            (SELECT max(r.id) FROM scoring_runs r WHERE r.year = y.year) AS latest,
+                           (SELECT count(*) FROM chief_results cr WHERE cr.rank IS NOT NULL
+                            AND cr.run_id = (SELECT max(r.id) FROM scoring_runs r WHERE r.year = y.year)) AS latest_ranked,
                            (SELECT count(*) FROM chiefs c JOIN sections s ON s.id = c.section_id JOIN departments d ON d.code = s.department_code
                             WHERE c.active AND s.active AND d.active) AS chiefs,
                            (SELECT count(DISTINCT credit_code) FROM merchant_dealings WHERE year = y.year) AS merchants,
@@ -133,10 +135,13 @@ public struct AppraisalStore: Sendable {
                     id: try row.decode("id"), kind: kind, state: state, issued: try row.decode("issued"), used: try row.decode("used"),
                     opensAt: try row.decode("opens_at"), closesAt: try row.decode("closes_at"))
             }
+            let latest: Int? = try row.decode("latest")
+            let policy = try PolicyCache.policy(sha256: try row.decode("policy_sha256"), text: try row.decode("policy_yaml"), year: year)
             return YearFacts(
                 year: year, chiefs: try row.decode("chiefs"), merchants: try row.decode("merchants"), supervisors: try row.decode("supervisors"),
-                campaigns: campaigns, assessedDepartments: try row.decode("assessed"), latestRun: try row.decode("latest"),
-                published: try row.decode("published"))
+                campaigns: campaigns, assessedDepartments: try row.decode("assessed"), latestRun: latest,
+                published: try row.decode("published"), latestRanked: latest == nil ? nil : try row.decode("latest_ranked"),
+                minBallots: policy.minBallots)
         }
     }
 

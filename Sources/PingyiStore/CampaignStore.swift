@@ -59,15 +59,14 @@ public struct CampaignStore: Sendable {
         }
     }
 
-    /// Changes a draft campaign's planned opening and closing times (`nil` clears one); audited.
-    /// A campaign that has started keeps its times (`CampaignError.notDraft`).
-    public func reschedule(id: Int, opensAt: Date?, closesAt: Date?, actor: String) async throws -> Campaign {
-        if let opensAt, let closesAt, closesAt <= opensAt { throw CampaignError.badPeriod }
-        return try await pool.transaction { connection in
+    /// Changes a campaign's planned opening and closing times (`nil` clears one) as
+    /// `Campaign.rescheduleRefusal` allows; audited.
+    public func reschedule(id: Int, opensAt: Date?, closesAt: Date?, actor: String, now: Date = Date()) async throws -> Campaign {
+        try await pool.transaction { connection in
             guard let row = try connection.query("SELECT \(unescaped: CampaignStore.columns) FROM campaigns WHERE id = \(id) FOR UPDATE").first
             else { throw CampaignError.notFound(id) }
             let campaign = try CampaignStore.decode(row)
-            guard campaign.state == .draft else { throw CampaignError.notDraft(id: id, state: campaign.state) }
+            if let refusal = campaign.rescheduleRefusal(opensAt: opensAt, closesAt: closesAt, now: now) { throw refusal }
             let updated = try connection.query(
                 "UPDATE campaigns SET opens_at = \(opensAt), closes_at = \(closesAt) WHERE id = \(id) RETURNING \(unescaped: CampaignStore.columns)")
             try AuditLog.record(

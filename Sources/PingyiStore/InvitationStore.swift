@@ -73,8 +73,13 @@ public struct InvitationStore: Sendable {
                 let list = try InvitationStore.starRatingDepartments(departments, on: connection)
                 pending = try InvitationStore.pendingSupervisors(campaign, on: connection).map { ($0.0, $0.1, nil, $0.2, list) }
             }
+            var names: [String: String] = [:]
+            for row in try connection.query("SELECT code, name FROM departments").rows { names[try row.decode("code")] = try row.decode("name") }
             let issued = pending.map { respondent, name, contact, phone, departments in
-                IssuedInvitation(respondent: respondent, name: name, contactPerson: contact, phone: phone, departments: departments, token: .random())
+                var invitation = IssuedInvitation(
+                    respondent: respondent, name: name, contactPerson: contact, phone: phone, departments: departments, token: .random())
+                invitation.departmentNames = departments.map { names[$0] ?? $0 }
+                return invitation
             }
             try InvitationStore.insert(issued, campaign: campaign, codeKey: codeKey, on: connection)
             // Revoked in this transaction: now() is its start time.

@@ -224,7 +224,7 @@ public struct ScoringStore: Sendable {
         let merchant = campaigns.first { $0.kind == .merchantReview }
         let star = campaigns.first { $0.kind == .starRating }
         for campaign in campaigns where campaign.state == .open || campaign.state == .draft {
-            notes.append("活动 \(campaign.id)「\(campaign.kind.label)」尚未结束：其选票在结束（pingyi campaign close \(campaign.id)）后才计入")
+            notes.append("活动 \(campaign.id)「\(campaign.kind.label)」尚未结束：其选票在结束并计票后才计入")
         }
         if merchant == nil { notes.append("\(year) 年度没有客商评议活动") }
         if star == nil { notes.append("\(year) 年度没有评星定级活动") }

@@ -12,7 +12,7 @@ public enum StaffError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .loginTaken(let login): "登录名 \(login) 已被使用"
         case .badAccount: "登录名须为 2–40 个小写字母、数字、. _ -；姓名 1–50 个字符"
-        case .notFound(let login): "没有登录名为 \(login) 的账号（pingyi staff list 列出全部账号）"
+        case .notFound(let login): "没有登录名为 \(login) 的账号"
         }
     }
 }

@@ -23,7 +23,7 @@ struct ConsoleYearsTests {
                 #expect(refused.status == .unprocessableContent && refused.text.contains("年度须是"), "\(bad)")
             }
             let made = try await office.post("/console/years", [("year", "2028"), ("title", "")], as: .admin)
-            #expect(made.status == .seeOther && made.headers[.location] == "/console/years/2028")
+            #expect(made.status == .seeOther && made.headers[.location] == "/console/years/2028?done=year")
             #expect(try await office.post("/console/years", [("year", "2028")], as: .admin).status == .conflict)
             #expect(try office.server.fixture.count("SELECT count(*) FROM audit_log WHERE actor = 'staff:admin1' AND action LIKE 'appraisal.%'") >= 1)
             let page = try await office.get("/console/years/2028", as: .admin).text
@@ -52,10 +52,26 @@ struct ConsoleYearsTests {
             let backwards = try await office.post(
                 "/console/campaigns/\(created.id)/schedule", [("opensAt", "2028-01-26T08:30"), ("closesAt", "2028-01-25T17:00")], as: .admin)
             #expect(backwards.status == .unprocessableContent)
+            // An open campaign taking answers keeps its start; its closing moves (later, or sooner), not into the past.
             let started = try await office.post("/console/campaigns/\(office.star.id)/schedule", [("opensAt", "2028-01-06T08:30")], as: .admin)
-            #expect(started.status == .conflict && started.text.contains("计划时间只能在开始前"))
+            #expect(started.status == .conflict && started.text.contains("已在接受提交，开始时间不能再改"))
+            let past = try await office.post("/console/campaigns/\(office.star.id)/schedule", [("closesAt", "2020-01-06T08:30")], as: .admin)
+            #expect(past.status == .unprocessableContent && past.text.contains("新的结束时间须晚于现在"))
+            let extended = try await office.post("/console/campaigns/\(office.star.id)/schedule", [("closesAt", "2099-01-06T17:00")], as: .admin)
+            #expect(extended.status == .seeOther && extended.headers[.location] == "/console/years/2027?done=schedule#campaigns")
+            #expect(try await office.get("/console/years/2027?done=schedule", as: .admin).text.contains("计划时间已保存"))
             #expect(
-                try office.server.fixture.count("SELECT count(*) FROM audit_log WHERE actor = 'staff:admin1' AND action = 'campaign.schedule'") == 1)
+                try office.server.fixture.count("SELECT count(*) FROM audit_log WHERE actor = 'staff:admin1' AND action = 'campaign.schedule'") == 2)
+            // Opened ahead of its planned start: the office chooses to take answers at once, and the start becomes now.
+            let confirmOpen = try await office.get("/console/campaigns/\(created.id)/confirm?action=open", as: .admin).text
+            #expect(confirmOpen.contains("现在就开始接受提交") && confirmOpen.contains("本活动还没有发放邀请"))
+            let publicKey = BallotOpeningKey.generate().sealingKey.rawRepresentation.base64EncodedString()
+            let opened = try await office.post(
+                "/console/campaigns/\(created.id)/state", [("to", "open"), ("publicKey", publicKey), ("start", "now")], as: .admin)
+            #expect(opened.status == .ok && opened.text.contains("已开始接受提交"), "\(opened.text)")
+            let nowOpen = try #require(try await CampaignStore(pool: office.server.fixture.pool).find(id: created.id))
+            let opensAt = try #require(nowOpen.opensAt)
+            #expect(nowOpen.state == .open && abs(opensAt.timeIntervalSinceNow) < 60)
             for role in [APIRole.orgdept, .hr] {
                 #expect(try await office.get("/console/years/2028", as: role).status != .ok)
                 #expect(try await office.post("/console/years", [("year", "2029")], as: role).status != .seeOther)
@@ -81,8 +97,25 @@ struct ConsoleYearsTests {
             #expect(noReason.status == .unprocessableContent && noReason.text.contains("须填写理由"))
             let withdrawn = try await office.post("/console/years/2026/unpublish", [("reason", "核对目标考核分数")], as: .admin)
             #expect(withdrawn.status == .ok && withdrawn.text.contains("已撤回发布"))
+            // With a minimum no chief reaches, the trial says first that such a ranking cannot be
+            // published, and no chief shows a figure made from merchants' answers: 「有效票不足」 in
+            // place of each composite, as on the published pages.
+            let connection = try fixture.database.connect()
+            try connection.query("CREATE TEMP TABLE kept AS SELECT policy_yaml, policy_sha256 FROM appraisal_years WHERE year = 2026")
+            try connection.query(
+                """
+                UPDATE appraisal_years SET policy_yaml = regexp_replace(policy_yaml, 'minBallots: [0-9]+', 'minBallots: 1000'),
+                policy_sha256 = encode(sha256(convert_to(regexp_replace(policy_yaml, 'minBallots: [0-9]+', 'minBallots: 1000'), 'UTF8')), 'hex')
+                WHERE year = 2026
+                """)
+            let empty = try await office.post("/console/years/2026/trial", [], as: .admin)
+            let chiefs = try fixture.count("SELECT count(*) FROM chief_results WHERE run_id = (SELECT max(id) FROM scoring_runs WHERE year = 2026)")
+            #expect(empty.status == .ok && empty.text.contains("没有一名达到最低有效票数（每人至少 1000 张）"))
+            #expect(chiefs > 0 && empty.text.components(separatedBy: "<td>有效票不足</td>").count - 1 == chiefs)
+            try connection.query(
+                "UPDATE appraisal_years y SET policy_yaml = k.policy_yaml, policy_sha256 = k.policy_sha256 FROM kept k WHERE y.year = 2026")
             let trial = try await office.post("/console/years/2026/trial", [], as: .admin)
-            #expect(trial.status == .ok && trial.text.contains("试算 · 未保存") && trial.text.contains("综合得分"))
+            #expect(trial.status == .ok && trial.text.contains("试算 · 未保存") && trial.text.contains("综合得分") && !trial.text.contains("没有一名达到"))
             #expect(try fixture.count("SELECT count(*) FROM scoring_runs") == runs)
             let confirm = try await office.get("/console/years/2026/confirm?action=score", as: .admin)
             #expect(confirm.text.contains("确认正式计分"))
@@ -117,6 +150,17 @@ struct ConsoleYearsTests {
         closed.campaigns[0].state = .closed
         closed.merchants = 400
         #expect(YearSteps.scoringBlock(closed) == nil)
+        #expect(YearSteps.steps(facts)[3].state == .running && YearSteps.steps(facts)[3].label == "进行中")
+        // A run that ranks nobody: 发布 waits, and says why and what to do.
+        closed.latestRun = 12
+        closed.latestRanked = 0
+        closed.minBallots = 5
+        #expect(YearSteps.publishingBlock(closed)?.contains("每名股室长至少需要 5 张有效票") == true)
+        #expect(YearSteps.steps(closed)[8].state == .waiting && YearSteps.steps(closed)[7].detail == "已正式计分（计分编号 12）：排名 0 名")
+        #expect(YearSteps.rankingWarning(ranked: 0, chiefs: 40, minBallots: 5)?.contains("不能发布") == true)
+        #expect(YearSteps.rankingWarning(ranked: 3, chiefs: 40, minBallots: 5) == nil)
+        closed.latestRanked = 30
+        #expect(YearSteps.publishingBlock(closed) == nil)
         closed.published = true
         #expect(YearSteps.scoringBlock(closed)?.contains("撤回发布") == true)
     }

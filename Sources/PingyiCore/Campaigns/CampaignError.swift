@@ -26,14 +26,19 @@ public enum CampaignError: Error, Sendable, Equatable, CustomStringConvertible {
     case reissueNeedsReason
     /// At close, the box does not hold one sealed ballot per used invitation: nothing is counted.
     case boxMismatch(id: Int, sealed: Int, used: Int)
-    /// Planned times change only while the campaign is a draft.
+    /// Planned times change only before the count: a draft's both, an open campaign's opening
+    /// while it does not yet take answers, and its closing to a time still to come.
     case notDraft(id: Int, state: CampaignState)
+    /// An open campaign takes answers already: its opening time stays.
+    case alreadyTakingAnswers(Int)
+    /// An open campaign's new closing time has passed already.
+    case closingInPast(Int)
 
     /// Says what is wrong, in Chinese.
     public var description: String {
         switch self {
         case .notFound(let id): "活动 \(id) 不存在"
-        case .yearNotFound(let year): "年度考评 \(year) 不存在（请先运行 pingyi appraisal create \(year)）"
+        case .yearNotFound(let year): "\(year) 年度考评还没有建立，请先建立年度"
         case .duplicate(let year, let kind): "\(year) 年度已有「\(kind.label)」活动"
         case .illegalTransition(let id, let from, let to):
             "活动 \(id) 当前状态为「\(from.label)」（\(from.rawValue)），不能变为「\(to.label)」（\(to.rawValue)）"
@@ -43,13 +48,15 @@ public enum CampaignError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notAcceptingInvitations(let id, let state): "活动 \(id) 状态为「\(state.label)」，不能再发放邀请"
         case .unknownDepartments(let codes): "部门不存在或未启用：\(codes.joined(separator: "、"))"
         case .badPeriod: "结束时间须晚于开始时间"
-        case .sealingKeyMissing(let id): "活动 \(id) 开始前须生成开票密钥（pingyi campaign open \(id) --key-out 文件）"
+        case .sealingKeyMissing(let id): "活动 \(id) 开始前须生成开票密钥（在控制台「开始活动」页生成并保存私钥文件）"
         case .openingKeyMissing(let id):
-            "活动 \(id) 的选票已加密封存，结束活动须提供开票私钥文件（pingyi campaign close \(id) --key 文件）；未作任何改动"
+            "活动 \(id) 的选票已加密封存，结束活动须提供开始活动时保存的开票私钥文件；未作任何改动"
         case .openingKeyMismatch(let id): "所给私钥不是活动 \(id) 的开票私钥，无法开启选票；未作任何改动，选票完好"
         case .boxMismatch(let id, let sealed, let used):
             "活动 \(id) 的票箱中有 \(sealed) 份密封选票，而已使用的邀请为 \(used) 个，二者不符：未计票，未作任何改动。请联系系统管理员核查数据库"
-        case .notDraft(let id, let state): "活动 \(id) 状态为「\(state.label)」，计划时间只能在开始前（草稿）修改"
+        case .notDraft(let id, let state): "活动 \(id) 状态为「\(state.label)」，计划时间只能在结束前修改"
+        case .alreadyTakingAnswers(let id): "活动 \(id) 已在接受提交，开始时间不能再改；结束时间仍可修改（如延长）"
+        case .closingInPast(let id): "活动 \(id) 正在进行，新的结束时间须晚于现在"
         case .reissueNeedsReason: "作废未用链接并重发须填写理由（将记入审计日志），未作任何改动"
         }
     }

@@ -13,7 +13,8 @@ public enum InvitationSheet {
             kind == .merchantReview
                 ? [
                     invitation.respondent.key, invitation.name, invitation.contactPerson ?? "", invitation.phone ?? "",
-                    invitation.departments.joined(separator: " "), invitation.link(publicURL: publicURL, kind: kind),
+                    (invitation.departmentNames.isEmpty ? invitation.departments : invitation.departmentNames).joined(separator: "、"),
+                    invitation.link(publicURL: publicURL, kind: kind),
                 ]
                 : [
                     invitation.respondent.key, invitation.name, invitation.phone ?? "", "\(invitation.departments.count)",

@@ -11,6 +11,8 @@ public struct IssuedInvitation: Hashable, Sendable {
     public var phone: String?
     /// The departments on the respondent's form.
     public var departments: [String]
+    /// Their names, in the same order, for the office's list (empty when not looked up).
+    public var departmentNames: [String] = []
     /// The token.
     public var token: InvitationToken
 

@@ -70,7 +70,7 @@ public enum PersonnelList {
             ]
         }
         return Spreadsheet(
-            title: "\(year) 年度股室长拟晋升/评优和拟调整名单（第 \(run) 次评分，正式结果）", sheetName: "\(year) 人员名单",
+            title: "\(year) 年度股室长拟晋升/评优和拟调整名单（计分编号 \(run)，正式结果）", sheetName: "\(year) 人员名单",
             columns: columns, rows: cells)
     }
 

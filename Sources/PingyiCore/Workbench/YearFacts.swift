@@ -39,11 +39,15 @@ public struct YearFacts: Hashable, Sendable {
     /// The latest stored scoring run, and whether the year is published.
     public var latestRun: Int?
     public var published: Bool
+    /// Chiefs ranked by the latest run (`nil` without one), and the valid votes a chief needs to
+    /// be ranked (the year's policy's minBallots).
+    public var latestRanked: Int?
+    public var minBallots: Int
 
     /// Makes the facts of a year.
     public init(
         year: Int, chiefs: Int, merchants: Int, supervisors: Int, campaigns: [CampaignFact], assessedDepartments: Int, latestRun: Int?,
-        published: Bool
+        published: Bool, latestRanked: Int? = nil, minBallots: Int = 5
     ) {
         self.year = year
         self.chiefs = chiefs
@@ -53,5 +57,7 @@ public struct YearFacts: Hashable, Sendable {
         self.assessedDepartments = assessedDepartments
         self.latestRun = latestRun
         self.published = published
+        self.latestRanked = latestRanked
+        self.minBallots = minBallots
     }
 }

@@ -7,6 +7,8 @@ public struct YearStep: Hashable, Sendable {
         case done
         /// What the office does next.
         case next
+        /// Under way (a campaign is open): done when it ends.
+        case running
         /// Waits for an earlier step; `blocked` says which.
         case waiting
     }
@@ -32,6 +34,7 @@ public struct YearStep: Hashable, Sendable {
         switch state {
         case .done: "已完成"
         case .next: "下一步"
+        case .running: "进行中"
         case .waiting: "未开始"
         }
     }

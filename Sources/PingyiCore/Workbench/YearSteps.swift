@@ -17,16 +17,29 @@ public enum YearSteps {
     /// Why the year cannot be published now, or `nil`.
     public static func publishingBlock(_ facts: YearFacts) -> String? {
         if facts.published { return "\(facts.year) 年度已发布" }
-        if facts.latestRun == nil { return "尚未正式计分，计分后才能发布" }
+        guard let run = facts.latestRun else { return "尚未正式计分，计分后才能发布" }
+        if facts.latestRanked == 0 { return nobodyRanked(run: run, minBallots: facts.minBallots) }
         return nil
+    }
+
+    /// Why a run that ranks nobody cannot be published, and what to do.
+    public static func nobodyRanked(run: Int?, minBallots: Int) -> String {
+        (run.map { "计分编号 \($0) " } ?? "本次计分")
+            + "没有一名股室长进入排名：每名股室长至少需要 \(minBallots) 张有效票。不能发布空的排名；请补发邀请、延长或重新组织评议后再计分"
+    }
+
+    /// A warning before closing or scoring: how many chiefs would be ranked, when that is none.
+    public static func rankingWarning(ranked: Int, chiefs: Int, minBallots: Int) -> String? {
+        guard chiefs > 0, ranked == 0 else { return nil }
+        return "按现有选票，\(chiefs) 名股室长中没有一名达到最低有效票数（每人至少 \(minBallots) 张）。这样计分后排名为空，不能发布。"
     }
 
     /// Every step with its state.
     public static func steps(_ facts: YearFacts) -> [YearStep] {
         var steps: [YearStep] = []
         var earlierDone = true
-        func add(_ name: String, done: Bool, detail: String, blocked: String? = nil) {
-            let state: YearStep.State = done ? .done : (earlierDone && blocked == nil ? .next : .waiting)
+        func add(_ name: String, done: Bool, detail: String, blocked: String? = nil, running: Bool = false) {
+            let state: YearStep.State = running ? .running : done ? .done : (earlierDone && blocked == nil ? .next : .waiting)
             steps.append(YearStep(name: name, state: state, detail: detail, blocked: done ? nil : blocked))
             if !done { earlierDone = false }
         }
@@ -41,7 +54,8 @@ public enum YearSteps {
             "活动", done: started && kinds.count == CampaignKind.allCases.count,
             detail: facts.campaigns.isEmpty
                 ? "尚未建立活动"
-                : facts.campaigns.map { "\($0.kind.label)：\($0.state.label)，已提交 \($0.used)/\($0.issued)" }.joined(separator: "；"))
+                : facts.campaigns.map { "\($0.kind.label)：\($0.state.label)，已提交 \($0.used)/\($0.issued)" }.joined(separator: "；"),
+            running: facts.campaigns.contains { $0.state == .open })
         let counted = !facts.campaigns.isEmpty && facts.campaigns.allSatisfy { $0.state == .closed || $0.state == .published }
         add(
             "结束并计票", done: counted, detail: counted ? "全部活动已结束并计票" : "活动结束时用开票私钥开箱计票",
@@ -50,10 +64,13 @@ public enum YearSteps {
             "目标考核", done: facts.assessedDepartments > 0,
             detail: facts.assessedDepartments > 0 ? "已导入 \(facts.assessedDepartments) 个部门的目标责任考核" : "尚未导入目标责任考核（可不导入：不计此项并说明）")
         let scoring = scoringBlock(facts)
-        add("试算", done: facts.latestRun != nil, detail: "试算显示排名、不满意股室长和名单，不保存", blocked: scoring)
         add(
-            "正式计分", done: facts.latestRun != nil, detail: facts.latestRun.map { "已正式计分（第 \($0) 次）" } ?? "正式计分后结果固定，可发布",
-            blocked: scoring)
+            "试算", done: facts.latestRun != nil,
+            detail: facts.latestRun == nil ? "试算显示排名、不满意股室长和名单，不保存" : "已正式计分；发布前仍可再试算、再计分", blocked: scoring)
+        let scored = facts.latestRun.map { run in
+            "已正式计分（计分编号 \(run)）" + (facts.latestRanked.map { "：排名 \($0) 名" } ?? "")
+        }
+        add("正式计分", done: facts.latestRun != nil, detail: scored ?? "正式计分后结果固定，可发布", blocked: scoring)
         add("发布", done: facts.published, detail: facts.published ? "已发布：排名、人员名单和接口可见" : "发布后组织部、人事可见", blocked: publishingBlock(facts))
         return steps
     }

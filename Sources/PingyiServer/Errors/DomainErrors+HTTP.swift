@@ -25,9 +25,9 @@ extension CampaignError: HTTPProblemConvertible {
             case .notFound, .yearNotFound: .notFound
             // A key that does not match the campaign's stored one conflicts with what is stored.
             case .duplicate, .illegalTransition, .notAcceptingInvitations, .sealingKeyMissing, .openingKeyMissing, .openingKeyMismatch,
-                .boxMismatch, .notDraft:
+                .boxMismatch, .notDraft, .alreadyTakingAnswers:
                 .conflict
-            case .wrongTarget, .unknownDepartments, .badPeriod, .reissueNeedsReason: .unprocessableContent
+            case .wrongTarget, .unknownDepartments, .badPeriod, .reissueNeedsReason, .closingInPast: .unprocessableContent
             }
         return HTTPProblem(status, description)
     }

@@ -2,7 +2,10 @@
 // 1. Opening a campaign: the ballot key pair (X25519) is made here, in the office's browser, with
 //    WebCrypto. Only the public half goes into the form; the private half becomes a file the
 //    office saves (and the one line it may print). The server never receives it.
-// 2. Closing a campaign: the chosen key file is read here into the form's key field.
+// 2. Closing a campaign: the chosen key file is read here into the form's key field, and its
+//    fingerprint line compared with the campaign's before anything is sent.
+// 3. Forms that answer with a file (the links, the letters): the page reloads once the download
+//    has started, so that the counts it shows are today's.
 (function () {
   "use strict";
 
@@ -37,7 +40,7 @@
     // The same text as `pingyi campaign open --key-out` writes (BallotOpeningKey.fileText).
     var text = "# 营商环境评议 · 活动 " + campaign + " 的开票私钥（结束活动、统计选票时必需）\n"
       + "# 请离线保存（U 盘或打印件），不要放在服务器或数据库中；丢失后本活动的选票无法统计。\n"
-      + "# 公钥指纹 " + fingerprint + "（pingyi campaign list 显示同一指纹）\n"
+      + "# 公钥指纹 " + fingerprint + "（控制台的年度工作台和活动进度页显示同一指纹）\n"
       + line + "\n";
     document.getElementById("publicKey").value = base64(publicHalf);
     document.getElementById("fingerprint").textContent = fingerprint;
@@ -66,8 +69,39 @@
       var chosen = file.files && file.files[0];
       if (!chosen) return;
       var reader = new FileReader();
-      reader.onload = function () { document.getElementById("key").value = reader.result; };
+      reader.onload = function () {
+        var text = String(reader.result);
+        var expected = file.getAttribute("data-fingerprint");
+        var found = /公钥指纹 ([0-9a-f]+)/.exec(text);
+        var check = document.getElementById("key-check");
+        var button = document.getElementById("confirm-button");
+        if (found && expected && found[1] !== expected) {
+          document.getElementById("key").value = "";
+          button.disabled = true;
+          check.className = "blocked";
+          check.textContent = "✗ 所选文件的指纹为 " + found[1] + "，不是本活动（指纹 " + expected + "）的私钥文件。请选择开始本活动时保存的文件。";
+          return;
+        }
+        document.getElementById("key").value = text;
+        button.disabled = false;
+        check.className = "hint";
+        check.textContent = found
+          ? "✓ 已读取「" + chosen.name + "」：指纹 " + found[1] + " 与本活动一致，可以结束活动。"
+          : "已读取「" + chosen.name + "」（文件中没有指纹，提交后由服务器核对）。";
+      };
       reader.readAsText(chosen);
+    });
+  }
+
+  var downloads = document.querySelectorAll("form[data-download]");
+  for (var i = 0; i < downloads.length; i++) {
+    downloads[i].addEventListener("submit", function (event) {
+      var form = event.currentTarget;
+      var note = form.querySelector(".download-note");
+      if (note) note.hidden = false;
+      var button = form.querySelector("button");
+      if (button) button.disabled = true;
+      setTimeout(function () { window.location.reload(); }, 3000);
     });
   }
 })();

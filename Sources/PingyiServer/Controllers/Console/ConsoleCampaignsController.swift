@@ -26,7 +26,8 @@ struct ConsoleCampaignsController: Sendable {
         router.post("/console/campaigns/:id/state") { request, context in
             try await gate.form(request, roles: [.admin]) { visit, fields in
                 try await transition(
-                    visit, id: context.parameters.get("id"), to: fields["to"], key: fields["key"], publicKey: fields["publicKey"])
+                    visit, id: context.parameters.get("id"), to: fields["to"], key: fields["key"], publicKey: fields["publicKey"],
+                    startNow: fields["start"] == "now")
             }
         }
         router.post("/console/campaigns/:id/remind") { request, context in
@@ -156,6 +157,12 @@ struct ConsoleCampaignsController: Sendable {
             let status = try await invitations.status(campaignID: campaign.id)
             page.unused = status.issued - status.used
             page.sealed = try await campaigns.sealedBallots(id: campaign.id)
+            page.fingerprint = campaign.sealingKey?.fingerprint ?? ""
+            page.minBallots = try await appraisals.find(year: campaign.year)?.policy.minBallots ?? 5
+        }
+        if action == .open {
+            if let opensAt = campaign.opensAt, opensAt > Date() { page.plannedStart = CountyCalendar.moment(opensAt) }
+            page.noInvitations = try await invitations.status(campaignID: campaign.id).issued == 0
         }
         return gate.views.page("console-confirm", page)
     }
@@ -166,7 +173,7 @@ struct ConsoleCampaignsController: Sendable {
     /// pasted line) to count the sealed box, and says how many ballots were counted; a second
     /// close of a closed campaign (a double click, another tab) answers the same, not an error.
     func transition(
-        _ visit: ConsoleVisit, id: String?, to target: String?, key keyText: String?, publicKey: String?
+        _ visit: ConsoleVisit, id: String?, to target: String?, key keyText: String?, publicKey: String?, startNow: Bool = false
     ) async throws -> Response {
         let campaignID = try Self.campaignID(id)
         guard let target = target.flatMap(CampaignState.init(rawValue:)), target != .draft else {
@@ -201,16 +208,27 @@ struct ConsoleCampaignsController: Sendable {
         } catch CampaignError.illegalTransition(_, let from, .closed) where from == .closed || from == .published {
             // Closed already — by this same form a moment ago (a double click, a second tab).
             return try await counted(visit, campaignID: campaignID)
+        } catch CampaignError.openingKeyMismatch(let id) {
+            throw ConsoleRefusal(
+                CampaignError.openingKeyMismatch(id).problem, heading: "私钥与活动不符",
+                back: "/console/campaigns/\(campaignID)/confirm?action=close")
         } catch let error as CampaignError {
             throw ConsoleRefusal(error.problem, heading: "未能更改活动状态", back: "/console")
         }
         switch target {
         case .open:
+            var campaign = campaign
+            if startNow, let opensAt = campaign.opensAt, opensAt > Date() {
+                // Opened ahead of its planned start, to take answers at once: the start becomes now.
+                campaign = try await campaigns.reschedule(id: campaign.id, opensAt: Date(), closesAt: campaign.closesAt, actor: visit.actor)
+            }
+            let when =
+                campaign.opensAt.map { $0 > Date() ? "将于 \(CountyCalendar.moment($0)) 开始接受提交" : "已开始接受提交" } ?? "已开始接受提交"
             return gate.message(
                 visit, heading: "活动已开始",
-                text: "\(campaign.year) 年度「\(campaign.kind.label)」（活动 \(campaign.id)）已开始接受提交。开票公钥指纹 \(sealingKey?.fingerprint ?? "")："
+                text: "\(campaign.year) 年度「\(campaign.kind.label)」（活动 \(campaign.id)）\(when)。开票公钥指纹 \(sealingKey?.fingerprint ?? "")："
                     + "请核对保存的私钥文件中写有同一指纹，并将文件离线保存（U 盘或打印件）；结束活动时须选择该文件。",
-                status: .ok, back: "/console")
+                status: .ok, back: "/console/years/\(campaign.year)")
         case .closed:
             return try await counted(visit, campaignID: campaignID)
         default:

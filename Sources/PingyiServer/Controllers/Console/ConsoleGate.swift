@@ -50,11 +50,11 @@ struct ConsoleGate: Sendable {
             }
             return try await page(visit)
         } catch let refusal as ConsoleRefusal {
-            return message(visit, heading: refusal.heading, text: refusal.text, status: refusal.status, back: refusal.back)
+            return message(visit, heading: refusal.heading, text: refusal.text, status: refusal.status, back: refusal.back, tone: .refusal)
         } catch let error as HTTPProblemConvertible {
             // A domain error nobody caught: its problem, with the console's heading for the status.
             let refusal = ConsoleRefusal(error.problem, back: "/console")
-            return message(visit, heading: refusal.heading, text: refusal.text, status: refusal.status, back: refusal.back)
+            return message(visit, heading: refusal.heading, text: refusal.text, status: refusal.status, back: refusal.back, tone: .refusal)
         }
     }
 
@@ -117,8 +117,13 @@ struct ConsoleGate: Sendable {
 
     /// A console page with a heading and a message (for news that is not an error; errors are
     /// thrown as `ConsoleRefusal`).
-    func message(_ visit: ConsoleVisit, heading: String, text: String, status: HTTPResponse.Status, back: String? = nil) -> Response {
-        views.page("console-message", ConsoleMessagePage(member: visit.header, heading: heading, message: text, back: back), status: status)
+    /// A message page; a 2xx reads as done (a tick) unless `tone` says otherwise.
+    func message(
+        _ visit: ConsoleVisit, heading: String, text: String, status: HTTPResponse.Status, back: String? = nil, tone: ConsoleMessagePage.Tone? = nil
+    ) -> Response {
+        let tone = tone ?? (status.code < 300 ? .success : .refusal)
+        return views.page(
+            "console-message", ConsoleMessagePage(member: visit.header, heading: heading, message: text, back: back, tone: tone), status: status)
     }
 
     static func hash(_ token: String) -> Data { Data(SHA256.hash(data: Data(token.utf8))) }

@@ -34,7 +34,7 @@ struct ConsolePersonnelController: Sendable {
     func chosenYear(_ query: Hummingbird.Parameters) async throws -> (Int, [Int]) {
         let published = try await scoring.scoredYears().filter(\.published).map(\.year)
         guard let newest = published.first else {
-            throw ConsoleRefusal(heading: "还没有已发布的年度", text: "年度结果发布后（pingyi appraisal publish），人员名单即在此列出。", status: .ok)
+            throw ConsoleRefusal(heading: "还没有已发布的年度", text: "在年度工作台发布年度结果后，人员名单即在此列出。", status: .ok)
         }
         guard let text = query.get("year"), !text.isEmpty else { return (newest, published) }
         guard let year = Int(text), published.contains(year) else {

@@ -63,7 +63,7 @@ struct ConsoleRankingController: Sendable {
     func shownRun(_ query: Hummingbird.Parameters) async throws -> (ScoringRun, [(year: Int, published: Bool)]) {
         let scored = try await scoring.scoredYears()
         guard let newest = scored.first?.year else {
-            throw ConsoleRefusal(heading: "还没有评分结果", text: "活动结束后运行 pingyi score 年度，即可在此查看排名。", status: .ok)
+            throw ConsoleRefusal(heading: "还没有评分结果", text: "活动结束并计票后，在年度工作台「正式计分」，即可在此查看排名。", status: .ok)
         }
         var year = newest
         if let text = query.get("year"), !text.isEmpty {

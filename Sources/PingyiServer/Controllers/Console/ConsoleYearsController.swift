@@ -22,7 +22,9 @@ struct ConsoleYearsController: Sendable {
             try await gate.form(request, roles: [.admin]) { visit, fields in try await create(visit, year: fields["year"], title: fields["title"]) }
         }
         router.get("/console/years/:year") { request, context in
-            try await gate.page(request, roles: [.admin]) { visit in try await workbench(visit, year: context.parameters.get("year")) }
+            try await gate.page(request, roles: [.admin]) { visit in
+                try await workbench(visit, year: context.parameters.get("year"), done: request.uri.queryParameters.get("done"))
+            }
         }
         router.post("/console/years/:year/campaigns") { request, context in
             try await gate.form(request, roles: [.admin]) { visit, fields in
@@ -98,13 +100,17 @@ struct ConsoleYearsController: Sendable {
         } catch let error as AppraisalError {
             throw ConsoleRefusal(error.problem, heading: "未能新建年度", back: "/console/years")
         }
-        return ConsoleGate.redirect("/console/years/\(year)")
+        return ConsoleGate.redirect("/console/years/\(year)?done=year")
     }
 
-    func workbench(_ visit: ConsoleVisit, year text: String?) async throws -> Response {
+    func workbench(_ visit: ConsoleVisit, year text: String?, done: String?) async throws -> Response {
         let year = try Self.year(text)
         guard let facts = try await appraisals.facts(year: year), let appraisal = try await appraisals.find(year: year) else { throw Self.notFound }
-        return gate.views.page("console-year", ConsoleYearPage(member: visit.header, csrf: visit.csrf, title: appraisal.title, facts: facts))
+        var fingerprints: [Int: String] = [:]
+        for campaign in try await campaigns.list(year: year) { fingerprints[campaign.id] = campaign.sealingKey?.fingerprint }
+        var page = ConsoleYearPage(member: visit.header, csrf: visit.csrf, title: appraisal.title, facts: facts, fingerprints: fingerprints)
+        page.notice = ConsoleYearPage.notice(done, year: year)
+        return gate.views.page("console-year", page)
     }
 
     func createCampaign(_ visit: ConsoleVisit, year text: String?, kind: String?, opens: String?, closes: String?) async throws -> Response {
@@ -123,10 +129,10 @@ struct ConsoleYearsController: Sendable {
         } catch let error as CampaignError {
             throw ConsoleRefusal(error.problem, heading: "未能建立活动", back: back)
         }
-        return ConsoleGate.redirect(back)
+        return ConsoleGate.redirect(back + "?done=campaign#campaigns")
     }
 
-    /// Changes a draft's planned times (the same refusals as `pingyi campaign schedule`).
+    /// Changes a campaign's planned times (the same refusals as `pingyi campaign schedule`).
     func reschedule(_ visit: ConsoleVisit, id text: String?, opens: String?, closes: String?) async throws -> Response {
         let id = try ConsoleCampaignsController.campaignID(text)
         guard let campaign = try await campaigns.find(id: id) else { throw ConsoleCampaignsController.notFound }
@@ -138,7 +144,7 @@ struct ConsoleYearsController: Sendable {
         } catch let error as CampaignError {
             throw ConsoleRefusal(error.problem, heading: "未能修改计划时间", back: back)
         }
-        return ConsoleGate.redirect(back)
+        return ConsoleGate.redirect(back + "?done=schedule#campaigns")
     }
 
     /// A `datetime-local` field (China Standard Time, as the office reads a clock), or `nil` when empty.
@@ -172,7 +178,8 @@ struct ConsoleYearsController: Sendable {
         } catch let error as AppraisalError {
             throw ConsoleRefusal(error.problem, heading: "不能试算", back: "/console/years/\(year)")
         }
-        return gate.views.page("console-trial", ConsoleTrialPage(member: visit.header, csrf: visit.csrf, run: run))
+        let minBallots = try await appraisals.find(year: year)?.policy.minBallots ?? 5
+        return gate.views.page("console-trial", ConsoleTrialPage(member: visit.header, csrf: visit.csrf, run: run, minBallots: minBallots))
     }
 
     func confirm(_ visit: ConsoleVisit, year text: String?, action: String?) async throws -> Response {
@@ -210,11 +217,19 @@ struct ConsoleYearsController: Sendable {
         } catch let error as AppraisalError {
             throw ConsoleRefusal(error.problem, heading: "未能计分", back: "/console/years/\(year)")
         }
+        let ranked = run.scores.count { $0.rank != nil }
+        let minBallots = try await appraisals.find(year: year)?.policy.minBallots ?? 5
+        let outcome =
+            ranked == 0
+            ? YearSteps.nobodyRanked(run: run.id, minBallots: minBallots) + "。"
+            : "排名 \(ranked) 名，不满意股室长 \(run.scores.count(where: \.flagged)) 名。请在排名页核对后发布。"
         let text =
             run.isNew
-            ? "已正式计分（第 \(run.id) 次）：排名 \(run.scores.count { $0.rank != nil }) 名，不满意股室长 \(run.scores.count(where: \.flagged)) 名。核对后即可发布。"
-            : "与上次计分（第 \(run.id) 次）所用的数据完全相同，未重复保存。"
-        return gate.message(visit, heading: "正式计分完成", text: text, status: .ok, back: "/console/years/\(year)")
+            ? "已正式计分（计分编号 \(run.id)）：" + outcome
+            : "与上次计分（计分编号 \(run.id)）所用的数据完全相同，未重复保存。" + (ranked == 0 ? outcome : "")
+        return gate.message(
+            visit, heading: ranked == 0 ? "已计分，但排名为空" : "正式计分完成", text: text, status: .ok, back: "/console/years/\(year)",
+            tone: ranked == 0 ? .warning : .success)
     }
 
     func publish(_ visit: ConsoleVisit, year text: String?) async throws -> Response {
@@ -230,7 +245,7 @@ struct ConsoleYearsController: Sendable {
         }
         return gate.message(
             visit, heading: "已发布",
-            text: "\(year) 年度结果（第 \(published.run) 次计分）已发布：排名、人员名单和数据接口即时可见；整改措施 \(published.followUps) 条已开始计时。", status: .ok,
+            text: "\(year) 年度结果（计分编号 \(published.run)）已发布：排名、人员名单和数据接口即时可见；整改措施 \(published.followUps) 条已开始计时。", status: .ok,
             back: "/console/years/\(year)")
     }
 

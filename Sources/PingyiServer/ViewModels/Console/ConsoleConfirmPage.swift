@@ -20,4 +20,13 @@ struct ConsoleConfirmPage: Sendable {
     /// Closing: the campaign's invitations not used, and the sealed ballots the count will open.
     var unused = 0
     var sealed = 0
+    /// Opening ahead of the planned start: that start, as the office reads it (the office
+    /// chooses to keep it or to take answers at once).
+    var plannedStart: String?
+    /// Opening with no invitation issued yet: nobody can answer until links go out.
+    var noInvitations = false
+    /// Closing: the campaign's key fingerprint, checked against the chosen file in the browser.
+    var fingerprint = ""
+    /// Closing: the valid votes a chief needs to be ranked (the year's policy).
+    var minBallots = 5
 }

@@ -41,6 +41,8 @@ struct ConsoleProgressPage: Sendable {
         let hasReissues: Bool
         /// The planned times and what waits for the office (`Campaign.scheduleNote`).
         let schedule: String?
+        /// The ballot key's fingerprint (opened campaigns): the office checks its key file by it.
+        let fingerprint: String?
         /// Answers per day while the campaign is open, cumulative, for the whole campaign only.
         let chart: DailyChart?
         /// The department lines are shown only from `k` answers each (the policy's minBallots).
@@ -118,7 +120,7 @@ struct ConsoleProgressPage: Sendable {
             reissued: reissues.reduce(0) { $0 + $1.revoked },
             reissues: reissues.map { ReissueLine(text: "\($0.at)（UTC）\($0.actor) 作废并重发 \($0.revoked) 个：\($0.reason)") },
             hasReissues: !reissues.isEmpty, schedule: campaign.scheduleNote(at: now),
-            chart: campaign.state == .open ? chart(daily) : nil,
+            fingerprint: campaign.sealingKey?.fingerprint, chart: campaign.state == .open ? chart(daily) : nil,
             departmentsHidden: status.departments.filter { $0.used < minimum }.count, minimum: minimum, canRemind: campaign.state == .open)
     }
 }

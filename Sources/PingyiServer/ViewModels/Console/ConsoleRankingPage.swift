@@ -66,7 +66,7 @@ struct ConsoleRankingPage: Sendable {
     ) {
         self.member = member
         year = run.year
-        source = run.official ? "正式结果（第 \(run.id) 次评分）" : "最近一次评分（第 \(run.id) 次，未发布）"
+        source = run.official ? "正式结果（计分编号 \(run.id)）" : "最近一次计分（计分编号 \(run.id)，未发布）"
         self.years = years.map { ConsoleOption(value: "\($0)", label: "\($0) 年度", selected: $0 == run.year) }
         self.departments =
             [ConsoleOption(value: "", label: "全部部门", selected: department == nil)]

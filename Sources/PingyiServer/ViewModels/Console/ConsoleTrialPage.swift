@@ -21,12 +21,16 @@ struct ConsoleTrialPage: Sendable {
     let insufficient: Int
     let lines: [Line]
     let notes: [String]
+    /// Said first when nobody would be ranked: scoring now gives a ranking that cannot be published.
+    let warning: String?
 
-    init(member: ConsoleMemberView, csrf: String, run: ScoringRun) {
+    /// The run as the office may see it: a chief below `minBallots` valid votes shows no figure
+    /// made from merchants' answers (`ChiefScore.disclosed`), as on the published pages.
+    init(member: ConsoleMemberView, csrf: String, run: ScoringRun, minBallots: Int) {
         self.member = member
         self.csrf = csrf
         year = run.year
-        let scores = run.scores.sorted { ($0.rank ?? Int.max, $0.name) < ($1.rank ?? Int.max, $1.name) }
+        let scores = run.disclosed.scores.sorted { ($0.rank ?? Int.max, $0.name) < ($1.rank ?? Int.max, $1.name) }
         ranked = scores.count { $0.rank != nil }
         flagged = scores.count(where: \.flagged)
         insufficient = scores.count(where: \.insufficientData)
@@ -36,5 +40,6 @@ struct ConsoleTrialPage: Sendable {
                 composite: Figures.score(score.composite, missing: "有效票不足"), flagged: score.flagged, action: score.action?.rawValue ?? "")
         }
         notes = run.notes
+        warning = YearSteps.rankingWarning(ranked: ranked, chiefs: scores.count, minBallots: minBallots)
     }
 }

@@ -22,6 +22,14 @@ struct ConsoleYearPage: Sendable {
         let isDraft: Bool
         let isOpen: Bool
         let isClosed: Bool
+        /// Whether the planned times may change (before the count), and the opening time too
+        /// (a draft, or open but not yet taking answers).
+        let reschedulable: Bool
+        let opensEditable: Bool
+        /// The planned times, as the office reads them (「未定」 when none).
+        let plan: String
+        /// The ballot key's fingerprint once opened, or "".
+        let fingerprint: String
         /// The planned times as a `datetime-local` field writes them (China Standard Time), or "".
         let opensAt: String
         let closesAt: String
@@ -47,6 +55,18 @@ struct ConsoleYearPage: Sendable {
     /// Whether the campaigns' table and the form for a missing kind are shown.
     let hasCampaigns: Bool
     let hasMissing: Bool
+    /// What the office has just done, said once above the steps (`?done=`), or `nil`.
+    var notice: String?
+
+    /// The notice for `?done=` — a fixed sentence, never the query's text.
+    static func notice(_ done: String?, year: Int) -> String? {
+        switch done {
+        case "year": "已新建 \(year) 年度。请按下面的步骤导入名单、建立活动。"
+        case "campaign": "活动已建立（草稿）。可设置计划时间，发放邀请后开始活动。"
+        case "schedule": "计划时间已保存。"
+        default: nil
+        }
+    }
 
     /// A time as a `datetime-local` field shows it, in China Standard Time.
     static func field(_ date: Date) -> String {
@@ -57,7 +77,7 @@ struct ConsoleYearPage: Sendable {
         return formatter.string(from: date)
     }
 
-    init(member: ConsoleMemberView, csrf: String, title: String, facts: YearFacts) {
+    init(member: ConsoleMemberView, csrf: String, title: String, facts: YearFacts, fingerprints: [Int: String] = [:], now: Date = Date()) {
         self.member = member
         self.csrf = csrf
         year = facts.year
@@ -69,6 +89,10 @@ struct ConsoleYearPage: Sendable {
             CampaignLine(
                 id: $0.id, kind: $0.kind.label, state: $0.state.label, progress: "已提交 \($0.used) / 已发放 \($0.issued)",
                 isDraft: $0.state == .draft, isOpen: $0.state == .open, isClosed: $0.state == .closed,
+                reschedulable: $0.state == .draft || $0.state == .open,
+                opensEditable: $0.state == .draft || ($0.state == .open && ($0.opensAt.map { $0 > now } ?? false)),
+                plan: "开始 " + ($0.opensAt.map(CountyCalendar.moment) ?? "未定") + "，结束 " + ($0.closesAt.map(CountyCalendar.moment) ?? "未定"),
+                fingerprint: fingerprints[$0.id] ?? "",
                 opensAt: $0.opensAt.map(Self.field) ?? "", closesAt: $0.closesAt.map(Self.field) ?? "")
         }
         let present = Set(facts.campaigns.map(\.kind))
