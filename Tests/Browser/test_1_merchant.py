@@ -72,14 +72,14 @@ def test_merchant_answers_every_chief_submits_and_goes_back(phone, links):
 
 def test_half_answered_ballot_shows_errors_keeps_answers_then_completes(phone, links):
     # A merchant with dealings in several departments: a long ballot with a table of contents.
-    row, link = links.fresh("/s/", where=lambda row: len(row[-2].split()) >= 2)
+    row, link = links.fresh("/s/", where=lambda row: len(row[-2].split("、")) >= 2)
     marker = f"H-{uuid.uuid4().hex[:12]}"
     before = box_rows()
     with Stopwatch("half-answered ballot"):
         phone.get(link)
         wait_for(phone, lambda d: d.current_url == f"{BASE}/s", "the ballot")
         contents = phone.find_elements(By.CSS_SELECTOR, "nav.contents a")
-        assert len(contents) == len(row[-2].split()), "one jump link per department"
+        assert len(contents) == len(row[-2].split("、")), "one jump link per department"
         target = contents[-1].get_attribute("href").split("#")[1]
         click(phone, contents[-1])
         wait_for(phone, lambda d: d.current_url.endswith("#" + target), "the jump link")

@@ -61,7 +61,9 @@ def test_error_page(phone):
     audit(phone, "invalid link page")
 
 
-@pytest.mark.parametrize("path", ["/console", "/console/ranking", "/console/years", "/console/years/2026"])
+@pytest.mark.parametrize(
+    "path", ["/console", "/console/ranking", "/console/years", "/console/years/2026", "/console/years/2027/imports", "/console/calendars"]
+)
 def test_console_pages(path):
     driver = new_driver((390, 844))
     try:

@@ -3,7 +3,8 @@ a new year, its dealings uploaded as an .xlsx filled as in WPS (a merged header 
 its 评星定级 campaign on 年度工作台, its links downloaded, the campaign opened with a
 key pair made in this browser (the private half saved as a file, never sent), a supervisor's
 ballot, the close with the saved key file, and for the demo's 2026 (its campaigns closed by the
-journey before): 试算, 正式计分, 发布 and the personnel list exported."""
+journey before): 试算, 正式计分, 发布 and the personnel list exported; then 2027's working calendar
+typed in."""
 import csv
 import glob
 import os
@@ -146,6 +147,7 @@ def test_a_year_in_the_console(desktop):
         assert desktop.find_element(By.ID, "sealed-count").text == "1"
         desktop.find_element(By.ID, "keyfile").send_keys(key_file)
         wait_for(desktop, lambda d: "pingyi-ballot-key-v1:" in d.find_element(By.ID, "key").get_attribute("value"), "the key file read")
+        assert "与本活动一致" in desktop.find_element(By.ID, "key-check").text
         press(desktop, "section.confirm button[type=submit]")
         wait_for(desktop, lambda d: heading(d) == "活动已结束", "「活动已结束」")
         assert "已开箱计票 1 份" in desktop.find_element(By.TAG_NAME, "main").text
@@ -177,3 +179,19 @@ def test_a_year_in_the_console(desktop):
         press(desktop, "a[href^='/console/personnel.xlsx']")
         workbook = downloaded(desktop, "*.xlsx", before)
         assert os.path.getsize(workbook) > 1000
+
+    with Stopwatch("console: next year's working calendar typed in"):
+        # Pingyi ships 2026's; the office types 2027's in from the State Council's notice.
+        click(desktop, desktop.find_element(By.LINK_TEXT, "工作日历"))
+        wait_for(desktop, lambda d: heading(d) == "工作日历", "工作日历")
+        assert "还没有 2027 年的工作日历" in desktop.find_element(By.TAG_NAME, "main").text
+        field = desktop.find_element(By.ID, "year")
+        field.clear()
+        field.send_keys("2027")
+        desktop.find_element(By.ID, "holidays").send_keys("2027-01-01..2027-01-03 元旦\n2027-02-10..2027-02-17 春节")
+        desktop.find_element(By.ID, "workdays").send_keys("2027-02-07 周日")
+        press(desktop, "#typed button[type=submit]")
+        wait_for(desktop, lambda d: heading(d) == "已保存 2027 年工作日历", "「已保存 2027 年工作日历」")
+        assert psql("SELECT count(*) FROM working_calendars WHERE year = 2027") == ["1"]
+        actor = psql("SELECT actor FROM audit_log WHERE action = 'calendar.import' ORDER BY id DESC LIMIT 1")
+        assert actor and actor[0].startswith("staff:"), actor
