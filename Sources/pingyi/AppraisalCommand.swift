@@ -36,6 +36,12 @@ struct AppraisalCommand: AsyncParsableCommand {
         @Argument(help: "年度") var year: Int
         @Option(help: "理由（必填，记入审计日志和整改记录）") var reason: String?
 
+        func validate() throws {
+            guard let reason, !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw ValidationError("撤销发布须用 --reason 说明理由（记入审计日志和整改记录），未作任何改动")
+            }
+        }
+
         func run() async throws {
             let withdrawn = try await database.withPool { pool in
                 try await ScoringStore(pool: pool).unpublish(year: year, reason: reason ?? "", actor: DatabaseOptions.actor)

@@ -85,7 +85,9 @@ struct ProblemsCommand: AsyncParsableCommand {
                 try await ProblemStore(pool: $0).assign(
                     id, department: department, section: section, employeeNumber: chief, on: day.value, actor: DatabaseOptions.actor)
             }
-            print("问题 \(id) 已交办 \(problem.departmentName ?? department)，限 \(problem.dueOn.map { "\($0)" } ?? "") 前办结。")
+            let due = problem.dueOn.map { "\($0)" } ?? ""
+            let note = problem.dueProvisional ? "（\(WorkingCalendars.provisionalNote(problem.dueOn.map { [$0.year] } ?? []))）" : ""
+            print("问题 \(id) 已交办 \(problem.departmentName ?? department)，限 \(due) 前办结\(note)。")
         }
     }
 

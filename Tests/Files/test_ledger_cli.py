@@ -1,7 +1,7 @@
 """The problem ledger through the command-line tool: an intake file with every bad row reported
 in one pass and nothing written, the good file imported once however often it is given, the
-working calendar refused with its lines, a deadline that would run into a year without a
-calendar refused by name."""
+working calendar refused with its lines, a deadline that runs into a year without a calendar
+counted with weekends only and said so, then recounted when that year's calendar is imported."""
 import re
 
 from conftest import WORK, pingyi, sql
@@ -50,9 +50,15 @@ def test_calendar_and_deadlines():
     assert verify_early.code != 0 and "不能「核查销号」" in verify_early.err, verify_early
     late = sql("SELECT id FROM problems WHERE external_ref = 'GD-2'")
     # Received in November, assigned on 28 December: 15 working days run into 2027, which has no calendar yet.
-    refused = pingyi("problems", "assign", late, "--department", "SCJG", "--on", "2026-12-28")
-    assert refused.code != 0 and "calendars/2027.yaml" in refused.err, refused
-    assert sql(f"SELECT state FROM problems WHERE id = {late}") == "received"
+    # The deadline is counted with weekends only and said to be provisional until 2027's calendar comes.
+    provisional = pingyi("problems", "assign", late, "--department", "SCJG", "--on", "2026-12-28")
+    assert provisional.code == 0 and "暂按周末计算，待导入 2027 年工作日历" in provisional.out, provisional
+    assert sql(f"SELECT state || ' ' || due_provisional::int FROM problems WHERE id = {late}") == "assigned 1"
+    assert sql(f"SELECT due_on FROM problems WHERE id = {late}") == "2027-01-18"  # 15 weekdays, New Year's Day counted as one
+    calendar = write("calendar-2027.yaml", "year: 2027\nholidays:\n  - 2027-01-01\nworkdays: []\n")
+    recounted = pingyi("calendar", "import", calendar)
+    assert recounted.code == 0 and re.search(r"已重算 \d+ 件", recounted.out), recounted
+    assert sql(f"SELECT due_on || ' ' || due_provisional::int FROM problems WHERE id = {late}") == "2027-01-19 0"
     shown = pingyi("problems", "show", problem)
     assert shown.code == 0 and "交办" in shown.out and "期限 2026-11-09" in shown.out, shown
 
