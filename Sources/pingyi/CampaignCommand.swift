@@ -9,7 +9,7 @@ extension CampaignKind: ExpressibleByArgument {}
 /// `pingyi campaign create|open|close|publish|list`
 struct CampaignCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "campaign", abstract: "活动：创建、开始、结束、发布、列出（草稿 → 进行中 → 已结束 → 已发布）。",
+        commandName: "campaign", abstract: "活动：创建、开始、结束、归档、列出（草稿 → 进行中 → 已结束 → 已归档）。",
         subcommands: [Create.self, Schedule.self, Open.self, Close.self, Publish.self, List.self])
 
     /// `pingyi campaign create --year 2026 --kind merchantReview|starRating [--template FILE] [--opens … --closes …]`
@@ -120,7 +120,7 @@ struct CampaignCommand: AsyncParsableCommand {
 
     /// `pingyi campaign publish ID`
     struct Publish: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "publish", abstract: "发布活动结果（已结束 → 已发布，之后只读）。")
+        static let configuration = CommandConfiguration(commandName: "publish", abstract: "归档活动（已结束 → 已归档，之后只读；年度结果的公布见 pingyi appraisal publish）。")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "活动编号") var id: Int
         func run() async throws { try await CampaignCommand.move(id, to: .published, database: database) }

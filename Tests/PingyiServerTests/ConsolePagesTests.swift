@@ -189,7 +189,7 @@ struct ConsolePagesTests {
             let star = office.star.id
             let progress = try await office.get("/console", as: .admin)
             #expect(progress.text.contains("/console/campaigns/\(star)/confirm?action=close"))
-            #expect(progress.text.contains("已发布的活动") || progress.text.contains("已结束"))
+            #expect(progress.text.contains("已归档的活动") || progress.text.contains("已结束"))
             // Departments with fewer than minBallots (5) answers show no figures; the daily chart is the whole campaign's.
             #expect(progress.text.contains("已提交不足 5 份，暂不显示"))
             #expect(!progress.text.contains("<td>0/"))

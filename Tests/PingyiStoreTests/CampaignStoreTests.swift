@@ -66,7 +66,7 @@ struct CampaignStoreTests {
             let last = await #expect(throws: CampaignError.self) {
                 try await store.transition(id: id, to: .open, actor: "test", key: CountyFixture.ballotKey)
             }
-            #expect(last?.description.contains("已发布的活动不能再修改") == true)
+            #expect(last?.description.contains("已归档的活动不能再修改") == true)
             await #expect(throws: CampaignError.notFound(999)) {
                 try await store.transition(id: 999, to: .open, actor: "test", key: CountyFixture.ballotKey)
             }

@@ -42,7 +42,7 @@ public enum CampaignError: Error, Sendable, Equatable, CustomStringConvertible {
         case .duplicate(let year, let kind): "\(year) 年度已有「\(kind.label)」活动"
         case .illegalTransition(let id, let from, let to):
             "活动 \(id) 当前状态为「\(from.label)」（\(from.rawValue)），不能变为「\(to.label)」（\(to.rawValue)）"
-                + (from.next.map { "；下一步只能是「\($0.label)」" } ?? "；已发布的活动不能再修改")
+                + (from.next.map { "；下一步只能是「\($0.label)」" } ?? "；已归档的活动不能再修改")
         case .wrongTarget(let kind, let template):
             "「\(kind.label)」活动需要评价对象为 \(kind.target.rawValue) 的模板，此模板的对象是 \(template.rawValue)"
         case .notAcceptingInvitations(let id, let state): "活动 \(id) 状态为「\(state.label)」，不能再发放邀请"

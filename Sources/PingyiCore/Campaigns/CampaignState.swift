@@ -15,7 +15,7 @@ public enum CampaignState: String, Sendable, Codable, CaseIterable {
         case .draft: "草稿"
         case .open: "进行中"
         case .closed: "已结束"
-        case .published: "已发布"
+        case .published: "已归档"
         }
     }
 

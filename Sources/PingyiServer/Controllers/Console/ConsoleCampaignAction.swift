@@ -10,7 +10,7 @@ enum ConsoleCampaignAction: String, Sendable {
         switch self {
         case .open: "开始"
         case .close: "结束"
-        case .publish: "发布"
+        case .publish: "归档"
         case .reissue: "重新发放邀请："
         }
     }
@@ -23,7 +23,8 @@ enum ConsoleCampaignAction: String, Sendable {
                 + "请离线保存（U 盘或打印件），结束活动时必须选择该文件，丢失后本活动的选票无法统计。"
         case .close:
             "结束后不再接受任何提交：票箱中的加密选票用开票私钥在服务器内存中打开，以随机顺序计入统计并清空票箱。此操作不能撤销。"
-        case .publish: "发布后活动只读，不能再更改。"
+        case .publish:
+            "归档后活动只读，不能再更改，也不再列在活动进度中。这不是公布年度结果：排名和人员名单在年度工作台「发布」年度结果后才可见。"
         case .reissue:
             "所有尚未使用的链接将作废，并为这些评议对象生成新链接（下载 CSV）。已提交的不受影响。持有新链接者可代替这些评议对象提交，"
                 + "因此须填写理由；理由、操作人和各部门作废数量记入审计日志，并显示在活动进度页。"
@@ -52,7 +53,7 @@ enum ConsoleCampaignAction: String, Sendable {
         switch self {
         case .open: "确认开始"
         case .close: "确认结束"
-        case .publish: "确认发布"
+        case .publish: "确认归档"
         case .reissue: "作废并重新发放"
         }
     }

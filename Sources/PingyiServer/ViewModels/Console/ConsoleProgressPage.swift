@@ -104,7 +104,7 @@ struct ConsoleProgressPage: Sendable {
             switch campaign.state {
             case .draft: Step(action: "open", label: "开始活动")
             case .open: Step(action: "close", label: "结束活动")
-            case .closed: Step(action: "publish", label: "发布活动")
+            case .closed: Step(action: "publish", label: "归档活动")
             case .published: nil
             }
         return Card(

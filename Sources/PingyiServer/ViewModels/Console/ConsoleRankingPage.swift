@@ -35,7 +35,8 @@ struct ConsoleRankingPage: Sendable {
     let years: [ConsoleOption]
     let departments: [ConsoleOption]
     let filteredBy: String?
-    let chart: RankingDotPlot
+    /// The dot plot, or `nil` when nobody on the page is ranked (an empty plot is only axes).
+    let chart: RankingDotPlot?
     let rows: [Line]
     let departmentLines: [DepartmentLine]
     /// Whether the departments' table is on this page.
@@ -85,7 +86,8 @@ struct ConsoleRankingPage: Sendable {
         } else {
             paging = nil
         }
-        chart = RankingDotPlot(shown, policy: policy, wholeRanking: department == nil)
+        let plot = RankingDotPlot(shown, policy: policy, wholeRanking: department == nil)
+        chart = plot.rows.isEmpty ? nil : plot
         rows = shown.map { score in
             Line(
                 rank: score.rank.map(String.init) ?? (score.insufficientData ? "有效票不足" : "—"), employeeNumber: score.employeeNumber,
