@@ -75,7 +75,8 @@ public struct RosterStore: Sendable {
         }
     }
 
-    /// Imports a merchants file.
+    /// Imports a merchants file. An optional cell left empty keeps what is stored (a list from
+    /// another office often lacks the contacts; an empty cell is no instruction to forget them).
     public func importMerchants(_ parse: ImportParse<Merchant>, actor: String, dryRun: Bool = false) async throws -> ImportSummary {
         let merchants = try parse.validRows().map(\.value)
         let file = parse.file
@@ -88,10 +89,13 @@ public struct RosterStore: Sendable {
                                      \(PostgresNullableArray(merchants.map(\.contactPerson)))::text[],
                                      \(PostgresNullableArray(merchants.map(\.contactPhone)))::text[])
                 ON CONFLICT (credit_code) DO UPDATE
-                SET name = EXCLUDED.name, industry = EXCLUDED.industry, contact_person = EXCLUDED.contact_person,
-                    contact_phone = EXCLUDED.contact_phone, updated_at = now()
+                SET name = EXCLUDED.name, industry = coalesce(EXCLUDED.industry, merchants.industry),
+                    contact_person = coalesce(EXCLUDED.contact_person, merchants.contact_person),
+                    contact_phone = coalesce(EXCLUDED.contact_phone, merchants.contact_phone), updated_at = now()
                 WHERE (merchants.name, merchants.industry, merchants.contact_person, merchants.contact_phone)
-                      IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.industry, EXCLUDED.contact_person, EXCLUDED.contact_phone)
+                      IS DISTINCT FROM (EXCLUDED.name, coalesce(EXCLUDED.industry, merchants.industry),
+                                        coalesce(EXCLUDED.contact_person, merchants.contact_person),
+                                        coalesce(EXCLUDED.contact_phone, merchants.contact_phone))
                 RETURNING (xmax = 0) AS inserted
                 """)
             let summary = ImportSummary(
@@ -148,7 +152,7 @@ public struct RosterStore: Sendable {
         }
     }
 
-    /// Imports a supervisors file.
+    /// Imports a supervisors file; an empty 单位 or 电话 keeps what is stored, as for merchants.
     public func importSupervisors(_ parse: ImportParse<Supervisor>, actor: String, dryRun: Bool = false) async throws -> ImportSummary {
         let supervisors = try parse.validRows().map(\.value)
         let file = parse.file
@@ -162,10 +166,12 @@ public struct RosterStore: Sendable {
                                      \(PostgresNullableArray(supervisors.map(\.phone)))::text[],
                                      \(supervisors.map(\.active))::bool[])
                 ON CONFLICT (code) DO UPDATE
-                SET name = EXCLUDED.name, category = EXCLUDED.category, affiliation = EXCLUDED.affiliation,
-                    phone = EXCLUDED.phone, active = EXCLUDED.active, updated_at = now()
+                SET name = EXCLUDED.name, category = EXCLUDED.category,
+                    affiliation = coalesce(EXCLUDED.affiliation, supervisors.affiliation),
+                    phone = coalesce(EXCLUDED.phone, supervisors.phone), active = EXCLUDED.active, updated_at = now()
                 WHERE (supervisors.name, supervisors.category, supervisors.affiliation, supervisors.phone, supervisors.active)
-                      IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.category, EXCLUDED.affiliation, EXCLUDED.phone, EXCLUDED.active)
+                      IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.category, coalesce(EXCLUDED.affiliation, supervisors.affiliation),
+                                        coalesce(EXCLUDED.phone, supervisors.phone), EXCLUDED.active)
                 RETURNING (xmax = 0) AS inserted
                 """)
             let summary = ImportSummary(

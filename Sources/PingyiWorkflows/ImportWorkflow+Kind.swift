@@ -13,6 +13,16 @@ extension ImportWorkflow.Kind {
         }
     }
 
+    /// What importing the list again does, in the office's words, where it needs saying.
+    public var reimportRule: String? {
+        switch self {
+        case .roster: "名册不分年度，是全县当前的名册：再次导入按工号更新；尚未发布的年度再计分时按当前名册，已发布年度的分数和排名不变。"
+        case .merchants: "再次导入按统一社会信用代码更新；选填列留空的，保留已存的内容。"
+        case .supervisors: "再次导入按编号更新；工作单位、联系电话留空的，保留已存的内容。"
+        case .dealings, .assessment, .problems: nil
+        }
+    }
+
     /// The list's columns (`ImportFormat.columns`).
     public var columns: [CSVColumn] {
         switch self {
@@ -33,7 +43,7 @@ extension ImportWorkflow.Kind {
         case .dealings: ["914403001922038216", "2027", "XZSP"]
         case .supervisors: ["JD001", "薛敏", "人大代表", "县人大代表（城关镇）", "13800000000", "是"]
         case .assessment: ["XZSP", "", "85.5", "80", "90", "88", ""]
-        case .problems: ["12345-2027-0001", "12345热线", "政务服务", "办理营业执照时窗口要求重复提交材料", "2027-01-05", "", ""]
+        case .problems: ["12345-2027-0001", "12345", "政务环境", "办理营业执照时窗口要求重复提交材料", "2027-01-05", "", ""]
         }
     }
 

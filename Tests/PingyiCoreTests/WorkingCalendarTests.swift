@@ -76,4 +76,27 @@ struct WorkingCalendarTests {
             #expect(error.issues.map(\.line) == [3, 4, 5, 7])
         }
     }
+
+    @Test("typed in the console: ranges written 起..止, 起 至 止, 起～止 or 起 - 止; a second day after a day is refused, not dropped")
+    func typedRanges() throws {
+        let text = try WorkingCalendar.typedText(
+            year: "2028",
+            holidays: "2028-01-01 元旦\n2028-05-01 至 2028-05-05 劳动节\n2028-10-01～2028-10-03\n2028-10-04 - 2028-10-07 国庆",
+            workdays: "2028-04-29 劳动节调休\n")
+        let calendar = try WorkingCalendar.parse(text, file: "typed")
+        #expect(calendar.holidays.count == 1 + 5 + 3 + 4)
+        #expect(calendar.holidays.contains(Self.day("2028-05-05")) && calendar.holidays.contains(Self.day("2028-10-07")))
+        #expect(calendar.workdays == [Self.day("2028-04-29")])
+        for line in ["2028-05-01 2028-05-05", "2028-05-01 5 天", "五一 2028-05-01", "2028年5月1日"] {
+            #expect(throws: InvalidFile.self, "\(line)") {
+                try WorkingCalendar.typedText(year: "2028", holidays: "2028-01-01\n" + line, workdays: "")
+            }
+        }
+        do {
+            _ = try WorkingCalendar.typedText(year: "2028", holidays: "2028-01-01\n2028-05-01 2028-05-05", workdays: "")
+            Issue.record("a day followed by a day was saved")
+        } catch {
+            #expect(error.issues.count == 1 && error.issues[0].line == 2 && error.issues[0].message.contains("至"))
+        }
+    }
 }

@@ -44,6 +44,7 @@ struct ConsoleImportsTests {
             let fixture = office.server.fixture
             let page = try await office.get("/console/years/2027/imports", as: .admin)
             #expect(page.status == .ok && page.text.contains("下载模板（.xlsx）") && page.text.contains(#"enctype="multipart/form-data""#))
+            #expect(page.text.contains("选填列留空的，保留已存的内容") && page.text.contains("名册不分年度"))
             let template = try await office.get("/console/imports/templates/roster.xlsx", as: .admin)
             #expect(template.status == .ok && Array(template.body.readableBytesView.prefix(2)) == [0x50, 0x4B])
             var sheet = ImportWorkflow.Kind.roster.template

@@ -43,6 +43,7 @@ struct ConsoleYearsTests {
             let withCampaign = try await office.get("/console/years/2028", as: .admin).text
             #expect(withCampaign.contains("评星定级（活动 \(created.id)）") && withCampaign.contains("confirm?action=open"))
             #expect(!withCampaign.contains(#"<option value="starRating">"#))  // one campaign of a kind a year
+            #expect(!withCampaign.contains("开票公钥指纹"))  // a draft has no key yet: no empty label
             #expect(withCampaign.contains(#"name="opensAt" value="2028-01-05T09:00""#))
             // Planned times change while a draft, and only then; a closing before the opening is refused.
             let moved = try await office.post(
@@ -72,6 +73,7 @@ struct ConsoleYearsTests {
             let nowOpen = try #require(try await CampaignStore(pool: office.server.fixture.pool).find(id: created.id))
             let opensAt = try #require(nowOpen.opensAt)
             #expect(nowOpen.state == .open && abs(opensAt.timeIntervalSinceNow) < 60)
+            #expect(try await office.get("/console/years/2028", as: .admin).text.contains("开票公钥指纹"))
             for role in [APIRole.orgdept, .hr] {
                 #expect(try await office.get("/console/years/2028", as: role).status != .ok)
                 #expect(try await office.post("/console/years", [("year", "2029")], as: role).status != .seeOther)
@@ -112,13 +114,15 @@ struct ConsoleYearsTests {
             let chiefs = try fixture.count("SELECT count(*) FROM chief_results WHERE run_id = (SELECT max(id) FROM scoring_runs WHERE year = 2026)")
             #expect(empty.status == .ok && empty.text.contains("没有一名达到最低有效票数（每人至少 1000 张）"))
             #expect(chiefs > 0 && empty.text.components(separatedBy: "<td>有效票不足</td>").count - 1 == chiefs)
+            let warned = try await office.get("/console/years/2026/confirm?action=score", as: .admin)
+            #expect(warned.text.contains("确认正式计分") && warned.text.contains("按现有数据试算：本次计分没有一名股室长进入排名"))
             try connection.query(
                 "UPDATE appraisal_years y SET policy_yaml = k.policy_yaml, policy_sha256 = k.policy_sha256 FROM kept k WHERE y.year = 2026")
             let trial = try await office.post("/console/years/2026/trial", [], as: .admin)
             #expect(trial.status == .ok && trial.text.contains("试算 · 未保存") && trial.text.contains("综合得分") && !trial.text.contains("没有一名达到"))
             #expect(try fixture.count("SELECT count(*) FROM scoring_runs") == runs)
             let confirm = try await office.get("/console/years/2026/confirm?action=score", as: .admin)
-            #expect(confirm.text.contains("确认正式计分"))
+            #expect(confirm.text.contains("确认正式计分") && !confirm.text.contains("按现有数据试算"))
             let scored = try await office.post("/console/years/2026/score", [], as: .admin)
             #expect(scored.status == .ok && scored.text.contains("正式计分完成"))
             let published = try await office.post("/console/years/2026/publish", [], as: .admin)

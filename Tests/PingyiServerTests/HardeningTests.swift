@@ -24,7 +24,11 @@ struct HardeningTests {
             }
             let missing = try await server.get("/nowhere")
             #expect(missing.status == .notFound)
-            #expect(missing.text.contains("页面不存在"))
+            #expect(missing.text.contains("页面不存在") && missing.text.contains("邀请链接") && !missing.text.contains("返回控制台"))
+            // A form's address opened again (a reload, a bookmark) is the console's own 404, with a way back.
+            let stale = try await server.get("/console/campaigns/1/state")
+            #expect(stale.status == .notFound || stale.status == .methodNotAllowed)
+            #expect(stale.text.contains("返回控制台") && !stale.text.contains("邀请链接"))
         }
     }
 

@@ -71,6 +71,19 @@ struct RosterImportTests {
             #expect(try row.decode("contact_person", as: String?.self) == nil)
             let again = try await store.importMerchants(MerchantFormat.parse(Data(Self.merchants.utf8), file: "m.csv"), actor: "test")
             #expect(again.counts == [ImportCount(entity: "企业", inserted: 0, updated: 0, unchanged: 2)])
+            // A list without the contacts (another office's) keeps the stored ones; a new value replaces them.
+            let bare = "统一社会信用代码,企业名称,行业,联系人,联系电话\n914403001922038216,华为技术有限公司,,,\n"
+            let kept = try await store.importMerchants(MerchantFormat.parse(Data(bare.utf8), file: "m.csv"), actor: "test")
+            #expect(kept.counts == [ImportCount(entity: "企业", inserted: 0, updated: 0, unchanged: 1)])
+            let stored = try database.connect().query(
+                "SELECT industry, contact_person, contact_phone FROM merchants WHERE credit_code = '914403001922038216'")[0]
+            #expect(try stored.decode("industry", as: String?.self) == "制造业")
+            #expect(try stored.decode("contact_person", as: String?.self) == "张三")
+            #expect(try stored.decode("contact_phone", as: String?.self) == "0755-28780808")
+            let moved = bare.replacingOccurrences(of: "华为技术有限公司,,,", with: "华为技术有限公司,,李四,")
+            let changed = try await store.importMerchants(MerchantFormat.parse(Data(moved.utf8), file: "m.csv"), actor: "test")
+            #expect(changed.counts == [ImportCount(entity: "企业", inserted: 0, updated: 1, unchanged: 0)])
+            #expect(try count("merchants", database) == 2)
         }
     }
 

@@ -156,4 +156,23 @@ struct UploadedTableTests {
         guard result != -1 else { return nil }
         return output.prefix(output.count - outLeft).map { UInt8(bitPattern: $0) }
     }
+
+    @Test("every template's example row is accepted by the format it shows")
+    func templateExamples() throws {
+        for kind in ImportWorkflow.Kind.allCases {
+            let csv = [kind.columns.map { $0.names[0] }, kind.example].map { $0.joined(separator: ",") }.joined(separator: "\n")
+            let document = try CSVDocument.parse(Data(csv.utf8), file: kind.rawValue)
+            let issues: [FileIssue] =
+                switch kind {
+                case .roster: RosterFormat.parse(document).issues
+                case .merchants: MerchantFormat.parse(document).issues
+                case .dealings: DealingFormat.parse(document).issues
+                case .supervisors: SupervisorFormat.parse(document).issues
+                case .assessment: AssessmentFormat.parse(document).issues
+                case .problems: ProblemFormat.parse(document).issues
+                }
+            #expect(issues.isEmpty, "\(kind): \(issues)")
+            #expect(document.records.count == 1)
+        }
+    }
 }

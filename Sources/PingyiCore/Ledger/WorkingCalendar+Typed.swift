@@ -15,16 +15,29 @@ extension WorkingCalendar {
             for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
                 let line = String(raw).trimmingSpaces()
                 guard !line.isEmpty else { continue }
-                let day = line.prefix { !$0.isWhitespace && $0 != "#" && $0 != "（" && $0 != "(" }
-                let allowed = day.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || "-./".unicodeScalars.contains($0) }
-                guard !day.isEmpty, day.count <= 30, allowed else {
-                    issues.append(
-                        FileIssue(
-                            file: "工作日历", line: index + 1, column: list, message: "「\(line)」应为日期 \(number)-01-01 或范围 \(number)-01-01..\(number)-01-03"
-                        ))
+                func refuse(_ message: String) {
+                    issues.append(FileIssue(file: "工作日历", line: index + 1, column: list, message: message))
+                }
+                var (day, rest) = Self.leadingDay(line)
+                // A range may also be written 「起 至 止」, 「起～止」, 「起—止」 or 「起 - 止」.
+                if let separator = Self.rangeSeparators.first(where: { rest.hasPrefix($0) }) {
+                    let (end, after) = Self.leadingDay(String(rest.dropFirst(separator.count)).trimmingSpaces())
+                    if !end.isEmpty {
+                        day += ".." + end
+                        rest = after
+                    }
+                }
+                guard day.count <= 30, Self.looksLikeDays(day) else {
+                    refuse("「\(line)」应为日期 \(number)-01-01 或范围 \(number)-01-01..\(number)-01-03")
                     continue
                 }
-                out.append(String(day))
+                // What follows the day is a remark; a remark that starts with a number is most likely a
+                // second day meant as a range, and saving only the first would lose the rest silently.
+                guard !(rest.first?.isNumber ?? false) else {
+                    refuse("「\(line)」日期后面还有数字；一段日子请写成 \(number)-05-01..\(number)-05-05 或 \(number)-05-01 至 \(number)-05-05，备注请以文字开头")
+                    continue
+                }
+                out.append(day)
             }
             return out
         }
@@ -33,5 +46,25 @@ extension WorkingCalendar {
         guard issues.isEmpty else { throw InvalidFile(issues: issues) }
         func list(_ days: [String]) -> String { days.isEmpty ? " []\n" : "\n" + days.map { "  - \"\($0)\"\n" }.joined() }
         return "# \(number) 年工作日历：在控制台录入\nyear: \(number)\nholidays:" + list(off) + "workdays:" + list(worked)
+    }
+
+    /// The separators a typed range may use besides the file's 「..」.
+    static let rangeSeparators = ["至", "到", "～", "~", "—", "–", "－", "-"]
+
+    /// The day (or 「起..止」 range) a typed line starts with — digits and 「-./」 — and the rest of
+    /// the line after it, trimmed.
+    static func leadingDay(_ line: String) -> (day: String, rest: String) {
+        let day = line.prefix { $0.isASCII && ($0.isNumber || "-./".contains($0)) }
+        return (String(day), String(line.dropFirst(day.count)).trimmingSpaces())
+    }
+
+    /// 「2027-01-01」, 「2027.1.1」, 「2027/1/1」 or two of them joined by 「..」.
+    static func looksLikeDays(_ text: String) -> Bool {
+        let parts = text.components(separatedBy: "..")
+        return parts.count <= 2
+            && parts.allSatisfy { part in
+                let numbers = part.split(omittingEmptySubsequences: false) { "-./".contains($0) }
+                return numbers.count == 3 && numbers.allSatisfy { !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isNumber) }
+            }
     }
 }

@@ -25,7 +25,8 @@ public enum YearSteps {
     /// Why a run that ranks nobody cannot be published, and what to do.
     public static func nobodyRanked(run: Int?, minBallots: Int) -> String {
         (run.map { "计分编号 \($0) " } ?? "本次计分")
-            + "没有一名股室长进入排名：每名股室长至少需要 \(minBallots) 张有效票。不能发布空的排名；请补发邀请、延长或重新组织评议后再计分"
+            + "没有一名股室长进入排名：每名股室长至少需要 \(minBallots) 张有效票，不能发布空的排名。"
+            + "活动还在进行的，可补发邀请或推迟结束时间后再计分；活动都已结束的，本年度已无法补票，请向领导报告参与情况"
     }
 
     /// A warning before closing or scoring: how many chiefs would be ranked, when that is none.

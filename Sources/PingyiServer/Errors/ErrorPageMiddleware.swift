@@ -35,6 +35,9 @@ struct ErrorPageMiddleware: RouterMiddleware {
             if problem.code == ControlCharacterError.problem.code {
                 return views.message(MessagePage(heading: "无法处理的请求", message: problem.message), status: problem.status)
             }
+            if [.notFound, .methodNotAllowed].contains(problem.status), request.uri.path.hasPrefix("/console") {
+                return views.message(.consoleNotFound, status: problem.status)
+            }
             return views.message(Self.page(for: problem.status), status: problem.status)
         }
     }

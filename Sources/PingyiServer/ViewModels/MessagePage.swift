@@ -11,12 +11,21 @@ struct MessagePage: Sendable {
     let message: String
     /// Whether it is good news (styled green) rather than a problem.
     let success: Bool
+    /// A way on, when the page has one (the console's pages: back to the console).
+    let link: Link?
 
-    init(title: String? = nil, heading: String, message: String, success: Bool = false) {
+    /// A link on a message page.
+    struct Link: Sendable {
+        let href: String
+        let label: String
+    }
+
+    init(title: String? = nil, heading: String, message: String, success: Bool = false, link: Link? = nil) {
         self.title = title ?? heading
         self.heading = heading
         self.message = message
         self.success = success
+        self.link = link
     }
 
     static let invalidLink = MessagePage(heading: "链接无效", message: "这个评议链接无效或已作废。请核对链接是否完整，或联系县营商环境建设办公室重新获取。")
@@ -31,5 +40,10 @@ struct MessagePage: Sendable {
     static let closed = MessagePage(heading: "评议已结束", message: "本次评议已经结束，不再接受提交。感谢您的关注！")
     static let tooManyAttempts = MessagePage(heading: "尝试次数过多", message: "来自您网络的无效链接过多，请稍后再试。如有疑问请联系县营商环境建设办公室。")
     static let expiredForm = MessagePage(heading: "页面已过期", message: "为保护您的评议，请重新打开邀请链接后再提交。")
+    /// An address under /console that is no page (a typed or stale address, or a form's address
+    /// opened again after it was sent).
+    static let consoleNotFound = MessagePage(
+        heading: "页面不存在", message: "控制台里没有这个地址。如果刚才提交过表单，提交的结果已经保存；请回到控制台继续。",
+        link: Link(href: "/console", label: "返回控制台"))
     static let badForm = MessagePage(heading: "无法识别提交的内容", message: "提交的表单格式不正确，未作任何记录。请重新打开邀请链接填写。")
 }

@@ -188,11 +188,22 @@ struct ConsoleYearsController: Sendable {
         let back = "/console/years/\(year)"
         switch action {
         case "score":
+            // What scoring would give, before the office saves it: refused now if it would be
+            // refused then, warned when it would rank nobody.
+            let trial: ScoringRun
+            do {
+                trial = try await scoring.score(year: year, actor: visit.actor, dryRun: true)
+            } catch let error as AppraisalError {
+                throw ConsoleRefusal(error.problem, heading: "不能计分", back: back)
+            }
+            let minBallots = try await appraisals.find(year: year)?.policy.minBallots ?? 5
+            let ranked = trial.scores.count { $0.rank != nil }
             page = ConsoleYearConfirmPage(
                 member: visit.header, csrf: visit.csrf, heading: "正式计分：\(year) 年度",
                 consequence: "按本年度的计分规则计算每位股室长的得分、排名、不满意股室长及整改措施，并保存为本年度的正式结果（之前的试算不保存）。"
                     + "计分后仍可在发布前重新计分；发布后须先撤回发布。",
-                action: "/console/years/\(year)/score", button: "确认正式计分", needsReason: false, back: back)
+                action: "/console/years/\(year)/score", button: "确认正式计分", needsReason: false, back: back,
+                warning: ranked == 0 ? "按现有数据试算：" + YearSteps.nobodyRanked(run: nil, minBallots: minBallots) + "。" : nil)
         case "publish":
             page = ConsoleYearConfirmPage(
                 member: visit.header, csrf: visit.csrf, heading: "发布 \(year) 年度结果",

@@ -7,6 +7,8 @@ struct ConsoleImportsPage: Sendable {
         let value: String
         let label: String
         let columns: String
+        /// What importing it again does (`ImportWorkflow.Kind.reimportRule`).
+        let rule: String?
     }
 
     let member: ConsoleMemberView
@@ -21,7 +23,8 @@ struct ConsoleImportsPage: Sendable {
         kinds = ImportWorkflow.Kind.allCases.map { kind in
             Kind(
                 value: kind.rawValue, label: kind.label,
-                columns: kind.columns.map { $0.names[0] + ($0.required ? "" : "（选填）") }.joined(separator: "、"))
+                columns: kind.columns.map { $0.names[0] + ($0.required ? "" : "（选填）") }.joined(separator: "、"),
+                rule: kind.reimportRule)
         }
     }
 }

@@ -9,4 +9,6 @@ struct ConsoleYearConfirmPage: Sendable {
     /// Withdrawing a publication needs a reason (audited).
     let needsReason: Bool
     let back: String
+    /// What the office should know before it confirms (scoring that would rank nobody).
+    var warning: String? = nil
 }

@@ -28,8 +28,8 @@ struct ConsoleYearPage: Sendable {
         let opensEditable: Bool
         /// The planned times, as the office reads them (「未定」 when none).
         let plan: String
-        /// The ballot key's fingerprint once opened, or "".
-        let fingerprint: String
+        /// The ballot key's fingerprint once opened (nil for drafts: an empty string would still open the section).
+        let fingerprint: String?
         /// The planned times as a `datetime-local` field writes them (China Standard Time), or "".
         let opensAt: String
         let closesAt: String
@@ -92,7 +92,7 @@ struct ConsoleYearPage: Sendable {
                 reschedulable: $0.state == .draft || $0.state == .open,
                 opensEditable: $0.state == .draft || ($0.state == .open && ($0.opensAt.map { $0 > now } ?? false)),
                 plan: "开始 " + ($0.opensAt.map(CountyCalendar.moment) ?? "未定") + "，结束 " + ($0.closesAt.map(CountyCalendar.moment) ?? "未定"),
-                fingerprint: fingerprints[$0.id] ?? "",
+                fingerprint: fingerprints[$0.id],
                 opensAt: $0.opensAt.map(Self.field) ?? "", closesAt: $0.closesAt.map(Self.field) ?? "")
         }
         let present = Set(facts.campaigns.map(\.kind))
