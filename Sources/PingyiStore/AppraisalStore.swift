@@ -115,14 +115,16 @@ public struct AppraisalStore: Sendable {
                            (SELECT count(*) FROM supervisors WHERE active) AS supervisors,
                            (SELECT count(DISTINCT coalesce(a.department_code, s.department_code)) FROM assessments a
                             LEFT JOIN chiefs c ON c.employee_number = a.employee_number LEFT JOIN sections s ON s.id = c.section_id
-                            WHERE a.year = y.year) AS assessed
+                            WHERE a.year = y.year) AS assessed,
+                           EXISTS (SELECT 1 FROM audit_log l WHERE l.action = 'export.personnel' AND l.subject = 'appraisal ' || y.year
+                                   AND l.at >= y.published_at) AS exported
                     FROM appraisal_years y WHERE y.year = \(year)
                     """
                 ).first
             else { return nil }
             let campaigns = try connection.query(
                 """
-                SELECT c.id, c.kind, c.state, c.opens_at, c.closes_at,
+                SELECT c.id, c.kind, c.state, c.opens_at, c.closes_at, c.closed_at,
                        count(i.id) FILTER (WHERE i.revoked_at IS NULL) AS issued, count(i.id) FILTER (WHERE i.used_on IS NOT NULL) AS used
                 FROM campaigns c LEFT JOIN invitations i ON i.campaign_id = c.id
                 WHERE c.year = \(year) GROUP BY c.id ORDER BY c.kind DESC
@@ -133,7 +135,7 @@ public struct AppraisalStore: Sendable {
                 }
                 return YearFacts.CampaignFact(
                     id: try row.decode("id"), kind: kind, state: state, issued: try row.decode("issued"), used: try row.decode("used"),
-                    opensAt: try row.decode("opens_at"), closesAt: try row.decode("closes_at"))
+                    opensAt: try row.decode("opens_at"), closesAt: try row.decode("closes_at"), closedAt: try row.decode("closed_at"))
             }
             let latest: Int? = try row.decode("latest")
             let policy = try PolicyCache.policy(sha256: try row.decode("policy_sha256"), text: try row.decode("policy_yaml"), year: year)
@@ -141,7 +143,7 @@ public struct AppraisalStore: Sendable {
                 year: year, chiefs: try row.decode("chiefs"), merchants: try row.decode("merchants"), supervisors: try row.decode("supervisors"),
                 campaigns: campaigns, assessedDepartments: try row.decode("assessed"), latestRun: latest,
                 published: try row.decode("published"), latestRanked: latest == nil ? nil : try row.decode("latest_ranked"),
-                minBallots: policy.minBallots)
+                minBallots: policy.minBallots, exported: try row.decode("exported"))
         }
     }
 

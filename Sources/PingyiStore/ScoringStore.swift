@@ -324,6 +324,18 @@ public struct ScoringStore: Sendable {
     }
 
     /// HR's lists of a published year, from its official run.
+    /// Records that `actor` took the published year's personnel list away (HR's copy): the
+    /// workbench's last step, 导出与通报, is done once this happened after the publication.
+    public func recordPersonnelExport(year: Int, run: Int, format: String, actor: String) async throws {
+        try await pool.withConnection { connection in
+            try AuditLog.record(
+                AuditEntry(
+                    actor: actor, action: "export.personnel", subject: "appraisal \(year)",
+                    afterJSON: AuditLog.json(["run": "\(run)", "format": format])),
+                on: connection)
+        }
+    }
+
     public func personnel(year: Int) async throws -> (run: Int, rows: [PersonnelRow]) {
         let official = try await run(year: year, officialOnly: true)
         let (policy, history) = try await pool.withConnection { connection in

@@ -20,10 +20,15 @@ struct ExportCommand: AsyncParsableCommand {
         func validate() throws { _ = try SpreadsheetExport.format(out) }
 
         func run() async throws {
-            let (run, rows) = try await database.withPool { try await ScoringStore(pool: $0).personnel(year: year) }
-            try await SpreadsheetExport.write(PersonnelList.sheet(year: year, run: run, rows), to: out)
-            let promotions = rows.filter { $0.list == .promotion }.count
-            print("\(year) 年度（第 \(run) 次评分，正式结果）：拟晋升/评优 \(promotions) 名，拟调整 \(rows.count - promotions) 名，写入 \(out)")
+            try await database.withPool { pool in
+                let store = ScoringStore(pool: pool)
+                let (run, rows) = try await store.personnel(year: year)
+                try await SpreadsheetExport.write(PersonnelList.sheet(year: year, run: run, rows), to: out)
+                try await store.recordPersonnelExport(
+                    year: year, run: run, format: (out as NSString).pathExtension.lowercased(), actor: DatabaseOptions.actor)
+                let promotions = rows.filter { $0.list == .promotion }.count
+                print("\(year) 年度（第 \(run) 次评分，正式结果）：拟晋升/评优 \(promotions) 名，拟调整 \(rows.count - promotions) 名，写入 \(out)")
+            }
         }
     }
 

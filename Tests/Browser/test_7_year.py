@@ -72,6 +72,7 @@ def test_a_year_in_the_console(desktop):
         click(desktop, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
         wait_for(desktop, lambda d: heading(d).startswith("无法导入"), "the refusal of a merged header")
         assert "表头有合并单元格" in desktop.find_element(By.ID, "problems").text
+        screenshot(desktop, "year-import-refused.png")
         dealings_workbook(sheet_path, year, merchants)
         desktop.get(f"{BASE}/console/years/{year}/imports")
         form = desktop.find_element(By.CSS_SELECTOR, "#import-dealings form")
@@ -80,6 +81,7 @@ def test_a_year_in_the_console(desktop):
         wait_for(desktop, lambda d: heading(d).startswith("导入预览"), "the preview")
         assert psql(f"SELECT count(*) FROM merchant_dealings WHERE year = {year}") == ["0"], "a preview wrote rows"
         assert "3" in desktop.find_element(By.ID, "counts").text
+        screenshot(desktop, "year-import-preview.png")
         press(desktop, "#confirm-import")
         wait_for(desktop, lambda d: heading(d).startswith("已导入"), "已导入")
         assert psql(f"SELECT count(*) FROM merchant_dealings WHERE year = {year}") == ["3"]
@@ -110,7 +112,8 @@ def test_a_year_in_the_console(desktop):
         private_line = next(line for line in key_text.splitlines() if line.startswith("pingyi-ballot-key-v1:"))
         assert desktop.find_element(By.ID, "keyline").get_attribute("textContent") == private_line
         press(desktop, "#key-saved")
-        assert button.is_enabled()
+        assert button.is_enabled() and not desktop.find_element(By.ID, "confirm-why").is_displayed()
+        screenshot(desktop, "year-open-key.png")
         # What the form will post: the public half, never the private one.
         posted = desktop.execute_script(
             "return Array.from(document.querySelector('section.confirm form').elements).map(e => e.name + '=' + e.value).join('&')")
@@ -148,6 +151,7 @@ def test_a_year_in_the_console(desktop):
         desktop.find_element(By.ID, "keyfile").send_keys(key_file)
         wait_for(desktop, lambda d: "pingyi-ballot-key-v1:" in d.find_element(By.ID, "key").get_attribute("value"), "the key file read")
         assert "与本活动一致" in desktop.find_element(By.ID, "key-check").text
+        screenshot(desktop, "year-close-key.png")
         press(desktop, "section.confirm button[type=submit]")
         wait_for(desktop, lambda d: heading(d) == "活动已结束", "「活动已结束」")
         assert "已开箱计票 1 份" in desktop.find_element(By.TAG_NAME, "main").text
@@ -162,6 +166,7 @@ def test_a_year_in_the_console(desktop):
         wait_for(desktop, lambda d: "试算 · 未保存" in heading(d), "the trial")
         assert desktop.find_elements(By.CSS_SELECTOR, "table.grid tbody tr"), "the trial ranks nobody"
         assert psql("SELECT count(*) FROM scoring_runs") == runs, "the trial was stored"
+        screenshot(desktop, "year-trial.png")
         press(desktop, "a[href='/console/years/2026/confirm?action=score']")
         wait_for(desktop, lambda d: heading(d) == "正式计分：2026 年度", "the scoring confirmation")
         press(desktop, "section.confirm button[type=submit]")
@@ -179,6 +184,9 @@ def test_a_year_in_the_console(desktop):
         press(desktop, "a[href^='/console/personnel.xlsx']")
         workbook = downloaded(desktop, "*.xlsx", before)
         assert os.path.getsize(workbook) > 1000
+        # The workbench's last step, 导出与通报, is done now.
+        desktop.get(f"{BASE}/console/years/2026")
+        assert "人员名单已下载交人事" in desktop.find_element(By.CSS_SELECTOR, "ol.steps").text
 
     with Stopwatch("console: next year's working calendar typed in"):
         # Pingyi ships 2026's; the office types 2027's in from the State Council's notice.
@@ -188,10 +196,12 @@ def test_a_year_in_the_console(desktop):
         field = desktop.find_element(By.ID, "year")
         field.clear()
         field.send_keys("2027")
-        desktop.find_element(By.ID, "holidays").send_keys("2027-01-01..2027-01-03 元旦\n2027-02-10..2027-02-17 春节")
+        desktop.find_element(By.ID, "holidays").send_keys("2027-01-01..2027-01-03 元旦\n2027-02-10 至 2027-02-17 春节")
         desktop.find_element(By.ID, "workdays").send_keys("2027-02-07 周日")
+        screenshot(desktop, "year-calendar.png")
         press(desktop, "#typed button[type=submit]")
         wait_for(desktop, lambda d: heading(d) == "已保存 2027 年工作日历", "「已保存 2027 年工作日历」")
         assert psql("SELECT count(*) FROM working_calendars WHERE year = 2027") == ["1"]
+        assert psql("SELECT count(*) FROM working_calendars WHERE year = 2027 AND calendar_yaml LIKE '%2027-02-10..2027-02-17%'") == ["1"]
         actor = psql("SELECT actor FROM audit_log WHERE action = 'calendar.import' ORDER BY id DESC LIMIT 1")
         assert actor and actor[0].startswith("staff:"), actor

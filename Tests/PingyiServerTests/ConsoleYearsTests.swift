@@ -130,6 +130,12 @@ struct ConsoleYearsTests {
             let again = try await office.post("/console/years/2026/publish", [], as: .admin)
             #expect(again.status == .ok && again.text.contains("已发布"))
             #expect(try await office.get("/console/ranking?year=2026", as: .orgdept).text.contains("2026"))
+            // The last step, 导出与通报, is done once someone downloads the personnel list after publishing; audited.
+            #expect(try await office.get("/console/years/2026", as: .admin).text.contains("在人员名单下载 Excel 交人事"))
+            let list = try await office.get("/console/personnel.xlsx?year=2026", as: .hr)
+            #expect(list.status == .ok)
+            #expect(try await office.get("/console/years/2026", as: .admin).text.contains("人员名单已下载交人事"))
+            #expect(try fixture.count("SELECT count(*) FROM audit_log WHERE action = 'export.personnel' AND subject = 'appraisal 2026'") == 1)
             #expect(
                 try fixture.count(
                     "SELECT count(*) FROM audit_log WHERE actor = 'staff:admin1' AND action IN ('appraisal.unpublish', 'appraisal.publish', 'score')"
@@ -146,10 +152,11 @@ struct ConsoleYearsTests {
             campaigns: [.init(id: 5, kind: .starRating, state: .open, issued: 33, used: 20)], assessedDepartments: 0, latestRun: nil,
             published: false)
         let steps = YearSteps.steps(facts)
-        #expect(steps.map(\.name) == ["名册", "企业与办事记录", "监督员", "活动", "结束并计票", "目标考核", "试算", "正式计分", "发布"])
+        #expect(steps.map(\.name) == ["名册", "企业与办事记录", "监督员", "活动", "结束并计票", "目标考核", "试算", "正式计分", "发布", "导出与通报"])
         #expect(steps[0].state == .done && steps[1].state == .next && steps[2].state == .done)
         #expect(steps[6].blocked == "评星定级活动仍在进行，结束后才能计分" && steps[6].state == .waiting)
         #expect(steps[8].blocked == "尚未正式计分，计分后才能发布")
+        #expect(steps[9].blocked == "发布后才能导出" && steps[9].state == .waiting)
         var closed = facts
         closed.campaigns[0].state = .closed
         closed.merchants = 400
@@ -167,5 +174,16 @@ struct ConsoleYearsTests {
         #expect(YearSteps.publishingBlock(closed) == nil)
         closed.published = true
         #expect(YearSteps.scoringBlock(closed)?.contains("撤回发布") == true)
+        #expect(YearSteps.steps(closed)[9].state != .done && YearSteps.steps(closed)[9].blocked == nil)
+        // A counted campaign shows when it really ended, not what was planned.
+        let planned = ISO8601DateFormatter().date(from: "2027-01-20T09:30:00Z")!
+        let counted = ISO8601DateFormatter().date(from: "2027-01-25T02:00:00Z")!
+        var fact = YearFacts.CampaignFact(id: 5, kind: .starRating, state: .open, issued: 33, used: 20, closesAt: planned)
+        #expect(ConsoleYearPage.plan(fact) == "开始 未定，结束 2027年1月20日 17:30")
+        fact.state = .closed
+        fact.closedAt = counted
+        #expect(ConsoleYearPage.plan(fact) == "开始 未定，已于 2027年1月25日 10:00 结束并计票")
+        closed.exported = true
+        #expect(YearSteps.steps(closed)[9].state == .done && YearSteps.steps(closed)[9].detail.contains("人员名单已下载交人事"))
     }
 }

@@ -13,9 +13,14 @@ public struct YearFacts: Hashable, Sendable {
         /// The planned opening and closing times.
         public var opensAt: Date?
         public var closesAt: Date?
+        /// When it was counted (closed campaigns): the real end, whatever was planned.
+        public var closedAt: Date?
 
         /// Makes a campaign's facts.
-        public init(id: Int, kind: CampaignKind, state: CampaignState, issued: Int, used: Int, opensAt: Date? = nil, closesAt: Date? = nil) {
+        public init(
+            id: Int, kind: CampaignKind, state: CampaignState, issued: Int, used: Int, opensAt: Date? = nil, closesAt: Date? = nil,
+            closedAt: Date? = nil
+        ) {
             self.id = id
             self.kind = kind
             self.state = state
@@ -23,6 +28,7 @@ public struct YearFacts: Hashable, Sendable {
             self.used = used
             self.opensAt = opensAt
             self.closesAt = closesAt
+            self.closedAt = closedAt
         }
     }
 
@@ -43,11 +49,13 @@ public struct YearFacts: Hashable, Sendable {
     /// be ranked (the year's policy's minBallots).
     public var latestRanked: Int?
     public var minBallots: Int
+    /// Whether the personnel list was downloaded since the year was published.
+    public var exported: Bool
 
     /// Makes the facts of a year.
     public init(
         year: Int, chiefs: Int, merchants: Int, supervisors: Int, campaigns: [CampaignFact], assessedDepartments: Int, latestRun: Int?,
-        published: Bool, latestRanked: Int? = nil, minBallots: Int = 5
+        published: Bool, latestRanked: Int? = nil, minBallots: Int = 5, exported: Bool = false
     ) {
         self.year = year
         self.chiefs = chiefs
@@ -59,5 +67,6 @@ public struct YearFacts: Hashable, Sendable {
         self.published = published
         self.latestRanked = latestRanked
         self.minBallots = minBallots
+        self.exported = exported
     }
 }

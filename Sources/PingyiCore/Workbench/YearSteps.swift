@@ -73,6 +73,12 @@ public enum YearSteps {
         }
         add("正式计分", done: facts.latestRun != nil, detail: scored ?? "正式计分后结果固定，可发布", blocked: scoring)
         add("发布", done: facts.published, detail: facts.published ? "已发布：排名、人员名单和接口可见" : "发布后组织部、人事可见", blocked: publishingBlock(facts))
+        add(
+            "导出与通报", done: facts.published && facts.exported,
+            detail: facts.exported
+                ? "人员名单已下载交人事；排名可随时导出通报，组织部从数据接口读取"
+                : "在人员名单下载 Excel 交人事（拟晋升、拟调整名单），在排名导出 .xlsx 或 CSV 通报",
+            blocked: facts.published ? nil : "发布后才能导出")
         return steps
     }
 }

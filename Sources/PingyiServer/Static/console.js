@@ -50,7 +50,11 @@
     var saved = document.getElementById("key-saved");
     var button = document.getElementById("confirm-button");
     link.addEventListener("click", function () { saved.disabled = false; });
-    saved.addEventListener("change", function () { button.disabled = !saved.checked; });
+    var why = document.getElementById("confirm-why");
+    saved.addEventListener("change", function () {
+      button.disabled = !saved.checked;
+      if (why) why.hidden = saved.checked;
+    });
     document.getElementById("keygen-nojs").hidden = true;
     document.getElementById("keygen-ready").hidden = false;
   }

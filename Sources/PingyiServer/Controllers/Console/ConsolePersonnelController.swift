@@ -20,9 +20,10 @@ struct ConsolePersonnelController: Sendable {
         }
         for download in [SpreadsheetDownload.csv, .xlsx] {
             router.get("/console/personnel.\(download.rawValue)") { request, _ in
-                try await gate.page(request) { _ in
+                try await gate.page(request) { visit in
                     let (year, _) = try await chosenYear(request.uri.queryParameters)
                     let (run, rows) = try await scoring.personnel(year: year)
+                    try await scoring.recordPersonnelExport(year: year, run: run, format: download.rawValue, actor: visit.actor)
                     return try await download.response(
                         PersonnelList.sheet(year: year, run: run, rows), name: "personnel-\(year)", cacheControl: "no-store")
                 }

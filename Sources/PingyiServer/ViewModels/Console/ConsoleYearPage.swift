@@ -26,7 +26,8 @@ struct ConsoleYearPage: Sendable {
         /// (a draft, or open but not yet taking answers).
         let reschedulable: Bool
         let opensEditable: Bool
-        /// The planned times, as the office reads them (「未定」 when none).
+        /// The planned times, as the office reads them (「未定」 when none); a counted campaign's
+        /// real end.
         let plan: String
         /// The ballot key's fingerprint once opened (nil for drafts: an empty string would still open the section).
         let fingerprint: String?
@@ -91,7 +92,7 @@ struct ConsoleYearPage: Sendable {
                 isDraft: $0.state == .draft, isOpen: $0.state == .open, isClosed: $0.state == .closed,
                 reschedulable: $0.state == .draft || $0.state == .open,
                 opensEditable: $0.state == .draft || ($0.state == .open && ($0.opensAt.map { $0 > now } ?? false)),
-                plan: "开始 " + ($0.opensAt.map(CountyCalendar.moment) ?? "未定") + "，结束 " + ($0.closesAt.map(CountyCalendar.moment) ?? "未定"),
+                plan: Self.plan($0),
                 fingerprint: fingerprints[$0.id],
                 opensAt: $0.opensAt.map(Self.field) ?? "", closesAt: $0.closesAt.map(Self.field) ?? "")
         }
@@ -103,5 +104,12 @@ struct ConsoleYearPage: Sendable {
         latestRun = facts.latestRun
         hasCampaigns = !campaigns.isEmpty
         hasMissing = !missing.isEmpty
+    }
+
+    /// A campaign's times in words: planned until it is counted, then when it really ended.
+    static func plan(_ campaign: YearFacts.CampaignFact) -> String {
+        let start = "开始 " + (campaign.opensAt.map(CountyCalendar.moment) ?? "未定")
+        if let closedAt = campaign.closedAt { return start + "，已于 " + CountyCalendar.moment(closedAt) + " 结束并计票" }
+        return start + "，结束 " + (campaign.closesAt.map(CountyCalendar.moment) ?? "未定")
     }
 }
