@@ -93,7 +93,7 @@ def test_a_year_in_the_console(desktop):
         wait_for(desktop, lambda d: d.find_elements(By.CSS_SELECTOR, "#campaigns tr[id^='campaign-']"), "the campaign's row")
         campaign = int(desktop.find_element(By.CSS_SELECTOR, "#campaigns tr[id^='campaign-']").get_attribute("id").split("-")[1])
         press(desktop, f"#campaign-{campaign} form[action$='/invitations'] button[type=submit]")
-        sheet = downloaded(desktop, "invitations-*.csv")
+        sheet = downloaded(desktop, "邀请链接-活动*.csv")
         with open(sheet, encoding="utf-8-sig", newline="") as handle:
             links = [row[-1] for row in csv.reader(handle) if "/r/" in row[-1]]
         assert links, "no link issued"
@@ -182,7 +182,7 @@ def test_a_year_in_the_console(desktop):
         wait_for(desktop, lambda d: heading(d).startswith("人员名单") or "人员名单" in heading(d), "人员名单")
         before = glob.glob(os.path.join(desktop.downloads, "*.xlsx"))
         press(desktop, "a[href^='/console/personnel.xlsx']")
-        workbook = downloaded(desktop, "*.xlsx", before)
+        workbook = downloaded(desktop, "2026年度人员名单.xlsx", before)
         assert os.path.getsize(workbook) > 1000
         # The workbench's last step, 导出与通报, is done now.
         desktop.get(f"{BASE}/console/years/2026")

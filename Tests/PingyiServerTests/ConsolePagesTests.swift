@@ -424,14 +424,20 @@ struct ConsolePagesTests {
             let personnel = try await office.get("/console/personnel", as: .hr)
             #expect(personnel.text.contains("2026 年度人员名单") && personnel.text.contains("/console/personnel.csv?year=2026"))
             let csv = try await office.get("/console/personnel.csv?year=2026", as: .hr)
-            #expect(csv.headers[.contentDisposition] == "attachment; filename=\"personnel-2026.csv\"")
+            // The office's downloads folder shows 2026年度人员名单.csv; a client reading only `filename` gets the ASCII name.
+            #expect(
+                csv.headers[.contentDisposition]
+                    == "attachment; filename=\"personnel-2026.csv\"; filename*=UTF-8''2026%E5%B9%B4%E5%BA%A6%E4%BA%BA%E5%91%98%E5%90%8D%E5%8D%95.csv")
             #expect(Array(csv.body.readableBytesView.prefix(3)) == [0xEF, 0xBB, 0xBF])
             let (official, rows) = try await ScoringStore(pool: office.server.fixture.pool).personnel(year: 2026)
             let expected = PersonnelList.csv(year: 2026, run: official, rows)
             #expect(Data(csv.body.readableBytesView) == expected)
             #expect(try await office.get("/console/personnel?year=2025", as: .hr).status == .notFound)
             let workbook = try await office.get("/console/personnel.xlsx?year=2026", as: .hr)
-            #expect(workbook.status == .ok && workbook.headers[.contentDisposition] == "attachment; filename=\"personnel-2026.xlsx\"")
+            #expect(
+                workbook.status == .ok
+                    && workbook.headers[.contentDisposition]?.hasPrefix("attachment; filename=\"personnel-2026.xlsx\"; filename*=UTF-8''2026") == true
+            )
             #expect(Array(workbook.body.readableBytesView.prefix(2)) == [0x50, 0x4B])
             #expect(try await office.get("/console/personnel.xlsx?year=2025", as: .hr).status == .notFound)
             // The ranking the page shows, as files; HR may not download it.

@@ -9,8 +9,12 @@ enum SpreadsheetDownload: String, Sendable {
     case xlsx
 
     /// The response (the .xlsx made by `SpreadsheetExport.xlsx`, off the cooperative threads).
-    func response(_ sheet: Spreadsheet, name: String, cacheControl: String? = nil) async throws -> Response {
-        var headers: HTTPFields = [.contentDisposition: "attachment; filename=\"\(name).\(rawValue)\""]
+    /// `chinese` is the name the office sees (without the ending); `name` the ASCII fallback.
+    func response(_ sheet: Spreadsheet, name: String, chinese: String? = nil, cacheControl: String? = nil) async throws -> Response {
+        var headers: HTTPFields = [
+            .contentDisposition: chinese.map { AttachmentName.header(ascii: "\(name).\(rawValue)", chinese: "\($0).\(rawValue)") }
+                ?? "attachment; filename=\"\(name).\(rawValue)\""
+        ]
         if let cacheControl { headers[.cacheControl] = cacheControl }
         switch self {
         case .csv:

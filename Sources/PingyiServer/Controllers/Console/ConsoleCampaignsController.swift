@@ -78,21 +78,25 @@ struct ConsoleCampaignsController: Sendable {
             } catch let error as WorkflowError {
                 throw ConsoleRefusal(heading: "短信过长", text: error.operatorMessage, status: .unprocessableContent, back: "/console")
             }
-            response = Self.attachment(csv, type: "text/csv; charset=utf-8", name: "reminders-campaign\(campaign.id)-\(day).csv")
+            response = Self.attachment(
+                csv, type: "text/csv; charset=utf-8", name: "reminders-campaign\(campaign.id)-\(day).csv",
+                chinese: "提醒链接-活动\(campaign.id)-\(day).csv")
         } else {
             let codes = try await LetterWorkflow.knownCodes(rows, codeKey: codeKey, pool: invitations.pool)
             let html = LetterWorkflow.letters(rows, campaign: campaign, codes: codes, reminder: true)
-            response = Self.attachment(Data(html.utf8), type: "text/html; charset=utf-8", name: "reminders-campaign\(campaign.id)-\(day).html")
+            response = Self.attachment(
+                Data(html.utf8), type: "text/html; charset=utf-8", name: "reminders-campaign\(campaign.id)-\(day).html",
+                chinese: "提醒函-活动\(campaign.id)-\(day).html")
         }
         try await invitations.recordOutreach(campaignID: campaign.id, kind: "remind", count: rows.count, actor: visit.actor)
         return response
     }
 
     /// A file to download, never cached: the links, letters, reminders and keys are the office's only copies.
-    static func attachment(_ data: Data, type: String, name: String) -> Response {
+    static func attachment(_ data: Data, type: String, name: String, chinese: String) -> Response {
         Response(
             status: .ok,
-            headers: [.contentType: type, .cacheControl: "no-store", .contentDisposition: "attachment; filename=\"\(name)\""],
+            headers: [.contentType: type, .cacheControl: "no-store", .contentDisposition: AttachmentName.header(ascii: name, chinese: chinese)],
             body: .init(byteBuffer: ByteBuffer(data: data)))
     }
 
@@ -274,9 +278,13 @@ struct ConsoleCampaignsController: Sendable {
         if letters {
             let rows = result.issued.map { LinksFile.Row($0, kind: campaign.kind, publicURL: gate.configuration.publicURL) }
             let html = LetterWorkflow.letters(rows, campaign: campaign, codes: Set(rows.map { InvitationCode(token: $0.token).text }))
-            return Self.attachment(Data(html.utf8), type: "text/html; charset=utf-8", name: "letters-campaign\(campaign.id)-\(day).html")
+            return Self.attachment(
+                Data(html.utf8), type: "text/html; charset=utf-8", name: "letters-campaign\(campaign.id)-\(day).html",
+                chinese: "邀请函-活动\(campaign.id)-\(day).html")
         }
         let csv = InvitationSheet.csv(result.issued, kind: campaign.kind, publicURL: gate.configuration.publicURL)
-        return Self.attachment(csv, type: "text/csv; charset=utf-8", name: "invitations-campaign\(campaign.id)-\(day).csv")
+        return Self.attachment(
+            csv, type: "text/csv; charset=utf-8", name: "invitations-campaign\(campaign.id)-\(day).csv",
+            chinese: "邀请链接-活动\(campaign.id)-\(day).csv")
     }
 }

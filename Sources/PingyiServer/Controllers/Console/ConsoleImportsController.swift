@@ -137,6 +137,7 @@ struct ConsoleImportsController: Sendable {
         let kind = try Self.kind(text, back: "/console/years")
         let data = try await SpreadsheetExport.xlsx(kind.template)
         return ConsoleCampaignsController.attachment(
-            data, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name: "template-\(kind.rawValue).xlsx")
+            data, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name: "template-\(kind.rawValue).xlsx",
+            chinese: "导入模板-\(kind.label).xlsx")
     }
 }

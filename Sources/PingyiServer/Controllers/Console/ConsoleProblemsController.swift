@@ -29,7 +29,7 @@ struct ConsoleProblemsController: Sendable {
                     let month = try Self.month(request.uri.queryParameters)
                     return try await download.response(
                         ConsoleLedgerMonthPage.sheet(month, rows: try await problems.monthly(month)), name: "problems-\(month)",
-                        cacheControl: "no-store")
+                        chinese: "问题台账月调度表-\(month)", cacheControl: "no-store")
                 }
             }
         }

@@ -20,7 +20,8 @@ struct ConsoleRankingController: Sendable {
             router.get("/console/ranking.\(download.rawValue)") { request, _ in
                 try await gate.page(request, roles: [.admin, .orgdept]) { _ in
                     let (run, _) = try await shownRun(request.uri.queryParameters)
-                    return try await download.response(RankingSheet.make(run), name: "ranking-\(run.year)-run\(run.id)", cacheControl: "no-store")
+                    return try await download.response(
+                        RankingSheet.make(run), name: "ranking-\(run.year)-run\(run.id)", chinese: "\(run.year)年度综合排名", cacheControl: "no-store")
                 }
             }
         }

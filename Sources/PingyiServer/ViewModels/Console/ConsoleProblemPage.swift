@@ -32,7 +32,7 @@ struct ConsoleProblemPage: Sendable {
         due = calendars.dueText(problem) ?? "—"
         steps = history.map { record in
             let detail = [record.dueOn.map { "期限 \($0)" }, record.callback.map { "回访：\($0.rawValue)" }, record.note].compactMap { $0 }
-            return Step(day: "\(record.day)", label: record.step.label, actor: record.actor, detail: detail.joined(separator: "；"))
+            return Step(day: "\(record.day)", label: record.step.label, actor: ActorLabel.text(record.actor), detail: detail.joined(separator: "；"))
         }
     }
 }
