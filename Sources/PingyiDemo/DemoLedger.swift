@@ -63,14 +63,21 @@ enum DemoLedger {
                 }
                 let verified = done.adding(days: 1)
                 guard verified < end else { continue }
-                _ = try await store.verify(problem.id, note: "核查属实，予以销号。", on: verified, actor: actor)
-                if reporter != nil, verified.adding(days: 2) < end {
-                    let callbackRoll = Double.random(in: 0..<1, using: &random)
-                    let callback: CallbackSatisfaction =
-                        callbackRoll < (weak ? 0.45 : 0.7)
-                        ? .satisfied : callbackRoll < 0.85 ? .basicallySatisfied : callbackRoll < 0.95 ? .dissatisfied : .notReached
-                    _ = try await store.reply(
-                        problem.id, note: "已电话告知办理结果。", callback: callback, on: verified.adding(days: 2), actor: actor)
+                _ = try await store.verify(problem.id, note: "核查属实。", on: verified, actor: actor)
+                guard reporter != nil else {
+                    if verified.adding(days: 1) < end { _ = try await store.close(problem.id, note: nil, on: verified.adding(days: 1), actor: actor) }
+                    continue
+                }
+                guard verified.adding(days: 3) < end else { continue }
+                _ = try await store.reply(problem.id, note: "已电话告知办理结果。", on: verified.adding(days: 1), actor: actor)
+                let callbackRoll = Double.random(in: 0..<1, using: &random)
+                let callback: CallbackSatisfaction =
+                    callbackRoll < (weak ? 0.45 : 0.7)
+                    ? .satisfied : callbackRoll < 0.85 ? .basicallySatisfied : callbackRoll < 0.95 ? .dissatisfied : .notReached
+                _ = try await store.callback(
+                    problem.id, callback, note: callback == .dissatisfied ? "企业反映问题未实际解决。" : nil, on: verified.adding(days: 2), actor: actor)
+                if callback != .dissatisfied {
+                    _ = try await store.close(problem.id, note: nil, on: verified.adding(days: 3), actor: actor)
                 }
             }
         }
@@ -82,8 +89,10 @@ enum DemoLedger {
             receivedOn: CivilDate(year: 2026, month: 8, day: 3)!, reporter: "孙经理", actor: actor)
         _ = try await store.assign(stuck.id, department: weak, on: CivilDate(year: 2026, month: 8, day: 3)!, actor: actor)
         _ = try await store.reportDone(stuck.id, note: "已补发书面文书并撤销停产要求。", on: CivilDate(year: 2026, month: 11, day: 10)!, actor: "部门")
-        _ = try await store.verify(stuck.id, note: "核查属实，予以销号。", on: CivilDate(year: 2026, month: 11, day: 11)!, actor: actor)
-        _ = try await store.reply(stuck.id, note: "已当面告知办理结果。", callback: .dissatisfied, on: CivilDate(year: 2026, month: 11, day: 13)!, actor: actor)
+        _ = try await store.verify(stuck.id, note: "核查属实。", on: CivilDate(year: 2026, month: 11, day: 11)!, actor: actor)
+        _ = try await store.reply(stuck.id, note: "已当面告知办理结果。", on: CivilDate(year: 2026, month: 11, day: 12)!, actor: actor)
+        _ = try await store.callback(
+            stuck.id, .dissatisfied, note: "企业反映停产期间的损失无人过问。", on: CivilDate(year: 2026, month: 11, day: 13)!, actor: actor)
         return made + 1
     }
 }

@@ -8,9 +8,12 @@ import PingyiPostgres
 /// enforces the same succession.
 public struct ProblemStore: Sendable {
     let pool: ConnectionPool
+    /// The county's today: no step may be dated after it (a test gives its own).
+    let today: @Sendable () -> CivilDate
 
-    public init(pool: ConnectionPool) {
+    public init(pool: ConnectionPool, today: @escaping @Sendable () -> CivilDate = { CountyCalendar.today() }) {
         self.pool = pool
+        self.today = today
     }
 
     /// What a list shows.
@@ -125,6 +128,7 @@ public struct ProblemStore: Sendable {
     ) async throws -> Problem {
         let text = description.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...5000).contains(text.count) else { throw ProblemError.badDescription }
+        if receivedOn > today() { throw ProblemError.futureDay(receivedOn) }
         return try await pool.transaction { connection in
             try ProblemStore.insert(
                 channel: channel, environment: environment, description: text, receivedOn: receivedOn, reporter: reporter,
@@ -253,19 +257,49 @@ public struct ProblemStore: Sendable {
         }
     }
 
-    /// 核查销号: accepted and closed.
+    /// 核查通过: the office accepts the department's work; the item waits for 答复, 回访 and 销号
+    /// (an anonymous one for 销号 only).
     public func verify(_ id: Int, note: String?, on day: CivilDate, actor: String) async throws -> Problem {
         try await step(id, .verify, note: note, on: day, actor: actor) { problem, connection in
-            try connection.query("UPDATE problems SET state = 'closed', closed_on = \(day.description)::date WHERE id = \(id)")
+            try connection.query("UPDATE problems SET state = 'verified' WHERE id = \(id)")
             return (problem.departmentCode, nil)
         }
     }
 
-    /// 结果反馈: what the reporter was told, and their answer on the callback.
-    public func reply(_ id: Int, note: String, callback: CallbackSatisfaction, on day: CivilDate, actor: String) async throws -> Problem {
-        try await step(id, .reply, note: note, callback: callback, on: day, actor: actor) { problem, connection in
+    /// 答复反映人: what the reporter was told.
+    public func reply(_ id: Int, note: String, on day: CivilDate, actor: String) async throws -> Problem {
+        try await step(id, .reply, note: note, on: day, actor: actor) { problem, connection in
+            try connection.query("UPDATE problems SET replied_on = \(day.description)::date WHERE id = \(id)")
+            return (problem.departmentCode, nil)
+        }
+    }
+
+    /// 回访: the reporter's answer. 不满意 (with the reason) sends the item back to its department
+    /// with a new deadline counted from `day`; the reply and answer are cleared on the item (its
+    /// history keeps them), so the next round is answered and called back again.
+    public func callback(_ id: Int, _ callback: CallbackSatisfaction, note: String?, on day: CivilDate, actor: String) async throws -> Problem {
+        try await step(id, .callback, note: note, callback: callback, on: day, actor: actor) { problem, connection in
+            guard callback == .dissatisfied else {
+                try connection.query("UPDATE problems SET callback = \(callback.rawValue) WHERE id = \(id)")
+                return (problem.departmentCode, nil)
+            }
+            let rules = try ProblemStore.rules(year: day.year, on: connection)
+            let (due, provisional) = try ProblemStore.calendars(on: connection).deadline(
+                workingDays: rules.dueWorkingDays(for: problem.channel), from: day)
             try connection.query(
-                "UPDATE problems SET replied_on = \(day.description)::date, callback = \(callback.rawValue) WHERE id = \(id)")
+                """
+                UPDATE problems SET state = 'assigned', replied_on = NULL, callback = NULL, due_on = \(due.description)::date,
+                       due_from = \(day.description)::date, due_provisional = \(!provisional.isEmpty)
+                WHERE id = \(id)
+                """)
+            return (problem.departmentCode, due)
+        }
+    }
+
+    /// 销号: the last step.
+    public func close(_ id: Int, note: String?, on day: CivilDate, actor: String) async throws -> Problem {
+        try await step(id, .close, note: note, on: day, actor: actor) { problem, connection in
+            try connection.query("UPDATE problems SET state = 'closed', closed_on = \(day.description)::date WHERE id = \(id)")
             return (problem.departmentCode, nil)
         }
     }
@@ -277,10 +311,17 @@ public struct ProblemStore: Sendable {
     ) async throws -> Problem {
         let note = note?.trimmingCharacters(in: .whitespacesAndNewlines)
         if let note, note.count > 2000 { throw ProblemError.noteRequired(step) }
+        if day > today() { throw ProblemError.futureDay(day) }
         return try await pool.transaction { connection in
             guard try connection.query("SELECT 1 FROM problems WHERE id = \(id) FOR UPDATE").count == 1 else { throw ProblemError.notFound(id) }
             let before = try ProblemStore.find(id, on: connection)
-            _ = try ProblemFlow.next(after: step, from: before.state, problem: before, note: note)
+            _ = try ProblemFlow.next(after: step, from: before.state, problem: before, note: note, callback: callback)
+            // No step before the one it follows (a recount is dated the day the calendar came, not a step of the work).
+            if let text = try connection.query(
+                "SELECT max(on_day)::text AS last FROM problem_steps WHERE problem_id = \(id) AND step <> 'recount'"
+            )[0].decode("last", as: String?.self), let last = CivilDate(parsing: text), day < last {
+                throw ProblemError.beforeLastStep(day: day, last: last)
+            }
             let (department, due) = try apply(before, connection)
             try connection.query(
                 """

@@ -12,13 +12,14 @@ extension CivilDate: ExpressibleByArgument {
     public init?(argument: String) { self.init(parsing: argument) }
 }
 
-/// `pingyi problems add|from-clue|assign|report-done|send-back|verify|reply|list|show|report|ranking`
+/// `pingyi problems add|from-clue|assign|report-done|send-back|verify|reply|callback|close|list|show|report|ranking`
 struct ProblemsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "problems",
-        abstract: "问题台账：问题收集 → 精准交办 → 限时办结（工作日）→ 督查 → 结果反馈 → 问题销号；月调度表和季度排名。",
+        abstract: "问题台账：问题收集 → 精准交办 → 限时办结（工作日）→ 督查核查 → 答复回访 → 问题销号；月调度表和季度排名。",
         subcommands: [
-            Add.self, FromClue.self, Assign.self, ReportDone.self, SendBack.self, Verify.self, Reply.self, List.self, Show.self,
+            Add.self, FromClue.self, Assign.self, ReportDone.self, SendBack.self, Verify.self, Reply.self, Callback.self, Close.self, List.self,
+            Show.self,
             Report.self, Ranking.self, YearEnd.self,
         ])
 
@@ -122,7 +123,7 @@ struct ProblemsCommand: AsyncParsableCommand {
     }
 
     struct Verify: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "verify", abstract: "督查核实，问题销号。")
+        static let configuration = CommandConfiguration(commandName: "verify", abstract: "督查核查通过；之后答复反映人、回访，最后销号（匿名问题直接销号）。")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "问题编号") var id: Int
         @Option(help: "核查情况（可选）") var note: String?
@@ -132,23 +133,61 @@ struct ProblemsCommand: AsyncParsableCommand {
             let problem = try await database.withPool {
                 try await ProblemStore(pool: $0).verify(id, note: note, on: day.value, actor: DatabaseOptions.actor)
             }
-            print("问题 \(id) 已销号。" + (problem.reporter == nil ? "（匿名问题，无需反馈）" : "请向反映人反馈：pingyi problems reply \(id) --note … --callback 满意"))
+            print(
+                "问题 \(id) 核查通过。"
+                    + (problem.reporter == nil
+                        ? "匿名问题无需答复，可以销号：pingyi problems close \(id)"
+                        : "请答复反映人并回访：pingyi problems reply \(id) --note …，pingyi problems callback \(id) --result 满意"))
         }
     }
 
     struct Reply: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "reply", abstract: "结果反馈：告知反映人并记录回访满意度。")
+        static let configuration = CommandConfiguration(commandName: "reply", abstract: "答复反映人：告知办理结果（核查通过后）。")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "问题编号") var id: Int
-        @Option(help: "反馈内容") var note: String
-        @Option(help: "回访结果：满意、基本满意、不满意、未回访") var callback: CallbackSatisfaction
+        @Option(help: "答复内容") var note: String
         @OptionGroup var day: Day
 
         func run() async throws {
             _ = try await database.withPool {
-                try await ProblemStore(pool: $0).reply(id, note: note, callback: callback, on: day.value, actor: DatabaseOptions.actor)
+                try await ProblemStore(pool: $0).reply(id, note: note, on: day.value, actor: DatabaseOptions.actor)
             }
-            print("问题 \(id) 已反馈（回访：\(callback.rawValue)）。")
+            print("问题 \(id) 已答复反映人，请回访：pingyi problems callback \(id) --result 满意")
+        }
+    }
+
+    struct Callback: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "callback", abstract: "回访：记录反映人的评价；不满意的（须写明原因）退回部门重办，期限重新计算。")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "问题编号") var id: Int
+        @Option(help: "回访结果：满意、基本满意、不满意、未回访") var result: CallbackSatisfaction
+        @Option(help: "回访情况（不满意时必填）") var note: String?
+        @OptionGroup var day: Day
+
+        func run() async throws {
+            let problem = try await database.withPool {
+                try await ProblemStore(pool: $0).callback(id, result, note: note, on: day.value, actor: DatabaseOptions.actor)
+            }
+            print(
+                result == .dissatisfied
+                    ? "问题 \(id) 回访不满意，已退回 \(problem.departmentName ?? "")重办，限 \(problem.dueOn.map { "\($0)" } ?? "") 前办结。"
+                    : "问题 \(id) 回访：\(result.rawValue)。可以销号：pingyi problems close \(id)")
+        }
+    }
+
+    struct Close: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "close", abstract: "销号：最后一步（有反映人的须已答复并回访）。")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "问题编号") var id: Int
+        @Option(help: "说明（可选）") var note: String?
+        @OptionGroup var day: Day
+
+        func run() async throws {
+            _ = try await database.withPool {
+                try await ProblemStore(pool: $0).close(id, note: note, on: day.value, actor: DatabaseOptions.actor)
+            }
+            print("问题 \(id) 已销号。")
         }
     }
 
@@ -156,7 +195,7 @@ struct ProblemsCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "列出问题（逾期在前）。")
         @OptionGroup var database: DatabaseOptions
         @Option(help: "部门代码") var department: String?
-        @Option(help: "状态：received、assigned、done、closed") var state: ProblemState?
+        @Option(help: "状态：received、assigned、done、verified、closed") var state: ProblemState?
         @Option(help: "渠道") var channel: ProblemChannel?
         @Option(help: "受理月份，如 2026-03") var month: String?
         @Flag(help: "只列出已逾期的") var overdue = false

@@ -47,18 +47,22 @@ def test_calendar_and_deadlines():
     assigned = pingyi("problems", "assign", problem, "--department", "SCJG", "--on", "2026-11-02")
     assert assigned.code == 0 and "2026-11-09" in assigned.out, assigned  # 12345: 5 working days
     verify_early = pingyi("problems", "verify", problem)
-    assert verify_early.code != 0 and "不能「核查销号」" in verify_early.err, verify_early
-    late = sql("SELECT id FROM problems WHERE external_ref = 'GD-2'")
-    # Received in November, assigned on 28 December: 15 working days run into 2027, which has no calendar yet.
-    # The deadline is counted with weekends only and said to be provisional until 2027's calendar comes.
-    provisional = pingyi("problems", "assign", late, "--department", "SCJG", "--on", "2026-12-28")
-    assert provisional.code == 0 and "暂按周末计算，待导入 2027 年工作日历" in provisional.out, provisional
+    assert verify_early.code != 0 and "不能「核查通过」" in verify_early.err, verify_early
+    # A deadline into a year without a working calendar (the demo has 2026's only; here 2025, so that
+    # no step is dated after today): counted with weekends only and said to be provisional.
+    added = pingyi("problems", "add", "--channel", "信箱", "--environment", "政策环境", "--description", "补贴未到账", "--on", "2025-11-20")
+    assert added.code == 0, added
+    late = sql("SELECT max(id) FROM problems")
+    provisional = pingyi("problems", "assign", late, "--department", "SCJG", "--on", "2025-11-20")
+    assert provisional.code == 0 and "暂按周末计算，待导入 2025 年工作日历" in provisional.out, provisional
     assert sql(f"SELECT state || ' ' || due_provisional::int FROM problems WHERE id = {late}") == "assigned 1"
-    assert sql(f"SELECT due_on FROM problems WHERE id = {late}") == "2027-01-18"  # 15 weekdays, New Year's Day counted as one
-    calendar = write("calendar-2027.yaml", "year: 2027\nholidays:\n  - 2027-01-01\nworkdays: []\n")
+    assert sql(f"SELECT due_on FROM problems WHERE id = {late}") == "2025-12-11"  # 15 weekdays
+    calendar = write("calendar-2025.yaml", "year: 2025\nholidays:\n  - 2025-12-01\nworkdays: []\n")
     recounted = pingyi("calendar", "import", calendar)
     assert recounted.code == 0 and re.search(r"已重算 \d+ 件", recounted.out), recounted
-    assert sql(f"SELECT due_on || ' ' || due_provisional::int FROM problems WHERE id = {late}") == "2027-01-19 0"
+    assert sql(f"SELECT due_on || ' ' || due_provisional::int FROM problems WHERE id = {late}") == "2025-12-12 0"
+    future = pingyi("problems", "add", "--channel", "信箱", "--environment", "政策环境", "--description", "x", "--on", "2099-01-01")
+    assert future.code != 0 and "晚于今天" in future.err, future
     shown = pingyi("problems", "show", problem)
     assert shown.code == 0 and "交办" in shown.out and "期限 2026-11-09" in shown.out, shown
 

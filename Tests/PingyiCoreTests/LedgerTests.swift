@@ -19,15 +19,31 @@ struct LedgerTests {
             try ProblemFlow.next(after: .verify, from: .assigned, problem: problem, note: nil)
         }
         #expect(try ProblemFlow.next(after: .sendBack, from: .done, problem: problem, note: "材料不全") == .assigned)
-        #expect(try ProblemFlow.next(after: .verify, from: .done, problem: problem, note: nil) == .closed)
-        #expect(throws: ProblemError.anonymous(1)) { try ProblemFlow.next(after: .reply, from: .closed, problem: problem, note: "已告知") }
+        #expect(try ProblemFlow.next(after: .verify, from: .done, problem: problem, note: nil) == .verified)
+        // Anonymous: nobody to answer, so from 核查 straight to 销号.
+        #expect(throws: ProblemError.anonymous(1)) { try ProblemFlow.next(after: .reply, from: .verified, problem: problem, note: "已告知") }
+        #expect(
+            ProblemFlow.allowed(
+                Problem(id: 1, channel: .hotline, environment: .government, description: "x", receivedOn: Self.day("2026-03-02"), state: .verified))
+                == [.close])
         problem.reporter = "张三"
-        #expect(try ProblemFlow.next(after: .reply, from: .closed, problem: problem, note: "已告知") == .closed)
+        problem.state = .verified
+        #expect(ProblemFlow.allowed(problem) == [.reply])
+        #expect(throws: ProblemError.callbackFirst(1)) { try ProblemFlow.next(after: .close, from: .verified, problem: problem, note: nil) }
+        #expect(try ProblemFlow.next(after: .reply, from: .verified, problem: problem, note: "已告知") == .verified)
         problem.repliedOn = Self.day("2026-03-10")
-        #expect(throws: ProblemError.illegalStep(id: 1, state: .closed, step: .reply)) {
-            try ProblemFlow.next(after: .reply, from: .closed, problem: problem, note: "再次告知")
+        #expect(throws: ProblemError.illegalStep(id: 1, state: .verified, step: .reply)) {
+            try ProblemFlow.next(after: .reply, from: .verified, problem: problem, note: "再次告知")
         }
-        for step in [ProblemStep.assign, .reportDone, .sendBack, .verify] {
+        #expect(throws: ProblemError.callbackRequired) { try ProblemFlow.next(after: .callback, from: .verified, problem: problem, note: nil) }
+        #expect(try ProblemFlow.next(after: .callback, from: .verified, problem: problem, note: "仍未解决", callback: .dissatisfied) == .assigned)
+        #expect(try ProblemFlow.next(after: .callback, from: .verified, problem: problem, note: nil, callback: .notReached) == .verified)
+        problem.callback = .satisfied
+        #expect(ProblemFlow.allowed(problem) == [.close])
+        #expect(try ProblemFlow.next(after: .close, from: .verified, problem: problem, note: nil) == .closed)
+        problem.state = .closed
+        #expect(ProblemFlow.allowed(problem).isEmpty)
+        for step in [ProblemStep.assign, .reportDone, .sendBack, .verify, .reply, .callback, .close] {
             #expect(throws: ProblemError.self) { try ProblemFlow.next(after: step, from: .closed, problem: problem, note: "x") }
         }
     }

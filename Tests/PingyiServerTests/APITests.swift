@@ -147,7 +147,7 @@ struct APITests {
                 let response = try await server.client.execute(uri: uri, method: .get, headers: [.authorization: "Bearer \(secret)"])
                 return (response.status, (try? JSONSerialization.jsonObject(with: Data(buffer: response.body))) as? [String: Any] ?? [:])
             }
-            let (_, list) = try await get("/api/v1/problems?department=SCJG&state=closed&month=2026-03")
+            let (_, list) = try await get("/api/v1/problems?department=SCJG&state=verified&month=2026-03")
             #expect(list["total"] as? Int == 1)
             let (_, detail) = try await get("/api/v1/problems/\(problem.id)")
             #expect((detail["history"] as? [[String: Any]])?.map { $0["step"] as? String } == ["receive", "assign", "report_done", "verify"])

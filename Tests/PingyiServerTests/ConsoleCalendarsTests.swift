@@ -17,7 +17,7 @@ struct ConsoleCalendarsTests {
     func typedAndUploaded() async throws {
         try await ConsolePagesTests.withOffice { office in
             let fixture = office.server.fixture
-            let store = ProblemStore(pool: fixture.pool)
+            let store = ProblemStore(pool: fixture.pool, today: { Self.day("2026-12-31") })  // the last days of the year
             let shipped = try String(contentsOf: CountyFixture.repository.appendingPathComponent("calendars/2026.yaml"), encoding: .utf8)
             _ = try await store.importCalendar(shipped, file: "2026.yaml", actor: "test")
             // 交办 on 30 Dec 2026, 5 working days: 31 Dec, then 1, 4, 5, 6 Jan by weekends only.

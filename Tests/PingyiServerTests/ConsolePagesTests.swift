@@ -578,7 +578,7 @@ struct ConsolePagesTests {
             let overdue = try await office.get("/console/problems?overdue=1", as: .orgdept).text
             #expect(overdue.contains("/console/problems/\(stuck.id)") && !overdue.contains("/console/problems/\(done.id)\""))
             let detail = try await office.get("/console/problems/\(done.id)", as: .admin).text
-            #expect(detail.contains("核查销号") && detail.contains("部门办结") && detail.contains("期限 2026-03-09") && !detail.contains(Self.hostileClue))
+            #expect(detail.contains("核查通过") && detail.contains("部门办结") && detail.contains("期限 2026-03-09") && !detail.contains(Self.hostileClue))
             let april = try await office.get("/console/problems/monthly?month=2026-04", as: .orgdept).text
             #expect(april.contains("约谈提醒") && april.contains("最长逾期"))
             let march = try await office.get("/console/problems/monthly.csv?month=2026-03", as: .admin)

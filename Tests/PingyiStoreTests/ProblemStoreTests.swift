@@ -51,15 +51,48 @@ struct ProblemStoreTests {
             let back = try await store.sendBack(problem.id, note: "未回复企业", on: Self.day("2026-03-05"), actor: "office")
             #expect(back.state == .assigned && back.dueOn == Self.day("2026-03-09"))  // policy: the first deadline stands
             _ = try await store.reportDone(problem.id, note: "已电话回复企业", on: Self.day("2026-03-06"), actor: "SCJG")
-            let closed = try await store.verify(problem.id, note: "核查属实", on: Self.day("2026-03-09"), actor: "office")
-            #expect(closed.state == .closed && closed.closedOn == Self.day("2026-03-09"))
-            let replied = try await store.reply(problem.id, note: "已告知办理结果", callback: .satisfied, on: Self.day("2026-03-10"), actor: "office")
-            #expect(replied.callback == .satisfied)
+            // A step dated before the one it follows, or after today, is refused and changes nothing.
+            await #expect(throws: ProblemError.beforeLastStep(day: Self.day("2026-03-05"), last: Self.day("2026-03-06"))) {
+                try await store.verify(problem.id, note: nil, on: Self.day("2026-03-05"), actor: "office")
+            }
+            let tomorrow = CountyCalendar.today().adding(days: 1)
+            await #expect(throws: ProblemError.futureDay(tomorrow)) { try await store.verify(problem.id, note: nil, on: tomorrow, actor: "office") }
+            await #expect(throws: ProblemError.futureDay(tomorrow)) {
+                try await store.add(channel: .hotline, environment: .government, description: "x", receivedOn: tomorrow, reporter: nil, actor: "o")
+            }
+            // 核查 does not close: 答复, then 回访, then 销号 — in that order.
+            let verified = try await store.verify(problem.id, note: "核查属实", on: Self.day("2026-03-09"), actor: "office")
+            #expect(verified.state == .verified && verified.closedOn == nil && ProblemFlow.allowed(verified) == [.reply])
+            await #expect(throws: ProblemError.replyFirst(problem.id)) {
+                try await store.callback(problem.id, .satisfied, note: nil, on: Self.day("2026-03-10"), actor: "office")
+            }
+            await #expect(throws: ProblemError.callbackFirst(problem.id)) {
+                try await store.close(problem.id, note: nil, on: Self.day("2026-03-10"), actor: "office")
+            }
+            _ = try await store.reply(problem.id, note: "已告知办理结果", on: Self.day("2026-03-10"), actor: "office")
+            // 回访不满意 (with its reason) sends it back to the department, against a new deadline from the callback.
+            await #expect(throws: ProblemError.noteRequired(.callback)) {
+                try await store.callback(problem.id, .dissatisfied, note: nil, on: Self.day("2026-03-11"), actor: "office")
+            }
+            let reopened = try await store.callback(problem.id, .dissatisfied, note: "企业称仍需往返", on: Self.day("2026-03-11"), actor: "office")
+            #expect(reopened.state == .assigned && reopened.dueOn == Self.day("2026-03-18") && reopened.repliedOn == nil && reopened.callback == nil)
+            #expect(ProblemFlow.allowed(reopened) == [.reportDone])
+            _ = try await store.reportDone(problem.id, note: "已上门办理", on: Self.day("2026-03-12"), actor: "SCJG")
+            _ = try await store.verify(problem.id, note: nil, on: Self.day("2026-03-13"), actor: "office")
+            _ = try await store.reply(problem.id, note: "已告知", on: Self.day("2026-03-13"), actor: "office")
+            let satisfied = try await store.callback(problem.id, .satisfied, note: nil, on: Self.day("2026-03-16"), actor: "office")
+            #expect(satisfied.state == .verified && satisfied.callback == .satisfied && ProblemFlow.allowed(satisfied) == [.close])
+            let closed = try await store.close(problem.id, note: nil, on: Self.day("2026-03-16"), actor: "office")
+            #expect(closed.state == .closed && closed.closedOn == Self.day("2026-03-16") && ProblemFlow.allowed(closed).isEmpty)
             let history = try await store.show(problem.id).history
-            #expect(history.map(\.step) == [.receive, .assign, .reportDone, .sendBack, .reportDone, .verify, .reply])
-            #expect(history[1].dueOn == Self.day("2026-03-09") && history[3].note == "未回复企业")
-            // Seven steps, and two for the problem assigned before the calendar.
-            #expect(try fixture.count("SELECT count(*) FROM audit_log WHERE action LIKE 'problem.%'") == 9)
+            #expect(
+                history.map(\.step) == [
+                    .receive, .assign, .reportDone, .sendBack, .reportDone, .verify, .reply, .callback, .reportDone, .verify, .reply, .callback,
+                    .close,
+                ])
+            #expect(history[1].dueOn == Self.day("2026-03-09") && history[3].note == "未回复企业" && history[7].dueOn == Self.day("2026-03-18"))
+            // 收集 and twelve steps, and two for the problem assigned before the calendar.
+            #expect(try fixture.count("SELECT count(*) FROM audit_log WHERE action LIKE 'problem.%'") == 15)
             // The database keeps the same rules whoever writes.
             let connection = try fixture.database.connect()
             #expect(throws: PostgresError.self) { try connection.query("UPDATE problems SET state = 'received' WHERE id = \(problem.id)") }
@@ -68,7 +101,8 @@ struct ProblemStoreTests {
             // The month's report from the histories.
             let march = try await store.monthly(LedgerMonth(year: 2026, month: 3)!)
             let scjg = try #require(march.first { $0.code == "SCJG" })
-            #expect((scjg.assigned, scjg.closed, scjg.closedOnTime, scjg.sentBack, scjg.replied, scjg.satisfied) == (1, 1, 1, 1, 1, 1))
+            #expect((scjg.assigned, scjg.closed, scjg.closedOnTime, scjg.sentBack, scjg.replied) == (1, 2, 2, 1, 1))
+            #expect((scjg.callbacks, scjg.satisfied) == (2, 1))  // one 不满意, one 满意
         }
     }
 
@@ -99,8 +133,10 @@ struct ProblemStoreTests {
             _ = try await store.reportDone(anonymous.id, note: "已整改", on: Self.day("2026-03-03"), actor: "SWJ")
             _ = try await store.verify(anonymous.id, note: nil, on: Self.day("2026-03-04"), actor: "office")
             await #expect(throws: ProblemError.anonymous(anonymous.id)) {
-                try await store.reply(anonymous.id, note: "已告知", callback: .satisfied, on: Self.day("2026-03-05"), actor: "office")
+                try await store.reply(anonymous.id, note: "已告知", on: Self.day("2026-03-05"), actor: "office")
             }
+            // Nobody to answer: from 核查 straight to 销号.
+            #expect(try await store.close(anonymous.id, note: nil, on: Self.day("2026-03-05"), actor: "office").state == .closed)
             #expect(try await store.list(ProblemStore.Filter(department: "SWJ")).map(\.id) == [anonymous.id])
         }
     }

@@ -43,7 +43,8 @@ public enum LedgerReport {
                     if let newDue = record.dueOn { due = newDue }
                     if inMonth, let code = department { update(code) { $0.sentBack += 1 } }
                 case .verify:
-                    state = .closed
+                    // 核查通过 is when the department's work counts as 办结; 销号 comes after the reporter's answer.
+                    state = .verified
                     if inMonth, let code = department {
                         closedInMonth = true
                         // On time: the department's accepted report of completion came by the due day.
@@ -56,14 +57,23 @@ public enum LedgerReport {
                 case .recount:
                     // A working calendar came: the same deadline, counted exactly.
                     if let newDue = record.dueOn { due = newDue }
-                case .reply:
-                    repliedByEnd = true
+                case .reply, .callback:
+                    // (Before 回访 was a step of its own, the answer was recorded with the reply.)
+                    if record.step == .reply { repliedByEnd = true }
                     if inMonth, let code = department, let callback = record.callback, callback != .notReached {
                         update(code) { row in
                             row.callbacks += 1
                             if callback.isSatisfied { row.satisfied += 1 }
                         }
                     }
+                    if record.step == .callback, record.callback == .dissatisfied {
+                        // Back to the department, against a new deadline.
+                        state = .assigned
+                        if let newDue = record.dueOn { due = newDue }
+                        doneOn = nil
+                    }
+                case .close:
+                    state = .closed
                 }
             }
             guard let code = department else { continue }
@@ -73,7 +83,7 @@ public enum LedgerReport {
                     if repliedByEnd { row.replied += 1 }
                 }
             }
-            if state != .closed, let due, due < month.last {
+            if state == .assigned || state == .done, let due, due < month.last {
                 let days = try calendars.workingDays(after: due, through: month.last, weekendsWhenMissing: true)
                 update(code) { row in
                     row.overdue += 1

@@ -50,9 +50,9 @@ public struct Problem: Hashable, Sendable, Codable {
         self.dueProvisional = dueProvisional
     }
 
-    /// Past its due day and not closed on `day`.
+    /// Past its due day on `day` while the department holds it (办理中 or 待核查).
     public func isOverdue(on day: CivilDate) -> Bool {
-        guard let dueOn, state != .closed, state != .received else { return false }
+        guard let dueOn, state == .assigned || state == .done else { return false }
         return dueOn < day
     }
 }

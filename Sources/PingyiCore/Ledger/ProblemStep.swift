@@ -6,6 +6,10 @@ public enum ProblemStep: String, CaseIterable, Codable, Hashable, Sendable {
     case sendBack = "send_back"
     case verify
     case reply
+    /// 回访: the reporter's answer; 不满意 sends the item back to the department.
+    case callback
+    /// 销号: the last step.
+    case close
     /// The deadline counted anew when a working calendar it crossed was imported.
     case recount
 
@@ -16,8 +20,10 @@ public enum ProblemStep: String, CaseIterable, Codable, Hashable, Sendable {
         case .assign: "交办"
         case .reportDone: "部门办结"
         case .sendBack: "督查退回"
-        case .verify: "核查销号"
-        case .reply: "结果反馈"
+        case .verify: "核查通过"
+        case .reply: "答复反映人"
+        case .callback: "回访"
+        case .close: "销号"
         case .recount: "期限重算"
         }
     }

@@ -86,8 +86,9 @@ extension ProblemError: HTTPProblemConvertible {
         let status: HTTPResponse.Status =
             switch self {
             case .notFound, .clueNotFound: .notFound
-            case .illegalStep, .clueTaken: .conflict
-            case .anonymous, .noteRequired, .unknownDepartment, .badDescription: .unprocessableContent
+            case .illegalStep, .clueTaken, .replyFirst, .callbackFirst: .conflict
+            case .anonymous, .noteRequired, .unknownDepartment, .badDescription, .callbackRequired, .futureDay, .beforeLastStep:
+                .unprocessableContent
             }
         return HTTPProblem(status, description)
     }
