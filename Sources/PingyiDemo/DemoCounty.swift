@@ -94,6 +94,7 @@ public struct DemoCounty: Sendable {
         let problems = try await DemoLedger.run(store: ledger, departments: Array(departments.prefix(8)), actor: actor)
         if problems > 0 { report("问题台账：\(Self.year) 年 \(problems) 个问题（多渠道，含逾期、退回和回访）") }
         try await ensureDemoAdmin()
+        try await ensureDepartmentAccounts(county.departments.map { ($0.code, $0.name) })
         // A printable letter for each sample link, as the office would hand out.
         for (campaign, sample) in samples {
             let path = "\(out)/letter-sample-campaign\(campaign.id)-\(CountyCalendar.stamp()).html"
@@ -180,6 +181,21 @@ public struct DemoCounty: Sendable {
             login: Self.adminLogin, name: "演示管理员", role: .admin, passwordHash: Bcrypt.hash(Self.adminPassword, cost: bcryptCost),
             mustChangePassword: false, actor: actor)
     }
+
+    /// One 部门联络员 account per department (login 「dept-」 and the code in small letters, the
+    /// demo's published password): demo only.
+    private func ensureDepartmentAccounts(_ departments: [(code: String, name: String)]) async throws {
+        let store = StaffStore(pool: pool)
+        let hash = Bcrypt.hash(Self.adminPassword, cost: bcryptCost)
+        for (code, name) in departments where try await store.credentials(login: Self.departmentLogin(code)) == nil {
+            _ = try await store.create(
+                login: Self.departmentLogin(code), name: "\(name)联络员", role: .department, department: code, passwordHash: hash,
+                mustChangePassword: false, actor: actor)
+        }
+    }
+
+    /// A department liaison's demo login: 「dept-scjg」 for SCJG.
+    public static func departmentLogin(_ code: String) -> String { "dept-" + code.lowercased() }
 
     /// A previous year, made once: its campaigns run with simulated ballots and closed, its
     /// assessment imported, scored, published, and one follow-up recorded.

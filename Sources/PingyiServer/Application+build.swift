@@ -98,6 +98,7 @@ func buildRouter(
     ConsolePersonnelController(gate: gate, scoring: ScoringStore(pool: readPool)).add(to: router)
     ConsoleCluesController(gate: gate, clues: ProblemClueStore(pool: pool)).add(to: router)
     ConsoleProblemsController(gate: gate, problems: ProblemStore(pool: pool), roster: RosterStore(pool: pool)).add(to: router)
+    ConsoleProblemStepsController(gate: gate, problems: ProblemStore(pool: pool), roster: RosterStore(pool: pool)).add(to: router)
     ConsoleCalendarsController(gate: gate, problems: ProblemStore(pool: pool)).add(to: router)
 
     // The API's errors are JSON, by the group's own middleware (a request that matches no route

@@ -15,6 +15,7 @@ public struct APIKeyStore: Sendable {
     public func create(role: APIRole, name: String, actor: String) async throws -> (APIKey, String) {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...100).contains(trimmed.count) else { throw APIKeyError.badName }
+        guard APIRole.forKeys.contains(role) else { throw APIKeyError.consoleOnlyRole }
         let secret = APIKey.newSecret()
         let prefix = String(secret.prefix(10))
         let key = try await pool.transaction { connection in

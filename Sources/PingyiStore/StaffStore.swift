@@ -12,20 +12,27 @@ public struct StaffStore: Sendable {
         self.pool = pool
     }
 
-    static let columns = "id, login, name, role, must_change_password"
+    static let columns = "id, login, name, role, must_change_password, department_code"
 
     /// Creates an account; its initial password must be changed at first sign-in unless
-    /// `mustChangePassword` is false (the demo county's published account).
+    /// `mustChangePassword` is false (the demo county's published accounts). A 部门联络员 needs
+    /// its department (an active one), and only it has one.
     public func create(
-        login: String, name: String, role: APIRole, passwordHash: String, mustChangePassword: Bool = true, actor: String
+        login: String, name: String, role: APIRole, department: String? = nil, passwordHash: String, mustChangePassword: Bool = true,
+        actor: String
     ) async throws -> StaffMember {
-        try await pool.transaction { connection in
+        let department = department.map { $0.trimmingCharacters(in: .whitespaces).uppercased() }.flatMap { $0.isEmpty ? nil : $0 }
+        guard (role == .department) == (department != nil) else { throw StaffError.departmentRequired }
+        return try await pool.transaction { connection in
+            if let department, try connection.query("SELECT 1 FROM departments WHERE code = \(department) AND active").count == 0 {
+                throw StaffError.unknownDepartment(department)
+            }
             let row: Row
             do {
                 row = try connection.query(
                     """
-                    INSERT INTO staff (login, name, role, password_hash, must_change_password)
-                    VALUES (\(login), \(name), \(role.rawValue), \(passwordHash), \(mustChangePassword))
+                    INSERT INTO staff (login, name, role, department_code, password_hash, must_change_password)
+                    VALUES (\(login), \(name), \(role.rawValue), \(department), \(passwordHash), \(mustChangePassword))
                     RETURNING \(unescaped: StaffStore.columns)
                     """)[0]
             } catch let error as PostgresError where error.code == .uniqueViolation {
@@ -36,7 +43,8 @@ public struct StaffStore: Sendable {
             let member = try StaffStore.decode(row)
             try AuditLog.record(
                 AuditEntry(
-                    actor: actor, action: "staff.create", subject: "staff \(login)", afterJSON: AuditLog.json(["role": role.rawValue, "name": name])),
+                    actor: actor, action: "staff.create", subject: "staff \(login)",
+                    afterJSON: AuditLog.json(["role": role.rawValue, "name": name, "department": department ?? ""])),
                 on: connection)
             return member
         }
@@ -74,7 +82,8 @@ public struct StaffStore: Sendable {
         try await pool.withConnection { connection in
             try connection.query(
                 """
-                SELECT s.id, s.login, s.name, s.role, s.must_change_password FROM staff_sessions x JOIN staff s ON s.id = x.staff_id
+                SELECT s.id, s.login, s.name, s.role, s.must_change_password, s.department_code
+                FROM staff_sessions x JOIN staff s ON s.id = x.staff_id
                 WHERE x.token_hash = \(sessionHash) AND x.expires_at > now() AND s.active
                 """
             ).first.map(StaffStore.decode)
@@ -140,6 +149,7 @@ public struct StaffStore: Sendable {
     static func decode(_ row: Row) throws -> StaffMember {
         StaffMember(
             id: try row.decode("id"), login: try row.decode("login"), name: try row.decode("name"),
-            role: APIRole(rawValue: try row.decode("role")) ?? .hr, mustChangePassword: try row.decode("must_change_password"))
+            role: APIRole(rawValue: try row.decode("role")) ?? .hr, mustChangePassword: try row.decode("must_change_password"),
+            departmentCode: try row.decode("department_code"))
     }
 }

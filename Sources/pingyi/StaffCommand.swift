@@ -15,7 +15,8 @@ struct StaffCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "create", abstract: "创建账号并生成初始密码（只显示这一次，首次登录须修改）。")
         @OptionGroup var database: DatabaseOptions
-        @Option(help: "admin（营商办）、orgdept（组织部）或 hr（人事）") var role: APIRole
+        @Option(help: "admin（营商办）、orgdept（组织部）、hr（人事）或 department（部门联络员）") var role: APIRole
+        @Option(help: "部门代码（部门联络员账号必填）") var department: String?
         @Option(help: "姓名") var name: String
         @Option(help: "登录名（小写字母、数字、. _ -）") var login: String
 
@@ -23,7 +24,8 @@ struct StaffCommand: AsyncParsableCommand {
             let password = StaffCommand.initialPassword()
             let hash = Bcrypt.hash(password, cost: StaffCommand.cost)
             let member = try await database.withPool { pool in
-                try await StaffStore(pool: pool).create(login: login, name: name, role: role, passwordHash: hash, actor: DatabaseOptions.actor)
+                try await StaffStore(pool: pool).create(
+                    login: login, name: name, role: role, department: department, passwordHash: hash, actor: DatabaseOptions.actor)
             }
             print("已创建账号 \(member.login)（\(member.name)，\(member.role.rawValue)），初始密码：\(password)")
             print("首次登录 /console 后须修改密码。")
@@ -40,7 +42,7 @@ struct StaffCommand: AsyncParsableCommand {
             if accounts.isEmpty { print("还没有账号（pingyi staff create 创建）。") }
             for (member, active) in accounts {
                 let state = !active ? "已停用" : member.mustChangePassword ? "待修改初始密码" : "正常"
-                print("\(member.login)\t\(member.name)\t\(member.role.rawValue)\t\(state)")
+                print("\(member.login)\t\(member.name)\t\(member.role.rawValue)\(member.departmentCode.map { " \($0)" } ?? "")\t\(state)")
             }
         }
     }

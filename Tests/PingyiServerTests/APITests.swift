@@ -43,7 +43,9 @@ struct APITests {
             try await Self.publishedYear(server)
             let keys = APIKeyStore(pool: server.fixture.pool)
             var secrets: [APIRole: String] = [:]
-            for role in APIRole.allCases { secrets[role] = try await keys.create(role: role, name: "测试 \(role.rawValue)", actor: "test").1 }
+            for role in APIRole.forKeys { secrets[role] = try await keys.create(role: role, name: "测试 \(role.rawValue)", actor: "test").1 }
+            // A department's liaison is a console account only: no key carries its role.
+            await #expect(throws: APIKeyError.consoleOnlyRole) { try await keys.create(role: .department, name: "部门", actor: "test") }
             let (revokedKey, revokedSecret) = try await keys.create(role: .admin, name: "作废", actor: "test")
             _ = try await keys.revoke(id: revokedKey.id, actor: "test")
             let cookie = "pingyi_s=\(server.merchantToken("914403001922038216").text)"
@@ -76,7 +78,7 @@ struct APITests {
                     ("wrong key", [.authorization: "Bearer pyk_\(String(repeating: "A", count: 43))"], .unauthorized),
                     ("ballot cookie", [.cookie: cookie], .unauthorized),
                 ]
-                for role in APIRole.allCases {
+                for role in APIRole.forKeys {
                     cases.append((role.rawValue, [.authorization: "Bearer \(secrets[role]!)"], admitted.contains(role) ? .ok : .forbidden))
                 }
                 for (who, headers, expected) in cases {

@@ -61,7 +61,9 @@ struct ConsolePagesTests {
                 try await ConsoleTests.account(server, login, role, password: "password-\(login)", mustChange: false)
                 let (cookie, response) = try await ConsoleTests.signIn(server, login: login, password: "password-\(login)")
                 #expect(
-                    response.headers[.location] == ["admin": "/console", "orgdept": "/console/ranking", "hr": "/console/personnel"][role.rawValue])
+                    response.headers[.location]
+                        == ["admin": "/console", "orgdept": "/console/ranking", "hr": "/console/personnel", "department": "/console/department"][
+                            role.rawValue])
                 cookies[role] = try #require(cookie)
                 csrf[role] = try await server.csrf(path: "/console/personnel", cookie: cookies[role]!)
             }
@@ -98,7 +100,7 @@ struct ConsolePagesTests {
             // The forms of the office are refused to the other roles, with their own valid tokens.
             let forms = try await Self.forms(office)
             for (path, fields) in forms {
-                for role in [APIRole.orgdept, .hr] {
+                for role in [APIRole.orgdept, .hr, .department] {
                     #expect(try await office.post(path, fields, as: role).status == .forbidden, "POST \(path) as \(role)")
                 }
                 let anonymous = try await office.server.post(path, body: ServerHarness.encode(fields), cookie: nil)

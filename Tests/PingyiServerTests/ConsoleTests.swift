@@ -21,9 +21,13 @@ struct ConsoleTests {
         return (session, response)
     }
 
-    static func account(_ server: ServerHarness, _ login: String, _ role: APIRole, password: String, mustChange: Bool) async throws {
+    /// An account; a 部门联络员 is SCJG's unless `department` says otherwise.
+    static func account(
+        _ server: ServerHarness, _ login: String, _ role: APIRole, password: String, mustChange: Bool, department: String = "SCJG"
+    ) async throws {
         _ = try await StaffStore(pool: server.fixture.pool).create(
-            login: login, name: "<b>\(login)</b>", role: role, passwordHash: Bcrypt.hash(password, cost: 4), actor: "test")
+            login: login, name: "<b>\(login)</b>", role: role, department: role == .department ? department : nil,
+            passwordHash: Bcrypt.hash(password, cost: 4), actor: "test")
         if !mustChange {
             try server.fixture.database.connect().query("UPDATE staff SET must_change_password = false WHERE login = \(login)")
         }

@@ -10,13 +10,16 @@ public struct StaffMember: Hashable, Sendable {
     public var role: APIRole
     /// Whether the initial password must be changed before anything else.
     public var mustChangePassword: Bool
+    /// The department a 部门联络员 acts for (nil for every other role).
+    public var departmentCode: String?
 
     /// Makes a member.
-    public init(id: Int, login: String, name: String, role: APIRole, mustChangePassword: Bool) {
+    public init(id: Int, login: String, name: String, role: APIRole, mustChangePassword: Bool, departmentCode: String? = nil) {
         self.id = id
         self.login = login
         self.name = name
         self.role = role
         self.mustChangePassword = mustChangePassword
+        self.departmentCode = departmentCode
     }
 }

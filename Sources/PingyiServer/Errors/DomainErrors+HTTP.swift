@@ -58,7 +58,7 @@ extension StaffError: HTTPProblemConvertible {
             switch self {
             case .notFound: .notFound
             case .loginTaken: .conflict
-            case .badAccount: .unprocessableContent
+            case .badAccount, .departmentRequired, .unknownDepartment: .unprocessableContent
             }
         return HTTPProblem(status, description)
     }
@@ -69,7 +69,7 @@ extension APIKeyError: HTTPProblemConvertible {
         let status: HTTPResponse.Status =
             switch self {
             case .notFound: .notFound
-            case .badName: .unprocessableContent
+            case .badName, .consoleOnlyRole: .unprocessableContent
             }
         return HTTPProblem(status, description)
     }

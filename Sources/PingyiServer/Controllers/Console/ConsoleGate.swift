@@ -28,7 +28,11 @@ struct ConsoleGate: Sendable {
         trustedProxies = configuration.trustedProxyRanges
         originCheck = OriginCheck(publicURL: configuration.publicURL)
     }
-    static let everyone = Set(APIRole.allCases)
+    /// The office's side (营商办, 组织部, 人事): a page's default. A 部门联络员 reaches only what
+    /// names it (`department` pages, and `anyone`'s: the password).
+    static let everyone: Set<APIRole> = [.admin, .orgdept, .hr]
+    /// Every signed-in account, a department's too.
+    static let anyone = Set(APIRole.allCases)
 
     /// Runs `page` for the member of the request's session: no session → the sign-in page; a
     /// password still to change → the password page; a role not in `roles` → 403. A
@@ -136,6 +140,7 @@ struct ConsoleGate: Sendable {
         case .admin: "/console"
         case .orgdept: "/console/ranking"
         case .hr: "/console/personnel"
+        case .department: "/console/department"
         }
     }
 }

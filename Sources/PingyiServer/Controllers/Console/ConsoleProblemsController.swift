@@ -54,19 +54,30 @@ struct ConsoleProblemsController: Sendable {
             }
         }
         router.get("/console/problems/:id") { request, context in
-            try await gate.page(request, roles: Self.roles) { visit in
-                guard let id = context.parameters.get("id", as: Int.self), id > 0, id < Int(Int32.max) else {
-                    throw ConsoleRefusal.notFound("没有该问题", "请从问题台账进入。")
-                }
-                do {
-                    let (problem, history) = try await problems.show(id)
-                    let calendars = try await problems.calendars()
-                    return gate.views.page(
-                        "console-problem", ConsoleProblemPage(member: visit.header, problem: problem, history: history, calendars: calendars))
-                } catch ProblemError.notFound {
-                    throw ConsoleRefusal.notFound("没有该问题", "请从问题台账进入。")
-                }
+            try await gate.page(request, roles: Self.roles.union([.department])) { visit in
+                let (problem, history) = try await Self.visible(context.parameters.get("id"), to: visit.member, in: problems)
+                let departments = visit.member.role == .admin ? try await roster.departments().map { ($0.code, $0.name) } : []
+                return gate.views.page(
+                    "console-problem",
+                    ConsoleProblemPage(
+                        member: visit.header, problem: problem, history: history, calendars: try await problems.calendars(), role: visit.member.role,
+                        csrf: visit.csrf, departments: departments, done: request.uri.queryParameters.get("done")))
             }
+        }
+    }
+
+    /// The problem of `text` with its history, when `member` may see it: the office's side sees
+    /// every one; a department's liaison only its own department's, and any other — or one
+    /// that does not exist — is the same 404, so that guessing ids tells nothing.
+    static func visible(_ text: String?, to member: StaffMember, in problems: ProblemStore) async throws -> (Problem, [ProblemRecord]) {
+        let missing = ConsoleRefusal.notFound("没有该问题", member.role == .department ? "请从本部门问题进入。" : "请从问题台账进入。")
+        guard let text, let id = Int(text), id > 0, id < Int(Int32.max) else { throw missing }
+        do {
+            let (problem, history) = try await problems.show(id)
+            if member.role == .department, problem.departmentCode == nil || problem.departmentCode != member.departmentCode { throw missing }
+            return (problem, history)
+        } catch ProblemError.notFound {
+            throw missing
         }
     }
 

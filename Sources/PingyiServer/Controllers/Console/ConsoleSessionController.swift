@@ -35,14 +35,14 @@ struct ConsoleSessionController: Sendable {
         router.post("/console/login") { request, context in try await signIn(request, context: context) }
         router.post("/console/logout") { request, _ in try await signOut(request) }
         router.get("/console/password") { request, _ in
-            try await gate.page(request) { visit in
+            try await gate.page(request, roles: ConsoleGate.anyone) { visit in
                 views.page(
                     "console-password",
                     ConsolePasswordPage(member: visit.header, csrf: visit.csrf, error: nil, asksCurrent: !visit.member.mustChangePassword))
             }
         }
         router.post("/console/password") { request, _ in
-            try await gate.form(request) { visit, fields in try await changePassword(visit, fields: fields) }
+            try await gate.form(request, roles: ConsoleGate.anyone) { visit, fields in try await changePassword(visit, fields: fields) }
         }
     }
 

@@ -14,6 +14,8 @@ struct ConsoleCluesPage: Sendable {
         let statusClass: String
         let note: String
         let options: [ConsoleOption]
+        /// A new clue may become a ledger problem in one click.
+        let convertible: Bool
     }
 
     let member: ConsoleMemberView
@@ -21,6 +23,8 @@ struct ConsoleCluesPage: Sendable {
     let filters: [ConsoleOption]
     let counts: String
     let lines: [Line]
+    /// The environments a clue turned into a problem may concern.
+    let environments: [ConsoleOption]
 
     init(member: ConsoleMemberView, csrf: String, clues: [ProblemClue], all: [ProblemClue], status: ProblemClue.Status?) {
         self.member = member
@@ -33,7 +37,9 @@ struct ConsoleCluesPage: Sendable {
             Line(
                 id: clue.id.uuidString.lowercased(), reported: "\(clue.reportedOn)", department: clue.departmentName, body: clue.body,
                 signedBy: clue.signedBy ?? "匿名", status: clue.status.label, statusClass: clue.status.rawValue, note: clue.note ?? "",
-                options: ProblemClue.Status.allCases.map { ConsoleOption(value: $0.rawValue, label: $0.label, selected: $0 == clue.status) })
+                options: ProblemClue.Status.allCases.map { ConsoleOption(value: $0.rawValue, label: $0.label, selected: $0 == clue.status) },
+                convertible: clue.status == .new)
         }
+        environments = BusinessEnvironment.allCases.map { ConsoleOption(value: $0.rawValue, label: $0.rawValue, selected: false) }
     }
 }

@@ -19,15 +19,40 @@ struct ConsoleProblemPage: Sendable {
     let department: String
     let due: String
     let steps: [Step]
+    /// The forms of the steps this member may take now (none for 组织部 and 人事).
+    let actions: [ConsoleProblemAction]
+    let hasActions: Bool
+    let csrf: String
+    /// 交办's choice of department, 回访's answers, and today (no step is dated later).
+    let departments: [ConsoleOption]
+    let results: [ConsoleOption]
+    let today: String
+    /// Where 「返回」 leads: the ledger, or a department's own list.
+    let back: String
+    let backLabel: String
+    /// The notice after a step was taken (`?done=`).
+    let notice: String?
 
-    init(member: ConsoleMemberView, problem: Problem, history: [ProblemRecord], calendars: WorkingCalendars) {
+    init(
+        member: ConsoleMemberView, problem: Problem, history: [ProblemRecord], calendars: WorkingCalendars, role: APIRole = .orgdept,
+        csrf: String = "", departments: [(code: String, name: String)] = [], today: CivilDate = CountyCalendar.today(), done: String? = nil
+    ) {
         self.member = member
+        self.csrf = csrf
+        actions = ConsoleProblemAction.actions(for: problem, role: role)
+        hasActions = !actions.isEmpty
+        self.departments = departments.map { ConsoleOption(value: $0.code, label: $0.name, selected: $0.code == problem.departmentCode) }
+        results = CallbackSatisfaction.allCases.map { ConsoleOption(value: $0.rawValue, label: $0.rawValue, selected: false) }
+        self.today = today.description
+        back = role == .department ? "/console/department" : "/console/problems"
+        backLabel = role == .department ? "返回本部门问题" : "返回问题台账"
+        notice = done.flatMap(ProblemStep.init(rawValue:)).map { "已登记「\($0.label)」。" }
         id = problem.id
         state = problem.state.label
         channel = problem.channel.rawValue
         environment = problem.environment.rawValue
         description = problem.description
-        reporter = problem.reporter ?? "匿名（不反馈）"
+        reporter = problem.reporter ?? "匿名（无需答复，核查后直接销号）"
         department = [problem.departmentName, problem.section].compactMap { $0 }.joined(separator: " ")
         due = calendars.dueText(problem) ?? "—"
         steps = history.map { record in

@@ -41,19 +41,20 @@ struct ConsoleProblemsPage: Sendable {
         month = LedgerMonth(year: today.year, month: today.month)!.description
         lines = problems.map { problem in
             let overdue = problem.isOverdue(on: today)
-            var left = ""
-            if let due = problem.dueOn, problem.state == .assigned || problem.state == .done {
-                // Working days: overdue by, or left until the due day.
-                if overdue {
-                    left = (try? calendars.workingDays(after: due, through: today, weekendsWhenMissing: true)).map { "逾期 \($0) 个工作日" } ?? "已逾期"
-                } else {
-                    left = (try? calendars.workingDays(after: today, through: due, weekendsWhenMissing: true)).map { "剩 \($0) 个工作日" } ?? ""
-                }
-            }
+            let left = Self.left(problem, today: today, calendars: calendars)
             return Line(
                 id: problem.id, received: "\(problem.receivedOn)", channel: problem.channel.rawValue, environment: problem.environment.rawValue,
                 description: problem.description, department: problem.departmentName ?? "未交办", state: problem.state.label,
                 due: calendars.dueText(problem) ?? "", left: left, overdue: overdue)
         }
+    }
+
+    /// While the department holds an item: working days overdue, or left until its due day.
+    static func left(_ problem: Problem, today: CivilDate, calendars: WorkingCalendars) -> String {
+        guard let due = problem.dueOn, problem.state == .assigned || problem.state == .done else { return "" }
+        if problem.isOverdue(on: today) {
+            return (try? calendars.workingDays(after: due, through: today, weekendsWhenMissing: true)).map { "逾期 \($0) 个工作日" } ?? "已逾期"
+        }
+        return (try? calendars.workingDays(after: today, through: due, weekendsWhenMissing: true)).map { "剩 \($0) 个工作日" } ?? ""
     }
 }

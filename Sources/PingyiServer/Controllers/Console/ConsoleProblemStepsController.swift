@@ -1,0 +1,123 @@
+import Foundation
+import Hummingbird
+import PingyiCore
+import PingyiStore
+
+/// The ledger's work in the console: the office registers (by hand or from a clue), assigns,
+/// sends back, verifies, answers, calls back and closes; a department's liaison sees its own
+/// items by deadline and reports them done. Every step is a POST checked by `ProblemFlow`,
+/// audited under the person's name, and answered by a redirect to the item (reloading repeats
+/// nothing).
+struct ConsoleProblemStepsController: Sendable {
+    let gate: ConsoleGate
+    let problems: ProblemStore
+    let roster: RosterStore
+
+    func add(to router: Router<PingyiRequestContext>) {
+        router.post("/console/problems/:id/steps") { request, context in
+            try await gate.form(request, roles: [.admin, .department]) { visit, fields in
+                try await step(visit, id: context.parameters.get("id"), fields: fields)
+            }
+        }
+        router.get("/console/department") { request, _ in
+            try await gate.page(request, roles: [.department]) { visit in try await department(visit) }
+        }
+        router.get("/console/problems/new") { request, _ in
+            try await gate.page(request, roles: [.admin]) { visit in
+                gate.views.page("console-problem-new", ConsoleProblemNewPage(member: visit.header, csrf: visit.csrf, fields: [:], error: nil))
+            }
+        }
+        router.post("/console/problems/new") { request, _ in
+            try await gate.form(request, roles: [.admin]) { visit, fields in try await register(visit, fields: fields) }
+        }
+        router.post("/console/clues/:id/problem") { request, context in
+            try await gate.form(request, roles: [.admin]) { visit, fields in
+                guard let environment = fields["environment"].flatMap(BusinessEnvironment.init(rawValue:)) else {
+                    throw ConsoleRefusal.badRequest("请选择领域", "转为问题时须选择所属的营商环境领域。", back: "/console/clues")
+                }
+                do {
+                    let problem = try await problems.fromClue(context.parameters.get("id") ?? "", environment: environment, actor: visit.actor)
+                    return ConsoleGate.redirect("/console/problems/\(problem.id)?done=receive")
+                } catch ProblemError.clueNotFound {
+                    throw ConsoleRefusal.notFound("问题线索不存在", "请从问题线索页面进入。")
+                }
+            }
+        }
+    }
+
+    /// One step on one item, as the form gives it: `step`, `note`, `on` (a date), `department`
+    /// (交办) or `result` (回访). A liaison may only report its own items done.
+    func step(_ visit: ConsoleVisit, id text: String?, fields: [String: String]) async throws -> Response {
+        let (problem, _) = try await ConsoleProblemsController.visible(text, to: visit.member, in: problems)
+        let back = "/console/problems/\(problem.id)"
+        guard let step = fields["step"].flatMap(ProblemStep.init(rawValue:)), step != .receive, step != .recount else {
+            throw ConsoleRefusal.badRequest("无法识别的办理步骤", "请从问题页面的按钮办理。", back: back)
+        }
+        guard visit.member.role == .admin || step == .reportDone else {
+            throw ConsoleRefusal(heading: "无权办理", text: "部门联络员只能报告本部门问题的办结情况。未作任何改动。", status: .forbidden, back: back)
+        }
+        guard let text = fields["on"], let day = CivilDate(parsing: text.trimmingCharacters(in: .whitespaces)) else {
+            throw ConsoleRefusal(heading: "日期无效", text: "请选择办理日期（如 2026-11-20）。未作任何改动。", status: .unprocessableContent, back: back)
+        }
+        let note = fields["note"] ?? ""
+        let actor = visit.actor
+        do {
+            switch step {
+            case .assign:
+                _ = try await problems.assign(problem.id, department: fields["department"] ?? "", on: day, actor: actor)
+            case .reportDone: _ = try await problems.reportDone(problem.id, note: note, on: day, actor: actor)
+            case .sendBack: _ = try await problems.sendBack(problem.id, note: note, on: day, actor: actor)
+            case .verify: _ = try await problems.verify(problem.id, note: note, on: day, actor: actor)
+            case .reply: _ = try await problems.reply(problem.id, note: note, on: day, actor: actor)
+            case .callback:
+                guard let result = fields["result"].flatMap(CallbackSatisfaction.init(rawValue:)) else { throw ProblemError.callbackRequired }
+                _ = try await problems.callback(problem.id, result, note: note, on: day, actor: actor)
+            case .close: _ = try await problems.close(problem.id, note: note, on: day, actor: actor)
+            case .receive, .recount: break
+            }
+        } catch let error as ProblemError {
+            throw ConsoleRefusal(error.problem, heading: "未能办理", back: back)
+        } catch let error as WorkingCalendarError {
+            throw ConsoleRefusal(error.problem, heading: "未能办理", back: back)
+        }
+        return ConsoleGate.redirect("\(back)?done=\(step.rawValue)")
+    }
+
+    /// A liaison's home: the department's items, what to do first at the top.
+    func department(_ visit: ConsoleVisit) async throws -> Response {
+        guard let code = visit.member.departmentCode else { throw ConsoleRefusal.notFound("没有所属部门", "请联系营商办设置账号的部门。") }
+        let name = try await roster.departments().first { $0.code == code }?.name ?? code
+        return gate.views.page(
+            "console-department",
+            ConsoleDepartmentPage(
+                member: visit.header, department: name, problems: try await problems.list(ProblemStore.Filter(department: code)),
+                today: CountyCalendar.today(), calendars: try await problems.calendars()))
+    }
+
+    /// 登记 by hand: a problem as the office took it down; refused whole (the form kept) when a
+    /// field is wrong.
+    func register(_ visit: ConsoleVisit, fields: [String: String]) async throws -> Response {
+        func refuse(_ message: String) -> Response {
+            gate.views.page(
+                "console-problem-new", ConsoleProblemNewPage(member: visit.header, csrf: visit.csrf, fields: fields, error: message),
+                status: .unprocessableContent)
+        }
+        guard let channel = fields["channel"].flatMap(ProblemChannel.init(rawValue:)) else { return refuse("请选择渠道。") }
+        guard let environment = fields["environment"].flatMap(BusinessEnvironment.init(rawValue:)) else { return refuse("请选择领域。") }
+        guard let day = fields["on"].flatMap({ CivilDate(parsing: $0.trimmingCharacters(in: .whitespaces)) }) else {
+            return refuse("请填写受理日期（如 2026-11-20）。")
+        }
+        let reporter = (fields["reporter"] ?? "").trimmingCharacters(in: .whitespaces)
+        let phone = (fields["phone"] ?? "").trimmingCharacters(in: .whitespaces)
+        guard reporter.count <= 50 else { return refuse("反映人姓名不超过 50 字。") }
+        guard phone.isEmpty || (3...30).contains(phone.count) else { return refuse("联系电话应为 3–30 个字符。") }
+        do {
+            let problem = try await problems.add(
+                channel: channel, environment: environment, description: fields["description"] ?? "", receivedOn: day,
+                reporter: reporter.isEmpty ? nil : reporter, reporterPhone: phone.isEmpty ? nil : phone, actor: visit.actor)
+            return ConsoleGate.redirect("/console/problems/\(problem.id)?done=receive")
+        } catch let error as ProblemError {
+            return refuse(error.description)
+        }
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import PingyiCore
+import PingyiPostgres
+import PingyiStore
+import PingyiTestSupport
+import Testing
+
+@testable import PingyiServer
+
+/// The ledger worked in the console: the office registers, assigns, verifies, answers, calls
+/// back and closes; SCJG's liaison sees its own items and reports them done; SWJ's liaison sees
+/// none of them (404 like an id that does not exist); every refused step changes nothing.
+@Suite("Problem ledger in the console")
+struct ConsoleLedgerTests {
+    static func day(_ text: String) -> CivilDate { CivilDate(parsing: text)! }
+
+    @Test("登记 → 交办 → 办结 by the department → 核查 → 答复 → 回访不满意 (back) → 办结 → 核查 → 答复 → 回访 → 销号; another department sees nothing")
+    func wholeFlow() async throws {
+        try await ConsolePagesTests.withOffice { office in
+            let fixture = office.server.fixture
+            let calendar = try String(contentsOf: CountyFixture.repository.appendingPathComponent("calendars/2026.yaml"), encoding: .utf8)
+            _ = try await ProblemStore(pool: fixture.pool).importCalendar(calendar, file: "2026.yaml", actor: "test")
+            try await ConsoleTests.account(office.server, "swj1", .department, password: "password-swj1", mustChange: false, department: "SWJ")
+            let (other, _) = try await ConsoleTests.signIn(office.server, login: "swj1", password: "password-swj1")
+            let otherCookie = try #require(other)
+            let otherCSRF = try await office.server.csrf(path: "/console/department", cookie: otherCookie)
+            func count(_ sql: String) throws -> Int { try fixture.count(Query(stringLiteral: sql)) }
+
+            // 登记 by hand: a bad field keeps what was typed; a day after today is refused; then saved.
+            let form = try await office.get("/console/problems/new", as: .admin)
+            #expect(form.status == .ok && form.text.contains("登记问题"))
+            let empty = try await office.post(
+                "/console/problems/new", [("channel", "12345"), ("environment", "政务环境"), ("description", " "), ("on", "2026-11-02")], as: .admin)
+            #expect(empty.status == .unprocessableContent && empty.text.contains("问题描述不能为空"))
+            let later = try await office.post(
+                "/console/problems/new", [("channel", "12345"), ("environment", "政务环境"), ("description", "办证慢"), ("on", "2099-01-01")],
+                as: .admin)
+            #expect(later.status == .unprocessableContent && later.text.contains("晚于今天") && later.text.contains("办证慢"))
+            #expect(try count("SELECT count(*) FROM problems") == 0)
+            let made = try await office.post(
+                "/console/problems/new",
+                [("channel", "12345"), ("environment", "政务环境"), ("description", "办理营业执照变更需往返三次"), ("reporter", "张三"), ("on", "2026-11-02")],
+                as: .admin)
+            #expect(made.status == .seeOther)
+            let location = try #require(made.headers[.location])
+            let id = try #require(Int(location.split(separator: "/").last!.split(separator: "?").first!))
+            let path = "/console/problems/\(id)"
+            func step(_ fields: [(String, String)], as role: APIRole = .admin) async throws -> TestResponse {
+                try await office.post("\(path)/steps", fields, as: role)
+            }
+            func page(_ role: APIRole = .admin) async throws -> String { try await office.get(path, as: role).text }
+
+            // Only the steps that follow appear; a liaison sees none before the item is its own.
+            var shown = try await page()
+            #expect(shown.contains(#"id="step-assign""#) && !shown.contains(#"id="step-verify""#))
+            #expect(try await office.get(path, as: .department).status == .notFound)
+            let read = try await page(.orgdept)
+            #expect(read.contains("办理记录") && !read.contains("\(path)/steps"))
+            // A forged step out of order is refused in words and changes nothing.
+            let early = try await step([("step", "verify"), ("on", "2026-11-02")])
+            #expect(early.status == .conflict && early.text.contains("不能「核查通过」"))
+            let assigned = try await step([("step", "assign"), ("department", "SCJG"), ("on", "2026-11-02")])
+            #expect(assigned.status == .seeOther && assigned.headers[.location] == "\(path)?done=assign")
+            #expect(try await office.get("\(path)?done=assign", as: .admin).text.contains("已登记「交办」"))
+
+            // SCJG's liaison: its home lists the item with its working days; SWJ's sees nothing of it.
+            let home = try await office.get("/console/department", as: .department).text
+            #expect(home.contains(path) && home.contains("个工作日") && home.contains("待办理 1 件"))
+            let otherHome = try await office.server.get("/console/department", cookie: otherCookie).text
+            #expect(!otherHome.contains(path) && otherHome.contains("目前没有待办理的问题"))
+            #expect(try await office.server.get(path, cookie: otherCookie).status == .notFound)
+            #expect(try await office.server.get("/console/problems/999999", cookie: otherCookie).status == .notFound)
+            let foreign = try await office.server.post(
+                "\(path)/steps", body: ServerHarness.encode([("csrf", otherCSRF), ("step", "report_done"), ("note", "x"), ("on", "2026-11-03")]),
+                cookie: otherCookie)
+            #expect(foreign.status == .notFound)
+            for hidden in ["/console/problems", "/console/personnel", "/console/ranking", "/console/clues", "/console/years"] {
+                #expect(try await office.get(hidden, as: .department).status == .forbidden, "\(hidden)")
+            }
+            // The liaison may report done, and nothing else.
+            shown = try await page(.department)
+            #expect(shown.contains(#"id="step-report_done""#) && shown.contains("报告办结") && !shown.contains(#"id="step-send_back""#))
+            let overstep = try await step([("step", "send_back"), ("note", "x"), ("on", "2026-11-03")], as: .department)
+            #expect(overstep.status == .forbidden && overstep.text.contains("只能报告本部门问题的办结情况"))
+            let noNote = try await step([("step", "report_done"), ("note", " "), ("on", "2026-11-03")], as: .department)
+            #expect(noNote.status == .unprocessableContent && noNote.text.contains("须写明情况"))
+            let before = try await step([("step", "report_done"), ("note", "已办"), ("on", "2026-11-01")], as: .department)
+            #expect(before.status == .unprocessableContent && before.text.contains("早于上一步"))
+            #expect(try count("SELECT count(*) FROM problem_steps WHERE problem_id = \(id)") == 2)
+            #expect(try await step([("step", "report_done"), ("note", "已一次办结"), ("on", "2026-11-03")], as: .department).status == .seeOther)
+            #expect(try count("SELECT count(*) FROM audit_log WHERE action = 'problem.report_done' AND actor = 'staff:department1'") == 1)
+
+            // The office: 核查, 答复; 回访不满意 sends it back to SCJG against a new deadline.
+            #expect(try await step([("step", "verify"), ("on", "2026-11-04")]).status == .seeOther)
+            shown = try await page()
+            #expect(shown.contains("待反馈销号") && shown.contains(#"id="step-reply""#) && !shown.contains(#"id="step-close""#))
+            #expect(try await step([("step", "close"), ("on", "2026-11-04")]).status == .conflict)
+            #expect(try await step([("step", "reply"), ("note", "已电话告知"), ("on", "2026-11-05")]).status == .seeOther)
+            let noResult = try await step([("step", "callback"), ("on", "2026-11-06")])
+            #expect(noResult.status == .unprocessableContent && noResult.text.contains("回访须选择结果"))
+            #expect(try await step([("step", "callback"), ("result", "不满意"), ("note", "仍需往返"), ("on", "2026-11-06")]).status == .seeOther)
+            #expect(try await office.get("/console/department", as: .department).text.contains(path))
+            #expect(try await page().contains("办理中"))
+            #expect(try await step([("step", "report_done"), ("note", "已上门办理"), ("on", "2026-11-09")], as: .department).status == .seeOther)
+            for (fields, label) in [
+                ([("step", "verify"), ("on", "2026-11-10")], "verify"), ([("step", "reply"), ("note", "已告知"), ("on", "2026-11-10")], "reply"),
+                ([("step", "callback"), ("result", "满意"), ("on", "2026-11-11")], "callback"), ([("step", "close"), ("on", "2026-11-11")], "close"),
+            ] {
+                #expect(try await step(fields).status == .seeOther, "\(label)")
+            }
+            shown = try await page()
+            #expect(shown.contains("已销号") && !shown.contains(#"action="\#(path)/steps""#))
+            #expect(try await step([("step", "close"), ("on", "2026-11-12")]).status == .conflict)
+            let history = try await ProblemStore(pool: fixture.pool).show(id).history.map(\.step)
+            #expect(
+                history == [
+                    .receive, .assign, .reportDone, .verify, .reply, .callback, .reportDone, .verify, .reply, .callback, .close,
+                ])
+            // Every step under the person's name; SWJ's liaison never saw it, not even at the end.
+            #expect(try count("SELECT count(*) FROM problem_steps WHERE problem_id = \(id) AND actor NOT LIKE 'staff:%'") == 0)
+            #expect(try await office.server.get(path, cookie: otherCookie).status == .notFound)
+        }
+    }
+
+    @Test("a new clue becomes a ledger problem in one click, once")
+    func clueInOneClick() async throws {
+        try await ConsolePagesTests.withOffice { office in
+            let clues = try await office.get("/console/clues", as: .admin).text
+            #expect(clues.contains("/console/clues/\(office.clue.uuidString.lowercased())/problem") && clues.contains("转为台账问题"))
+            let bad = try await office.post("/console/clues/\(office.clue.uuidString.lowercased())/problem", [("environment", "x")], as: .admin)
+            #expect(bad.status == .badRequest)
+            let made = try await office.post("/console/clues/\(office.clue.uuidString.lowercased())/problem", [("environment", "政务环境")], as: .admin)
+            #expect(made.status == .seeOther && made.headers[.location]?.hasSuffix("?done=receive") == true)
+            let again = try await office.post("/console/clues/\(office.clue.uuidString.lowercased())/problem", [("environment", "政务环境")], as: .admin)
+            #expect(again.status == .conflict)
+            #expect(try office.server.fixture.count("SELECT count(*) FROM problems WHERE channel = '线索'") == 1)
+            let after = try await office.get("/console/clues", as: .admin).text
+            #expect(!after.contains("/problem\""))
+        }
+    }
+}
