@@ -81,10 +81,11 @@ func buildRouter(
     }
 
     let gate = ConsoleGate(staff: StaffStore(pool: pool), views: views, antiForgery: antiForgery, configuration: configuration)
+    let hasher = PasswordHasher(cost: configuration.bcryptCost)
     ConsoleSessionController(
-        gate: gate, limiter: TokenLookupLimiter(limit: 10, window: .seconds(600)), throttle: LoginThrottle(),
-        hasher: PasswordHasher(cost: configuration.bcryptCost)
+        gate: gate, limiter: TokenLookupLimiter(limit: 10, window: .seconds(600)), throttle: LoginThrottle(), hasher: hasher
     ).add(to: router)
+    ConsoleStaffController(gate: gate, roster: RosterStore(pool: pool), hasher: hasher).add(to: router)
     ConsoleCampaignsController(
         gate: gate, campaigns: CampaignStore(pool: pool), invitations: InvitationStore(pool: pool), appraisals: AppraisalStore(pool: pool),
         codeKey: codeKey

@@ -91,9 +91,5 @@ struct StaffCommand: AsyncParsableCommand {
     }
 
     /// 12 characters without look-alikes.
-    static func initialPassword() -> String {
-        let alphabet = Array("abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789")
-        var generator = SystemRandomNumberGenerator()
-        return String((0..<12).map { _ in alphabet.randomElement(using: &generator)! })
-    }
+    static func initialPassword() -> String { InitialPassword.make() }
 }

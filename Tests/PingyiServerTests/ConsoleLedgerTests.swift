@@ -141,3 +141,53 @@ struct ConsoleLedgerTests {
         }
     }
 }
+
+extension ConsoleLedgerTests {
+    @Test("账号管理: the office makes a liaison (password shown once), who signs in to its department's page; disabled, its session ends")
+    func departmentAccounts() async throws {
+        try await ConsolePagesTests.withOffice { office in
+            let fixture = office.server.fixture
+            let page = try await office.get("/console/staff", as: .admin)
+            #expect(page.status == .ok && page.text.contains("department1") && page.text.contains("部门联络员"))
+            for role in [APIRole.orgdept, .hr, .department] {
+                #expect(try await office.get("/console/staff", as: role).status == .forbidden)
+                #expect(
+                    try await office.post("/console/staff", [("role", "admin"), ("login", "x\(role)"), ("name", "x")], as: role).status == .forbidden)
+            }
+            // A liaison without its department, or an unknown one: refused, the form kept, nothing made.
+            let noDepartment = try await office.post(
+                "/console/staff", [("role", "department"), ("department", ""), ("login", "swj-li"), ("name", "李四")], as: .admin)
+            #expect(noDepartment.status == .unprocessableContent && noDepartment.text.contains("须指定所属部门") && noDepartment.text.contains("swj-li"))
+            let unknown = try await office.post(
+                "/console/staff", [("role", "department"), ("department", "NOPE"), ("login", "swj-li"), ("name", "李四")], as: .admin)
+            #expect(unknown.status == .unprocessableContent && unknown.text.contains("未知部门"))
+            #expect(try fixture.count("SELECT count(*) FROM staff WHERE login = 'swj-li'") == 0)
+            let made = try await office.post(
+                "/console/staff", [("role", "department"), ("department", "SWJ"), ("login", "SWJ-Li"), ("name", "李四")], as: .admin)
+            #expect(made.status == .ok && made.text.contains("登录名 swj-li，初始密码："))
+            let password = String(made.text[made.text.range(of: "初始密码：")!.upperBound...].prefix(12))
+            #expect(
+                try await office.post(
+                    "/console/staff", [("role", "department"), ("department", "SWJ"), ("login", "swj-li"), ("name", "李四")], as: .admin
+                ).status == .conflict)
+            // First sign-in: the password must be changed; then its department's page.
+            let (cookie, signedIn) = try await ConsoleTests.signIn(office.server, login: "swj-li", password: password)
+            #expect(signedIn.headers[.location] == "/console/password")
+            let session = try #require(cookie)
+            try fixture.database.connect().query("UPDATE staff SET must_change_password = false WHERE login = 'swj-li'")
+            let home = try await office.server.get("/console/department", cookie: session)
+            #expect(home.status == .ok && home.text.contains("本部门问题") && !home.text.contains("人员名单"))
+            // Disabled: the session ends at once; one cannot disable oneself.
+            #expect(try await office.post("/console/staff/admin1/active", [("to", "disable")], as: .admin).status == .conflict)
+            #expect(try await office.post("/console/staff/swj-li/active", [("to", "disable")], as: .admin).status == .seeOther)
+            #expect(try await office.server.get("/console/department", cookie: session).headers[.location] == "/console/login")
+            #expect(try await office.post("/console/staff/nobody/active", [("to", "enable")], as: .admin).status == .notFound)
+            let reset = try await office.post("/console/staff/swj-li/password", [], as: .admin)
+            #expect(reset.status == .ok && reset.text.contains("新初始密码"))
+            #expect(
+                try fixture.count(
+                    "SELECT count(*) FROM audit_log WHERE actor = 'staff:admin1' AND action IN ('staff.create', 'staff.disable', 'staff.reset-password')"
+                ) == 3)
+        }
+    }
+}
