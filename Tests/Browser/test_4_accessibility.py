@@ -62,7 +62,8 @@ def test_error_page(phone):
 
 
 @pytest.mark.parametrize(
-    "path", ["/console", "/console/ranking", "/console/years", "/console/years/2026", "/console/years/2027/imports", "/console/calendars"]
+    "path", ["/console", "/console/ranking", "/console/years", "/console/years/2026", "/console/years/2027/imports", "/console/calendars",
+             "/console/staff", "/console/problems/new"]
 )
 def test_console_pages(path):
     driver = new_driver((390, 844))
