@@ -112,6 +112,10 @@ public struct ProblemStore: Sendable {
     }
 
     /// The ledger's rules of `year`'s policy, or the defaults when the year has no appraisal yet.
+    public func rules(year: Int) async throws -> LedgerRules {
+        try await pool.withConnection { try ProblemStore.rules(year: year, on: $0) }
+    }
+
     static func rules(year: Int, on connection: Connection) throws -> LedgerRules {
         guard let row = try connection.query("SELECT policy_yaml, policy_sha256 FROM appraisal_years WHERE year = \(year)").first else {
             return .defaults
@@ -227,9 +231,10 @@ public struct ProblemStore: Sendable {
         }
     }
 
-    /// 办结: the department's report of what was done.
-    public func reportDone(_ id: Int, note: String, on day: CivilDate, actor: String) async throws -> Problem {
-        try await step(id, .reportDone, note: note, on: day, actor: actor) { problem, connection in
+    /// 办结: the department's report of what was done, with its evidence (checked by
+    /// `ProblemEvidence.check`), stored with the step in one transaction.
+    public func reportDone(_ id: Int, note: String, evidence: [ProblemEvidence] = [], on day: CivilDate, actor: String) async throws -> Problem {
+        try await step(id, .reportDone, note: note, evidence: evidence, on: day, actor: actor) { problem, connection in
             try connection.query("UPDATE problems SET state = 'done' WHERE id = \(id)")
             return (problem.departmentCode, nil)
         }
@@ -306,8 +311,8 @@ public struct ProblemStore: Sendable {
 
     /// One step: lock, check the flow, apply, record the history row and the audit row.
     private func step(
-        _ id: Int, _ step: ProblemStep, note: String?, callback: CallbackSatisfaction? = nil, on day: CivilDate, actor: String,
-        apply: @escaping @Sendable (Problem, Connection) throws -> (String?, CivilDate?)
+        _ id: Int, _ step: ProblemStep, note: String?, callback: CallbackSatisfaction? = nil, evidence: [ProblemEvidence] = [],
+        on day: CivilDate, actor: String, apply: @escaping @Sendable (Problem, Connection) throws -> (String?, CivilDate?)
     ) async throws -> Problem {
         let note = note?.trimmingCharacters(in: .whitespacesAndNewlines)
         if let note, note.count > 2000 { throw ProblemError.noteRequired(step) }
@@ -323,23 +328,69 @@ public struct ProblemStore: Sendable {
                 throw ProblemError.beforeLastStep(day: day, last: last)
             }
             let (department, due) = try apply(before, connection)
-            try connection.query(
+            let stepID: Int = try connection.query(
                 """
                 INSERT INTO problem_steps (problem_id, step, on_day, department_code, due_on, note, callback, actor)
                 VALUES (\(id), \(step.rawValue), \(day.description)::date, \(department), \(due?.description)::date,
                         \(note.flatMap { $0.isEmpty ? nil : $0 }), \(callback?.rawValue), \(actor))
-                """)
+                RETURNING id
+                """)[0].decode("id")
+            for file in evidence {
+                try connection.query(
+                    """
+                    INSERT INTO problem_evidence (problem_id, step_id, kind, size, data, actor)
+                    VALUES (\(id), \(stepID), \(file.kind.rawValue), \(file.data.count), \(file.data), \(actor))
+                    """)
+            }
             let after = try ProblemStore.find(id, on: connection)
             try AuditLog.record(
                 AuditEntry(
                     actor: actor, action: "problem.\(step.rawValue)", subject: "problem \(id)",
-                    beforeJSON: AuditLog.json(["state": before.state.rawValue]), afterJSON: AuditLog.json(["state": after.state.rawValue])),
+                    beforeJSON: AuditLog.json(["state": before.state.rawValue]),
+                    afterJSON: AuditLog.json(["state": after.state.rawValue, "evidence": "\(evidence.count)"])),
                 on: connection)
             return after
         }
     }
 
     // MARK: Reading
+
+    /// An evidence file's facts, without its bytes.
+    public struct EvidenceLine: Sendable, Hashable {
+        public let id: Int
+        public let kind: ProblemEvidence.Kind
+        public let size: Int
+        public let day: CivilDate
+        public let step: ProblemStep
+    }
+
+    /// The evidence of a problem, oldest first.
+    public func evidence(problem id: Int) async throws -> [EvidenceLine] {
+        try await pool.withConnection { connection in
+            try connection.query(
+                """
+                SELECT e.id, e.kind, e.size, s.on_day::text AS on_day, s.step FROM problem_evidence e JOIN problem_steps s ON s.id = e.step_id
+                WHERE e.problem_id = \(id) ORDER BY e.id
+                """
+            ).rows.compactMap { row in
+                guard let kind = ProblemEvidence.Kind(rawValue: try row.decode("kind")), let step = ProblemStep(rawValue: try row.decode("step")),
+                    let day = CivilDate(parsing: try row.decode("on_day"))
+                else { return nil }
+                return EvidenceLine(id: try row.decode("id"), kind: kind, size: try row.decode("size"), day: day, step: step)
+            }
+        }
+    }
+
+    /// One evidence file of a problem with its bytes, or `nil` (another problem's is `nil` too).
+    public func evidenceFile(_ evidenceID: Int, of problem: Int) async throws -> ProblemEvidence? {
+        try await pool.withConnection { connection in
+            guard
+                let row = try connection.query("SELECT kind, data FROM problem_evidence WHERE id = \(evidenceID) AND problem_id = \(problem)").first,
+                let kind = ProblemEvidence.Kind(rawValue: try row.decode("kind"))
+            else { return nil }
+            return ProblemEvidence(kind: kind, data: try row.decode("data"))
+        }
+    }
 
     static let select = """
         SELECT p.id, p.channel, p.environment, p.description, p.received_on::text AS received_on, p.reporter, p.state,

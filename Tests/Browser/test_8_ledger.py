@@ -3,7 +3,11 @@ registers an item by hand and assigns it to SCJG; SCJG's liaison signs in, finds
 page and reports it done; the office verifies, answers, records 回访不满意, and the item is back
 on SCJG's page; done again, verified, answered, 满意, 销号. SWJ's liaison, signed in all along,
 never sees it (404 by its address, absent from its page). axe on the liaison's page at 390 px."""
+import base64
 import os
+import struct
+import subprocess
+import zlib
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
@@ -24,7 +28,7 @@ def sign_in_as(driver, login):
     wait_for(driver, lambda d: heading(d).endswith("本部门问题"), f"{login}'s page")
 
 
-def take(driver, step, note=None, result=None, department=None):
+def take(driver, step, note=None, result=None, department=None, files=()):
     """Fills the step's form on the problem's page and sends it; waits for the page to say so."""
     section = driver.find_element(By.ID, f"step-{step}")
     if department:
@@ -33,6 +37,8 @@ def take(driver, step, note=None, result=None, department=None):
         click(driver, section.find_element(By.CSS_SELECTOR, f"input[name=result][value='{result}']"))
     if note:
         section.find_element(By.NAME, "note").send_keys(note)
+    if files:
+        section.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys("\n".join(files))
     click(driver, section.find_element(By.CSS_SELECTOR, "button[type=submit]"))
     wait_for(driver, lambda d: f"done={step}" in d.current_url, f"「{step}」 recorded")
     assert "已登记" in driver.find_element(By.CSS_SELECTOR, "p.notice").text
@@ -42,7 +48,19 @@ def steps_offered(driver):
     return [s.get_attribute("id") for s in driver.find_elements(By.CSS_SELECTOR, "section[id^='step-']")]
 
 
-def test_an_item_from_registration_to_closing_with_two_departments(desktop):
+def photo(path):
+    """A small, whole PNG (a site photo, as far as the checks go)."""
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    raw = b"".join(b"\x00" + bytes([200, 30, 30]) * 16 for _ in range(16))
+    with open(path, "wb") as handle:
+        handle.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 16, 16, 8, 2, 0, 0, 0))
+                     + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+    return path
+
+
+def test_an_item_from_registration_to_closing_with_two_departments(desktop, tmp_path):
     department = new_driver((1280, 900))
     other = new_driver((390, 844))
     try:
@@ -63,6 +81,20 @@ def test_an_item_from_registration_to_closing_with_two_departments(desktop):
             assert steps_offered(desktop) == ["step-assign"], steps_offered(desktop)
             take(desktop, "assign", department="SCJG")
             assert "办理中" in heading(desktop)
+            # The 交办单, printed from Chromium to A4 and read back as text.
+            click(desktop, desktop.find_element(By.LINK_TEXT, "打印交办单"))
+            wait_for(desktop, lambda d: heading(d) == "问题交办单", "the 交办单")
+            pdf = base64.b64decode(desktop.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})["data"])
+            order = tmp_path / "交办单.pdf"
+            order.write_bytes(pdf)
+            text = subprocess.run(["pdftotext", "-layout", str(order), "-"], capture_output=True, text=True, timeout=30, check=True).stdout
+            pages = subprocess.run(["pdfinfo", str(order)], capture_output=True, text=True, timeout=30, check=True).stdout
+            assert "Pages:           1" in pages and "pts (A4)" in pages, pages  # one A4 sheet
+            for words in ["县优化营商环境建设办公室", "问题交办单", f"营商交〔", f"{problem} 号", "县市场监督管理局", "签收人", "办理结果", "核查意见",
+                          "前办结"]:
+                assert words in text, (words, text)
+            assert "返回问题" not in text  # the link is for the screen only
+            desktop.get(page)
 
         with Stopwatch("ledger: SCJG reports it done; SWJ sees nothing"):
             sign_in_as(department, "dept-scjg")
@@ -73,7 +105,9 @@ def test_an_item_from_registration_to_closing_with_two_departments(desktop):
             wait_for(other, lambda d: heading(d) == "没有该问题", "SWJ's 404")
             department.get(page)
             assert steps_offered(department) == ["step-report_done"], steps_offered(department)
-            take(department, "report_done", note="已当场办理变更，并电话告知企业。")
+            take(department, "report_done", note="已当场办理变更，并电话告知企业。", files=[photo(str(tmp_path / "现场照片.png"))])
+            assert psql(f"SELECT kind FROM problem_evidence WHERE problem_id = {problem}") == ["png"]
+            assert "证明材料" in department.find_element(By.TAG_NAME, "main").text
 
         with Stopwatch("ledger: verified, answered, 回访不满意 — back to SCJG"):
             desktop.get(page)

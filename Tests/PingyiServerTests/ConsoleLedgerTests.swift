@@ -191,3 +191,101 @@ extension ConsoleLedgerTests {
         }
     }
 }
+
+extension ConsoleLedgerTests {
+    /// The smallest whole PNG and PDF the checks accept (PingyiCoreTests' ProblemEvidenceTests tries every kind).
+    static let png = Data(
+        [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 0, count: 40) + [0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82])
+    static let pdf = Data("%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".utf8)
+
+    /// A multipart 办结 with `files` as evidence.
+    static func reportDone(
+        _ office: ConsolePagesTests.Office, _ id: Int, files: [Data], day: String, as role: APIRole = .department
+    )
+        async throws -> TestResponse
+    {
+        let boundary = "pingyi-evidence-boundary"
+        var body = Data()
+        func field(_ name: String, _ value: String) {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
+        }
+        field("csrf", office.csrf[role]!)
+        field("step", "report_done")
+        field("note", "已办结，附现场照片")
+        field("on", day)
+        for (index, file) in files.enumerated() {
+            body.append(
+                Data(
+                    "--\(boundary)\r\nContent-Disposition: form-data; name=\"evidence[]\"; filename=\"f\(index).bin\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                        .utf8))
+            body.append(file)
+            body.append(Data("\r\n".utf8))
+        }
+        body.append(Data("--\(boundary)--\r\n".utf8))
+        return try await office.server.post(
+            "/console/problems/\(id)/steps", bytes: Array(body), cookie: office.cookies[role],
+            contentType: "multipart/form-data; boundary=\(boundary)")
+    }
+
+    @Test("办结 with evidence: checked by content, stored with the step or not at all, served as an attachment to the office and the department only")
+    func evidence() async throws {
+        try await ConsolePagesTests.withOffice { office in
+            let fixture = office.server.fixture
+            let store = ProblemStore(pool: fixture.pool)
+            let problem = try await store.add(
+                channel: .hotline, environment: .government, description: "证照办理慢", receivedOn: Self.day("2026-11-02"), reporter: nil, actor: "t")
+            _ = try await store.assign(problem.id, department: "SCJG", on: Self.day("2026-11-02"), actor: "t")
+            // A page, not a photo (named .jpg all the same): refused, and the step is not taken either.
+            let html = try await Self.reportDone(
+                office, problem.id, files: [Self.png, Data("<html><script>alert(1)</script>".utf8)], day: "2026-11-03")
+            #expect(html.status == .unprocessableContent && html.text.contains("第 2 个文件不是照片"))
+            let cut = try await Self.reportDone(office, problem.id, files: [Self.png.prefix(20)], day: "2026-11-03")
+            #expect(cut.status == .unprocessableContent && cut.text.contains("不完整"))
+            #expect(try fixture.count("SELECT count(*) FROM problem_evidence") == 0)
+            #expect(try fixture.count("SELECT count(*) FROM problem_steps WHERE problem_id = \(problem.id)") == 2)
+            let page = try await office.get("/console/problems/\(problem.id)", as: .department).text
+            #expect(page.contains(#"enctype="multipart/form-data""#) && page.contains(#"name="evidence[]""#))
+            // A photo and a PDF: stored with the step.
+            let done = try await Self.reportDone(office, problem.id, files: [Self.png, Self.pdf], day: "2026-11-03")
+            #expect(done.status == .seeOther)
+            #expect(try fixture.count("SELECT count(*) FROM problem_evidence WHERE problem_id = \(problem.id)") == 2)
+            let lines = try await store.evidence(problem: problem.id)
+            #expect(lines.map(\.kind) == [.png, .pdf] && lines.allSatisfy { $0.step == .reportDone })
+            let shown = try await office.get("/console/problems/\(problem.id)", as: .admin).text
+            #expect(shown.contains("证明材料") && shown.contains("/console/problems/\(problem.id)/evidence/\(lines[0].id)"))
+            // Served as an attachment, its type by its content, never sniffed.
+            for role in [APIRole.admin, .department] {
+                let file = try await office.get("/console/problems/\(problem.id)/evidence/\(lines[0].id)", as: role)
+                #expect(file.status == .ok && file.headers[.contentType] == "image/png" && Data(file.body.readableBytesView) == Self.png)
+                #expect(file.headers[.contentDisposition]?.hasPrefix("attachment;") == true && file.headers[.xContentTypeOptions] == "nosniff")
+            }
+            #expect(try await office.get("/console/problems/\(problem.id)/evidence/\(lines[0].id)", as: .orgdept).status == .forbidden)
+            #expect(try await office.get("/console/problems/\(problem.id)/evidence/999999", as: .admin).status == .notFound)
+            // Evidence only with 办结.
+            let other = try await store.add(
+                channel: .hotline, environment: .government, description: "另一件", receivedOn: Self.day("2026-11-02"), reporter: nil, actor: "t")
+            #expect(try await office.get("/console/problems/\(other.id)/evidence/\(lines[0].id)", as: .admin).status == .notFound)
+        }
+    }
+}
+
+extension ConsoleLedgerTests {
+    @Test("交办单: an A4 sheet for an assigned item, to the office and its department only")
+    func assignmentOrder() async throws {
+        try await ConsolePagesTests.withOffice { office in
+            let store = ProblemStore(pool: office.server.fixture.pool)
+            let problem = try await store.add(
+                channel: .complaintLine, environment: .legal, description: "执法检查未出具书面文书", receivedOn: Self.day("2026-11-02"), reporter: "孙经理",
+                actor: "t")
+            #expect(try await office.get("/console/problems/\(problem.id)/order", as: .admin).status == .conflict)
+            _ = try await store.assign(problem.id, department: "SCJG", on: Self.day("2026-11-03"), actor: "t")
+            let order = try await office.get("/console/problems/\(problem.id)/order", as: .admin)
+            #expect(order.status == .ok && order.text.contains("问题交办单") && order.text.contains("营商交〔2026〕\(problem.id) 号"))
+            #expect(order.text.contains("执法检查未出具书面文书") && order.text.contains("2026 年 11 月 3 日") && order.text.contains("7 个工作日"))
+            #expect(order.text.contains("签收人") && order.text.contains("办理结果") && !order.text.contains("孙经理"))
+            #expect(try await office.get("/console/problems/\(problem.id)/order", as: .department).status == .ok)
+            #expect(try await office.get("/console/problems/\(problem.id)/order", as: .orgdept).status == .forbidden)
+            #expect(try await office.get("/console/problems/\(problem.id)", as: .admin).text.contains("打印交办单"))
+        }
+    }
+}

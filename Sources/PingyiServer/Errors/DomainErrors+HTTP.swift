@@ -94,6 +94,13 @@ extension ProblemError: HTTPProblemConvertible {
     }
 }
 
+extension ProblemEvidenceError: HTTPProblemConvertible {
+    var problem: HTTPProblem {
+        if case .tooLarge = self { return HTTPProblem(.contentTooLarge, description) }
+        return HTTPProblem(.unprocessableContent, description)
+    }
+}
+
 extension WorkingCalendarError: HTTPProblemConvertible {
     /// A deadline that needs a year without a calendar: the office must import it first.
     var problem: HTTPProblem { HTTPProblem(.conflict, description) }

@@ -13,10 +13,69 @@ struct ConsoleProblemStepsController: Sendable {
     let problems: ProblemStore
     let roster: RosterStore
 
+    /// A step's form sent with files (办结's evidence).
+    struct StepUpload: Decodable, Sendable {
+        let csrf: String
+        let step: String?
+        let note: String?
+        let on: String?
+        let department: String?
+        let result: String?
+        let evidence: [Data]?
+    }
+
+    /// Five files of 10 MB and the form's fields.
+    static let uploadLimit = ProblemEvidence.maxFiles * ProblemEvidence.maxSize + 256 * 1024
+
     func add(to router: Router<PingyiRequestContext>) {
         router.post("/console/problems/:id/steps") { request, context in
-            try await gate.form(request, roles: [.admin, .department]) { visit, fields in
-                try await step(visit, id: context.parameters.get("id"), fields: fields)
+            let id = context.parameters.get("id")
+            if request.headers[.contentType]?.lowercased().hasPrefix("multipart/form-data") == true {
+                return try await gate.upload(request, as: StepUpload.self, roles: [.admin, .department], limit: Self.uploadLimit, csrf: \.csrf) {
+                    visit, upload in
+                    let fields = [
+                        "step": upload.step, "note": upload.note, "on": upload.on, "department": upload.department, "result": upload.result,
+                    ]
+                    .compactMapValues { $0 }
+                    return try await step(visit, id: id, fields: fields, evidence: upload.evidence ?? [])
+                }
+            }
+            return try await gate.form(request, roles: [.admin, .department]) { visit, fields in
+                try await step(visit, id: id, fields: fields)
+            }
+        }
+        router.get("/console/problems/:id/evidence/:file") { request, context in
+            // The office and the item's own department; 组织部 reads the ledger, not the files.
+            try await gate.page(request, roles: [.admin, .department]) { visit in
+                let (problem, _) = try await ConsoleProblemsController.visible(context.parameters.get("id"), to: visit.member, in: problems)
+                guard let file = context.parameters.get("file", as: Int.self), let evidence = try await problems.evidenceFile(file, of: problem.id)
+                else {
+                    throw ConsoleRefusal.notFound("没有该证明材料", "请从问题页面打开。")
+                }
+                let ending = evidence.kind.fileExtension
+                return Response(
+                    status: .ok,
+                    headers: [
+                        .contentType: evidence.kind.contentType, .cacheControl: "no-store",
+                        .contentDisposition: AttachmentName.header(
+                            ascii: "evidence-\(problem.id)-\(file).\(ending)", chinese: "证明材料-问题\(problem.id)-\(file).\(ending)"),
+                    ],
+                    body: .init(byteBuffer: ByteBuffer(data: evidence.data)))
+            }
+        }
+        router.get("/console/problems/:id/order") { request, context in
+            try await gate.page(request, roles: [.admin, .department]) { visit in
+                let (problem, _) = try await ConsoleProblemsController.visible(context.parameters.get("id"), to: visit.member, in: problems)
+                guard problem.departmentCode != nil, problem.assignedOn != nil else {
+                    throw ConsoleRefusal(
+                        heading: "尚未交办", text: "问题交办后才有交办单。", status: .conflict, back: "/console/problems/\(problem.id)")
+                }
+                return gate.views.page(
+                    "console-assignment-order",
+                    ConsoleAssignmentOrderPage(
+                        problem: problem, calendars: try await problems.calendars(),
+                        rules: try await problems.rules(year: (problem.assignedOn ?? problem.receivedOn).year),
+                        back: "/console/problems/\(problem.id)"))
             }
         }
         router.get("/console/department") { request, _ in
@@ -47,7 +106,7 @@ struct ConsoleProblemStepsController: Sendable {
 
     /// One step on one item, as the form gives it: `step`, `note`, `on` (a date), `department`
     /// (交办) or `result` (回访). A liaison may only report its own items done.
-    func step(_ visit: ConsoleVisit, id text: String?, fields: [String: String]) async throws -> Response {
+    func step(_ visit: ConsoleVisit, id text: String?, fields: [String: String], evidence: [Data] = []) async throws -> Response {
         let (problem, _) = try await ConsoleProblemsController.visible(text, to: visit.member, in: problems)
         let back = "/console/problems/\(problem.id)"
         guard let step = fields["step"].flatMap(ProblemStep.init(rawValue:)), step != .receive, step != .recount else {
@@ -61,11 +120,20 @@ struct ConsoleProblemStepsController: Sendable {
         }
         let note = fields["note"] ?? ""
         let actor = visit.actor
+        let files: [ProblemEvidence]
+        do {
+            files = try ProblemEvidence.check(evidence)
+        } catch {
+            throw ConsoleRefusal(error.problem, heading: "证明材料未能接收", back: back)
+        }
+        guard files.isEmpty || step == .reportDone else {
+            throw ConsoleRefusal(heading: "无法附加文件", text: "只有报告办结时可以附证明材料。未作任何改动。", status: .unprocessableContent, back: back)
+        }
         do {
             switch step {
             case .assign:
                 _ = try await problems.assign(problem.id, department: fields["department"] ?? "", on: day, actor: actor)
-            case .reportDone: _ = try await problems.reportDone(problem.id, note: note, on: day, actor: actor)
+            case .reportDone: _ = try await problems.reportDone(problem.id, note: note, evidence: files, on: day, actor: actor)
             case .sendBack: _ = try await problems.sendBack(problem.id, note: note, on: day, actor: actor)
             case .verify: _ = try await problems.verify(problem.id, note: note, on: day, actor: actor)
             case .reply: _ = try await problems.reply(problem.id, note: note, on: day, actor: actor)

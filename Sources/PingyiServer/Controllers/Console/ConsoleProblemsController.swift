@@ -61,7 +61,8 @@ struct ConsoleProblemsController: Sendable {
                     "console-problem",
                     ConsoleProblemPage(
                         member: visit.header, problem: problem, history: history, calendars: try await problems.calendars(), role: visit.member.role,
-                        csrf: visit.csrf, departments: departments, done: request.uri.queryParameters.get("done")))
+                        csrf: visit.csrf, departments: departments, done: request.uri.queryParameters.get("done"),
+                        evidence: try await problems.evidence(problem: problem.id)))
             }
         }
     }

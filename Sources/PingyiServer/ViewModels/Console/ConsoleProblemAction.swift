@@ -13,6 +13,9 @@ struct ConsoleProblemAction: Sendable {
     let needsResult: Bool
     let noteLabel: String
     let noteRequired: Bool
+    /// 办结 takes evidence files (the form is then multipart). Stored: the templates see stored
+    /// properties only.
+    let acceptsFiles: Bool
 
     /// The actions `member` may take on `problem` now: a department's liaison only reports its
     /// own items done; 组织部 and 人事 read; the office takes every step (办结 on the
@@ -36,7 +39,7 @@ struct ConsoleProblemAction: Sendable {
         {
             ConsoleProblemAction(
                 step: step.rawValue, label: step.label, button: button, hint: hint, needsDepartment: department, needsResult: result,
-                noteLabel: note, noteRequired: required)
+                noteLabel: note, noteRequired: required, acceptsFiles: step == .reportDone)
         }
         switch step {
         case .assign:

@@ -1,4 +1,6 @@
+import Foundation
 import PingyiCore
+import PingyiStore
 
 /// One problem and its timeline (every step: who, when, what).
 struct ConsoleProblemPage: Sendable {
@@ -32,11 +34,31 @@ struct ConsoleProblemPage: Sendable {
     let backLabel: String
     /// The notice after a step was taken (`?done=`).
     let notice: String?
+    /// The evidence files (shown to the office and the department, with a link each).
+    let evidence: [EvidenceView]
+    let hasEvidence: Bool
+    let canOpenEvidence: Bool
+    /// An assigned item has its 交办单 (for the office and the department).
+    let hasOrder: Bool
+
+    struct EvidenceView: Sendable {
+        let href: String
+        let label: String
+    }
 
     init(
         member: ConsoleMemberView, problem: Problem, history: [ProblemRecord], calendars: WorkingCalendars, role: APIRole = .orgdept,
-        csrf: String = "", departments: [(code: String, name: String)] = [], today: CivilDate = CountyCalendar.today(), done: String? = nil
+        csrf: String = "", departments: [(code: String, name: String)] = [], today: CivilDate = CountyCalendar.today(), done: String? = nil,
+        evidence: [ProblemStore.EvidenceLine] = []
     ) {
+        self.evidence = evidence.enumerated().map { index, line in
+            EvidenceView(
+                href: "/console/problems/\(problem.id)/evidence/\(line.id)",
+                label: "\(line.day) \(line.step.label) · 材料 \(index + 1)（\(line.kind.fileExtension.uppercased())，\(Self.size(line.size))）")
+        }
+        hasEvidence = !evidence.isEmpty
+        canOpenEvidence = role == .admin || role == .department
+        hasOrder = problem.assignedOn != nil && (role == .admin || role == .department)
         self.member = member
         self.csrf = csrf
         actions = ConsoleProblemAction.actions(for: problem, role: role)
@@ -59,5 +81,10 @@ struct ConsoleProblemPage: Sendable {
             let detail = [record.dueOn.map { "期限 \($0)" }, record.callback.map { "回访：\($0.rawValue)" }, record.note].compactMap { $0 }
             return Step(day: "\(record.day)", label: record.step.label, actor: ActorLabel.text(record.actor), detail: detail.joined(separator: "；"))
         }
+    }
+
+    /// 「1.2 MB」, 「350 KB」.
+    static func size(_ bytes: Int) -> String {
+        bytes >= 1 << 20 ? String(format: "%.1f MB", Double(bytes) / Double(1 << 20)) : "\(max(1, bytes / 1024)) KB"
     }
 }
