@@ -23,11 +23,14 @@ public struct ProblemStore: Sendable {
         public var channel: ProblemChannel?
         public var month: LedgerMonth?
         public var overdueOn: CivilDate?
+        /// Words the description, the reporter or the 工单号 contains.
+        public var text: String?
 
         public init(
             department: String? = nil, state: ProblemState? = nil, channel: ProblemChannel? = nil, month: LedgerMonth? = nil,
-            overdueOn: CivilDate? = nil
+            overdueOn: CivilDate? = nil, text: String? = nil
         ) {
+            self.text = text
             self.department = department
             self.state = state
             self.channel = channel
@@ -213,7 +216,30 @@ public struct ProblemStore: Sendable {
     public func assign(
         _ id: Int, department: String, section: String? = nil, employeeNumber: String? = nil, on day: CivilDate, actor: String
     ) async throws -> Problem {
-        try await step(id, .assign, note: nil, on: day, actor: actor) { problem, connection in
+        try await step(id, .assign, note: nil, on: day, actor: actor, apply: Self.assigning(id, department, section, employeeNumber, day))
+    }
+
+    /// 批量交办: the items to one department on one day, all of them or none (one refused, say one
+    /// assigned meanwhile, leaves every one as it was).
+    public func assign(_ ids: [Int], department: String, on day: CivilDate, actor: String) async throws -> [Problem] {
+        guard !ids.isEmpty else { return [] }
+        if day > today() { throw ProblemError.futureDay(day) }
+        return try await pool.transaction { connection in
+            try ids.map { id in
+                try ProblemStore.take(
+                    id, .assign, note: nil, callback: nil, evidence: [], on: day, actor: actor, connection: connection,
+                    apply: Self.assigning(id, department, nil, nil, day))
+            }
+        }
+    }
+
+    /// What 交办 writes: the department (an active one), the deadline in working days from `day`.
+    static func assigning(
+        _ id: Int, _ department: String, _ section: String?, _ employeeNumber: String?, _ day: CivilDate
+    )
+        -> @Sendable (Problem, Connection) throws -> (String?, CivilDate?)
+    {
+        { problem, connection in
             guard try connection.query("SELECT 1 FROM departments WHERE code = \(department) AND active").count == 1 else {
                 throw ProblemError.unknownDepartment(department)
             }
@@ -314,43 +340,52 @@ public struct ProblemStore: Sendable {
         _ id: Int, _ step: ProblemStep, note: String?, callback: CallbackSatisfaction? = nil, evidence: [ProblemEvidence] = [],
         on day: CivilDate, actor: String, apply: @escaping @Sendable (Problem, Connection) throws -> (String?, CivilDate?)
     ) async throws -> Problem {
-        let note = note?.trimmingCharacters(in: .whitespacesAndNewlines)
-        if let note, note.count > 2000 { throw ProblemError.noteRequired(step) }
         if day > today() { throw ProblemError.futureDay(day) }
         return try await pool.transaction { connection in
-            guard try connection.query("SELECT 1 FROM problems WHERE id = \(id) FOR UPDATE").count == 1 else { throw ProblemError.notFound(id) }
-            let before = try ProblemStore.find(id, on: connection)
-            _ = try ProblemFlow.next(after: step, from: before.state, problem: before, note: note, callback: callback)
-            // No step before the one it follows (a recount is dated the day the calendar came, not a step of the work).
-            if let text = try connection.query(
-                "SELECT max(on_day)::text AS last FROM problem_steps WHERE problem_id = \(id) AND step <> 'recount'"
-            )[0].decode("last", as: String?.self), let last = CivilDate(parsing: text), day < last {
-                throw ProblemError.beforeLastStep(day: day, last: last)
-            }
-            let (department, due) = try apply(before, connection)
-            let stepID: Int = try connection.query(
-                """
-                INSERT INTO problem_steps (problem_id, step, on_day, department_code, due_on, note, callback, actor)
-                VALUES (\(id), \(step.rawValue), \(day.description)::date, \(department), \(due?.description)::date,
-                        \(note.flatMap { $0.isEmpty ? nil : $0 }), \(callback?.rawValue), \(actor))
-                RETURNING id
-                """)[0].decode("id")
-            for file in evidence {
-                try connection.query(
-                    """
-                    INSERT INTO problem_evidence (problem_id, step_id, kind, size, data, actor)
-                    VALUES (\(id), \(stepID), \(file.kind.rawValue), \(file.data.count), \(file.data), \(actor))
-                    """)
-            }
-            let after = try ProblemStore.find(id, on: connection)
-            try AuditLog.record(
-                AuditEntry(
-                    actor: actor, action: "problem.\(step.rawValue)", subject: "problem \(id)",
-                    beforeJSON: AuditLog.json(["state": before.state.rawValue]),
-                    afterJSON: AuditLog.json(["state": after.state.rawValue, "evidence": "\(evidence.count)"])),
-                on: connection)
-            return after
+            try ProblemStore.take(
+                id, step, note: note, callback: callback, evidence: evidence, on: day, actor: actor, connection: connection, apply: apply)
         }
+    }
+
+    /// A step inside the caller's transaction.
+    static func take(
+        _ id: Int, _ step: ProblemStep, note: String?, callback: CallbackSatisfaction?, evidence: [ProblemEvidence], on day: CivilDate,
+        actor: String, connection: Connection, apply: @Sendable (Problem, Connection) throws -> (String?, CivilDate?)
+    ) throws -> Problem {
+        let note = note?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let note, note.count > 2000 { throw ProblemError.noteRequired(step) }
+        guard try connection.query("SELECT 1 FROM problems WHERE id = \(id) FOR UPDATE").count == 1 else { throw ProblemError.notFound(id) }
+        let before = try ProblemStore.find(id, on: connection)
+        _ = try ProblemFlow.next(after: step, from: before.state, problem: before, note: note, callback: callback)
+        // No step before the one it follows (a recount is dated the day the calendar came, not a step of the work).
+        if let text = try connection.query(
+            "SELECT max(on_day)::text AS last FROM problem_steps WHERE problem_id = \(id) AND step <> 'recount'"
+        )[0].decode("last", as: String?.self), let last = CivilDate(parsing: text), day < last {
+            throw ProblemError.beforeLastStep(day: day, last: last)
+        }
+        let (department, due) = try apply(before, connection)
+        let stepID: Int = try connection.query(
+            """
+            INSERT INTO problem_steps (problem_id, step, on_day, department_code, due_on, note, callback, actor)
+            VALUES (\(id), \(step.rawValue), \(day.description)::date, \(department), \(due?.description)::date,
+                    \(note.flatMap { $0.isEmpty ? nil : $0 }), \(callback?.rawValue), \(actor))
+            RETURNING id
+            """)[0].decode("id")
+        for file in evidence {
+            try connection.query(
+                """
+                INSERT INTO problem_evidence (problem_id, step_id, kind, size, data, actor)
+                VALUES (\(id), \(stepID), \(file.kind.rawValue), \(file.data.count), \(file.data), \(actor))
+                """)
+        }
+        let after = try ProblemStore.find(id, on: connection)
+        try AuditLog.record(
+            AuditEntry(
+                actor: actor, action: "problem.\(step.rawValue)", subject: "problem \(id)",
+                beforeJSON: AuditLog.json(["state": before.state.rawValue]),
+                afterJSON: AuditLog.json(["state": after.state.rawValue, "evidence": "\(evidence.count)"])),
+            on: connection)
+        return after
     }
 
     // MARK: Reading
@@ -458,6 +493,8 @@ public struct ProblemStore: Sendable {
                   AND (\(filter.month?.first.description)::date IS NULL
                        OR p.received_on BETWEEN \(filter.month?.first.description)::date AND \(filter.month?.last.description)::date)
                   AND (\(today?.description)::date IS NULL OR (p.state IN ('assigned', 'done') AND p.due_on < \(today?.description)::date))
+                  AND (\(filter.text)::text IS NULL OR strpos(p.description, \(filter.text)) > 0 OR strpos(coalesce(p.reporter, ''), \(filter.text)) > 0
+                       OR strpos(coalesce(p.external_ref, ''), \(filter.text)) > 0)
                 ORDER BY (p.state IN ('assigned', 'done') AND p.due_on < \(CountyCalendar.today().description)::date) DESC,
                          p.state = 'closed', p.due_on NULLS FIRST, p.id
                 """
@@ -467,33 +504,46 @@ public struct ProblemStore: Sendable {
 
     /// Everything a report needs: the problems, their histories up to `day`, the departments'
     /// names, the calendars and the year's rules.
-    func reportInputs(through day: CivilDate) async throws -> ([Problem], [ProblemRecord], [String: String], WorkingCalendars, LedgerRules) {
+    /// Everything a report needs, and the active departments (each listed, whether or not it had
+    /// any item).
+    func reportInputs(through day: CivilDate) async throws -> ([Problem], [ProblemRecord], [String: String], WorkingCalendars, LedgerRules, [String])
+    {
         try await pool.withConnection { connection in
             let problems = try connection.query("\(unescaped: ProblemStore.select) ORDER BY p.id").map(ProblemStore.decode)
             let records = try ProblemStore.records(problem: nil, through: day, on: connection)
             var names: [String: String] = [:]
-            for row in try connection.query("SELECT code, name FROM departments").rows { names[try row.decode("code")] = try row.decode("name") }
-            return (problems, records, names, try ProblemStore.calendars(on: connection), try ProblemStore.rules(year: day.year, on: connection))
+            var active: [String] = []
+            for row in try connection.query("SELECT code, name, active FROM departments ORDER BY code").rows {
+                names[try row.decode("code")] = try row.decode("name")
+                if try row.decode("active", as: Bool.self) { active.append(try row.decode("code")) }
+            }
+            return (
+                problems, records, names, try ProblemStore.calendars(on: connection), try ProblemStore.rules(year: day.year, on: connection), active
+            )
         }
     }
 
-    /// The month's 调度 table (`LedgerReport.month`).
+    /// The month's 调度 table (`LedgerReport.month`): every active department, the month still
+    /// running counted up to today.
     public func monthly(_ month: LedgerMonth) async throws -> [DepartmentMonth] {
-        let (problems, records, names, calendars, rules) = try await reportInputs(through: month.last)
-        return try LedgerReport.month(month, problems: problems, records: records, departments: names, calendars: calendars, rules: rules)
+        let (problems, records, names, calendars, rules, active) = try await reportInputs(through: month.last)
+        return try LedgerReport.month(
+            month, problems: problems, records: records, departments: names, calendars: calendars, rules: rules, asOf: today(), listing: active)
     }
 
     /// The year's figures per department (`LedgerReport.year`).
     public func yearEnd(_ year: Int) async throws -> [DepartmentQuarter] {
-        let (problems, records, names, calendars, rules) = try await reportInputs(through: LedgerMonth(year: year, month: 12)!.last)
-        return try LedgerReport.year(year, problems: problems, records: records, departments: names, calendars: calendars, rules: rules)
+        let (problems, records, names, calendars, rules, active) = try await reportInputs(through: LedgerMonth(year: year, month: 12)!.last)
+        return try LedgerReport.year(
+            year, problems: problems, records: records, departments: names, calendars: calendars, rules: rules, asOf: today(), listing: active)
     }
 
     /// The quarter's ranking (`LedgerReport.quarter`).
     public func quarterly(year: Int, quarter: Int) async throws -> [DepartmentQuarter] {
         let end = LedgerMonth(year: year, month: 3 * quarter)!.last
-        let (problems, records, names, calendars, rules) = try await reportInputs(through: end)
+        let (problems, records, names, calendars, rules, active) = try await reportInputs(through: end)
         return try LedgerReport.quarter(
-            year: year, quarter: quarter, problems: problems, records: records, departments: names, calendars: calendars, rules: rules)
+            year: year, quarter: quarter, problems: problems, records: records, departments: names, calendars: calendars, rules: rules,
+            asOf: today(), listing: active)
     }
 }

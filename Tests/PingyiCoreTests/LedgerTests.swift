@@ -102,6 +102,13 @@ struct LedgerTests {
             rules: .defaults)
         #expect(april.first { $0.code == "A" }?.overdue == 1 && april.first { $0.code == "A" }?.mostOverdueDays == 21)
         #expect(april.first { $0.code == "A" }?.interviewReason?.contains("21 个工作日") == true)
+        #expect(april.first { $0.code == "A" }?.overdueProblems == [DepartmentMonth.OverdueProblem(id: 3, dueOn: Self.day("2026-03-31"), days: 21)])
+        // The month still running is counted to today: on 04-08, P3 is 5 working days overdue, not 21;
+        // every department listed is there, with or without items.
+        let early = try LedgerReport.month(
+            LedgerMonth(year: 2026, month: 4)!, problems: problems, records: records, departments: names.merging(["C": "丙局"]) { a, _ in a },
+            calendars: calendars, rules: .defaults, asOf: Self.day("2026-04-08"), listing: ["A", "B", "C"])
+        #expect(early.map(\.code) == ["A", "B", "C"] && early[0].mostOverdueDays == 5 && early[2].overdue == 0 && early[2].name == "丙局")
         // Each problem alone, summed, gives the month.
         var summed: [String: Int] = [:]
         for problem in problems {
@@ -127,6 +134,14 @@ struct LedgerTests {
         #expect(ranking.map(\.score) == [70, 68.33])
         #expect(ranking.map(\.rank) == [1, 2])
         #expect(ranking[1].trend == [1: 68.33])
+        // The second quarter seen on 04-08: nothing closed yet, but P3 is overdue and open — it counts
+        // as not on time (0 %, not 「no figure」), and the months not yet come count nothing.
+        let running = try LedgerReport.quarter(
+            year: 2026, quarter: 2, problems: problems, records: records, departments: ["A": "甲局", "B": "乙局"], calendars: calendars,
+            rules: .defaults, asOf: Self.day("2026-04-08"), listing: ["A", "B"])
+        let a = try #require(running.first { $0.code == "A" })
+        #expect((a.closed, a.overdueOpen, a.onTimeRate, a.score, a.rank) == (0, 1, 0, 0, 1))
+        #expect(running.first { $0.code == "B" }?.score == nil)
     }
 
     @Test("the year-end figures: the twelve months summed, scored like a quarter, each quarter as the trend")
@@ -134,10 +149,12 @@ struct LedgerTests {
         let (problems, records, calendars) = try Self.march()
         let year = try LedgerReport.year(
             2026, problems: problems, records: records, departments: ["A": "甲局", "B": "乙局"], calendars: calendars, rules: .defaults)
-        #expect(year.map(\.code) == ["B", "A"] && year.map(\.score) == [70, 68.33] && year.map(\.rank) == [1, 2])
-        #expect(year[1].closed == 2 && year[1].sentBack == 1 && year[1].trend[1] == 68.33 && year[1].trend[2] == nil)
+        // A's P3 is never closed: open and overdue at the year's end, it counts against A's on-time rate
+        // (1 of 3), and each later quarter scores A on it: 100 × (0.5·1/3 + 0.2·2/3 + 0.3·1) = 60.00.
+        #expect(year.map(\.code) == ["B", "A"] && year.map(\.score) == [70, 60] && year.map(\.rank) == [1, 2])
+        #expect(year[1].closed == 2 && year[1].sentBack == 1 && year[1].overdueOpen == 1 && year[1].trend == [1: 68.33, 2: 0, 3: 0, 4: 0])
         let sheet = LedgerReport.yearSheet(2026, rows: year)
-        #expect(sheet.columns.count == 16 && sheet.rows[0][1] == .text("乙局") && sheet.rows[1][10] == .number(68.33))
+        #expect(sheet.columns.count == 16 && sheet.rows[0][1] == .text("乙局") && sheet.rows[1][10] == .number(60))
     }
 
     @Test("the policy's problems section: deadlines by channel, send-back, weights; a bad one reported")

@@ -289,3 +289,45 @@ extension ConsoleLedgerTests {
         }
     }
 }
+
+extension ConsoleLedgerTests {
+    @Test("find and batch: words, channel and state filters; the list as .xlsx; 批量交办 all or none")
+    func findAndBatch() async throws {
+        try await ConsolePagesTests.withOffice { office in
+            let fixture = office.server.fixture
+            let store = ProblemStore(pool: fixture.pool)
+            var ids: [Int] = []
+            for (channel, text) in [(ProblemChannel.hotline, "营业执照变更往返三次"), (.mailbox, "补贴未到账"), (.hotline, "窗口午休无人")] {
+                ids.append(
+                    try await store.add(
+                        channel: channel, environment: .government, description: text, receivedOn: Self.day("2026-11-02"), reporter: nil, actor: "t"
+                    ).id)
+            }
+            let found = try await office.get("/console/problems?q=%E8%90%A5%E4%B8%9A%E6%89%A7%E7%85%A7", as: .orgdept).text  // 营业执照
+            #expect(found.contains("营业执照变更往返三次") && !found.contains("补贴未到账"))
+            let byChannel = try await office.get("/console/problems?channel=%E4%BF%A1%E7%AE%B1", as: .admin).text  // 信箱
+            #expect(byChannel.contains("补贴未到账") && !byChannel.contains("窗口午休无人"))
+            #expect(try await office.get("/console/problems?channel=nope", as: .admin).status == .badRequest)
+            let sheet = try await office.get("/console/problems.xlsx?channel=%E4%BF%A1%E7%AE%B1", as: .admin)
+            #expect(sheet.status == .ok && Array(sheet.body.readableBytesView.prefix(2)) == [0x50, 0x4B])
+            #expect(sheet.headers[.contentDisposition]?.contains("problems-") == true)
+            // 批量交办: one of the three assigned meanwhile — none is assigned, and the page says so.
+            _ = try await store.assign(ids[2], department: "SWJ", on: Self.day("2026-11-02"), actor: "t")
+            let page = try await office.get("/console/problems", as: .admin).text
+            #expect(page.contains(#"name="pick-\#(ids[0])""#) && !page.contains(#"name="pick-\#(ids[2])""#))
+            let mixed = try await office.post(
+                "/console/problems/assign", ids.map { ("pick-\($0)", "1") } + [("department", "SCJG"), ("on", "2026-11-03")], as: .admin)
+            #expect(mixed.status == .conflict && mixed.text.contains("一件也没有交办"))
+            #expect(try fixture.count("SELECT count(*) FROM problems WHERE department_code = 'SCJG'") == 0)
+            let none = try await office.post("/console/problems/assign", [("department", "SCJG"), ("on", "2026-11-03")], as: .admin)
+            #expect(none.status == .unprocessableContent)
+            let both = try await office.post(
+                "/console/problems/assign", [("pick-\(ids[0])", "1"), ("pick-\(ids[1])", "1"), ("department", "SCJG"), ("on", "2026-11-03")],
+                as: .admin)
+            #expect(both.status == .seeOther && both.headers[.location] == "/console/problems?department=SCJG&assigned=2")
+            #expect(try fixture.count("SELECT count(*) FROM problems WHERE department_code = 'SCJG' AND state = 'assigned'") == 2)
+            #expect(try await office.get("/console/problems?department=SCJG&assigned=2", as: .admin).text.contains("已批量交办 2 件"))
+            #expect(try await office.post("/console/problems/assign", [("pick-\(ids[0])", "1")], as: .orgdept).status == .forbidden)
+        }
+    }
+}

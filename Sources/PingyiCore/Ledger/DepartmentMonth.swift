@@ -14,6 +14,8 @@ public struct DepartmentMonth: Hashable, Sendable, Codable {
     /// them is overdue.
     public var overdue = 0
     public var mostOverdueDays = 0
+    /// Those overdue problems, most overdue first.
+    public var overdueProblems: [OverdueProblem] = []
     /// Of its problems closed in the month with a reporter, those replied to by the month's end.
     public var closedWithReporter = 0
     public var replied = 0
@@ -22,6 +24,13 @@ public struct DepartmentMonth: Hashable, Sendable, Codable {
     public var satisfied = 0
     /// Due a 约谈提醒, and why (in Chinese); `nil` when not.
     public var interviewReason: String?
+
+    /// A problem past its due day while the department holds it, and by how many working days.
+    public struct OverdueProblem: Hashable, Sendable, Codable {
+        public var id: Int
+        public var dueOn: CivilDate
+        public var days: Int
+    }
 
     public init(code: String, name: String) {
         self.code = code

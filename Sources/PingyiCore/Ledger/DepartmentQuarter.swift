@@ -8,6 +8,9 @@ public struct DepartmentQuarter: Hashable, Sendable, Codable {
     public var sentBack = 0
     public var callbacks = 0
     public var satisfied = 0
+    /// Its items overdue and still held by it at the quarter's end (today, for the quarter
+    /// running): each counts against 按期办结率 as an item not done on time.
+    public var overdueOpen = 0
     /// 0–100 by the policy's weights over the parts the department has figures for; `nil` with
     /// no figure at all (nothing closed, sent back or called back in the quarter).
     public var score: Double?
@@ -20,7 +23,9 @@ public struct DepartmentQuarter: Hashable, Sendable, Codable {
         self.name = name
     }
 
-    public var onTimeRate: Double? { closed == 0 ? nil : Double(closedOnTime) / Double(closed) }
+    /// Of the items closed in the quarter and those overdue and open at its end, the share closed
+    /// on time (an open overdue item is not on time, whatever was closed).
+    public var onTimeRate: Double? { closed + overdueOpen == 0 ? nil : Double(closedOnTime) / Double(closed + overdueOpen) }
     /// Of the quarter's verifications (closed or sent back), the share sent back.
     public var sendBackRate: Double? { closed + sentBack == 0 ? nil : Double(sentBack) / Double(closed + sentBack) }
     public var satisfactionRate: Double? { callbacks == 0 ? nil : Double(satisfied) / Double(callbacks) }
@@ -42,11 +47,12 @@ extension LedgerReport {
     /// scores of the year's earlier quarters.
     public static func quarter(
         year: Int, quarter: Int, problems: [Problem], records: [ProblemRecord], departments: [String: String],
-        calendars: WorkingCalendars, rules: LedgerRules
+        calendars: WorkingCalendars, rules: LedgerRules, asOf: CivilDate? = nil, listing: [String] = []
     ) throws(WorkingCalendarError) -> [DepartmentQuarter] {
         let quarter = max(1, min(4, quarter))
         let byQuarter = try scoredQuarters(
-            through: quarter, year: year, problems: problems, records: records, departments: departments, calendars: calendars, rules: rules)
+            through: quarter, year: year, problems: problems, records: records, departments: departments, calendars: calendars, rules: rules,
+            asOf: asOf, listing: listing)
         return ranked(Array((byQuarter[quarter] ?? [:]).values), trends: byQuarter)
     }
 
@@ -54,13 +60,13 @@ extension LedgerReport {
     /// and scored.
     static func scoredQuarters(
         through last: Int, year: Int, problems: [Problem], records: [ProblemRecord], departments: [String: String],
-        calendars: WorkingCalendars, rules: LedgerRules
+        calendars: WorkingCalendars, rules: LedgerRules, asOf: CivilDate? = nil, listing: [String] = []
     ) throws(WorkingCalendarError) -> [Int: [String: DepartmentQuarter]] {
         var byQuarter: [Int: [String: DepartmentQuarter]] = [:]
         for q in 1...last {
             var rows = try sum(
                 months: (3 * q - 2)...(3 * q), year: year, problems: problems, records: records, departments: departments,
-                calendars: calendars, rules: rules)
+                calendars: calendars, rules: rules, asOf: asOf, listing: listing)
             for (code, row) in rows { rows[code]?.score = score(row, rules: rules) }
             byQuarter[q] = rows
         }
@@ -79,20 +85,26 @@ extension LedgerReport {
         return result
     }
 
-    /// The months' figures summed per department (closed, on time, sent back, callbacks, satisfied).
+    /// The months' figures summed per department (closed, on time, sent back, callbacks,
+    /// satisfied), and what was overdue and open at the last month's end (or `asOf`). Months
+    /// after `asOf` have not happened and count nothing.
     static func sum(
         months: ClosedRange<Int>, year: Int, problems: [Problem], records: [ProblemRecord], departments: [String: String],
-        calendars: WorkingCalendars, rules: LedgerRules
+        calendars: WorkingCalendars, rules: LedgerRules, asOf: CivilDate? = nil, listing: [String] = []
     ) throws(WorkingCalendarError) -> [String: DepartmentQuarter] {
         var rows: [String: DepartmentQuarter] = [:]
+        for code in listing { rows[code] = DepartmentQuarter(code: code, name: departments[code] ?? code) }
         for month in months {
+            let ledgerMonth = LedgerMonth(year: year, month: month)!
+            if let asOf, ledgerMonth.first > asOf { break }
+            for code in rows.keys { rows[code]?.overdueOpen = 0 }
             for line in try Self.month(
-                LedgerMonth(year: year, month: month)!, problems: problems, records: records, departments: departments, calendars: calendars,
-                rules: rules)
+                ledgerMonth, problems: problems, records: records, departments: departments, calendars: calendars, rules: rules, asOf: asOf)
             {
                 rows[line.code, default: DepartmentQuarter(code: line.code, name: line.name)].add(
                     closed: line.closed, closedOnTime: line.closedOnTime, sentBack: line.sentBack, callbacks: line.callbacks,
                     satisfied: line.satisfied)
+                rows[line.code]?.overdueOpen = line.overdue
             }
         }
         return rows
@@ -118,11 +130,14 @@ extension LedgerReport {
     /// months, scored and ranked like a quarter, with each quarter's score as the trend.
     public static func year(
         _ year: Int, problems: [Problem], records: [ProblemRecord], departments: [String: String], calendars: WorkingCalendars,
-        rules: LedgerRules
+        rules: LedgerRules, asOf: CivilDate? = nil, listing: [String] = []
     ) throws(WorkingCalendarError) -> [DepartmentQuarter] {
-        // The four quarters (each month once); the year is their sum.
+        // The four quarters (each month once); the year is their sum, and what is overdue and
+        // open at its end (or today) counts against its on-time rate as in a quarter.
         let byQuarter = try scoredQuarters(
-            through: 4, year: year, problems: problems, records: records, departments: departments, calendars: calendars, rules: rules)
+            through: 4, year: year, problems: problems, records: records, departments: departments, calendars: calendars, rules: rules,
+            asOf: asOf, listing: listing)
+        let lastQuarter = byQuarter.filter { $0.value.values.contains { $0.score != nil || $0.overdueOpen > 0 } }.keys.max() ?? 4
         var rows: [String: DepartmentQuarter] = [:]
         for quarterRows in byQuarter.values {
             for line in quarterRows.values {
@@ -131,6 +146,7 @@ extension LedgerReport {
                     satisfied: line.satisfied)
             }
         }
+        for code in rows.keys { rows[code]?.overdueOpen = byQuarter[lastQuarter]?[code]?.overdueOpen ?? 0 }
         for (code, row) in rows { rows[code]?.score = score(row, rules: rules) }
         return ranked(Array(rows.values), trends: byQuarter)
     }

@@ -3,14 +3,18 @@
 /// "on time" is one whose accepted report of completion (the last 办结 before 销号) came on or
 /// before its due day: the office's verifying a day later does not make the department late.
 public enum LedgerReport {
-    /// The month's 调度 table, a row per department with any problem (by code), and the 约谈提醒:
-    /// a department with an item more than `rules.interviewOverdueDays` working days overdue at
-    /// the month's end.
+    /// The month's 调度 table, a row per department with any problem (by code) and per
+    /// department of `listing` (every active one, whether or not it had any), and the 约谈提醒: a
+    /// department with an item more than `rules.interviewOverdueDays` working days overdue at
+    /// the month's end. The month still running is counted up to `asOf` (today): what is
+    /// overdue now, not what will be at its end.
     public static func month(
         _ month: LedgerMonth, problems: [Problem], records: [ProblemRecord], departments: [String: String], calendars: WorkingCalendars,
-        rules: LedgerRules
+        rules: LedgerRules, asOf: CivilDate? = nil, listing: [String] = []
     ) throws(WorkingCalendarError) -> [DepartmentMonth] {
+        let end = min(month.last, asOf ?? month.last)
         var rows: [String: DepartmentMonth] = [:]
+        for code in listing { rows[code] = DepartmentMonth(code: code, name: departments[code] ?? code) }
         /// Changes a department's row, made on first use.
         func update(_ code: String, _ change: (inout DepartmentMonth) -> Void) {
             var row = rows[code] ?? DepartmentMonth(code: code, name: departments[code] ?? code)
@@ -26,7 +30,7 @@ public enum LedgerReport {
             var closedInMonth = false
             var repliedByEnd = false
             var doneOn: CivilDate?
-            for record in steps where record.day <= month.last {
+            for record in steps where record.day <= end {
                 let inMonth = month.contains(record.day)
                 switch record.step {
                 case .receive: state = .received
@@ -83,11 +87,12 @@ public enum LedgerReport {
                     if repliedByEnd { row.replied += 1 }
                 }
             }
-            if state == .assigned || state == .done, let due, due < month.last {
-                let days = try calendars.workingDays(after: due, through: month.last, weekendsWhenMissing: true)
+            if state == .assigned || state == .done, let due, due < end {
+                let days = try calendars.workingDays(after: due, through: end, weekendsWhenMissing: true)
                 update(code) { row in
                     row.overdue += 1
                     row.mostOverdueDays = max(row.mostOverdueDays, days)
+                    row.overdueProblems.append(DepartmentMonth.OverdueProblem(id: id, dueOn: due, days: days))
                 }
             }
         }
@@ -95,6 +100,7 @@ public enum LedgerReport {
             rows[code]?.interviewReason =
                 "有 \(row.overdue) 件逾期，最长逾期 \(row.mostOverdueDays) 个工作日（超过 \(rules.interviewOverdueDays) 个工作日）"
         }
+        for code in rows.keys { rows[code]?.overdueProblems.sort { ($0.days, $1.id) > ($1.days, $0.id) } }
         return rows.values.sorted { $0.code < $1.code }
     }
 }

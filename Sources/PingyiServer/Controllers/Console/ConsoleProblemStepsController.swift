@@ -78,6 +78,9 @@ struct ConsoleProblemStepsController: Sendable {
                         back: "/console/problems/\(problem.id)"))
             }
         }
+        router.post("/console/problems/assign") { request, _ in
+            try await gate.form(request, roles: [.admin]) { visit, fields in try await assignMany(visit, fields: fields) }
+        }
         router.get("/console/department") { request, _ in
             try await gate.page(request, roles: [.department]) { visit in try await department(visit) }
         }
@@ -149,6 +152,25 @@ struct ConsoleProblemStepsController: Sendable {
             throw ConsoleRefusal(error.problem, heading: "未能办理", back: back)
         }
         return ConsoleGate.redirect("\(back)?done=\(step.rawValue)")
+    }
+
+    /// 批量交办: the ticked items (`pick-ID`) to one department, all or none.
+    func assignMany(_ visit: ConsoleVisit, fields: [String: String]) async throws -> Response {
+        let ids = fields.keys.compactMap { $0.hasPrefix("pick-") ? Int($0.dropFirst(5)) : nil }.sorted()
+        guard !ids.isEmpty else {
+            throw ConsoleRefusal(heading: "没有选择问题", text: "请先勾选要交办的问题。未作任何改动。", status: .unprocessableContent, back: "/console/problems")
+        }
+        guard ids.count <= 200 else { throw ConsoleRefusal.badRequest("选择过多", "一次最多交办 200 件。", back: "/console/problems") }
+        guard let day = fields["on"].flatMap({ CivilDate(parsing: $0.trimmingCharacters(in: .whitespaces)) }) else {
+            throw ConsoleRefusal(heading: "日期无效", text: "请选择交办日期。未作任何改动。", status: .unprocessableContent, back: "/console/problems")
+        }
+        let department = fields["department"] ?? ""
+        do {
+            let done = try await problems.assign(ids, department: department, on: day, actor: visit.actor)
+            return ConsoleGate.redirect("/console/problems?department=\(department)&assigned=\(done.count)")
+        } catch let error as ProblemError {
+            throw ConsoleRefusal(error.problem, heading: "未能批量交办（一件也没有交办）", back: "/console/problems")
+        }
     }
 
     /// A liaison's home: the department's items, what to do first at the top.

@@ -16,11 +16,18 @@ struct ConsoleProblemsController: Sendable {
         router.get("/console/problems") { request, _ in
             try await gate.page(request, roles: Self.roles) { visit in try await list(visit, query: request.uri.queryParameters) }
         }
+        router.get("/console/problems.xlsx") { request, _ in
+            try await gate.page(request, roles: Self.roles) { _ in try await export(request.uri.queryParameters) }
+        }
         router.get("/console/problems/monthly") { request, _ in
             try await gate.page(request, roles: Self.roles) { visit in
                 let month = try Self.month(request.uri.queryParameters)
+                let open = try await problems.list()
                 return gate.views.page(
-                    "console-ledger-month", ConsoleLedgerMonthPage(member: visit.header, month: month, rows: try await problems.monthly(month)))
+                    "console-ledger-month",
+                    ConsoleLedgerMonthPage(
+                        member: visit.header, month: month, rows: try await problems.monthly(month),
+                        problems: Dictionary(open.map { ($0.id, $0) }) { first, _ in first }))
             }
         }
         for download in [SpreadsheetDownload.csv, .xlsx] {
@@ -35,22 +42,20 @@ struct ConsoleProblemsController: Sendable {
         }
         router.get("/console/problems/quarterly") { request, _ in
             try await gate.page(request, roles: Self.roles) { visit in
-                let query = request.uri.queryParameters
-                let today = CountyCalendar.today()
-                let year =
-                    try query.get("year").map { text -> Int in
-                        guard let year = Int(text), (2000...2100).contains(year) else { throw ConsoleRefusal.badRequest("年度无效", "年度应为 2000–2100。") }
-                        return year
-                    } ?? today.year
-                let quarter =
-                    try query.get("quarter").map { text -> Int in
-                        guard let quarter = Int(text), (1...4).contains(quarter) else { throw ConsoleRefusal.badRequest("季度无效", "季度应为 1–4。") }
-                        return quarter
-                    } ?? (year == today.year ? (today.month - 1) / 3 + 1 : 4)
+                let (year, quarter) = try Self.quarter(request.uri.queryParameters)
                 return gate.views.page(
                     "console-ledger-quarter",
                     ConsoleLedgerQuarterPage(
                         member: visit.header, year: year, quarter: quarter, ranking: try await problems.quarterly(year: year, quarter: quarter)))
+            }
+        }
+        router.get("/console/problems/quarterly.xlsx") { request, _ in
+            try await gate.page(request, roles: Self.roles) { _ in
+                let (year, quarter) = try Self.quarter(request.uri.queryParameters)
+                return try await SpreadsheetDownload.xlsx.response(
+                    ConsoleLedgerQuarterPage.sheet(year: year, quarter: quarter, ranking: try await problems.quarterly(year: year, quarter: quarter)),
+                    name: "problems-\(year)-q\(quarter)", chinese: "问题办理季度排名-\(year)年\(ConsoleLedgerQuarterPage.quarterName(quarter))",
+                    cacheControl: "no-store")
             }
         }
         router.get("/console/problems/:id") { request, context in
@@ -82,6 +87,22 @@ struct ConsoleProblemsController: Sendable {
         }
     }
 
+    /// `?year=&quarter=`, this quarter by default (the fourth of a past year).
+    static func quarter(_ query: Hummingbird.Parameters) throws -> (Int, Int) {
+        let today = CountyCalendar.today()
+        let year =
+            try query.get("year").map { text -> Int in
+                guard let year = Int(text), (2000...2100).contains(year) else { throw ConsoleRefusal.badRequest("年度无效", "年度应为 2000–2100。") }
+                return year
+            } ?? today.year
+        let quarter =
+            try query.get("quarter").map { text -> Int in
+                guard let quarter = Int(text), (1...4).contains(quarter) else { throw ConsoleRefusal.badRequest("季度无效", "季度应为 1–4。") }
+                return quarter
+            } ?? (year == today.year ? (today.month - 1) / 3 + 1 : 4)
+        return (year, quarter)
+    }
+
     /// `?month=2026-11`, this month by default.
     static func month(_ query: Hummingbird.Parameters) throws -> LedgerMonth {
         guard let text = query.get("month"), !text.isEmpty else {
@@ -92,25 +113,48 @@ struct ConsoleProblemsController: Sendable {
         return month
     }
 
-    func list(_ visit: ConsoleVisit, query: Hummingbird.Parameters) async throws -> Response {
-        let today = CountyCalendar.today()
+    /// The list's filter from the address: 状态, 部门, 渠道, 只看逾期 and words (`q`); a value not
+    /// offered is refused.
+    func filter(_ query: Hummingbird.Parameters, departments: [Department]) throws -> ProblemStore.Filter {
         var filter = ProblemStore.Filter()
         if let text = query.get("state"), !text.isEmpty {
             guard let state = ProblemState(rawValue: text) else { throw ConsoleRefusal.badRequest("状态无效", "请从列表中选择。") }
             filter.state = state
         }
-        let departments = try await roster.departments()
         if let code = query.get("department"), !code.isEmpty {
             guard departments.contains(where: { $0.code == code }) else { throw ConsoleRefusal.notFound("没有该部门", "请从部门列表中选择。") }
             filter.department = code
         }
-        let overdueOnly = query.get("overdue") == "1"
-        if overdueOnly { filter.overdueOn = today }
+        if let text = query.get("channel"), !text.isEmpty {
+            guard let channel = ProblemChannel(rawValue: text) else { throw ConsoleRefusal.badRequest("渠道无效", "请从列表中选择。") }
+            filter.channel = channel
+        }
+        if let words = query.get("q")?.trimmingCharacters(in: .whitespacesAndNewlines), !words.isEmpty {
+            guard words.count <= 100, !words.contains("\u{0}") else { throw ConsoleRefusal.badRequest("搜索词过长", "请用不超过 100 字的词语搜索。") }
+            filter.text = words
+        }
+        if query.get("overdue") == "1" { filter.overdueOn = CountyCalendar.today() }
+        return filter
+    }
+
+    func list(_ visit: ConsoleVisit, query: Hummingbird.Parameters) async throws -> Response {
+        let departments = try await roster.departments()
+        let filter = try filter(query, departments: departments)
         return gate.views.page(
             "console-problems",
             ConsoleProblemsPage(
                 member: visit.header, problems: try await problems.list(filter), departments: departments.map { ($0.code, $0.name) },
-                state: filter.state, department: filter.department, overdueOnly: overdueOnly, today: today,
-                calendars: try await problems.calendars()))
+                filter: filter, today: CountyCalendar.today(), calendars: try await problems.calendars(),
+                assigned: query.get("assigned").flatMap { Int($0) }))
+    }
+
+    /// The list as shown (its filter), as .xlsx.
+    func export(_ query: Hummingbird.Parameters) async throws -> Response {
+        let departments = try await roster.departments()
+        let filter = try filter(query, departments: departments)
+        let today = CountyCalendar.today()
+        return try await SpreadsheetDownload.xlsx.response(
+            ConsoleProblemsPage.sheet(try await problems.list(filter), today: today, calendars: try await problems.calendars()),
+            name: "problems-\(today)", chinese: "问题台账-\(today)", cacheControl: "no-store")
     }
 }

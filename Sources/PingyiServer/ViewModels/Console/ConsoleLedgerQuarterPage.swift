@@ -10,6 +10,7 @@ struct ConsoleLedgerQuarterPage: Sendable {
         let onTime: String
         let sendBack: String
         let satisfaction: String
+        let overdueOpen: Int
         let trend: String
     }
 
@@ -53,8 +54,8 @@ struct ConsoleLedgerQuarterPage: Sendable {
             Line(
                 rank: row.rank.map(String.init) ?? "—", department: row.name, score: row.score.map { Figures.score($0) } ?? "—",
                 onTime: row.onTimeRate.map(Figures.percent) ?? "—", sendBack: row.sendBackRate.map(Figures.percent) ?? "—",
-                satisfaction: row.satisfactionRate.map(Figures.percent) ?? "—",
-                trend: row.trend.keys.sorted().map { "Q\($0) \(Figures.score(row.trend[$0]))" }.joined(separator: "　"))
+                satisfaction: row.satisfactionRate.map(Figures.percent) ?? "—", overdueOpen: row.overdueOpen,
+                trend: row.trend.keys.sorted().map { "\(Self.quarterName($0)) \(Figures.score(row.trend[$0]))" }.joined(separator: "　"))
         }
         let scored = ranking.filter { $0.score != nil }
         rows = scored.enumerated().map { index, row in
@@ -64,10 +65,33 @@ struct ConsoleLedgerQuarterPage: Sendable {
             return Row(
                 label: "\(row.rank ?? 0). \(row.name) \(Figures.score(row.score))", textY: y - 9, y: y, x: x(row.score ?? 0),
                 points: trend.map { "\($0.1),\(y)" }.joined(separator: " "),
-                earlier: trend.filter { $0.0 != quarter }.map { Dot(x: $0.1, label: "Q\($0.0)") })
+                earlier: trend.filter { $0.0 != quarter }.map { Dot(x: $0.1, label: Self.quarterName($0.0)) })
         }
         height = 52 + Double(scored.count) * 34
         hasChart = !rows.isEmpty
         ticks = [0, 50, 100].map { Dot(x: x(Double($0)), label: "\($0)") }
+    }
+
+    /// 「一季度」 … 「四季度」, as a county's reports say it.
+    static func quarterName(_ quarter: Int) -> String { ["一", "二", "三", "四"][max(1, min(4, quarter)) - 1] + "季度" }
+
+    /// The quarter's ranking as a table to download.
+    static func sheet(year: Int, quarter: Int, ranking: [DepartmentQuarter]) -> Spreadsheet {
+        func rate(_ value: Double?) -> SpreadsheetCell { value.map { .number($0) } ?? .empty }
+        return Spreadsheet(
+            title: "\(year) 年\(quarterName(quarter))各部门问题办理排名", sheetName: "\(year) \(quarterName(quarter))",
+            columns: [
+                SpreadsheetColumn("排名", width: 6, .integer), SpreadsheetColumn("部门", width: 24), SpreadsheetColumn("得分", width: 8, .decimal(2)),
+                SpreadsheetColumn("办结", width: 8, .integer), SpreadsheetColumn("按期办结", width: 10, .integer),
+                SpreadsheetColumn("逾期未办结", width: 12, .integer), SpreadsheetColumn("按期办结率", width: 12, .percent),
+                SpreadsheetColumn("退回率", width: 10, .percent), SpreadsheetColumn("回访满意率", width: 12, .percent),
+            ],
+            rows: ranking.map { row in
+                [
+                    row.rank.map { .number(Double($0)) } ?? .empty, .text(row.name), row.score.map { .number($0) } ?? .empty,
+                    .number(Double(row.closed)), .number(Double(row.closedOnTime)), .number(Double(row.overdueOpen)), rate(row.onTimeRate),
+                    rate(row.sendBackRate), rate(row.satisfactionRate),
+                ]
+            })
     }
 }
