@@ -209,6 +209,41 @@ public struct ProblemStore: Sendable {
         }
     }
 
+    /// Near-identical clues (the same matter from several supervisors) made one problem: the first
+    /// clue's text and day, the first signer (none when every clue is unsigned: it stays
+    /// anonymous), and every clue marked as gone into it — all of them or none.
+    public func fromClues(_ clueIDs: [String], environment: BusinessEnvironment, actor: String) async throws -> Problem {
+        let ids = clueIDs.map { $0.lowercased() }
+        guard let first = ids.first, ids.allSatisfy({ UUID(uuidString: $0) != nil }) else {
+            throw ProblemError.clueNotFound(clueIDs.first ?? "")
+        }
+        return try await pool.transaction { connection in
+            var clues: [(id: String, body: String, signer: String?, day: String)] = []
+            for id in ids {
+                guard
+                    let clue = try connection.query(
+                        "SELECT body, signed_by, reported_on::text AS day FROM problem_clues WHERE id = \(id)::uuid FOR UPDATE"
+                    ).first
+                else { throw ProblemError.clueNotFound(id) }
+                guard try connection.query("SELECT 1 FROM problems WHERE clue_id = \(id)::uuid").count == 0,
+                    try connection.query("SELECT 1 FROM problem_clues WHERE id = \(id)::uuid AND status = 'new'").count == 1
+                else { throw ProblemError.clueTaken(id) }
+                clues.append((id, try clue.decode("body"), try clue.decode("signed_by"), try clue.decode("day")))
+            }
+            let signer = clues.compactMap(\.signer).first
+            let problem = try ProblemStore.insert(
+                channel: .clue, environment: environment,
+                description: String(clues[0].body.prefix(4900)) + (clues.count > 1 ? "（合并相同线索 \(clues.count) 条）" : ""),
+                receivedOn: CivilDate(parsing: clues[0].day) ?? CivilDate(year: 2000, month: 1, day: 1)!, reporter: signer, reporterPhone: nil,
+                externalRef: nil, clueID: first, actor: actor, on: connection)
+            for clue in clues {
+                try connection.query(
+                    "UPDATE problem_clues SET status = 'assigned', note = \("已转为台账问题 \(problem.id)") WHERE id = \(clue.id)::uuid")
+            }
+            return problem
+        }
+    }
+
     // MARK: Steps
 
     /// 交办: to a department (and optionally a section and chief), due the policy's working days

@@ -331,3 +331,37 @@ extension ConsoleLedgerTests {
         }
     }
 }
+
+extension ConsoleLedgerTests {
+    @Test("near-identical clues merged into one problem, all or none; the clues as .xlsx")
+    func mergeClues() async throws {
+        try await ConsolePagesTests.withOffice { office in
+            let fixture = office.server.fixture
+            let connection = try fixture.database.connect()
+            var more: [UUID] = []
+            for _ in 0..<2 {
+                more.append(
+                    try connection.query(
+                        "INSERT INTO problem_clues (campaign_id, department_code, body) VALUES (\(office.star.id), 'SWJ', '窗口推诿扯皮') RETURNING id"
+                    )[0].decode("id"))
+            }
+            let picks = ([office.clue] + more).map { ("pick-\($0.uuidString.lowercased())", "1") }
+            let page = try await office.get("/console/clues", as: .admin).text
+            #expect(page.contains(#"form="merge" name="pick-\#(more[0].uuidString.lowercased())""#) && page.contains("合并为一个问题"))
+            #expect(try await office.post("/console/clues/merge", [("environment", "政务环境")], as: .admin).status == .unprocessableContent)
+            #expect(try await office.post("/console/clues/merge", picks + [("environment", "x")], as: .admin).status == .badRequest)
+            // One of them taken meanwhile: none merged.
+            _ = try await ProblemStore(pool: fixture.pool).fromClue(more[1].uuidString.lowercased(), environment: .government, actor: "t")
+            let refused = try await office.post("/console/clues/merge", picks + [("environment", "政务环境")], as: .admin)
+            #expect(refused.status == .conflict && refused.text.contains("没有改动任何线索"))
+            #expect(try fixture.count("SELECT count(*) FROM problem_clues WHERE status = 'new'") == 2)
+            let merged = try await office.post("/console/clues/merge", Array(picks.prefix(2)) + [("environment", "政务环境")], as: .admin)
+            #expect(merged.status == .seeOther)
+            #expect(try fixture.count("SELECT count(*) FROM problem_clues WHERE status = 'new'") == 0)
+            #expect(try fixture.count("SELECT count(*) FROM problems WHERE description LIKE '%合并相同线索 2 条%' AND reporter IS NOT NULL") == 1)
+            let sheet = try await office.get("/console/clues.xlsx", as: .admin)
+            #expect(sheet.status == .ok && Array(sheet.body.readableBytesView.prefix(2)) == [0x50, 0x4B])
+            #expect(try await office.get("/console/clues.xlsx", as: .orgdept).status == .forbidden)
+        }
+    }
+}

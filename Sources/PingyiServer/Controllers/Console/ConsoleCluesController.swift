@@ -26,6 +26,13 @@ struct ConsoleCluesController: Sendable {
                         member: visit.header, csrf: visit.csrf, clues: all.filter { status == nil || $0.status == status }, all: all, status: status))
             }
         }
+        router.get("/console/clues.xlsx") { request, _ in
+            try await gate.page(request, roles: [.admin]) { _ in
+                let today = CountyCalendar.today()
+                return try await SpreadsheetDownload.xlsx.response(
+                    ConsoleCluesPage.sheet(try await clues.list()), name: "clues-\(today)", chinese: "问题线索-\(today)", cacheControl: "no-store")
+            }
+        }
         router.post("/console/clues/:id") { request, context in
             try await gate.form(request, roles: [.admin]) { visit, fields in
                 guard let text = context.parameters.get("id"), let id = UUID(uuidString: text) else {

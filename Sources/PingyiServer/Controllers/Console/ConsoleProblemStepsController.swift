@@ -92,6 +92,24 @@ struct ConsoleProblemStepsController: Sendable {
         router.post("/console/problems/new") { request, _ in
             try await gate.form(request, roles: [.admin]) { visit, fields in try await register(visit, fields: fields) }
         }
+        router.post("/console/clues/merge") { request, _ in
+            try await gate.form(request, roles: [.admin]) { visit, fields in
+                let ids = fields.keys.filter { $0.hasPrefix("pick-") }.map { String($0.dropFirst(5)) }.sorted()
+                guard !ids.isEmpty, ids.count <= 200 else {
+                    throw ConsoleRefusal(
+                        heading: "没有选择线索", text: "请先勾选要合并的线索（最多 200 条）。未作任何改动。", status: .unprocessableContent, back: "/console/clues")
+                }
+                guard let environment = fields["environment"].flatMap(BusinessEnvironment.init(rawValue:)) else {
+                    throw ConsoleRefusal.badRequest("请选择领域", "合并为问题时须选择所属的营商环境领域。", back: "/console/clues")
+                }
+                do {
+                    let problem = try await problems.fromClues(ids, environment: environment, actor: visit.actor)
+                    return ConsoleGate.redirect("/console/problems/\(problem.id)?done=receive")
+                } catch let error as ProblemError {
+                    throw ConsoleRefusal(error.problem, heading: "未能合并（没有改动任何线索）", back: "/console/clues")
+                }
+            }
+        }
         router.post("/console/clues/:id/problem") { request, context in
             try await gate.form(request, roles: [.admin]) { visit, fields in
                 guard let environment = fields["environment"].flatMap(BusinessEnvironment.init(rawValue:)) else {

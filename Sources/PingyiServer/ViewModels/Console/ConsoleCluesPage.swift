@@ -42,4 +42,20 @@ struct ConsoleCluesPage: Sendable {
         }
         environments = BusinessEnvironment.allCases.map { ConsoleOption(value: $0.rawValue, label: $0.rawValue, selected: false) }
     }
+
+    /// Every clue as a table to download.
+    static func sheet(_ clues: [ProblemClue]) -> Spreadsheet {
+        Spreadsheet(
+            title: "特约监督员问题线索", sheetName: "问题线索",
+            columns: [
+                SpreadsheetColumn("日期", width: 12), SpreadsheetColumn("部门", width: 22), SpreadsheetColumn("内容", width: 60),
+                SpreadsheetColumn("反映人", width: 10), SpreadsheetColumn("状态", width: 10), SpreadsheetColumn("处理情况", width: 40),
+            ],
+            rows: clues.map { clue in
+                [
+                    .text("\(clue.reportedOn)"), .text(clue.departmentName), .text(clue.body), .text(clue.signedBy ?? "匿名"), .text(clue.status.label),
+                    .text(clue.note ?? ""),
+                ]
+            })
+    }
 }
