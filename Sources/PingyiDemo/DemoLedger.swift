@@ -93,6 +93,23 @@ enum DemoLedger {
         _ = try await store.reply(stuck.id, note: "已当面告知办理结果。", on: CivilDate(year: 2026, month: 11, day: 12)!, actor: actor)
         _ = try await store.callback(
             stuck.id, .dissatisfied, note: "企业反映停产期间的损失无人过问。", on: CivilDate(year: 2026, month: 11, day: 13)!, actor: actor)
-        return made + 1
+        // And one waiting at each step the office or a department still has to take on the demo's
+        // "today": 待交办, 待核查 and 待反馈销号, so every state of the ledger shows.
+        let first = departments[0]
+        _ = try await store.add(
+            channel: .breakfast, environment: .factors, description: "早餐会上企业反映园区道路破损，货车进出困难。",
+            receivedOn: CivilDate(year: 2026, month: 11, day: 18)!, reporter: "刘总", actor: actor)
+        let done = try await store.add(
+            channel: .hotline, environment: .government, description: "企业反映社保登记需线下重复提交材料。",
+            receivedOn: CivilDate(year: 2026, month: 11, day: 10)!, reporter: nil, actor: actor)
+        _ = try await store.assign(done.id, department: first, on: CivilDate(year: 2026, month: 11, day: 10)!, actor: actor)
+        _ = try await store.reportDone(done.id, note: "已实现线上一次提交。", on: CivilDate(year: 2026, month: 11, day: 16)!, actor: "部门")
+        let verified = try await store.add(
+            channel: .mailbox, environment: .policy, description: "企业反映首台套奖励申报指南未公开。",
+            receivedOn: CivilDate(year: 2026, month: 11, day: 3)!, reporter: "周经理", actor: actor)
+        _ = try await store.assign(verified.id, department: first, on: CivilDate(year: 2026, month: 11, day: 4)!, actor: actor)
+        _ = try await store.reportDone(verified.id, note: "已在政府网站公开申报指南。", on: CivilDate(year: 2026, month: 11, day: 12)!, actor: "部门")
+        _ = try await store.verify(verified.id, note: "核查属实。", on: CivilDate(year: 2026, month: 11, day: 13)!, actor: actor)
+        return made + 4
     }
 }
