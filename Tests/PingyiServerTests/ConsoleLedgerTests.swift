@@ -79,6 +79,11 @@ struct ConsoleLedgerTests {
             for hidden in ["/console/problems", "/console/personnel", "/console/ranking", "/console/clues", "/console/years"] {
                 #expect(try await office.get(hidden, as: .department).status == .forbidden, "\(hidden)")
             }
+            // The API takes keys, never a console session: the liaison's cookie opens nothing there.
+            for api in ["/api/v1/problems", "/api/v1/problems/\(id)"] {
+                #expect(try await office.server.get(api, cookie: otherCookie).status == .unauthorized, "\(api)")
+                #expect(try await office.get(api, as: .department).status == .unauthorized, "\(api)")
+            }
             // The liaison may report done, and nothing else.
             shown = try await page(.department)
             #expect(shown.contains(#"id="step-report_done""#) && shown.contains("报告办结") && !shown.contains(#"id="step-send_back""#))
