@@ -230,6 +230,7 @@ public struct ProblemStore: Sendable {
                 else { throw ProblemError.clueTaken(id) }
                 clues.append((id, try clue.decode("body"), try clue.decode("signed_by"), try clue.decode("day")))
             }
+            clues.sort { ($0.day, $0.id) < ($1.day, $1.id) }  // the earliest first, whatever order the page sent
             let signer = clues.compactMap(\.signer).first
             let problem = try ProblemStore.insert(
                 channel: .clue, environment: environment,
@@ -459,6 +460,17 @@ public struct ProblemStore: Sendable {
                 let kind = ProblemEvidence.Kind(rawValue: try row.decode("kind"))
             else { return nil }
             return ProblemEvidence(kind: kind, data: try row.decode("data"))
+        }
+    }
+
+    /// What the office took down to answer the reporter — the phone and the intake's 工单号 — kept
+    /// off `Problem`, so that neither the API nor a department's page carries it.
+    public func contact(of id: Int) async throws -> (phone: String?, externalRef: String?) {
+        try await pool.withConnection { connection in
+            guard let row = try connection.query("SELECT reporter_phone, external_ref FROM problems WHERE id = \(id)").first else {
+                return (nil, nil)
+            }
+            return (try row.decode("reporter_phone"), try row.decode("external_ref"))
         }
     }
 

@@ -54,7 +54,7 @@ struct ConsoleCalendarsTests {
             #expect(history.last?.step == .recount && history.last?.note?.contains("2027-01-06 → 2027-01-07") == true)
             let detail = try await office.get("/console/problems/\(problem.id)", as: .admin).text
             #expect(detail.contains("期限重算") && !detail.contains("暂按周末计算"))
-            #expect(detail.contains("admin1（控制台）") && !detail.contains("staff:"))  // who recounted it, in words
+            #expect(detail.contains("&lt;b&gt;admin1&lt;/b&gt;") && !detail.contains("staff:"))  // who recounted it: the person's name, escaped
             #expect(try fixture.count("SELECT count(*) FROM audit_log WHERE action = 'calendar.import' AND actor = 'staff:admin1'") == 1)
 
             // The same rules for an uploaded file; an empty one is refused.

@@ -41,7 +41,10 @@ struct ConsoleLedgerTests {
             #expect(try count("SELECT count(*) FROM problems") == 0)
             let made = try await office.post(
                 "/console/problems/new",
-                [("channel", "12345"), ("environment", "政务环境"), ("description", "办理营业执照变更需往返三次"), ("reporter", "张三"), ("on", "2026-11-02")],
+                [
+                    ("channel", "12345"), ("environment", "政务环境"), ("description", "办理营业执照变更需往返三次"), ("reporter", "张三"),
+                    ("phone", "13800000000"), ("on", "2026-11-02"),
+                ],
                 as: .admin)
             #expect(made.status == .seeOther)
             let location = try #require(made.headers[.location])
@@ -84,8 +87,11 @@ struct ConsoleLedgerTests {
                 #expect(try await office.server.get(api, cookie: otherCookie).status == .unauthorized, "\(api)")
                 #expect(try await office.get(api, as: .department).status == .unauthorized, "\(api)")
             }
-            // The liaison may report done, and nothing else.
+            // The liaison may report done, and nothing else; it learns there is a reporter, not who, nor the phone.
             shown = try await page(.department)
+            #expect(shown.contains("有（由营商办答复、回访）") && !shown.contains("张三") && !shown.contains("13800000000"))
+            let officeView = try await page()
+            #expect(officeView.contains("张三") && officeView.contains("电话 13800000000"))
             #expect(shown.contains(#"id="step-report_done""#) && shown.contains("报告办结") && !shown.contains(#"id="step-send_back""#))
             let overstep = try await step([("step", "send_back"), ("note", "x"), ("on", "2026-11-03")], as: .department)
             #expect(overstep.status == .forbidden && overstep.text.contains("只能报告本部门问题的办结情况"))
@@ -106,7 +112,8 @@ struct ConsoleLedgerTests {
             let noResult = try await step([("step", "callback"), ("on", "2026-11-06")])
             #expect(noResult.status == .unprocessableContent && noResult.text.contains("回访须选择结果"))
             #expect(try await step([("step", "callback"), ("result", "不满意"), ("note", "仍需往返"), ("on", "2026-11-06")]).status == .seeOther)
-            #expect(try await office.get("/console/department", as: .department).text.contains(path))
+            let back = try await office.get("/console/department", as: .department).text
+            #expect(back.contains(path) && back.contains("【重办】"))
             #expect(try await page().contains("办理中"))
             #expect(try await step([("step", "report_done"), ("note", "已上门办理"), ("on", "2026-11-09")], as: .department).status == .seeOther)
             for (fields, label) in [
@@ -266,6 +273,15 @@ extension ConsoleLedgerTests {
             }
             #expect(try await office.get("/console/problems/\(problem.id)/evidence/\(lines[0].id)", as: .orgdept).status == .forbidden)
             #expect(try await office.get("/console/problems/\(problem.id)/evidence/999999", as: .admin).status == .notFound)
+            // A body of more parts than the form has is refused before it is parsed; another department's item
+            // is 404 before its upload is read.
+            let many = try await Self.reportDone(office, problem.id, files: Array(repeating: Data(), count: 40), day: "2026-11-04")
+            #expect(many.status == .badRequest)
+            let theirs = try await store.add(
+                channel: .hotline, environment: .government, description: "税务窗口", receivedOn: Self.day("2026-11-02"), reporter: nil, actor: "t")
+            _ = try await store.assign(theirs.id, department: "SWJ", on: Self.day("2026-11-02"), actor: "t")
+            #expect(try await Self.reportDone(office, theirs.id, files: [Self.png], day: "2026-11-03").status == .notFound)
+            #expect(try fixture.count("SELECT count(*) FROM problem_steps WHERE problem_id = \(theirs.id)") == 2)
             // Evidence only with 办结.
             let other = try await store.add(
                 channel: .hotline, environment: .government, description: "另一件", receivedOn: Self.day("2026-11-02"), reporter: nil, actor: "t")

@@ -26,6 +26,27 @@ enum FormBody {
         }
     }
 
+    /// How many parts a multipart body has: the count of its delimiter lines (`--boundary`), in
+    /// one pass over the bytes.
+    static func parts(in buffer: ByteBuffer, boundary: String) -> Int {
+        let delimiter = Array(("--" + boundary).utf8)
+        var count = 0
+        buffer.withUnsafeReadableBytes { bytes in
+            guard bytes.count >= delimiter.count, let first = delimiter.first else { return }
+            var index = 0
+            let last = bytes.count - delimiter.count
+            while index <= last {
+                if bytes[index] == first, zip(delimiter.indices, index...).allSatisfy({ bytes[$1] == delimiter[$0] }) {
+                    count += 1
+                    index += delimiter.count
+                } else {
+                    index += 1
+                }
+            }
+        }
+        return max(0, count - 1)  // the closing delimiter ends the last part
+    }
+
     /// The fields, or `nil` when the body is not a flat, well-formed form in UTF-8.
     static func decode(_ buffer: ByteBuffer) -> [String: String]? {
         guard let text = String(validating: buffer.readableBytesView, as: UTF8.self) else { return nil }

@@ -86,11 +86,14 @@ struct ConsoleGate: Sendable {
         }
     }
 
-    /// Like `form`, for a file upload (`multipart/form-data`, at most `limit` bytes): the fields
-    /// decoded into `Upload`, whose `csrf` must be this session's.
+    /// Like `form`, for a file upload (`multipart/form-data`, at most `limit` bytes and `maxParts`
+    /// parts): the fields decoded into `Upload`, whose `csrf` must be this session's. `admit`
+    /// runs before a byte of the body is read (whether this member may post here at all), so a
+    /// refused member never makes the server read or parse an upload; a body of more parts than
+    /// the form has is refused before it is parsed (parsing time grows with the parts).
     func upload<Upload: Decodable & Sendable>(
-        _ request: Request, as type: Upload.Type, roles: Set<APIRole>, limit: Int, csrf: KeyPath<Upload, String>,
-        _ handle: (ConsoleVisit, Upload) async throws -> Response
+        _ request: Request, as type: Upload.Type, roles: Set<APIRole>, limit: Int, csrf: KeyPath<Upload, String>, maxParts: Int = 16,
+        admit: (ConsoleVisit) async throws -> Void = { _ in }, _ handle: (ConsoleVisit, Upload) async throws -> Response
     ) async throws -> Response {
         var request = request
         guard originCheck.allows(request) else {
@@ -108,7 +111,11 @@ struct ConsoleGate: Sendable {
         }
         // The session first: nobody signed out makes the server read an upload.
         return try await page(request, roles: roles) { visit in
+            try await admit(visit)
             let body = try await FormBody.collect(&request, limit: limit, timeout: configuration.bodyTimeout)
+            guard FormBody.parts(in: body, boundary: boundary) <= maxParts else {
+                throw ConsoleRefusal(heading: "无法识别提交的内容", text: "提交的内容不是本页的表单，未作任何更改。", status: .badRequest)
+            }
             guard let upload = try? FormDataDecoder().decode(Upload.self, from: body, boundary: boundary) else {
                 throw ConsoleRefusal(heading: "无法识别提交的内容", text: "请选择文件后再提交，未作任何更改。", status: .badRequest)
             }

@@ -31,8 +31,10 @@ struct ConsoleProblemStepsController: Sendable {
         router.post("/console/problems/:id/steps") { request, context in
             let id = context.parameters.get("id")
             if request.headers[.contentType]?.lowercased().hasPrefix("multipart/form-data") == true {
-                return try await gate.upload(request, as: StepUpload.self, roles: [.admin, .department], limit: Self.uploadLimit, csrf: \.csrf) {
-                    visit, upload in
+                return try await gate.upload(
+                    request, as: StepUpload.self, roles: [.admin, .department], limit: Self.uploadLimit, csrf: \.csrf,
+                    admit: { visit in _ = try await ConsoleProblemsController.visible(id, to: visit.member, in: problems) }
+                ) { visit, upload in
                     let fields = [
                         "step": upload.step, "note": upload.note, "on": upload.on, "department": upload.department, "result": upload.result,
                     ]

@@ -67,7 +67,9 @@ struct ConsoleProblemsController: Sendable {
                     ConsoleProblemPage(
                         member: visit.header, problem: problem, history: history, calendars: try await problems.calendars(), role: visit.member.role,
                         csrf: visit.csrf, departments: departments, done: request.uri.queryParameters.get("done"),
-                        evidence: try await problems.evidence(problem: problem.id)))
+                        evidence: try await problems.evidence(problem: problem.id),
+                        contact: visit.member.role == .department ? (nil, nil) : try await problems.contact(of: problem.id),
+                        names: Dictionary(try await gate.staff.list().map { ($0.member.login, $0.member.name) }) { first, _ in first }))
             }
         }
     }

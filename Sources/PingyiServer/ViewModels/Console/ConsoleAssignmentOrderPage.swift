@@ -25,7 +25,10 @@ struct ConsoleAssignmentOrderPage: Sendable {
         received = Self.chinese(problem.receivedOn)
         description = problem.description
         reporter = problem.reporter == nil ? "匿名（无需答复）" : "有（由营商办答复、回访）"
-        assigned = problem.assignedOn.map(Self.chinese) ?? ""
+        // After a 回访不满意 (or a send-back that restarts it) the deadline runs from a later day: say so,
+        // so that the sheet adds up.
+        let restarted = problem.dueFrom.flatMap { from in problem.assignedOn.map { from != $0 ? from : nil } ?? nil }
+        assigned = (problem.assignedOn.map(Self.chinese) ?? "") + (restarted.map { "（\(Self.chinese($0)) 起重新计算期限）" } ?? "")
         due = (problem.dueOn.map(Self.chinese) ?? "") + (problem.dueProvisional ? "（暂按周末计算，待导入次年工作日历后重算）" : "")
         workingDays = "\(rules.dueWorkingDays(for: problem.channel)) 个工作日"
         self.back = back

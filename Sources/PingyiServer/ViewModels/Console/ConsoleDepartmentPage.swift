@@ -25,8 +25,11 @@ struct ConsoleDepartmentPage: Sendable {
         self.member = member
         self.department = department
         func line(_ problem: Problem) -> Line {
-            Line(
-                id: problem.id, received: "\(problem.receivedOn)", description: problem.description, state: problem.state.label,
+            // Back from the office (退回, or 回访不满意): its deadline runs from a later day than its 交办.
+            let redo = problem.state == .assigned && problem.dueFrom != nil && problem.dueFrom != problem.assignedOn
+            return Line(
+                id: problem.id, received: "\(problem.receivedOn)", description: (redo ? "【重办】" : "") + problem.description,
+                state: problem.state.label,
                 due: calendars.dueText(problem) ?? "", left: ConsoleProblemsPage.left(problem, today: today, calendars: calendars),
                 overdue: problem.isOverdue(on: today))
         }

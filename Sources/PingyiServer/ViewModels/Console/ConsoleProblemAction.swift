@@ -43,7 +43,7 @@ struct ConsoleProblemAction: Sendable {
         }
         switch step {
         case .assign:
-            return action("交办", "期限按计分规则的工作日数从交办之日起算。", note: "交办说明（可选）", required: false, department: true)
+            return action("交办", "办结期限从交办之日起按工作日自动计算，节假日不算。", note: "交办说明（可选）", required: false, department: true)
         case .reportDone:
             return action(
                 role == .department ? "报告办结" : "代部门登记办结", "写明办理情况：做了什么、结果如何、是否已告知企业。", note: "办理情况（必填）", required: true)

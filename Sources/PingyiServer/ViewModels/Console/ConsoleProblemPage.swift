@@ -18,6 +18,8 @@ struct ConsoleProblemPage: Sendable {
     let environment: String
     let description: String
     let reporter: String
+    /// The reporter's phone and 工单号, for the office only ("" otherwise).
+    let reporterContact: String
     let department: String
     let due: String
     let steps: [Step]
@@ -49,8 +51,14 @@ struct ConsoleProblemPage: Sendable {
     init(
         member: ConsoleMemberView, problem: Problem, history: [ProblemRecord], calendars: WorkingCalendars, role: APIRole = .orgdept,
         csrf: String = "", departments: [(code: String, name: String)] = [], today: CivilDate = CountyCalendar.today(), done: String? = nil,
-        evidence: [ProblemStore.EvidenceLine] = []
+        evidence: [ProblemStore.EvidenceLine] = [], contact: (phone: String?, externalRef: String?) = (nil, nil), names: [String: String] = [:]
     ) {
+        // The office answers the reporter; a department sees whether there is one, not who.
+        if role == .department {
+            reporterContact = ""
+        } else {
+            reporterContact = [contact.phone.map { "电话 \($0)" }, contact.externalRef.map { "工单号 \($0)" }].compactMap { $0 }.joined(separator: "　")
+        }
         self.evidence = evidence.enumerated().map { index, line in
             EvidenceView(
                 href: "/console/problems/\(problem.id)/evidence/\(line.id)",
@@ -68,18 +76,22 @@ struct ConsoleProblemPage: Sendable {
         self.today = today.description
         back = role == .department ? "/console/department" : "/console/problems"
         backLabel = role == .department ? "返回本部门问题" : "返回问题台账"
-        notice = done.flatMap(ProblemStep.init(rawValue:)).map { "已登记「\($0.label)」。" }
+        notice = done.flatMap(ProblemStep.init(rawValue:)).map { $0 == .receive ? "问题已登记，下一步请交办。" : "已登记「\($0.label)」。" }
         id = problem.id
         state = problem.state.label
         channel = problem.channel.rawValue
         environment = problem.environment.rawValue
         description = problem.description
-        reporter = problem.reporter ?? "匿名（无需答复，核查后直接销号）"
+        reporter =
+            problem.reporter == nil
+            ? "匿名（无需答复，核查后直接销号）" : role == .department ? "有（由营商办答复、回访）" : problem.reporter!
         department = [problem.departmentName, problem.section].compactMap { $0 }.joined(separator: " ")
         due = calendars.dueText(problem) ?? "—"
         steps = history.map { record in
             let detail = [record.dueOn.map { "期限 \($0)" }, record.callback.map { "回访：\($0.rawValue)" }, record.note].compactMap { $0 }
-            return Step(day: "\(record.day)", label: record.step.label, actor: ActorLabel.text(record.actor), detail: detail.joined(separator: "；"))
+            return Step(
+                day: "\(record.day)", label: record.step.label, actor: ActorLabel.text(record.actor, names: names),
+                detail: detail.joined(separator: "；"))
         }
     }
 
