@@ -75,7 +75,6 @@ struct ConsolePagesTests {
     func roleMatrix() async throws {
         try await Self.withOffice { office in
             let pages: [(String, Set<APIRole>)] = [
-                ("/console", [.admin]),
                 ("/console/campaigns/\(office.star.id)/confirm?action=close", [.admin]),
                 ("/console/ranking", [.admin, .orgdept]),
                 ("/console/ranking?department=SCJG", [.admin, .orgdept]),
@@ -96,6 +95,16 @@ struct ConsolePagesTests {
                 }
                 let anonymous = try await office.server.get(path)
                 #expect(anonymous.status == .seeOther && anonymous.headers[.location] == "/console/login", "\(path) without a session")
+            }
+            // /console is every account's way in: the office's 活动进度, the others' own home page.
+            #expect(try await office.get("/console", as: .admin).status == .ok)
+            for role in [APIRole.orgdept, .hr, .department] {
+                let home = try await office.get("/console", as: role)
+                #expect(
+                    home.status == .seeOther
+                        && home.headers[.location]
+                            == ConsoleGate.home(StaffMember(id: 0, login: "x", name: "x", role: role, mustChangePassword: false))
+                )
             }
             // The forms of the office are refused to the other roles, with their own valid tokens.
             let forms = try await Self.forms(office)

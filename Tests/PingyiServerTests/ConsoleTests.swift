@@ -82,7 +82,7 @@ struct ConsoleTests {
         }
     }
 
-    @Test("pages by role: admin everything, orgdept the ranking only, hr neither; no session is sent to sign in")
+    @Test("pages by role: admin everything, orgdept the ranking only, hr neither (/console leads each to its home); no session is sent to sign in")
     func roles() async throws {
         try await ServerHarness.run(open: [.merchantReview]) { server in
             try await APITests.publishedYear(server)
@@ -95,8 +95,8 @@ struct ConsoleTests {
             }
             let expected: [(String, String, HTTPResponse.Status)] = [
                 ("/console", "admin1", .ok), ("/console/ranking", "admin1", .ok),
-                ("/console", "org1", .forbidden), ("/console/ranking", "org1", .ok),
-                ("/console", "hr1", .forbidden), ("/console/ranking", "hr1", .forbidden),
+                ("/console", "org1", .seeOther), ("/console/ranking", "org1", .ok),  // /console: on to its home page
+                ("/console", "hr1", .seeOther), ("/console/ranking", "hr1", .forbidden),
             ]
             for (path, login, status) in expected {
                 #expect(try await server.get(path, cookie: cookies[login]).status == status, "\(path) as \(login)")

@@ -16,7 +16,12 @@ struct ConsoleCampaignsController: Sendable {
 
     func add(to router: Router<PingyiRequestContext>) {
         router.get("/console") { request, _ in
-            try await gate.page(request, roles: [.admin]) { visit in try await progress(visit) }
+            // The console's address is everyone's way in: the office gets 活动进度, every other
+            // account its own home page, not a refusal.
+            try await gate.page(request, roles: ConsoleGate.anyone) { visit in
+                guard visit.member.role == .admin else { return ConsoleGate.redirect(ConsoleGate.home(visit.member)) }
+                return try await progress(visit)
+            }
         }
         router.get("/console/campaigns/:id/confirm") { request, context in
             try await gate.page(request, roles: [.admin]) { visit in
