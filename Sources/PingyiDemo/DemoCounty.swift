@@ -94,18 +94,26 @@ public struct DemoCounty: Sendable {
         let problems = try await DemoLedger.run(store: ledger, departments: Array(departments.prefix(8)), actor: actor)
         if problems > 0 { report("问题台账：\(Self.year) 年 \(problems) 个问题（多渠道，含逾期、退回和回访）") }
         try await ensureDemoAdmin()
+        let identity = CountyIdentityStore(pool: pool)
+        if try await identity.load() == .unset { try await identity.save(Self.identity, actor: actor) }
         try await ensureDepartmentAccounts(county.departments.map { ($0.code, $0.name) })
         // A printable letter for each sample link, as the office would hand out.
         for (campaign, sample) in samples {
             let path = "\(out)/letter-sample-campaign\(campaign.id)-\(CountyCalendar.stamp()).html"
             let row = LinksFile.Row(sample, kind: campaign.kind, publicURL: publicURL)
-            let html = LetterWorkflow.letters([row], campaign: campaign, codes: [InvitationCode(token: sample.token).text])
+            let html = LetterWorkflow.letters(
+                [row], campaign: campaign, codes: [InvitationCode(token: sample.token).text], identity: try await identity.load())
             if (try? PrivateFile.create(path, contents: Data(html.utf8))) != nil { report("示例邀请函（可打印）：\(path)") }
         }
         return Outcome(
             county: county, previousYear: try await ScoringStore(pool: pool).run(year: Self.year - 1),
             openCampaigns: campaigns.filter { $0.state == .open }.map { ($0, keyPath($0.id)) }, samples: samples)
     }
+
+    /// The demo county's identity (made up, phone numbers of the 555 kind).
+    public static let identity = CountyIdentity(
+        countyName: "清河县", officeName: "清河县优化营商环境建设办公室", officeShortName: "县营商办", consultPhone: "0315-5550100",
+        supervisePhone: "0315-5550199", seal: "清河县优化营商环境建设办公室")
 
     private func file(_ name: String) -> String { URL(fileURLWithPath: directory).appendingPathComponent(name).path }
 

@@ -67,6 +67,11 @@ func buildRouter(
     router.add(middleware: ErrorPageMiddleware(views: views))
     if let connections { router.add(middleware: ClientDisconnectMiddleware(connections: connections)) }
     router.add(middleware: NULRefusalMiddleware())
+    let identity = CountyIdentityStore(pool: pool, cache: views.identity)
+    // Read at once in the background (a database that does not answer delays nothing: pages
+    // show the default until it does).
+    identity.refreshIfStale()
+    router.add(middleware: CountyIdentityMiddleware(store: identity))
 
     HealthController(pool: pool, timeout: configuration.readinessTimeout).add(to: router)
     try StaticController.load().add(to: router)
@@ -101,6 +106,7 @@ func buildRouter(
     ConsoleProblemsController(gate: gate, problems: ProblemStore(pool: pool), roster: RosterStore(pool: pool)).add(to: router)
     ConsoleProblemStepsController(gate: gate, problems: ProblemStore(pool: pool), roster: RosterStore(pool: pool)).add(to: router)
     ConsoleCalendarsController(gate: gate, problems: ProblemStore(pool: pool)).add(to: router)
+    ConsoleCountyController(gate: gate, identity: identity).add(to: router)
 
     // The API's errors are JSON, by the group's own middleware (a request that matches no route
     // at all is answered by ErrorPageMiddleware, as JSON when its path is under APIError.prefix).

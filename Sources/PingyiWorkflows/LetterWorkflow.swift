@@ -45,7 +45,11 @@ public enum LetterWorkflow {
     }
 
     /// The letters as one HTML document, one A4 page per row, in the file's order.
-    public static func letters(_ rows: [LinksFile.Row], campaign: Campaign, codes: Set<String>, reminder: Bool = false) -> String {
+    /// Each is signed by the county's office (`identity`) and dated `today`.
+    public static func letters(
+        _ rows: [LinksFile.Row], campaign: Campaign, codes: Set<String>, identity: CountyIdentity, reminder: Bool = false,
+        today: CivilDate = CountyCalendar.today()
+    ) -> String {
         func escape(_ text: String) -> String {
             text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
                 .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
@@ -56,6 +60,10 @@ public enum LetterWorkflow {
             ? "请对您在 \(campaign.year) 年办事中接触过的部门股室长逐一评价（满意、基本满意、不满意或不了解），约需 5 分钟。"
             : "请对名单中的部门逐项评星，并可反映问题线索，约需 10 分钟。"
         let closing = campaign.closesAt.map { "请于 \(CountyCalendar.moment($0)) 前提交。" } ?? "请在评议结束前提交。"
+        let phone =
+            identity.consultPhone.isEmpty
+            ? ""
+            : "<p class=\"phone\">如有疑问，请拨打咨询电话 \(escape(identity.consultPhone))\(identity.supervisePhone.isEmpty ? "" : "；对评议工作的意见，请拨打监督电话 \(escape(identity.supervisePhone))")。</p>"
         var pages: [String] = []
         for row in rows {
             let code = InvitationCode(token: row.token)
@@ -63,16 +71,19 @@ public enum LetterWorkflow {
             pages.append(
                 """
                 <section class="letter">
-                <p class="county">县优化营商环境建设办公室</p>
+                <p class="county">\(escape(identity.officeName))</p>
                 <h1>\(reminder ? "评议提醒" : "评议邀请函")</h1>
-                <p class="to">\(escape(row.name))：</p>
-                <p>\(reminder ? "您尚未提交本次评议。" : "")诚邀您参加\(escape(campaign.template.title))。\(what)\(closing)</p>
-                <p class="promise">评议匿名进行：您的回答加密保存，统计时与您的身份分离，任何人（包括我办和数据库管理员）都无法知道您的具体评价。</p>
+                <p class="to">尊敬的\(escape(row.name))\(campaign.kind == .merchantReview ? "" : "同志")：</p>
+                <p>\(reminder ? "您尚未提交本次评议。" : "")诚邀您参加\(escape(identity.countyName))\(campaign.year)年度\(campaign.kind == .merchantReview ? "客商评议股室长" : "特约监督员评星定级")评议活动，填写问卷。\(what)\(closing)</p>
+                <p class="promise">\(Self.promise)</p>
                 <div class="qr">\(qr)</div>
                 <p>用手机扫描二维码，或在浏览器中输入：</p>
                 <p class="link">\(escape(row.link))</p>
                 \(codes.contains(code.text) ? "<p>无法扫码时，打开 \(escape(Self.base(row.link, kind: campaign.kind))) 并输入邀请码：</p><p class=\"code\">\(code.grouped)</p>" : "")
                 <p class="note">本邀请仅限您本人使用，只能提交一次。请勿转给他人。</p>
+                \(phone)
+                <p class="seal">\(escape(identity.seal))</p>
+                <p class="date">\(CountyCalendar.written(today))</p>
                 </section>
                 """)
         }
@@ -90,12 +101,20 @@ public enum LetterWorkflow {
             .qr { text-align: center; margin: 6mm 0; }
             .link { font-family: monospace; word-break: break-all; }
             .code { font-family: monospace; font-size: 18pt; letter-spacing: 0.15em; text-align: center; }
-            .note { font-size: 10pt; color: #444; }
+            .note, .phone { font-size: 10pt; color: #444; }
+            .seal, .date { text-align: right; margin: 0; }
+            .seal { margin-top: 6mm; }
             </style></head><body>
             \(pages.joined(separator: "\n"))
             </body></html>
             """
     }
+
+    /// What the letter promises about anonymity, no more than is true: the system knows who has
+    /// answered (for reminders), not what, and only the database's administrator together with
+    /// the holder of the 计票密钥 could find out which answers are whose.
+    public static let promise =
+        "评议匿名进行：系统只记录这份邀请是否已经使用（用于防止重复提交和发送提醒）。您的答卷加密保存，计票时只出汇总结果，被评议的部门和股室长看不到任何一份答卷。只有数据库管理员与保管计票密钥的人串通，才可能查出某份答卷由谁提交；我办对这两项分开管理。"
 
     /// The form's address without a token, where the typed code is entered.
     static func base(_ link: String, kind: CampaignKind) -> String {
@@ -104,31 +123,38 @@ public enum LetterWorkflow {
     }
 
     /// The words of an SMS before its link.
-    static func smsText(kind: CampaignKind, reminder: Bool) -> String {
-        kind == .merchantReview
-            ? (reminder ? "【县营商办】您尚未评议股室长，匿名，仅限一次：" : "【县营商办】诚邀您匿名评议股室长，仅限一次：")
-            : (reminder ? "【县营商办】您尚未评星定级，仅限一次：" : "【县营商办】诚邀您为部门评星定级，仅限一次：")
+    static func smsText(kind: CampaignKind, reminder: Bool, signature: String) -> String {
+        "【\(signature)】"
+            + (kind == .merchantReview
+                ? (reminder ? "您尚未评议股室长，匿名，仅限一次：" : "诚邀您匿名评议股室长，仅限一次：")
+                : (reminder ? "您尚未评星定级，仅限一次：" : "诚邀您为部门评星定级，仅限一次："))
     }
 
     /// The longest public URL (`PINGYI_PUBLIC_URL`, without a trailing slash) whose every SMS
     /// fits in one message of `smsLimit` characters: the longest words, `/s/` and a 22-character token.
-    public static var longestPublicURL: Int {
-        let words = CampaignKind.allCases.flatMap { kind in [false, true].map { smsText(kind: kind, reminder: $0).count } }.max() ?? 0
+    /// With the office's short name `signature` (the default's is 县营商办).
+    public static func longestPublicURL(signature: String = CountyIdentity.unset.officeShortName) -> Int {
+        let words =
+            CampaignKind.allCases.flatMap { kind in [false, true].map { smsText(kind: kind, reminder: $0, signature: signature).count } }.max() ?? 0
         return smsLimit - words - 3 - 22
     }
 
     /// The SMS file: phone and message, each message at most `smsLimit` characters with the
     /// link; rows without a phone are left out (and counted). A message that would be longer
     /// (a long public URL) is refused with the figure, not cut.
-    public static func sms(_ rows: [LinksFile.Row], campaign: Campaign, reminder: Bool = false) throws -> (csv: Data, withoutPhone: Int) {
-        let text = smsText(kind: campaign.kind, reminder: reminder)
+    public static func sms(
+        _ rows: [LinksFile.Row], campaign: Campaign, identity: CountyIdentity, reminder: Bool = false
+    ) throws -> (
+        csv: Data, withoutPhone: Int
+    ) {
+        let text = smsText(kind: campaign.kind, reminder: reminder, signature: identity.officeShortName)
         var lines: [[String]] = []
         for row in rows {
             guard let phone = row.phone else { continue }
             let message = text + row.link
             guard message.count <= smsLimit else {
                 throw WorkflowError(
-                    "短信为 \(message.count) 字，超过 \(smsLimit) 字（链接 \(row.link.count) 字）。公开地址（PINGYI_PUBLIC_URL）最长 \(longestPublicURL) 个字符，请换用更短的地址后再生成。"
+                    "短信为 \(message.count) 字，超过 \(smsLimit) 字（链接 \(row.link.count) 字）。公开地址（PINGYI_PUBLIC_URL）最长 \(longestPublicURL(signature: identity.officeShortName)) 个字符，请换用更短的地址后再生成。"
                 )
             }
             lines.append([phone, message])

@@ -72,11 +72,13 @@ struct InvitationsCommand: AsyncParsableCommand {
         switch URL(fileURLWithPath: out).pathExtension.lowercased() {
         case "html":
             let codes = try await LetterWorkflow.knownCodes(rows, codeKey: try PingyiConfiguration.current.codeKey(), pool: pool)
-            let html = LetterWorkflow.letters(rows, campaign: campaign, codes: codes, reminder: reminder)
+            let identity = try await CountyIdentityStore(pool: pool).load()
+            let html = LetterWorkflow.letters(rows, campaign: campaign, codes: codes, identity: identity, reminder: reminder)
             try PrivateFile.create(out, contents: Data(html.utf8))
             return "\(rows.count) 封\(reminder ? "提醒" : "邀请")函（每页一封，A4；用浏览器打开后打印），写入 \(out)"
         case "csv":
-            let (csv, withoutPhone) = try LetterWorkflow.sms(rows, campaign: campaign, reminder: reminder)
+            let identity = try await CountyIdentityStore(pool: pool).load()
+            let (csv, withoutPhone) = try LetterWorkflow.sms(rows, campaign: campaign, identity: identity, reminder: reminder)
             try PrivateFile.create(out, contents: csv)
             return "\(rows.count - withoutPhone) 条短信写入 \(out)" + (withoutPhone > 0 ? "；\(withoutPhone) 位没有手机号码，请改用信函" : "")
         default:

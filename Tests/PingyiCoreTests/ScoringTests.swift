@@ -131,11 +131,12 @@ struct ScoringTests {
         #expect(scores.filter(\.flagged).map(\.employeeNumber) == ["B2", "A3", "C1"])
         #expect(
             chief["A3"]?.flags.map(\.text) == [
-                "不满意 4/8 = 50.0% ≥ 33.3%，95% 区间 21.5%–78.5%",
-                "综合得分 69.43，排名第 6/7，在倒数 3 名之内",
+                "有效票 8 张，其中不满意 4 张，占 50.0%，达到不满意票占 33.3% 及以上的认定标准",
+                "综合得分 69.43，在 7 名股室长中排第 6 名，属末 3 名（末位）",
             ])
         #expect(chief["C1"]?.flags.map(\.rule) == ["unsatisfiedShare", "bottomRank"])
-        #expect(chief["C1"]?.flags.first?.text == "不满意 2/5 = 40.0% ≥ 33.3%，95% 区间 11.8%–76.9%")
+        #expect(chief["C1"]?.flags.first?.text == "有效票 5 张，其中不满意 2 张，占 40.0%，达到不满意票占 33.3% 及以上的认定标准")
+        #expect(chief["C1"]?.flags.first?.note == "按 5 张有效票推算，不满意率大致在 11.8%–76.9% 之间（95% 把握）；票数越少，这个范围越宽。")
         #expect(chief["B2"]?.flags.map(\.rule) == ["bottomRank"])
         #expect(chief["A2"]?.flags.isEmpty == true)  // 3/10 = 30% < 1/3
 

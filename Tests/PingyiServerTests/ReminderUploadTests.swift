@@ -37,9 +37,9 @@ struct ReminderUploadTests {
             let response = try await server.post(
                 "/console/campaigns/\(campaign)/remind", body: body, cookie: cookie, contentType: "multipart/form-data; boundary=\(Self.boundary)")
             #expect(response.status == .unprocessableContent)
-            #expect(response.text.contains("短信过长") && response.text.contains("最长 \(LetterWorkflow.longestPublicURL) 个字符"))
+            #expect(response.text.contains("短信过长") && response.text.contains("最长 \(LetterWorkflow.longestPublicURL()) 个字符"))
             #expect(try server.fixture.count("SELECT count(*) FROM audit_log WHERE action = 'invitations.remind'") == 0)
-            #expect(LetterWorkflow.longestPublicURL == 22)
+            #expect(LetterWorkflow.longestPublicURL() == 22)
         }
     }
 

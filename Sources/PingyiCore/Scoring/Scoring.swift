@@ -96,18 +96,18 @@ public enum Scoring {
             switch rule {
             case .unsatisfiedShare(let threshold):
                 guard score.n >= policy.minBallots, threshold.isReached(by: score.unsatisfied, of: score.n) else { continue }
-                var text =
-                    "不满意 \(score.unsatisfied)/\(score.n) = \(Figures.percent(score.unsatisfiedShare ?? 0)) ≥ \(Figures.percent(threshold.value))"
-                if let interval = score.unsatisfiedInterval {
-                    text += "，95% 区间 \(Figures.percent(interval.low))–\(Figures.percent(interval.high))"
+                let text =
+                    "有效票 \(score.n) 张，其中不满意 \(score.unsatisfied) 张，占 \(Figures.percent(score.unsatisfiedShare ?? 0))，达到不满意票占 \(Figures.percent(threshold.value)) 及以上的认定标准"
+                let note = score.unsatisfiedInterval.map {
+                    "按 \(score.n) 张有效票推算，不满意率大致在 \(Figures.percent($0.low))–\(Figures.percent($0.high)) 之间（95% 把握）；票数越少，这个范围越宽。"
                 }
-                evidence.append(FlagEvidence(rule: "unsatisfiedShare", text: text))
+                evidence.append(FlagEvidence(rule: "unsatisfiedShare", text: text, note: note))
             case .bottomRank(let count):
                 guard count > 0, score.bottom, let rank = score.rank, let composite = score.composite else { continue }
                 evidence.append(
                     FlagEvidence(
                         rule: "bottomRank",
-                        text: "综合得分 \(Figures.score(composite))，排名第 \(rank)/\(rankedCount)，在倒数 \(count) 名之内"))
+                        text: "综合得分 \(Figures.score(composite))，在 \(rankedCount) 名股室长中排第 \(rank) 名，属末 \(count) 名（末位）"))
             }
         }
         return evidence
@@ -118,10 +118,10 @@ public enum Scoring {
             for condition in step.conditions {
                 switch condition {
                 case .flagged:
-                    return (step.action, "本年度被认定为不满意")
+                    return (step.action, "本年度被列为不满意或末位股室长")
                 case .unsatisfiedShare(let threshold):
                     if score.n >= policy.minBallots, threshold.isReached(by: score.unsatisfied, of: score.n) {
-                        return (step.action, "不满意率 \(Figures.percent(score.unsatisfiedShare ?? 0)) ≥ \(Figures.percent(threshold.value))")
+                        return (step.action, "不满意票占 \(Figures.percent(score.unsatisfiedShare ?? 0))，达到 \(Figures.percent(threshold.value)) 及以上")
                     }
                 case .flaggedPreviousYear:
                     if history?.flagged[year - 1] == true {

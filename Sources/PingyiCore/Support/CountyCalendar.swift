@@ -15,6 +15,11 @@ public enum CountyCalendar {
         return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 
+    /// A day as documents write it in the 落款: 「2026年12月4日」.
+    public static func written(_ day: CivilDate) -> String {
+        "\(day.year)年\(day.month)月\(day.day)日"
+    }
+
     /// A moment as people in the county read it: 「2026年12月31日 18:00」 (China Standard Time).
     public static func moment(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)

@@ -13,6 +13,8 @@ struct MessagePage: Sendable {
     let success: Bool
     /// A way on, when the page has one (the console's pages: back to the console).
     let link: Link?
+    /// Whether the page gives the county's 咨询电话 (the pages that tell a respondent to ask the office).
+    let contact: Bool
 
     /// A link on a message page.
     struct Link: Sendable {
@@ -20,7 +22,8 @@ struct MessagePage: Sendable {
         let label: String
     }
 
-    init(title: String? = nil, heading: String, message: String, success: Bool = false, link: Link? = nil) {
+    init(title: String? = nil, heading: String, message: String, success: Bool = false, link: Link? = nil, contact: Bool = false) {
+        self.contact = contact
         self.title = title ?? heading
         self.heading = heading
         self.message = message
@@ -28,7 +31,7 @@ struct MessagePage: Sendable {
         self.link = link
     }
 
-    static let invalidLink = MessagePage(heading: "链接无效", message: "这个评议链接无效或已作废。请核对链接是否完整，或联系县营商环境建设办公室重新获取。")
+    static let invalidLink = MessagePage(heading: "链接无效", message: "这个评议链接无效或已作废。请核对链接是否完整，或联系营商办重新获取。", contact: true)
     static let alreadySubmitted = MessagePage(heading: "已提交，感谢参与", message: "这个链接的评议已经提交，每个链接只能提交一次。感谢您对优化营商环境工作的支持！", success: true)
     static let thanks = MessagePage(heading: "提交成功，感谢参与", message: "您的评议已匿名记录。感谢您对优化营商环境工作的支持！", success: true)
     static let notYetOpen = MessagePage(heading: "评议尚未开始", message: "本次评议还没有开始，请在评议开始后再打开链接。")
@@ -38,7 +41,7 @@ struct MessagePage: Sendable {
         return MessagePage(heading: "评议尚未开始", message: "本次评议将于 \(CountyCalendar.moment(opensAt)) 开始，请届时再打开链接。")
     }
     static let closed = MessagePage(heading: "评议已结束", message: "本次评议已经结束，不再接受提交。感谢您的关注！")
-    static let tooManyAttempts = MessagePage(heading: "尝试次数过多", message: "来自您网络的无效链接过多，请稍后再试。如有疑问请联系县营商环境建设办公室。")
+    static let tooManyAttempts = MessagePage(heading: "尝试次数过多", message: "来自您网络的无效链接过多，请稍后再试。如有疑问请联系营商办。", contact: true)
     static let expiredForm = MessagePage(heading: "页面已过期", message: "为保护您的评议，请重新打开邀请链接后再提交。")
     /// An address under /console that is no page (a typed or stale address, or a form's address
     /// opened again after it was sent).

@@ -79,7 +79,7 @@ struct ConsoleCampaignsController: Sendable {
         if upload.format == "sms" {
             let csv: Data
             do {
-                csv = try LetterWorkflow.sms(rows, campaign: campaign, reminder: true).csv
+                csv = try LetterWorkflow.sms(rows, campaign: campaign, identity: gate.views.identity.current, reminder: true).csv
             } catch let error as WorkflowError {
                 throw ConsoleRefusal(heading: "短信过长", text: error.operatorMessage, status: .unprocessableContent, back: "/console")
             }
@@ -88,7 +88,7 @@ struct ConsoleCampaignsController: Sendable {
                 chinese: "提醒链接-活动\(campaign.id)-\(day).csv")
         } else {
             let codes = try await LetterWorkflow.knownCodes(rows, codeKey: codeKey, pool: invitations.pool)
-            let html = LetterWorkflow.letters(rows, campaign: campaign, codes: codes, reminder: true)
+            let html = LetterWorkflow.letters(rows, campaign: campaign, codes: codes, identity: gate.views.identity.current, reminder: true)
             response = Self.attachment(
                 Data(html.utf8), type: "text/html; charset=utf-8", name: "reminders-campaign\(campaign.id)-\(day).html",
                 chinese: "提醒函-活动\(campaign.id)-\(day).html")
@@ -282,7 +282,8 @@ struct ConsoleCampaignsController: Sendable {
         let day = CountyCalendar.today()
         if letters {
             let rows = result.issued.map { LinksFile.Row($0, kind: campaign.kind, publicURL: gate.configuration.publicURL) }
-            let html = LetterWorkflow.letters(rows, campaign: campaign, codes: Set(rows.map { InvitationCode(token: $0.token).text }))
+            let html = LetterWorkflow.letters(
+                rows, campaign: campaign, codes: Set(rows.map { InvitationCode(token: $0.token).text }), identity: gate.views.identity.current)
             return Self.attachment(
                 Data(html.utf8), type: "text/html; charset=utf-8", name: "letters-campaign\(campaign.id)-\(day).html",
                 chinese: "邀请函-活动\(campaign.id)-\(day).html")
