@@ -108,7 +108,8 @@ let package = Package(
                 "PingyiStore", "PingyiCore", "PingyiPostgres", "PingyiXLSX", "PingyiQR",
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]
+            ],
+            resources: [.copy("DocumentTemplates")]
         ),
         // The demo county: seeding and simulated respondents, out of the production path.
         .target(
@@ -168,6 +169,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
     ],

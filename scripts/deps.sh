@@ -25,6 +25,8 @@ if [ "${1:-}" = test ]; then
     # grep without -q reads to the end: with -q, fc-list may die of SIGPIPE and pipefail call it missing
     fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || missing+=(fonts-noto-cjk)
     [ -x /usr/bin/soffice ] || missing+=(libreoffice-calc-nogui)
+    # The 通报 test opens the .docx in Writer (the calc package alone cannot read it).
+    [ -e /usr/lib/libreoffice/program/libswlo.so ] || missing+=(libreoffice-writer-nogui)
     # The letters' print test: pdftoppm rasterises the PDF, zbarimg decodes the QR codes.
     command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
     command -v zbarimg >/dev/null 2>&1 || missing+=(zbar-tools)

@@ -99,7 +99,9 @@ func buildRouter(
         gate: gate, appraisals: AppraisalStore(pool: pool), campaigns: CampaignStore(pool: pool), scoring: ScoringStore(pool: pool)
     ).add(to: router)
     ConsoleImportsController(gate: gate, pool: pool, pending: PendingImportStore(pool: pool)).add(to: router)
-    ConsoleRankingController(gate: gate, scoring: ScoringStore(pool: readPool), appraisals: AppraisalStore(pool: readPool)).add(to: router)
+    ConsoleRankingController(
+        gate: gate, scoring: ScoringStore(pool: readPool), appraisals: AppraisalStore(pool: readPool), ballots: BallotStore(pool: readPool)
+    ).add(to: router)
     ConsoleFollowUpsController(gate: gate, followUps: FollowUpStore(pool: pool)).add(to: router)
     ConsolePersonnelController(gate: gate, scoring: ScoringStore(pool: readPool)).add(to: router)
     ConsoleCluesController(gate: gate, clues: ProblemClueStore(pool: pool)).add(to: router)
@@ -107,6 +109,8 @@ func buildRouter(
     ConsoleProblemStepsController(gate: gate, problems: ProblemStore(pool: pool), roster: RosterStore(pool: pool)).add(to: router)
     ConsoleCalendarsController(gate: gate, problems: ProblemStore(pool: pool)).add(to: router)
     ConsoleCountyController(gate: gate, identity: identity).add(to: router)
+    ConsoleSuggestionsController(gate: gate, ballots: BallotStore(pool: readPool), appraisals: AppraisalStore(pool: readPool)).add(to: router)
+    ConsoleNoticesController(gate: gate, scoring: ScoringStore(pool: readPool), problems: ProblemStore(pool: pool)).add(to: router)
 
     // The API's errors are JSON, by the group's own middleware (a request that matches no route
     // at all is answered by ErrorPageMiddleware, as JSON when its path is under APIError.prefix).

@@ -184,4 +184,20 @@ public struct BallotStore: Sendable {
             ).map { try $0.decode("body", as: String.self) }
         }
     }
+
+    /// The year's 其他意见建议: the answers to the questions about no chief or department (of
+    /// both forms), in random order, without dates or anything of who wrote them.
+    public func suggestions(year: Int) async throws -> [(kind: CampaignKind, text: String)] {
+        try await pool.withConnection { connection in
+            try connection.query(
+                """
+                SELECT c.kind, t.body FROM text_answers t JOIN campaigns c ON c.id = t.campaign_id
+                WHERE c.year = \(year) AND t.target IS NULL
+                ORDER BY random()
+                """
+            ).map { row in
+                (CampaignKind(rawValue: try row.decode("kind", as: String.self)) ?? .merchantReview, try row.decode("body", as: String.self))
+            }
+        }
+    }
 }

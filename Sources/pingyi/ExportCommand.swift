@@ -4,10 +4,10 @@ import PingyiCore
 import PingyiStore
 import PingyiWorkflows
 
-/// `pingyi export personnel|ranking --year Y --out F.xlsx|F.csv`
+/// `pingyi export personnel|ranking --year Y --out F.xlsx|F.csv`, and `pingyi export notice` (通报 .docx)
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "导出人事名单或综合排名（.xlsx 或 CSV，按 --out 的扩展名）。", subcommands: [Personnel.self, Ranking.self])
+        commandName: "export", abstract: "导出人事名单或综合排名（.xlsx 或 CSV，按 --out 的扩展名）。", subcommands: [Personnel.self, Ranking.self, NoticeFile.self])
 
     /// HR's promotion and adjustment candidates.
     struct Personnel: AsyncParsableCommand {
@@ -50,6 +50,58 @@ struct ExportCommand: AsyncParsableCommand {
             try await SpreadsheetExport.write(RankingSheet.make(run), to: out)
             let ranked = run.scores.filter { $0.rank != nil }.count
             print("\(year) 年度（第 \(run.id) 次评分，\(run.official ? "正式结果" : "草稿，未发布")）：排名 \(ranked) 名，共 \(run.scores.count) 名，写入 \(out)")
+        }
+    }
+
+    /// A 通报 as a Word file, as the console's 通报 pages make it.
+    struct NoticeFile: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "notice", abstract: "生成通报 Word 文件（.docx）：年度评议结果、月度调度或季度排名（与控制台「通报」相同）。")
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "通报：年度（年度评议结果）、月度（问题办理调度）或季度（问题办理排名）") var kind: String
+        @Option(help: "年度") var year: Int
+        @Option(help: "月份 1–12（月度通报）") var month: Int?
+        @Option(help: "季度 1–4（季度通报）") var quarter: Int?
+        @Option(help: "文号，如 清营商办〔2026〕12号（可留空，印发前手填）") var number = ""
+        @Option(help: "输出文件（.docx）") var out: String
+
+        static let kinds = ["年度": Notice.Kind.annual, "月度": .monthly, "季度": .quarterly]
+
+        func validate() throws {
+            guard let kind = Self.kinds[kind] else { throw ValidationError("--kind 应为 年度、月度 或 季度") }
+            guard out.lowercased().hasSuffix(".docx") else { throw ValidationError("--out 须以 .docx 结尾") }
+            if kind == .monthly, month.map({ !(1...12).contains($0) }) ?? true { throw ValidationError("月度通报须给出 --month 1–12") }
+            if kind == .quarterly, quarter.map({ !(1...4).contains($0) }) ?? true { throw ValidationError("季度通报须给出 --quarter 1–4") }
+            do {
+                _ = try Notice.docNumber(number)
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
+
+        func run() async throws {
+            let number = try Notice.docNumber(number)
+            let today = CountyCalendar.today()
+            let notice = try await database.withPool { pool in
+                let identity = try await CountyIdentityStore(pool: pool).load()
+                switch Self.kinds[kind]! {
+                case .annual:
+                    let store = ScoringStore(pool: pool)
+                    let run = try await store.shownRun(year: year)
+                    let departments = try await store.departments(year: year, run: run, responseRates: false).filter { $0.chiefs > 0 }
+                    return Notice.annual(run: run, departments: departments, identity: identity, docNumber: number, issuedOn: today)
+                case .monthly:
+                    let month = LedgerMonth(year: year, month: month!)!
+                    return Notice.monthly(
+                        month: month, rows: try await ProblemStore(pool: pool).monthly(month), identity: identity, docNumber: number, issuedOn: today)
+                case .quarterly:
+                    return Notice.quarterly(
+                        year: year, quarter: quarter!, rows: try await ProblemStore(pool: pool).quarterly(year: year, quarter: quarter!),
+                        identity: identity, docNumber: number, issuedOn: today)
+                }
+            }
+            try PrivateFile.create(out, contents: try await NoticeDocx.data(notice))
+            print("\(notice.title)：写入 \(out)（Word 文件，可修改后印发）")
         }
     }
 }

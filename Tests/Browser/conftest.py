@@ -69,10 +69,14 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 def _status(link):
+    """How the server answers a link: 303 when it opens a form; a used link's 303 to 「已提交」
+    (…/done) is told apart as 409, the answer such a link used to get."""
     opener = urllib.request.build_opener(_NoRedirect)
     try:
         return opener.open(link, timeout=10).status
     except urllib.error.HTTPError as error:
+        if error.code == 303 and error.headers.get("Location", "").split("?")[0].endswith("/done"):
+            return 409
         return error.code
 
 

@@ -1,4 +1,6 @@
 """A merchant's journeys through the ballot, on a phone-sized window."""
+import base64
+import hashlib
 import uuid
 
 from selenium.webdriver.common.by import By
@@ -119,13 +121,83 @@ def test_half_answered_ballot_shows_errors_keeps_answers_then_completes(phone, l
     assert box_rows() == before + 1
     assert invitation_used(link)
     SUBMITTED["comments"].append(marker)
-    # Back lands on the page of the refused form, not on 「确认重新提交表单」.
+    # Back never shows the filled form again: Chromium asks to post it again (no cache holds
+    # it), or the page is 「已提交」; posting again cannot store a second ballot.
     phone.back()
-    wait_for(phone, lambda d: d.find_elements(By.TAG_NAME, "h1"), "a page after Back")
-    assert "ERR_CACHE_MISS" not in phone.page_source and "重新提交" not in phone.page_source
-    # And it cannot be sent again.
-    if phone.find_elements(By.CSS_SELECTOR, "button.submit"):
-        submit(phone)
-        wait_for(phone, lambda d: heading(d) == "已提交，感谢参与", "「已提交」 for a second submission")
+    wait_for(phone, lambda d: d.execute_script("return document.readyState") == "complete", "a page after Back")
+    assert not phone.find_elements(By.CSS_SELECTOR, "form.ballot button.submit"), "Back showed the filled form"
+    phone.get(f"{BASE}/s")
+    wait_for(phone, lambda d: heading(d) == "已提交，感谢参与", "「已提交」 for the form's address")
     assert box_rows() == before + 1
 
+
+ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+
+
+def typed_code(link):
+    """The 12-character code a printed letter gives for `link` (InvitationCode(token:))."""
+    token = link.rsplit("/", 1)[1]
+    raw = base64.urlsafe_b64decode(token + "==")
+    value = int.from_bytes(hashlib.sha256(b"pingyi-invitation-code-v1" + raw).digest()[:8], "big") >> 4
+    code = ""
+    for _ in range(12):
+        code += ALPHABET[value % 31]
+        value //= 31
+    return code
+
+
+def test_typed_code_wrong_then_right_then_back_after_submitting(phone, links):
+    """The letter's other way in: the code typed on 「输入邀请码」 (a wrong one kept for correction,
+    in the error colour), a refused form, then the ballot; Back and the code again lead to
+    「已提交」, never to a filled form."""
+    row, link = links.fresh("/s/")
+    code = typed_code(link)
+    before = box_rows()
+    with Stopwatch("typed code: wrong, right, refused, submitted, Back"):
+        phone.delete_all_cookies()
+        phone.get(f"{BASE}/s")
+        wait_for(phone, lambda d: heading(d) == "输入邀请码", "「输入邀请码」")
+        field = phone.find_element(By.ID, "code")
+        width = phone.execute_script("return document.querySelector('main').clientWidth")
+        assert field.rect["height"] >= 44 and field.rect["width"] >= 0.8 * width, field.rect
+        assert float(field.value_of_css_property("font-size").rstrip("px")) >= 16
+        field.send_keys("ABCD-EFGH-2345")
+        click(phone, phone.find_element(By.CSS_SELECTOR, "form.code-entry button"))
+        wait_for(phone, lambda d: d.find_elements(By.ID, "code-error"), "the wrong code refused")
+        error = phone.find_element(By.ID, "code-error")
+        assert error.value_of_css_property("color") == "rgba(142, 20, 20, 1)", error.value_of_css_property("color")
+        field = phone.find_element(By.ID, "code")
+        assert field.get_attribute("value") == "ABCD-EFGH-2345", "the wrong code is kept for correction"
+        field.clear()
+        field.send_keys(code[:4] + "-" + code[4:8] + "-" + code[8:].lower())
+        click(phone, phone.find_element(By.CSS_SELECTOR, "form.code-entry button"))
+        wait_for(phone, lambda d: d.find_elements(By.CSS_SELECTOR, "form.ballot"), "the ballot of the typed code")
+        fields = grade_fields(phone)
+        choose(phone, fields[0], "satisfied")
+        submit(phone)
+        if len(fields) > 1:
+            wait_for(phone, lambda d: d.find_elements(By.CSS_SELECTOR, "#errors"), "the error summary")
+            # The summary's link lands on the field with the chief's name still on screen.
+            click(phone, phone.find_element(By.CSS_SELECTOR, "#errors li a"))
+            legend = phone.find_element(By.ID, phone.current_url.split("#")[1]).find_element(
+                By.XPATH, "ancestor::fieldset[contains(@class,'chief')]/legend")
+            top = phone.execute_script("return arguments[0].getBoundingClientRect().top", legend)
+            assert 0 <= top < phone.execute_script("return window.innerHeight"), top
+            for field in fields[1:]:
+                choose(phone, field, "basic")
+            submit(phone)
+        wait_for(phone, lambda d: d.current_url.endswith("/s/thanks"), "the thanks page")
+    assert box_rows() == before + 1 and invitation_used(link)
+    for _ in range(2):
+        phone.back()
+        wait_for(phone, lambda d: d.execute_script("return document.readyState") == "complete", "a page after Back")
+        assert not phone.find_elements(By.CSS_SELECTOR, "form.ballot button.submit"), "Back showed the filled form"
+    phone.get(f"{BASE}/s")
+    wait_for(phone, lambda d: heading(d) == "已提交，感谢参与", "「已提交」 for the form's address")
+    # The same code typed again, in a browser without the cookie.
+    phone.delete_all_cookies()
+    phone.get(f"{BASE}/s")
+    phone.find_element(By.ID, "code").send_keys(code)
+    click(phone, phone.find_element(By.CSS_SELECTOR, "form.code-entry button"))
+    wait_for(phone, lambda d: heading(d) == "该邀请码已提交", "「该邀请码已提交」")
+    assert box_rows() == before + 1

@@ -61,16 +61,31 @@ def test_error_page(phone):
     audit(phone, "invalid link page")
 
 
+def test_code_entry_page_and_its_error(phone):
+    phone.delete_all_cookies()
+    phone.get(f"{BASE}/s")
+    wait_for(phone, lambda d: d.find_element(By.TAG_NAME, "h1").text == "输入邀请码", "「输入邀请码」")
+    audit(phone, "code entry")
+    phone.find_element(By.ID, "code").send_keys("ABCD-EFGH-2345")
+    phone.find_element(By.CSS_SELECTOR, "form.code-entry button").click()
+    wait_for(phone, lambda d: d.find_elements(By.ID, "code-error"), "the wrong code refused")
+    audit(phone, "code entry with error")
+    phone.get(f"{BASE}/s/done?code")
+    audit(phone, "「该邀请码已提交」")
+
+
+@pytest.mark.parametrize("size", [(390, 844), (1366, 900)], ids=["phone", "desktop"])
 @pytest.mark.parametrize(
     "path", ["/console", "/console/ranking", "/console/years", "/console/years/2026", "/console/years/2027/imports", "/console/calendars",
-             "/console/staff", "/console/problems/new"]
+             "/console/staff", "/console/problems/new", "/console/county", "/console/suggestions?year=2025",
+             "/console/notices/annual?year=2025", "/console/notices/monthly?month=2026-11"]
 )
-def test_console_pages(path):
-    driver = new_driver((390, 844))
+def test_console_pages(path, size):
+    driver = new_driver(size)
     try:
         sign_in(driver)
         driver.get(BASE + path)
         wait_for(driver, lambda d: d.find_elements(By.TAG_NAME, "h1"), path)
-        audit(driver, f"console {path} (phone)")
+        audit(driver, f"console {path} ({'phone' if size[0] < 500 else 'desktop'})")
     finally:
         driver.quit()

@@ -5,10 +5,13 @@ key pair made in this browser (the private half saved as a file, never sent), a 
 ballot, the close with the saved key file, and for the demo's 2026 (its campaigns closed by the
 journey before): 试算, 正式计分, 发布 and the personnel list exported; then 2027's working calendar
 typed in."""
+import base64
 import csv
 import glob
 import os
+import subprocess
 import time
+import zipfile
 
 import openpyxl
 
@@ -187,6 +190,53 @@ def test_a_year_in_the_console(desktop):
         # The workbench's last step, 导出与通报, is done now.
         desktop.get(f"{BASE}/console/years/2026")
         assert "人员名单已下载交人事" in desktop.find_element(By.CSS_SELECTOR, "ol.steps").text
+
+    with Stopwatch("console: 本县信息 changed, then the year's 通报 as Word and as a printed PDF"):
+        click(desktop, desktop.find_element(By.LINK_TEXT, "本县信息"))
+        wait_for(desktop, lambda d: heading(d) == "本县信息", "本县信息")
+        phone = desktop.find_element(By.ID, "consultPhone")
+        phone.clear()
+        phone.send_keys("0315-5550123")
+        press(desktop, "form.stack button[type=submit]")
+        wait_for(desktop, lambda d: "已保存" in d.find_element(By.TAG_NAME, "main").text, "「已保存」")
+        assert psql("SELECT consult_phone FROM county_identity") == ["0315-5550123"]
+        desktop.get(f"{BASE}/s/AAAAAAAAAAAAAAAAAAAAAA")  # a respondent's broken link says whom to call
+        assert "0315-5550123" in desktop.find_element(By.TAG_NAME, "main").text
+
+        desktop.get(f"{BASE}/console/years/2026")
+        press(desktop, "#annual-notice")
+        title = "关于2026年度股室长评议结果的通报"
+        wait_for(desktop, lambda d: heading(d) == title, "the annual 通报")
+        number = desktop.find_element(By.ID, "number")
+        number.send_keys("清营商办〔2026〕12号")
+        press(desktop, "form.tongbao-form button[type=submit]")
+        wait_for(desktop, lambda d: d.find_element(By.CSS_SELECTOR, ".tongbao-number").text == "清营商办〔2026〕12号", "the 文号 filled in")
+        names = [row.find_elements(By.TAG_NAME, "td")[1].text for row in
+                 desktop.find_elements(By.CSS_SELECTOR, "main.tongbao table.tongbao-grid")[0].find_elements(By.CSS_SELECTOR, "tbody tr")]
+        ranked = psql("SELECT count(*) FROM chief_results c JOIN appraisal_years y ON c.run_id = y.official_run_id "
+                      "WHERE y.year = 2026 AND c.rank IS NOT NULL")
+        assert len(names) == int(ranked[0]) > 20, (len(names), ranked)
+        screenshot(desktop, "tongbao-annual.png", full_page=False)
+        # Printed from Chromium to A4 and read back: the 红头, the 文号, every ranked chief, the 落款.
+        pdf = base64.b64decode(desktop.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})["data"])
+        printed = os.path.join(desktop.downloads, "通报.pdf")
+        with open(printed, "wb") as out:
+            out.write(pdf)
+        text = subprocess.run(["pdftotext", "-layout", printed, "-"], capture_output=True, text=True, timeout=30, check=True).stdout
+        info = subprocess.run(["pdfinfo", printed], capture_output=True, text=True, timeout=30, check=True).stdout
+        assert "pts (A4)" in info, info
+        flat = "".join(text.split())
+        for words in ["清河县优化营商环境建设办公室", "清营商办〔2026〕12号", title, "部门评星定级结果", *names]:
+            assert words in flat, words
+        assert "下载Word文件" not in flat  # the tools are for the screen only
+        # The Word file, from the shipped template, with the same 文号.
+        before = glob.glob(os.path.join(desktop.downloads, "*.docx"))
+        press(desktop, "#docx")
+        docx = downloaded(desktop, "2026年度股室长评议结果通报.docx", before)
+        with zipfile.ZipFile(docx) as archive:
+            xml = archive.read("word/document.xml").decode("utf-8")
+        assert "清营商办〔2026〕12号" in xml and title in xml and "{{" not in xml
+        desktop.get(f"{BASE}/console/years")
 
     with Stopwatch("console: next year's working calendar typed in"):
         # Pingyi ships 2026's; the office types 2027's in from the State Council's notice.

@@ -207,3 +207,41 @@ def test_5_equal_displayed_scores_share_a_rank_and_a_list():
     for row in ranking:
         if row["排名"] and 7 <= int(row["排名"]) <= 12:
             print(f'  {row["排名"]:>3} {row["姓名"]} {row["综合得分"]} {"拟晋升/评优" if row["工号"] in promoted else ""}')
+
+
+def pdftotext(pdf):
+    done = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, timeout=60, check=True)
+    return done.stdout
+
+
+def test_6_annual_notice_opens_in_libreoffice_with_the_run_s_names_and_figures():
+    """The year's 通报 as the office would issue it: the Word file LibreOffice opens, converted to
+    PDF and read back as text, holds the 文号, the title, every ranked chief with their composite,
+    every flagged chief's follow-up and the county's 落款 — the figures of the published run."""
+    path = WORK / "exports" / f"notice-{YEAR}.docx"
+    number = "清营商办〔2026〕12号"
+    result = pingyi("export", "notice", "--kind", "年度", "--year", YEAR, "--number", number, "--out", path)
+    assert result.code == 0, result
+    assert path.stat().st_mode & 0o777 == 0o600
+    text = pdftotext(libreoffice(path, "pdf"))
+    flat = re.sub(r"\s+", "", text)
+    assert number in flat and f"关于{YEAR}年度股室长评议结果的通报" in flat
+    seal = sql("SELECT seal FROM county_identity")
+    assert seal and seal in flat
+    sheet = WORK / "exports" / f"ranking-{YEAR}-for-notice.xlsx"
+    assert pingyi("export", "ranking", "--year", YEAR, "--out", sheet).code == 0
+    ranking = read_xlsx(sheet, RANKING_HEADERS)
+    ranked = [r for r in ranking if r["排名"]]
+    assert len(ranked) > 20
+    for row in ranked:
+        assert row["姓名"] in flat, row["姓名"]
+        assert row["综合得分"] in flat, (row["姓名"], row["综合得分"])
+    for row in ranking:
+        if row["整改措施"]:
+            assert row["整改措施"] in flat
+    # One row per ranked chief, in rank order.
+    positions = [flat.find(row["姓名"]) for row in ranked]
+    assert positions == sorted(positions)
+    bad = pingyi("export", "notice", "--kind", "年度", "--year", YEAR, "--number", "号" * 41, "--out", WORK / "exports" / "bad.docx")
+    assert bad.code != 0 and "文号最多 40 个字" in bad.err
+    assert not (WORK / "exports" / "bad.docx").exists()

@@ -410,8 +410,8 @@ struct ConsolePagesTests {
             let run = try await ScoringStore(pool: office.server.fixture.pool).run(year: 2026, officialOnly: true)
             let ranked = run.scores.filter { $0.rank != nil }.count
             #expect(all.components(separatedBy: "<circle class=\"score\"").count - 1 == ranked)
-            #expect(all.contains("class=\"threshold\"") && all.contains("认定线 33.3%"))
-            #expect(all.contains("部门星级") && all.contains("2026 年度"))
+            #expect(all.contains("class=\"threshold\"") && all.contains("计分规则的比例（33.3%）") && !all.contains("认定线"))
+            #expect(all.contains("部门评星定级") && all.contains("2026 年度"))
             let scjg = try await office.get("/console/ranking?department=SCJG", as: .orgdept).text
             #expect(scjg.contains("王芳") && !scjg.contains("钱进"))
             #expect(scjg.contains(#"<option value="SCJG" selected>"#))
@@ -563,7 +563,7 @@ struct ConsolePagesTests {
         #expect(RankingDotPlot(scores, policy: policy, wholeRanking: false).bottomCutY == nil)
         // Drawn 380 units wide: a 390 px phone shows it at nearly full size (11-unit text stays ≥ 10 px).
         #expect(RankingDotPlot.width <= 380 && RankingDotPlot.shareEnd <= RankingDotPlot.width)
-        #expect(plot.rows[0].title.contains("95% 区间"))
+        #expect(plot.rows[0].title.contains("按票数推算大致在"))
     }
 
     @Test("问题台账: the list with days left, a problem's timeline (escaped), the month with its 约谈提醒, the quarter's chart; bad choices 4xx")

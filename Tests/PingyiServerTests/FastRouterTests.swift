@@ -174,7 +174,7 @@ struct FastRouterTests {
         let html = try await Views.load().html("console-ranking", second)
         #expect(html.contains(#"<a class="button secondary" href="/console/ranking?year=2026&amp;page=3" rel="next">下一页</a>"#))
         #expect(html.contains("第 2 / 3 页（第 101–200 位，共 250 名股室长）"))
-        #expect(html.contains("部门星级见第 1 页") && !html.contains("<h2>部门星级</h2>"))
+        #expect(html.contains("部门评星定级见排名第 1 页") && !html.contains("<h2 id=\"stars\">"))
     }
 
     /// The stored properties `Mirror` shows that `child(named:)` does not answer (a template key

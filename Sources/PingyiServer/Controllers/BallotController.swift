@@ -52,6 +52,9 @@ struct BallotController: Sendable {
 
     func add(to router: Router<PingyiRequestContext>) {
         router.get("\(path)/thanks") { _, _ in views.message(.thanks, status: .ok) }
+        router.get("\(path)/done") { request, _ in
+            views.message(request.uri.query == "code" ? .codeAlreadySubmitted : .alreadySubmitted, status: .ok)
+        }
         router.get("\(path)/:token") { request, context in try await open(request, context: context) }
         router.get(RouterPath(path)) { request, context in try await form(request, context: context) }
         router.post("\(path)/code") { request, context in try await enterCode(request, context: context) }
@@ -76,7 +79,7 @@ struct BallotController: Sendable {
         case .open(let invitation) where invitation.campaign.kind == kind:
             return toForm(cookie: token.text)
         case .alreadyUsed:
-            return views.message(.alreadySubmitted, status: .conflict)
+            return done()
         case .notAccepting(let acceptance):
             return notAccepting(acceptance)
         case .notFound, .open:
@@ -87,10 +90,12 @@ struct BallotController: Sendable {
     /// `GET /s` — a token or code in the cookie is looked up like one in the path, counted
     /// against the same limit (else the cookie would be a way around it).
     func form(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        // The ballot was submitted from this browser (the cookie says so, nothing more).
+        if request.cookies[cookieName]?.value == Self.submittedMarker { return done() }
         guard let credential = cookieCredential(request) else {
             if request.cookies[cookieName] == nil {
                 // Opened without a link: the form for the typed code of a printed letter.
-                return views.page("code", CodeEntryPage(action: "\(path)/code", failed: false))
+                return views.page("code", CodeEntryPage(action: "\(path)/code", failed: false, typed: ""))
             }
             return views.message(.invalidLink, status: .notFound)
         }
@@ -104,7 +109,7 @@ struct BallotController: Sendable {
             let page = BallotPage(invitation: invitation, action: path, csrf: antiForgery.token(for: credential.binding))
             return views.page("ballot", page)
         case .alreadyUsed:
-            return views.message(.alreadySubmitted, status: .conflict)
+            return done(code: credential.code != nil)
         case .notAccepting(let acceptance):
             return notAccepting(acceptance)
         case .notFound, .open:
@@ -171,7 +176,7 @@ struct BallotController: Sendable {
         PingyiMetrics.ballot(kind: kind.rawValue, outcome: Self.outcome(attempt))
         switch attempt {
         case .notSubmitted(.alreadyUsed), .submitted(.alreadyUsed):
-            return views.message(.alreadySubmitted, status: .conflict)
+            return done(code: credential.code != nil)
         case .notSubmitted(.notAccepting(let acceptance)), .submitted(.notAccepting(let acceptance)):
             return notAccepting(acceptance)
         case .notSubmitted, .submitted(.notFound):
@@ -179,18 +184,21 @@ struct BallotController: Sendable {
         case .invalid(let invitation, .invalid(let problems)):
             let page = BallotPage(
                 invitation: invitation, action: path, csrf: antiForgery.token(for: credential.binding), values: fields, problems: problems)
-            var response = views.page("ballot", page, status: .unprocessableContent)
-            // Kept in the browser's own cache (not `no-store`): this page is the answer to a POST,
-            // and a history entry the browser may not keep is re-POSTed on Back — Chromium shows
-            // 「确认重新提交表单」 (ERR_CACHE_MISS) instead, after the ballot went through.
-            response.headers[.cacheControl] = "private, no-cache"
-            return response
+            // `no-store` like every form page: once the ballot went through, Back to this entry
+            // must not show the filled form again from a cache. Chromium asks to post it again
+            // (「确认重新提交表单」), and a second post is answered with 「已提交」.
+            return views.page("ballot", page, status: .unprocessableContent)
         case .invalid(_, let validation):
             // Which rule the form broke, never anything of the invitation.
             context.logger.notice("malformed ballot form", metadata: ["reason": "\(Self.reason(validation))"])
             return views.message(.badForm, status: .badRequest)
         case .submitted(.accepted):
-            return Response(status: .seeOther, headers: [.location: "\(path)/thanks"])
+            // The cookie becomes a plain marker: the form is never served from it again, and a
+            // changed cookie keeps Chromium from restoring the filled form from its
+            // back/forward cache (it does so for `no-store` pages whose cookies did not change).
+            var response = Response(status: .seeOther, headers: [.location: "\(path)/thanks"])
+            response.setCookie(cookie(Self.submittedMarker))
+            return response
         }
     }
 
@@ -230,11 +238,23 @@ struct BallotController: Sendable {
     /// 303 to the form, with the invitation in the HttpOnly, SameSite=Lax cookie of the form's path.
     private func toForm(cookie value: String) -> Response {
         var response = Response(status: .seeOther, headers: [.location: path])
-        response.setCookie(
-            Cookie(
-                name: cookieName, value: value, path: configuration.cookiePath(path), secure: configuration.usesHTTPS, httpOnly: true,
-                sameSite: .lax))
+        response.setCookie(cookie(value))
         return response
+    }
+
+    /// The form's cookie holding `value`.
+    private func cookie(_ value: String) -> Cookie {
+        Cookie(
+            name: cookieName, value: value, path: configuration.cookiePath(path), secure: configuration.usesHTTPS, httpOnly: true, sameSite: .lax)
+    }
+
+    /// What the cookie holds once this browser submitted its ballot.
+    static let submittedMarker = "submitted"
+
+    /// 303 to 「已提交」: every way to a used invitation (the link, the cookie, the typed code, a
+    /// second post) ends on the same page, which holds no form.
+    private func done(code: Bool = false) -> Response {
+        Response(status: .seeOther, headers: [.location: "\(path)/done" + (code ? "?code" : "")])
     }
 
     /// What the ballot cookie holds: a link's token, or `code:` and a letter's typed code.
@@ -282,10 +302,9 @@ struct BallotController: Sendable {
         guard originCheck.allows(request) else { return views.message(.expiredForm, status: .forbidden) }
         guard let reservation = await limiter.reserve(address) else { return views.message(.tooManyAttempts, status: .tooManyRequests) }
         let body = try await FormBody.collect(&request, limit: 1024, timeout: configuration.bodyTimeout)
-        guard let code = FormBody.decode(body)?["code"].flatMap(InvitationCode.init(typed:)),
-            let tokenHash = try await store.tokenHash(code: code, key: codeKey)
-        else {
-            return views.page("code", CodeEntryPage(action: "\(path)/code", failed: true), status: .notFound)
+        let typed = String((FormBody.decode(body)?["code"] ?? "").prefix(20))
+        guard let code = InvitationCode(typed: typed), let tokenHash = try await store.tokenHash(code: code, key: codeKey) else {
+            return views.page("code", CodeEntryPage(action: "\(path)/code", failed: true, typed: typed), status: .notFound)
         }
         let lookup = try await store.lookup(tokenHash: tokenHash)
         if isKnown(lookup) { await limiter.refund(reservation) }
@@ -293,11 +312,11 @@ struct BallotController: Sendable {
         case .open(let invitation) where invitation.campaign.kind == kind:
             return toForm(cookie: "code:" + code.text)
         case .alreadyUsed:
-            return views.message(.alreadySubmitted, status: .conflict)
+            return done(code: true)
         case .notAccepting(let acceptance):
             return notAccepting(acceptance)
         case .notFound, .open:
-            return views.page("code", CodeEntryPage(action: "\(path)/code", failed: true), status: .notFound)
+            return views.page("code", CodeEntryPage(action: "\(path)/code", failed: true, typed: typed), status: .notFound)
         }
     }
 }

@@ -3,4 +3,6 @@ struct CodeEntryPage: Sendable {
     let title = "输入邀请码"
     let action: String
     let failed: Bool
+    /// What was typed, shown again for correction after a wrong code.
+    let typed: String
 }

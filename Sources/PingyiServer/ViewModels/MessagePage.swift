@@ -33,6 +33,9 @@ struct MessagePage: Sendable {
 
     static let invalidLink = MessagePage(heading: "链接无效", message: "这个评议链接无效或已作废。请核对链接是否完整，或联系营商办重新获取。", contact: true)
     static let alreadySubmitted = MessagePage(heading: "已提交，感谢参与", message: "这个链接的评议已经提交，每个链接只能提交一次。感谢您对优化营商环境工作的支持！", success: true)
+    /// A typed code whose ballot is in (the code entry's own words: 邀请码, not 链接).
+    static let codeAlreadySubmitted = MessagePage(
+        heading: "该邀请码已提交", message: "这个邀请码的评议已经提交，每个邀请码只能提交一次。感谢您对优化营商环境工作的支持！", success: true)
     static let thanks = MessagePage(heading: "提交成功，感谢参与", message: "您的评议已匿名记录。感谢您对优化营商环境工作的支持！", success: true)
     static let notYetOpen = MessagePage(heading: "评议尚未开始", message: "本次评议还没有开始，请在评议开始后再打开链接。")
     /// Not yet open, naming the planned opening time when there is one.

@@ -9,6 +9,7 @@ struct ConsoleRankingController: Sendable {
     let gate: ConsoleGate
     let scoring: ScoringStore
     let appraisals: AppraisalStore
+    let ballots: BallotStore
 
     func add(to router: Router<PingyiRequestContext>) {
         router.get("/console/ranking") { request, _ in
@@ -87,6 +88,12 @@ struct ConsoleRankingController: Sendable {
             results.append((newest.year, false, score))
         }
         guard !results.isEmpty else { throw notFound }
-        return gate.views.page("console-chief", ConsoleChiefPage(member: visit.header, employeeNumber: employeeNumber, results: results))
+        var comments: (year: Int, texts: [String]?, minimum: Int)?
+        if let year = results.map(\.0).max(), let policy = try await appraisals.find(year: year)?.policy {
+            let texts = try await ballots.comments(year: year, employeeNumber: employeeNumber, minValidVotes: policy.commentsMinBallots)
+            comments = (year, texts, policy.commentsMinBallots)
+        }
+        return gate.views.page(
+            "console-chief", ConsoleChiefPage(member: visit.header, employeeNumber: employeeNumber, results: results, comments: comments))
     }
 }

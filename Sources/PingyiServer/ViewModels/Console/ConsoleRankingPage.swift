@@ -9,14 +9,26 @@ struct ConsoleRankingPage: Sendable {
         let rank: String
         let employeeNumber: String
         let name: String
-        let department: String
+        let departmentName: String
+        let section: String
         let composite: String
+        /// 有效票 and the 不满意 share (— when withheld or none).
+        let ballots: String
+        let share: String
         let merchant: String
         let stars: String
         let assessment: String
-        let evidence: String
+        /// Each rule that flagged the chief: 不满意 or 末位, its plain words and its 说明.
+        let findings: [Finding]
         let action: String
         let flagged: Bool
+    }
+
+    /// Why a chief is flagged, as the page says it.
+    struct Finding: Sendable {
+        let label: String
+        let text: String
+        let note: String?
     }
 
     struct DepartmentLine: Sendable {
@@ -91,9 +103,11 @@ struct ConsoleRankingPage: Sendable {
         rows = shown.map { score in
             Line(
                 rank: score.rank.map(String.init) ?? (score.insufficientData ? "有效票不足" : "—"), employeeNumber: score.employeeNumber,
-                name: score.name, department: "\(score.departmentName) \(score.section)", composite: Figures.score(score.composite),
+                name: score.name, departmentName: score.departmentName, section: score.section, composite: Figures.score(score.composite),
+                ballots: "\(score.n)", share: score.unsatisfiedShare.map(Figures.percent) ?? "—",
                 merchant: Figures.score(score.merchantScore), stars: StarLevelText.of(score.starLevel),
-                assessment: Figures.score(score.assessmentScore), evidence: score.flags.map(\.text).joined(separator: "；"),
+                assessment: Figures.score(score.assessmentScore),
+                findings: score.flags.map { Finding(label: $0.label, text: $0.text, note: $0.note) },
                 action: score.action?.rawValue ?? "", flagged: score.flagged)
         }
         // The departments' table: the chosen one's line, else every department on the first page
@@ -115,12 +129,15 @@ extension ConsoleRankingPage.Line: MustacheParent {
         case "rank": self.rank
         case "employeeNumber": self.employeeNumber
         case "name": self.name
-        case "department": self.department
+        case "departmentName": self.departmentName
+        case "section": self.section
         case "composite": self.composite
+        case "ballots": self.ballots
+        case "share": self.share
         case "merchant": self.merchant
         case "stars": self.stars
         case "assessment": self.assessment
-        case "evidence": self.evidence
+        case "findings": self.findings
         case "action": self.action
         case "flagged": self.flagged
         default: nil

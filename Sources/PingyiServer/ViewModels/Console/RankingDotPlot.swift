@@ -83,7 +83,7 @@ struct RankingDotPlot: Sendable {
             let interval = score.unsatisfiedInterval
             let shareText =
                 score.unsatisfiedShare.map {
-                    "不满意率 \(Figures.percent($0))" + (interval.map { "（95% 区间 \(Figures.percent($0.low))–\(Figures.percent($0.high))）" } ?? "")
+                    "不满意率 \(Figures.percent($0))" + (interval.map { "（按票数推算大致在 \(Figures.percent($0.low))–\(Figures.percent($0.high))）" } ?? "")
                 } ?? "不满意率不公开"
             return Row(
                 label: "\(score.rank!). \(score.name) \(Figures.score(composite))", textY: y + 14, markY: y + 10,
@@ -91,7 +91,7 @@ struct RankingDotPlot: Sendable {
                 lowX: shareX(interval?.low ?? 0), highX: shareX(interval?.high ?? 0),
                 color: score.flagged ? Self.flaggedColor : Self.otherColor,
                 title: "第 \(score.rank!) 名 \(score.name)（\(score.departmentName)）综合得分 \(Figures.score(composite))，\(shareText)"
-                    + (score.flagged ? "，不满意：" + score.flags.map(\.text).joined(separator: "；") : ""))
+                    + (score.flagged ? "，" + score.flags.map { "\($0.label)：\($0.text)" }.joined(separator: "；") : ""))
         }
         plotBottom = Self.top + Double(ranked.count) * Self.rowHeight
         height = plotBottom + 8
@@ -112,12 +112,12 @@ struct RankingDotPlot: Sendable {
         } else {
             bottomCutY = nil
         }
-        bottomLabel = bottom.map { "倒数 \($0) 名" } ?? ""
+        bottomLabel = bottom.map { "末 \($0) 名" } ?? ""
         let flagged = ranked.filter(\.flagged).count
         description =
             "综合得分点图：\(ranked.count) 名股室长，得分 \(Self.number(scoreLow))–\(Self.number(scoreHigh))，"
-            + "红色为不满意股室长（\(flagged) 名）；右侧为不满意率及 95% 区间"
-            + (share.map { "，虚线为认定线 \(Figures.percent($0))" } ?? "")
+            + "红色为不满意或末位股室长（\(flagged) 名）；右侧为不满意率及其可能范围"
+            + (share.map { "，虚线为不满意比例标准 \(Figures.percent($0))" } ?? "")
     }
 
     /// A tick value: whole numbers without decimals, halves with one.
