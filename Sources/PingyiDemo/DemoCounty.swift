@@ -151,7 +151,7 @@ public struct DemoCounty: Sendable {
                 let key = BallotOpeningKey.generate()
                 try PrivateFile.create(keyPath(current.id), contents: Data(key.fileText(campaignID: current.id).utf8))
                 current = try await store.transition(id: current.id, to: .open, actor: actor, key: key)
-                report("活动 \(current.id)「\(kind.label)」已开始，开票私钥：\(keyPath(current.id))")
+                report("活动 \(current.id)「\(kind.label)」已开始，计票私钥：\(keyPath(current.id))")
                 campaign = current
             }
             if let campaign {

@@ -107,6 +107,7 @@ public struct AppraisalStore: Sendable {
                     """
                     SELECT y.published_at IS NOT NULL AS published, y.policy_yaml, y.policy_sha256,
                            (SELECT max(r.id) FROM scoring_runs r WHERE r.year = y.year) AS latest,
+                           (SELECT max(r.number) FROM scoring_runs r WHERE r.year = y.year) AS latest_number,
                            (SELECT count(*) FROM chief_results cr WHERE cr.rank IS NOT NULL
                             AND cr.run_id = (SELECT max(r.id) FROM scoring_runs r WHERE r.year = y.year)) AS latest_ranked,
                            (SELECT count(*) FROM chiefs c JOIN sections s ON s.id = c.section_id JOIN departments d ON d.code = s.department_code
@@ -142,6 +143,7 @@ public struct AppraisalStore: Sendable {
             return YearFacts(
                 year: year, chiefs: try row.decode("chiefs"), merchants: try row.decode("merchants"), supervisors: try row.decode("supervisors"),
                 campaigns: campaigns, assessedDepartments: try row.decode("assessed"), latestRun: latest,
+                latestRunNumber: try row.decode("latest_number"),
                 published: try row.decode("published"), latestRanked: latest == nil ? nil : try row.decode("latest_ranked"),
                 minBallots: policy.minBallots, exported: try row.decode("exported"))
         }

@@ -52,10 +52,12 @@ public struct ScoringStore: Sendable {
             let scores = Scoring.score(gathered.input)
             let fingerprint = try ScoringStore.fingerprint(gathered.input)
             if let latest = try connection.query(
-                "SELECT id, fingerprint FROM scoring_runs WHERE year = \(year) ORDER BY id DESC LIMIT 1"
+                "SELECT id, number, fingerprint FROM scoring_runs WHERE year = \(year) ORDER BY id DESC LIMIT 1"
             ).first, try latest.decode("fingerprint", as: String.self) == fingerprint {
                 let id: Int = try latest.decode("id")
-                return ScoringRun(id: id, year: year, isNew: false, official: false, inputs: gathered.counts, scores: scores, notes: gathered.notes)
+                return ScoringRun(
+                    id: id, year: year, number: try latest.decode("number"), isNew: false, official: false, inputs: gathered.counts, scores: scores,
+                    notes: gathered.notes)
             }
             if dryRun {
                 return ScoringRun(id: 0, year: year, isNew: false, official: false, inputs: gathered.counts, scores: scores, notes: gathered.notes)
@@ -66,14 +68,15 @@ public struct ScoringStore: Sendable {
             let results = String(decoding: try JSONEncoder().encode(scores), as: UTF8.self)
             // seconds: now() is the transaction's start, so the run's time from its first read to
             // its results ready to store (runs never change afterwards: no later UPDATE).
-            let id: Int = try connection.query(
+            let stored = try connection.query(
                 """
                 INSERT INTO scoring_runs (year, fingerprint, policy_sha256, merchant_template_sha256, star_template_sha256, inputs, created_by, seconds)
                 VALUES (\(year), \(fingerprint), \(try appraisal.decode("policy_sha256", as: String.self)), \(gathered.merchantTemplateSHA),
                         \(gathered.starTemplateSHA), \(AuditLog.json(gathered.counts))::jsonb, \(actor),
                         extract(epoch FROM clock_timestamp() - now()))
-                RETURNING id
-                """)[0].decode("id")
+                RETURNING id, number
+                """)[0]
+            let id: Int = try stored.decode("id")
             try connection.query(
                 """
                 INSERT INTO chief_results (run_id, employee_number, department_code, rank, composite, flagged, bottom, action, result)
@@ -87,7 +90,9 @@ public struct ScoringStore: Sendable {
                     actor: actor, action: "score", subject: "appraisal \(year)",
                     afterJSON: AuditLog.json(["run": id, "chiefs": scores.count, "flagged": scores.filter(\.flagged).count])),
                 on: connection)
-            return ScoringRun(id: id, year: year, isNew: true, official: false, inputs: gathered.counts, scores: scores, notes: gathered.notes)
+            return ScoringRun(
+                id: id, year: year, number: try stored.decode("number"), isNew: true, official: false, inputs: gathered.counts, scores: scores,
+                notes: gathered.notes)
         }
     }
 
@@ -98,7 +103,7 @@ public struct ScoringStore: Sendable {
             guard
                 let row = try connection.query(
                     """
-                    SELECT r.id, r.fingerprint, r.inputs::text AS inputs, y.official_run_id = r.id AS official
+                    SELECT r.id, r.number, r.fingerprint, r.inputs::text AS inputs, y.official_run_id = r.id AS official
                     FROM scoring_runs r JOIN appraisal_years y ON y.year = r.year
                     WHERE r.year = \(year) AND (\(runID)::bigint IS NULL OR r.id = \(runID))
                     ORDER BY r.id DESC LIMIT 1
@@ -113,7 +118,7 @@ public struct ScoringStore: Sendable {
             }
             let inputs = try JSONDecoder().decode([String: Int].self, from: Data(try row.decode("inputs", as: String.self).utf8))
             return ScoringRun(
-                id: id, year: year, isNew: false, official: try row.decode("official", as: Bool?.self) ?? false,
+                id: id, year: year, number: try row.decode("number"), isNew: false, official: try row.decode("official", as: Bool?.self) ?? false,
                 inputs: inputs, scores: scores, notes: [])
         }
     }
@@ -338,12 +343,20 @@ public struct ScoringStore: Sendable {
 
     public func personnel(year: Int) async throws -> (run: Int, rows: [PersonnelRow]) {
         let official = try await run(year: year, officialOnly: true)
-        let (policy, history) = try await pool.withConnection { connection in
+        let (policy, history, starts) = try await pool.withConnection { connection in
             let row = try connection.query("SELECT policy_yaml, policy_sha256 FROM appraisal_years WHERE year = \(year)")[0]
             let policy = try PolicyCache.policy(sha256: try row.decode("policy_sha256"), text: try row.decode("policy_yaml"), year: year)
-            return (policy, try ScoringStore.history(before: year, on: connection))
+            // 任职日期 from the roster (HR's list shows it).
+            var starts: [String: CivilDate] = [:]
+            for row in try connection.query("SELECT employee_number, start_date::text AS start FROM chiefs WHERE start_date IS NOT NULL").map({ $0 })
+            {
+                if let day = CivilDate(parsing: try row.decode("start", as: String.self)) { starts[try row.decode("employee_number")] = day }
+            }
+            return (policy, try ScoringStore.history(before: year, on: connection), starts)
         }
-        return (official.id, PersonnelList.make(year: year, scores: official.scores, history: history, rules: policy.personnel))
+        var rows = PersonnelList.make(year: year, scores: official.scores, history: history, rules: policy.personnel)
+        for index in rows.indices { rows[index].startDate = starts[rows[index].score.employeeNumber] }
+        return (official.id, rows)
     }
 
     /// The year's official run; `AppraisalError.notPublished` when there is none yet.

@@ -17,12 +17,18 @@ public enum SpreadsheetExport {
     /// The workbook's bytes, made on NIO's thread pool: libxlsxwriter writes files, and file I/O
     /// must not block Swift's cooperative threads.
     public static func xlsx(_ sheet: Spreadsheet) async throws -> Data {
-        try await NIOThreadPool.singleton.runIfActive { try XLSXWorkbook.data(sheet) }
+        try await xlsx([sheet])
     }
 
-    /// Writes `sheet` to `path`, as .xlsx or CSV by its ending.
-    public static func write(_ sheet: Spreadsheet, to path: String) async throws {
-        let data = try format(path) == "xlsx" ? try await xlsx(sheet) : sheet.csv
+    /// A workbook of several sheets, the same way.
+    public static func xlsx(_ sheets: [Spreadsheet]) async throws -> Data {
+        try await NIOThreadPool.singleton.runIfActive { try XLSXWorkbook.data(sheets) }
+    }
+
+    /// Writes `sheet` to `path`, as .xlsx or CSV by its ending; the .xlsx is `workbook` when
+    /// given (a table split into sheets, as HR's lists are), else the one sheet.
+    public static func write(_ sheet: Spreadsheet, to path: String, workbook: [Spreadsheet]? = nil) async throws {
+        let data = try format(path) == "xlsx" ? try await xlsx(workbook ?? [sheet]) : sheet.csv
         try PrivateFile.create(path, contents: data)
     }
 }

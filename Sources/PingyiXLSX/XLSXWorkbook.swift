@@ -5,13 +5,19 @@ import PingyiCore
 /// Writes a `Spreadsheet` as an .xlsx workbook with libxlsxwriter (Debian's libxlsxwriter-dev):
 /// the title in the first row, the Chinese headers bold in the second, both frozen, an autofilter
 /// on the headers, each column its width and number format, numbers stored as numbers and text as
-/// text (a cell starting with `=` stays text: nothing is written as a formula).
+/// text (a cell starting with `=` stays text: nothing is written as a formula). Printed, each
+/// sheet is A4 landscape, one page wide, with its title and headers repeated on every page.
 ///
 /// libxlsxwriter writes to a file, so the workbook is made in a private temporary folder (0700)
 /// and read back; callers on Swift's cooperative threads run this on a thread pool.
 public enum XLSXWorkbook {
     /// The workbook's bytes.
     public static func data(_ sheet: Spreadsheet) throws -> Data {
+        try data([sheet])
+    }
+
+    /// The bytes of a workbook of `sheets`, in order.
+    public static func data(_ sheets: [Spreadsheet]) throws -> Data {
         var template = Array((NSTemporaryDirectory() + "/pingyi-xlsx-XXXXXX").utf8CString)
         guard let folder = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }).map({ String(cString: $0) }) else {
             throw XLSXError.failed("无法创建临时目录（errno \(errno)）")
@@ -21,11 +27,12 @@ public enum XLSXWorkbook {
             unlink(path)
             rmdir(folder)
         }
-        try write(sheet, to: path, scratch: folder)
+        try write(sheets, to: path, scratch: folder)
         return try Data(contentsOf: URL(fileURLWithPath: path))
     }
 
-    static func write(_ sheet: Spreadsheet, to path: String, scratch: String) throws {
+    static func write(_ sheets: [Spreadsheet], to path: String, scratch: String) throws {
+        guard let sheet = sheets.first else { throw XLSXError.failed("工作簿没有工作表") }
         let workbook: UnsafeMutablePointer<lxw_workbook>? = scratch.withCString { tmpdir in
             var options = lxw_workbook_options(constant_memory: 0, tmpdir: UnsafeMutablePointer(mutating: tmpdir), use_zip64: 0)
             return workbook_new_opt(path, &options)
@@ -45,9 +52,6 @@ public enum XLSXWorkbook {
         properties.author = author
         workbook_set_properties(workbook, &properties)
 
-        guard let worksheet = workbook_add_worksheet(workbook, sheet.sheetName.isEmpty ? nil : sheet.sheetName) else {
-            throw XLSXError.failed("工作表名无效：\(sheet.sheetName)")
-        }
         let titleFormat = workbook_add_format(workbook)
         format_set_bold(titleFormat)
         format_set_font_size(titleFormat, 14)
@@ -59,6 +63,21 @@ public enum XLSXWorkbook {
         format_set_bg_color(headerFormat, 0xDDE7F0)
         format_set_border(headerFormat, UInt8(LXW_BORDER_THIN.rawValue))
 
+        for sheet in sheets {
+            try add(sheet, to: workbook, titleFormat: titleFormat, headerFormat: headerFormat)
+        }
+        closed = true
+        try check(workbook_close(workbook))
+    }
+
+    /// One worksheet: title, headers, cells, frozen panes, autofilter and print setup.
+    static func add(
+        _ sheet: Spreadsheet, to workbook: UnsafeMutablePointer<lxw_workbook>, titleFormat: UnsafeMutablePointer<lxw_format>?,
+        headerFormat: UnsafeMutablePointer<lxw_format>?
+    ) throws {
+        guard let worksheet = workbook_add_worksheet(workbook, sheet.sheetName.isEmpty ? nil : sheet.sheetName) else {
+            throw XLSXError.failed("工作表名无效：\(sheet.sheetName)")
+        }
         var columnFormats: [UnsafeMutablePointer<lxw_format>?] = []
         for (index, column) in sheet.columns.enumerated() {
             let format = workbook_add_format(workbook)
@@ -88,8 +107,13 @@ public enum XLSXWorkbook {
         if !sheet.columns.isEmpty {
             try check(worksheet_autofilter(worksheet, 1, 0, lxw_row_t(max(1, sheet.rows.count + 1)), lxw_col_t(sheet.columns.count - 1)))
         }
-        closed = true
-        try check(workbook_close(workbook))
+        // Printed: A4 landscape, as wide as one page, the title and headers on every page.
+        worksheet_set_landscape(worksheet)
+        worksheet_set_paper(worksheet, 9)
+        worksheet_set_margins(worksheet, 0.4, 0.4, 0.6, 0.6)
+        worksheet_fit_to_pages(worksheet, 1, 0)
+        try check(worksheet_repeat_rows(worksheet, 0, 1))
+        worksheet_set_footer(worksheet, "&C第 &P 页，共 &N 页")
     }
 
     static func check(_ error: lxw_error) throws {

@@ -63,7 +63,7 @@ struct AppraisalCommand: AsyncParsableCommand {
             let (official, followUps) = try await database.withPool { pool in
                 try await ScoringStore(pool: pool).publish(year: year, runID: run, actor: DatabaseOptions.actor)
             }
-            print("\(year) 年度已发布：第 \(official) 次评分为正式结果，生成整改措施 \(followUps) 条（pingyi followups list --year \(year)）。")
+            print("\(year) 年度已发布：计分编号 \(official) 为正式结果，生成整改措施 \(followUps) 条（pingyi followups list --year \(year)）。")
         }
     }
 
@@ -111,8 +111,8 @@ struct AppraisalCommand: AsyncParsableCommand {
             for year in years {
                 let state: String
                 switch standing[year.year] {
-                case .some((_, .some(let official), let day)): state = "已发布（第 \(official) 次评分，\(day ?? "")）"
-                case .some((.some(let latest), nil, _)): state = "已评分，未发布（最新第 \(latest) 次）"
+                case .some((_, .some(let official), let day)): state = "已发布（计分编号 \(official)，\(day ?? "")）"
+                case .some((.some(let latest), nil, _)): state = "已评分，未发布（最新计分编号 \(latest)）"
                 default: state = "未评分"
                 }
                 print("\(year.year)\t\(year.title)\t\(state)\t政策 SHA-256 \(year.policySHA256.prefix(12))…")

@@ -77,11 +77,11 @@ struct CampaignCommand: AsyncParsableCommand {
     struct Open: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "open",
-            abstract: "开始活动（草稿 → 进行中），同时生成本活动的开票密钥：公钥存入数据库用于加密选票，私钥写入 --key-out 文件（权限 600）。",
+            abstract: "开始活动（草稿 → 进行中），同时生成本活动的计票密钥：公钥存入数据库用于加密选票，私钥写入 --key-out 文件（权限 600）。",
             discussion: "私钥是唯一副本，数据库和服务器都不保存。请离线保存（U 盘，或打印出来），结束活动时须用 --key 提供；丢失后本活动的选票无法统计。")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "活动编号") var id: Int
-        @Option(name: .customLong("key-out"), help: "开票私钥的输出文件（不得已存在）") var keyOut: String
+        @Option(name: .customLong("key-out"), help: "计票私钥的输出文件（不得已存在）") var keyOut: String
 
         func run() async throws {
             let key = BallotOpeningKey.generate()
@@ -93,7 +93,7 @@ struct CampaignCommand: AsyncParsableCommand {
                 try? FileManager.default.removeItem(atPath: keyOut)
                 throw error
             }
-            print("开票私钥已写入 \(keyOut)（仅本人可读），公钥指纹 \(key.sealingKey.fingerprint)。")
+            print("计票私钥已写入 \(keyOut)（仅本人可读），公钥指纹 \(key.sealingKey.fingerprint)。")
             print("请离线保存并从本机删除；结束活动时：pingyi campaign close \(id) --key \(keyOut)")
         }
     }
@@ -101,17 +101,17 @@ struct CampaignCommand: AsyncParsableCommand {
     /// `pingyi campaign close ID --key FILE`
     struct Close: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "close", abstract: "结束活动（进行中 → 已结束）：用开票私钥打开加密选票，打乱顺序后计入统计，清空票箱。")
+            commandName: "close", abstract: "结束活动（进行中 → 已结束）：用计票私钥打开加密选票，打乱顺序后计入统计，清空票箱。")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "活动编号") var id: Int
-        @Option(help: "开票私钥文件（开始活动时生成）") var key: String?
+        @Option(help: "计票私钥文件（开始活动时生成）") var key: String?
 
         func run() async throws {
             let openingKey = try key.map { path in
                 do {
                     return try BallotOpeningKey(fileText: try readText(path))
                 } catch is SealedBallotError {
-                    throw CLIError("\(path) 不是开票私钥文件（应含一行 pingyi-ballot-key-v1:…）；未作任何改动")
+                    throw CLIError("\(path) 不是计票私钥文件（应含一行 pingyi-ballot-key-v1:…）；未作任何改动")
                 }
             }
             try await CampaignCommand.move(id, to: .closed, key: openingKey, database: database)

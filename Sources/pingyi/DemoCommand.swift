@@ -32,13 +32,13 @@ struct DemoCommand: AsyncParsableCommand {
         print("演示县名册：")
         CountyCommand.print(outcome.county)
         let year = DemoCounty.year
-        print("\n\(year - 1) 年度正式结果（第 \(outcome.previousYear.id) 次评分）：")
+        print("\n\(year - 1) 年度正式结果（\(outcome.previousYear.label)）：")
         ScoreCommand.printRun(outcome.previousYear, flaggedOnly: false)
         print("\n\(year) 年度的活动仍在进行。结束并计分：")
         for (campaign, keyPath) in outcome.openCampaigns {
             print("  pingyi campaign close \(campaign.id) --key \(keyPath)")
         }
-        print("然后 pingyi score \(year)。（开票私钥在 \(out)/ 下，仅限演示；真实活动的私钥应离线保存。）")
+        print("然后 pingyi score \(year)。（计票私钥在 \(out)/ 下，仅限演示；真实活动的私钥应离线保存。）")
         let publicURL = configuration.server.publicURL
         print("")
         print("营商办控制台：\(publicURL)/console　登录名 \(DemoCounty.adminLogin)　密码 \(DemoCounty.adminPassword)（仅限演示县）")

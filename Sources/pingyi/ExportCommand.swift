@@ -23,11 +23,12 @@ struct ExportCommand: AsyncParsableCommand {
             try await database.withPool { pool in
                 let store = ScoringStore(pool: pool)
                 let (run, rows) = try await store.personnel(year: year)
-                try await SpreadsheetExport.write(PersonnelList.sheet(year: year, run: run, rows), to: out)
+                try await SpreadsheetExport.write(
+                    PersonnelList.sheet(year: year, run: run, rows), to: out, workbook: PersonnelList.workbook(year: year, rows))
                 try await store.recordPersonnelExport(
                     year: year, run: run, format: (out as NSString).pathExtension.lowercased(), actor: DatabaseOptions.actor)
                 let promotions = rows.filter { $0.list == .promotion }.count
-                print("\(year) 年度（第 \(run) 次评分，正式结果）：拟晋升/评优 \(promotions) 名，拟调整 \(rows.count - promotions) 名，写入 \(out)")
+                print("\(year) 年度（计分编号 \(run)，正式结果）：拟晋升/评优 \(promotions) 名，拟调整 \(rows.count - promotions) 名，写入 \(out)")
             }
         }
     }
@@ -49,7 +50,7 @@ struct ExportCommand: AsyncParsableCommand {
             }
             try await SpreadsheetExport.write(RankingSheet.make(run), to: out)
             let ranked = run.scores.filter { $0.rank != nil }.count
-            print("\(year) 年度（第 \(run.id) 次评分，\(run.official ? "正式结果" : "草稿，未发布")）：排名 \(ranked) 名，共 \(run.scores.count) 名，写入 \(out)")
+            print("\(year) 年度（\(run.label)，\(run.official ? "正式结果" : "草稿，未发布")）：排名 \(ranked) 名，共 \(run.scores.count) 名，写入 \(out)")
         }
     }
 

@@ -23,7 +23,10 @@ struct ScoreCommand: AsyncParsableCommand {
         if dryRun {
             print("试算结果，未保存。")
         } else {
-            print(run.isNew ? "已保存为第 \(run.id) 次评分结果。" : "数据与第 \(run.id) 次评分相同，结果未变，未另存。")
+            print(
+                run.isNew
+                    ? "已保存为 \(year) 年度第 \(run.number) 次计分（编号 \(run.id)）。"
+                    : "数据与 \(year) 年度第 \(run.number) 次计分（编号 \(run.id)）相同，结果未变，未另存。")
         }
     }
 

@@ -108,10 +108,10 @@ def test_a_year_in_the_console(desktop):
         assert not button.is_enabled(), "the campaign could be opened before its key was saved"
         fingerprint = desktop.find_element(By.ID, "fingerprint").text
         press(desktop, "#keyfile-link")
-        key_file = downloaded(desktop, "开票私钥-活动*.txt")
+        key_file = downloaded(desktop, "计票私钥-活动*.txt")
         with open(key_file, encoding="utf-8") as handle:
             key_text = handle.read()
-        assert f"公钥指纹 {fingerprint}" in key_text and f"活动 {campaign} 的开票私钥" in key_text
+        assert f"公钥指纹 {fingerprint}" in key_text and f"活动 {campaign} 的计票私钥" in key_text
         private_line = next(line for line in key_text.splitlines() if line.startswith("pingyi-ballot-key-v1:"))
         assert desktop.find_element(By.ID, "keyline").get_attribute("textContent") == private_line
         press(desktop, "#key-saved")

@@ -15,8 +15,8 @@ import pytest
 from conftest import WORK, pingyi, sql
 
 YEAR = 2026
-PERSONNEL_HEADERS = ["名单", "排名", "姓名", "工号", "部门", "股室", "职务", "综合得分", "客商评议", "评星定级", "目标考核",
-                     "有效票", "不满意率", "不满意认定", "建议措施", "理由"]
+PERSONNEL_HEADERS = ["名单", "排名", "姓名", "工号", "部门", "股室", "职务", "任职日期", "综合得分", "客商评议", "评星定级", "目标考核",
+                     "有效票", "不满意率", "情形", "建议措施", "理由"]
 RANKING_HEADERS = ["排名", "姓名", "工号", "部门", "股室", "职务", "综合得分", "客商评议", "评星定级", "目标考核", "有效票",
                    "不满意率", "不满意认定", "整改措施", "说明"]
 FORMULA = '=HYPERLINK("http://example.com/x","查看")'
@@ -108,10 +108,13 @@ def shown(value, number_format):
     return str(value)
 
 
-def read_xlsx(path, headers):
-    """The workbook as openpyxl reads it, checked for what a reader relies on; the rows as shown."""
+def read_xlsx(path, headers, sheet_name=None):
+    """The workbook as openpyxl reads it (its first sheet, or `sheet_name`), checked for what a
+    reader relies on — printed A4 landscape with the title and headers on every page; the rows as shown."""
     book = openpyxl.load_workbook(path)
-    sheet = book.active
+    sheet = book[sheet_name] if sheet_name else book.worksheets[0]
+    assert sheet.page_setup.orientation == "landscape" and str(sheet.page_setup.paperSize) == "9"
+    assert sheet.print_title_rows.replace("$", "") == "1:2", sheet.print_title_rows
     assert str(sheet["A1"].value).startswith(str(path.stem.split("-")[1]))
     assert [c.value for c in sheet[2]] == headers
     assert sheet.freeze_panes == "A3"
@@ -164,7 +167,21 @@ def libreoffice(path, target):
 def test_4_exports_open_in_openpyxl_and_libreoffice_and_agree_with_the_csv(kind, headers):
     xlsx = export(kind, YEAR, "xlsx")
     comma = export(kind, YEAR, "csv")
-    rows = read_xlsx(xlsx, headers)
+    if kind == "personnel":
+        # HR's workbook: 拟晋升/评优 and 拟调整 on sheets of their own, then 说明; together the CSV's rows.
+        book = openpyxl.load_workbook(xlsx)
+        assert book.sheetnames == ["拟晋升评优", "拟调整", "说明"], book.sheetnames
+        first = read_xlsx(xlsx, headers, "拟晋升评优")
+        rows = first + read_xlsx(xlsx, headers, "拟调整")
+        notes = " ".join(str(c.value) for line in book["说明"].iter_rows() for c in line if c.value)
+        # The statistics of a 不满意 finding (the share's likely range) are on the 说明 sheet, not in the lists.
+        if any("不满意" in r["情形"] for r in rows):
+            assert "（95% 把握）" in notes, notes[:300]
+        for row in rows:
+            assert "95% 区间" not in "".join(row.values()) and "威尔逊" not in "".join(row.values())
+        assert any(r["任职日期"] for r in rows), "no 任职日期 from the roster"
+    else:
+        rows = first = read_xlsx(xlsx, headers)
     assert rows, "an empty export"
     assert rows == read_csv(comma)
     assert FORMULA in [r["股室"] for r in rows]  # text in the workbook (openpyxl saw type "s"), quoted in the CSV
@@ -176,7 +193,7 @@ def test_4_exports_open_in_openpyxl_and_libreoffice_and_agree_with_the_csv(kind,
     lo_csv = libreoffice(xlsx, 'csv:Text - txt - csv (StarCalc):44,34,76')
     lines = list(csv.reader(io.StringIO(lo_csv.read_text(encoding="utf-8"))))
     assert lines[1] == headers
-    assert [dict(zip(headers, line)) for line in lines[2:]] == rows
+    assert [dict(zip(headers, line)) for line in lines[2:]] == first
     pdf = libreoffice(xlsx, "pdf")
     body = pdf.read_bytes()
     assert body.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page[^s]", body)) >= 1

@@ -93,7 +93,7 @@ struct CampaignScheduleTests {
         #expect(campaign(.draft).scheduleNote(at: during)?.contains("尚未开始：须由营商办开始活动") == true)
         #expect(campaign(.open).scheduleNote(at: before) == "将于 2026年12月27日 8:00 开始接受提交，2027年1月3日 8:00 截止")
         #expect(campaign(.open).scheduleNote(at: during) == "将于 2027年1月3日 8:00 截止")
-        #expect(campaign(.open).scheduleNote(at: after)?.contains("待营商办用开票私钥结束活动并计票") == true)
+        #expect(campaign(.open).scheduleNote(at: after)?.contains("待营商办用计票私钥结束活动并计票") == true)
         #expect(campaign(.open).acceptance(at: after) == .closed && campaign(.open).acceptance(at: before) == .notYetOpen(opensAt: opens))
         #expect(campaign(.open, opens: nil, closes: nil).scheduleNote(at: during) == nil)
         #expect(campaign(.closed).scheduleNote(at: after) == nil)

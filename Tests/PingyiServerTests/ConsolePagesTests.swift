@@ -6,6 +6,7 @@ import PingyiPostgres
 import PingyiStore
 import PingyiTestSupport
 import Testing
+import ZIPFoundation
 
 @testable import PingyiServer
 
@@ -450,6 +451,21 @@ struct ConsolePagesTests {
                     && workbook.headers[.contentDisposition]?.hasPrefix("attachment; filename=\"personnel-2026.xlsx\"; filename*=UTF-8''2026") == true
             )
             #expect(Array(workbook.body.readableBytesView.prefix(2)) == [0x50, 0x4B])
+            // HR's workbook: the two lists on sheets of their own and a 说明 sheet, each printed A4
+            // landscape with its title and headers repeated on every page.
+            let archive = try Archive(data: Data(buffer: workbook.body), accessMode: .read)
+            func part(_ path: String) throws -> String {
+                var data = Data()
+                _ = try archive.extract(try #require(archive[path])) { data.append($0) }
+                return String(decoding: data, as: UTF8.self)
+            }
+            let book = try part("xl/workbook.xml")
+            #expect(book.contains("name=\"拟晋升评优\"") && book.contains("name=\"拟调整\"") && book.contains("name=\"说明\""))
+            #expect(book.components(separatedBy: "_xlnm.Print_Titles").count - 1 == 3)
+            let first = try part("xl/worksheets/sheet1.xml")
+            #expect(first.contains("orientation=\"landscape\"") && first.contains("paperSize=\"9\"") && first.contains("任职日期") == false)
+            #expect(!(try part("xl/sharedStrings.xml")).contains("95% 区间"))
+            #expect((try part("xl/sharedStrings.xml")).contains("任职日期"))
             #expect(try await office.get("/console/personnel.xlsx?year=2025", as: .hr).status == .notFound)
             // The ranking the page shows, as files; HR may not download it.
             #expect(all.contains("/console/ranking.xlsx?year=2026") && all.contains("/console/ranking.csv?year=2026"))

@@ -43,7 +43,7 @@ struct ConsoleYearsTests {
             let withCampaign = try await office.get("/console/years/2028", as: .admin).text
             #expect(withCampaign.contains("评星定级（活动 \(created.id)）") && withCampaign.contains("confirm?action=open"))
             #expect(!withCampaign.contains(#"<option value="starRating">"#))  // one campaign of a kind a year
-            #expect(!withCampaign.contains("开票公钥指纹"))  // a draft has no key yet: no empty label
+            #expect(!withCampaign.contains("计票公钥指纹"))  // a draft has no key yet: no empty label
             #expect(withCampaign.contains(#"name="opensAt" value="2028-01-05T09:00""#))
             // Planned times change while a draft, and only then; a closing before the opening is refused.
             let moved = try await office.post(
@@ -73,7 +73,7 @@ struct ConsoleYearsTests {
             let nowOpen = try #require(try await CampaignStore(pool: office.server.fixture.pool).find(id: created.id))
             let opensAt = try #require(nowOpen.opensAt)
             #expect(nowOpen.state == .open && abs(opensAt.timeIntervalSinceNow) < 60)
-            #expect(try await office.get("/console/years/2028", as: .admin).text.contains("开票公钥指纹"))
+            #expect(try await office.get("/console/years/2028", as: .admin).text.contains("计票公钥指纹"))
             for role in [APIRole.orgdept, .hr] {
                 #expect(try await office.get("/console/years/2028", as: role).status != .ok)
                 #expect(try await office.post("/console/years", [("year", "2029")], as: role).status != .seeOther)
@@ -163,11 +163,13 @@ struct ConsoleYearsTests {
         #expect(YearSteps.scoringBlock(closed) == nil)
         #expect(YearSteps.steps(facts)[3].state == .running && YearSteps.steps(facts)[3].label == "进行中")
         // A run that ranks nobody: 发布 waits, and says why and what to do.
-        closed.latestRun = 12
+        closed.latestRun = 12  // the run's id; people are shown its number within the year
+        closed.latestRunNumber = 2
         closed.latestRanked = 0
         closed.minBallots = 5
         #expect(YearSteps.publishingBlock(closed)?.contains("每名股室长至少需要 5 张有效票") == true)
-        #expect(YearSteps.steps(closed)[8].state == .waiting && YearSteps.steps(closed)[7].detail == "已正式计分（计分编号 12）：排名 0 名")
+        #expect(YearSteps.steps(closed)[8].state == .waiting && YearSteps.steps(closed)[7].detail == "已正式计分（第 2 次）：排名 0 名")
+        #expect(YearSteps.publishingBlock(closed)?.hasPrefix("第 2 次计分没有一名股室长进入排名") == true)
         #expect(YearSteps.rankingWarning(ranked: 0, chiefs: 40, minBallots: 5)?.contains("不能发布") == true)
         #expect(YearSteps.rankingWarning(ranked: 3, chiefs: 40, minBallots: 5) == nil)
         closed.latestRanked = 30

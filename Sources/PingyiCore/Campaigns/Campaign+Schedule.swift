@@ -16,11 +16,11 @@ extension Campaign {
         case .draft:
             guard let opensAt, let opens else { return nil }
             return now < opensAt
-                ? "计划于 \(opens) 开始：请在此之前开始活动（生成开票密钥），届时自动开始接受提交"
-                : "已过计划开始时间 \(opens)，但活动尚未开始：须由营商办开始活动（生成开票密钥）"
+                ? "计划于 \(opens) 开始：请在此之前开始活动（生成计票密钥），届时自动开始接受提交"
+                : "已过计划开始时间 \(opens)，但活动尚未开始：须由营商办开始活动（生成计票密钥）"
         case .open:
             if let closesAt, let closes, now >= closesAt {
-                return "已于 \(closes) 截止，不再接受提交；待营商办用开票私钥结束活动并计票"
+                return "已于 \(closes) 截止，不再接受提交；待营商办用计票私钥结束活动并计票"
             }
             if let opensAt, let opens, now < opensAt {
                 return "将于 \(opens) 开始接受提交" + (closes.map { "，\($0) 截止" } ?? "")

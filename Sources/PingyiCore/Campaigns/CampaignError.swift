@@ -48,10 +48,10 @@ public enum CampaignError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notAcceptingInvitations(let id, let state): "活动 \(id) 状态为「\(state.label)」，不能再发放邀请"
         case .unknownDepartments(let codes): "部门不存在或未启用：\(codes.joined(separator: "、"))"
         case .badPeriod: "结束时间须晚于开始时间"
-        case .sealingKeyMissing(let id): "活动 \(id) 开始前须生成开票密钥（在控制台「开始活动」页生成并保存私钥文件）"
+        case .sealingKeyMissing(let id): "活动 \(id) 开始前须生成计票密钥（在控制台「开始活动」页生成并保存私钥文件）"
         case .openingKeyMissing(let id):
-            "活动 \(id) 的选票已加密封存，结束活动须提供开始活动时保存的开票私钥文件；未作任何改动"
-        case .openingKeyMismatch(let id): "所给私钥不是活动 \(id) 的开票私钥，无法开启选票；未作任何改动，选票完好"
+            "活动 \(id) 的选票已加密封存，结束活动须提供开始活动时保存的计票私钥文件；未作任何改动"
+        case .openingKeyMismatch(let id): "所给私钥不是活动 \(id) 的计票私钥，无法开启选票；未作任何改动，选票完好"
         case .boxMismatch(let id, let sealed, let used):
             "活动 \(id) 的票箱中有 \(sealed) 份密封选票，而已使用的邀请为 \(used) 个，二者不符：未计票，未作任何改动。请联系系统管理员核查数据库"
         case .notDraft(let id, let state): "活动 \(id) 状态为「\(state.label)」，计划时间只能在结束前修改"

@@ -6,11 +6,14 @@ public struct PersonnelRow: Hashable, Sendable, Codable {
     public var score: ChiefScore
     /// Why the chief is on the list, in Chinese.
     public var reason: String
+    /// 任职日期 from the roster, when known.
+    public var startDate: CivilDate?
 
     /// Makes a row.
-    public init(list: PersonnelListKind, score: ChiefScore, reason: String) {
+    public init(list: PersonnelListKind, score: ChiefScore, reason: String, startDate: CivilDate? = nil) {
         self.list = list
         self.score = score
         self.reason = reason
+        self.startDate = startDate
     }
 }

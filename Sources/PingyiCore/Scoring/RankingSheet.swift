@@ -26,7 +26,7 @@ public enum RankingSheet {
         }
         let standing = run.official ? "正式结果" : "草稿，未发布"
         return Spreadsheet(
-            title: "\(run.year) 年度股室长综合评议排名（计分编号 \(run.id)，\(standing)；参与排名 \(ranked) 名）",
+            title: "\(run.year) 年度股室长综合评议排名（\(run.label)，\(standing)；参与排名 \(ranked) 名）",
             sheetName: "\(run.year) 综合排名", columns: columns, rows: rows)
     }
 }

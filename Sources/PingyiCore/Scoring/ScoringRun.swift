@@ -4,6 +4,8 @@ public struct ScoringRun: Hashable, Sendable {
     public var id: Int
     /// The year.
     public var year: Int
+    /// Its number within the year (第 1 次计分…), what people are shown; 0 for a dry run.
+    public var number: Int
     /// Whether this call made it (false: the same inputs had been scored already).
     public var isNew: Bool
     /// Whether it is the year's official run.
@@ -16,9 +18,12 @@ public struct ScoringRun: Hashable, Sendable {
     public var notes: [String]
 
     /// Makes a run.
-    public init(id: Int, year: Int, isNew: Bool, official: Bool, inputs: [String: Int], scores: [ChiefScore], notes: [String]) {
+    public init(
+        id: Int, year: Int, number: Int = 0, isNew: Bool, official: Bool, inputs: [String: Int], scores: [ChiefScore], notes: [String]
+    ) {
         self.id = id
         self.year = year
+        self.number = number
         self.isNew = isNew
         self.official = official
         self.inputs = inputs
@@ -28,6 +33,9 @@ public struct ScoringRun: Hashable, Sendable {
 }
 
 extension ScoringRun {
+    /// 「第 2 次计分」, or 「试算」 for a run not stored.
+    public var label: String { number > 0 ? "第 \(number) 次计分" : "试算" }
+
     /// The run with every chief `disclosed`.
     public var disclosed: ScoringRun {
         var shown = self

@@ -50,7 +50,7 @@ public struct BallotOpeningKey: Sendable {
     /// a QR code.
     public func fileText(campaignID: Int) -> String {
         """
-        # 营商环境评议 · 活动 \(campaignID) 的开票私钥（结束活动、统计选票时必需）
+        # 营商环境评议 · 活动 \(campaignID) 的计票私钥（结束活动、统计选票时必需）
         # 请离线保存（U 盘或打印件），不要放在服务器或数据库中；丢失后本活动的选票无法统计。
         # 公钥指纹 \(sealingKey.fingerprint)（控制台的年度工作台和活动进度页显示同一指纹）
         \(Self.prefix)\(privateKey.rawRepresentation.base64EncodedString())

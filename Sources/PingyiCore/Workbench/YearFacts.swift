@@ -44,6 +44,8 @@ public struct YearFacts: Hashable, Sendable {
     public var assessedDepartments: Int
     /// The latest stored scoring run, and whether the year is published.
     public var latestRun: Int?
+    /// Its number within the year (第 N 次计分), what the workbench shows.
+    public var latestRunNumber: Int?
     public var published: Bool
     /// Chiefs ranked by the latest run (`nil` without one), and the valid votes a chief needs to
     /// be ranked (the year's policy's minBallots).
@@ -55,6 +57,7 @@ public struct YearFacts: Hashable, Sendable {
     /// Makes the facts of a year.
     public init(
         year: Int, chiefs: Int, merchants: Int, supervisors: Int, campaigns: [CampaignFact], assessedDepartments: Int, latestRun: Int?,
+        latestRunNumber: Int? = nil,
         published: Bool, latestRanked: Int? = nil, minBallots: Int = 5, exported: Bool = false
     ) {
         self.year = year
@@ -64,6 +67,7 @@ public struct YearFacts: Hashable, Sendable {
         self.campaigns = campaigns
         self.assessedDepartments = assessedDepartments
         self.latestRun = latestRun
+        self.latestRunNumber = latestRunNumber
         self.published = published
         self.latestRanked = latestRanked
         self.minBallots = minBallots

@@ -18,13 +18,13 @@ public enum YearSteps {
     public static func publishingBlock(_ facts: YearFacts) -> String? {
         if facts.published { return "\(facts.year) 年度已发布" }
         guard let run = facts.latestRun else { return "尚未正式计分，计分后才能发布" }
-        if facts.latestRanked == 0 { return nobodyRanked(run: run, minBallots: facts.minBallots) }
+        if facts.latestRanked == 0 { return nobodyRanked(run: facts.latestRunNumber ?? run, minBallots: facts.minBallots) }
         return nil
     }
 
     /// Why a run that ranks nobody cannot be published, and what to do.
     public static func nobodyRanked(run: Int?, minBallots: Int) -> String {
-        (run.map { "计分编号 \($0) " } ?? "本次计分")
+        (run.map { "第 \($0) 次计分" } ?? "本次计分")
             + "没有一名股室长进入排名：每名股室长至少需要 \(minBallots) 张有效票，不能发布空的排名。"
             + "活动还在进行的，可补发邀请或推迟结束时间后再计分；活动都已结束的，本年度已无法补票，请向领导报告参与情况"
     }
@@ -59,7 +59,7 @@ public enum YearSteps {
             running: facts.campaigns.contains { $0.state == .open })
         let counted = !facts.campaigns.isEmpty && facts.campaigns.allSatisfy { $0.state == .closed || $0.state == .published }
         add(
-            "结束并计票", done: counted, detail: counted ? "全部活动已结束并计票" : "活动结束时用开票私钥开箱计票",
+            "结束并计票", done: counted, detail: counted ? "全部活动已结束并计票" : "活动结束时用计票私钥开箱计票",
             blocked: facts.campaigns.contains { $0.state == .open } ? nil : (facts.campaigns.isEmpty ? "须先建立并开始活动" : nil))
         add(
             "目标考核", done: facts.assessedDepartments > 0,
@@ -69,7 +69,7 @@ public enum YearSteps {
             "试算", done: facts.latestRun != nil,
             detail: facts.latestRun == nil ? "试算显示排名、不满意股室长和名单，不保存" : "已正式计分；发布前仍可再试算、再计分", blocked: scoring)
         let scored = facts.latestRun.map { run in
-            "已正式计分（计分编号 \(run)）" + (facts.latestRanked.map { "：排名 \($0) 名" } ?? "")
+            "已正式计分（第 \(facts.latestRunNumber ?? run) 次）" + (facts.latestRanked.map { "：排名 \($0) 名" } ?? "")
         }
         add("正式计分", done: facts.latestRun != nil, detail: scored ?? "正式计分后结果固定，可发布", blocked: scoring)
         add("发布", done: facts.published, detail: facts.published ? "已发布：排名、人员名单和接口可见" : "发布后组织部、人事可见", blocked: publishingBlock(facts))

@@ -69,7 +69,8 @@ struct AppraisalsController {
                 try context.require([.admin, .orgdept, .hr])
                 let year = try Self.year(context)
                 let (run, rows) = try await personnel(year: year)
-                return try await download.response(PersonnelList.sheet(year: year, run: run, rows), name: "personnel-\(year)")
+                return try await download.response(
+                    PersonnelList.sheet(year: year, run: run, rows), name: "personnel-\(year)", workbook: PersonnelList.workbook(year: year, rows))
             }
             group.get("appraisals/:year/ranking.\(download.rawValue)") { request, context in
                 try context.require([.admin, .orgdept])

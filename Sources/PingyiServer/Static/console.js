@@ -38,7 +38,7 @@
     var fingerprint = hex(new Uint8Array(await crypto.subtle.digest("SHA-256", publicHalf)).slice(0, 8));
     var line = "pingyi-ballot-key-v1:" + base64(privateHalf);
     // The same text as `pingyi campaign open --key-out` writes (BallotOpeningKey.fileText).
-    var text = "# 营商环境评议 · 活动 " + campaign + " 的开票私钥（结束活动、统计选票时必需）\n"
+    var text = "# 营商环境评议 · 活动 " + campaign + " 的计票私钥（结束活动、统计选票时必需）\n"
       + "# 请离线保存（U 盘或打印件），不要放在服务器或数据库中；丢失后本活动的选票无法统计。\n"
       + "# 公钥指纹 " + fingerprint + "（控制台的年度工作台和活动进度页显示同一指纹）\n"
       + line + "\n";
@@ -63,7 +63,7 @@
   if (box) {
     makeKey(box).catch(function () {
       document.getElementById("keygen-nojs").textContent =
-        "本浏览器不能生成开票密钥（需要支持 X25519 的新版 Chromium、Edge 或 WPS 浏览器）。活动未开始。";
+        "本浏览器不能生成计票密钥（需要支持 X25519 的新版 Chromium、Edge 或 WPS 浏览器）。活动未开始。";
     });
   }
 

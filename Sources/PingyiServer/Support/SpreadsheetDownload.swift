@@ -10,7 +10,10 @@ enum SpreadsheetDownload: String, Sendable {
 
     /// The response (the .xlsx made by `SpreadsheetExport.xlsx`, off the cooperative threads).
     /// `chinese` is the name the office sees (without the ending); `name` the ASCII fallback.
-    func response(_ sheet: Spreadsheet, name: String, chinese: String? = nil, cacheControl: String? = nil) async throws -> Response {
+    /// The .xlsx is `workbook` when given (a table split into sheets), else the one sheet.
+    func response(
+        _ sheet: Spreadsheet, name: String, chinese: String? = nil, cacheControl: String? = nil, workbook: [Spreadsheet]? = nil
+    ) async throws -> Response {
         var headers: HTTPFields = [
             .contentDisposition: chinese.map { AttachmentName.header(ascii: "\(name).\(rawValue)", chinese: "\($0).\(rawValue)") }
                 ?? "attachment; filename=\"\(name).\(rawValue)\""
@@ -22,7 +25,7 @@ enum SpreadsheetDownload: String, Sendable {
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(data: sheet.csv)))
         case .xlsx:
             headers[.contentType] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            let data = try await SpreadsheetExport.xlsx(sheet)
+            let data = try await SpreadsheetExport.xlsx(workbook ?? [sheet])
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(data: data)))
         }
     }

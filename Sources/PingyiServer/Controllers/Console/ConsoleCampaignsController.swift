@@ -194,8 +194,8 @@ struct ConsoleCampaignsController: Sendable {
         case .open:
             guard let raw = publicKey.flatMap({ Data(base64Encoded: $0) }), let made = BallotSealingKey(rawRepresentation: raw) else {
                 throw ConsoleRefusal(
-                    heading: "未能生成开票密钥",
-                    text: "开票密钥须在本机浏览器中生成：请使用新版 Chromium、Edge 或 WPS 浏览器打开本页，并允许页面脚本运行。活动未开始，未作任何改动。",
+                    heading: "未能生成计票密钥",
+                    text: "计票密钥须在本机浏览器中生成：请使用新版 Chromium、Edge 或 WPS 浏览器打开本页，并允许页面脚本运行。活动未开始，未作任何改动。",
                     status: .unprocessableContent, back: "/console/campaigns/\(campaignID)/confirm?action=open")
             }
             sealingKey = made
@@ -204,7 +204,7 @@ struct ConsoleCampaignsController: Sendable {
                 key = try BallotOpeningKey(fileText: keyText ?? "")
             } catch {
                 throw ConsoleRefusal(
-                    heading: "开票私钥无法识别", text: "请选择开始活动时保存的私钥文件（或将文件的全部内容粘贴到表单中）。未作任何改动。",
+                    heading: "计票私钥无法识别", text: "请选择开始活动时保存的私钥文件（或将文件的全部内容粘贴到表单中）。未作任何改动。",
                     status: .unprocessableContent, back: "/console/campaigns/\(campaignID)/confirm?action=close")
             }
         default: key = nil
@@ -235,7 +235,7 @@ struct ConsoleCampaignsController: Sendable {
                 campaign.opensAt.map { $0 > Date() ? "将于 \(CountyCalendar.moment($0)) 开始接受提交" : "已开始接受提交" } ?? "已开始接受提交"
             return gate.message(
                 visit, heading: "活动已开始",
-                text: "\(campaign.year) 年度「\(campaign.kind.label)」（活动 \(campaign.id)）\(when)。开票公钥指纹 \(sealingKey?.fingerprint ?? "")："
+                text: "\(campaign.year) 年度「\(campaign.kind.label)」（活动 \(campaign.id)）\(when)。计票公钥指纹 \(sealingKey?.fingerprint ?? "")："
                     + "请核对保存的私钥文件中写有同一指纹，并将文件离线保存（U 盘或打印件）；结束活动时须选择该文件。",
                 status: .ok, back: "/console/years/\(campaign.year)")
         case .closed:
@@ -250,7 +250,7 @@ struct ConsoleCampaignsController: Sendable {
         let status = try await invitations.status(campaignID: campaignID)
         return gate.message(
             visit, heading: "活动已结束",
-            text: "已开箱计票 \(status.used) 份：选票已在服务器内存中打开，以随机顺序计入统计，票箱已清空。开票私钥未被保存。", status: .ok,
+            text: "已开箱计票 \(status.used) 份：选票已在服务器内存中打开，以随机顺序计入统计，票箱已清空。计票私钥未被保存。", status: .ok,
             back: "/console")
     }
 

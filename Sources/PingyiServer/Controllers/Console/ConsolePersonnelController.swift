@@ -25,8 +25,9 @@ struct ConsolePersonnelController: Sendable {
                     let (run, rows) = try await scoring.personnel(year: year)
                     try await scoring.recordPersonnelExport(year: year, run: run, format: download.rawValue, actor: visit.actor)
                     return try await download.response(
-                        PersonnelList.sheet(year: year, run: run, rows), name: "personnel-\(year)", chinese: "\(year)年度人员名单", cacheControl: "no-store"
-                    )
+                        PersonnelList.sheet(year: year, run: run, rows), name: "personnel-\(year)", chinese: "\(year)年度人员名单",
+                        cacheControl: "no-store",
+                        workbook: PersonnelList.workbook(year: year, rows))
                 }
             }
         }

@@ -232,12 +232,12 @@ struct ConsoleYearsController: Sendable {
         let minBallots = try await appraisals.find(year: year)?.policy.minBallots ?? 5
         let outcome =
             ranked == 0
-            ? YearSteps.nobodyRanked(run: run.id, minBallots: minBallots) + "。"
+            ? YearSteps.nobodyRanked(run: run.number, minBallots: minBallots) + "。"
             : "排名 \(ranked) 名，不满意股室长 \(run.scores.count(where: \.flagged)) 名。请在排名页核对后发布。"
         let text =
             run.isNew
-            ? "已正式计分（计分编号 \(run.id)）：" + outcome
-            : "与上次计分（计分编号 \(run.id)）所用的数据完全相同，未重复保存。" + (ranked == 0 ? outcome : "")
+            ? "已正式计分（\(run.label)）：" + outcome
+            : "与上次计分（\(run.label)）所用的数据完全相同，未重复保存。" + (ranked == 0 ? outcome : "")
         return gate.message(
             visit, heading: ranked == 0 ? "已计分，但排名为空" : "正式计分完成", text: text, status: .ok, back: "/console/years/\(year)",
             tone: ranked == 0 ? .warning : .success)
@@ -256,7 +256,7 @@ struct ConsoleYearsController: Sendable {
         }
         return gate.message(
             visit, heading: "已发布",
-            text: "\(year) 年度结果（计分编号 \(published.run)）已发布：排名、人员名单和数据接口即时可见；整改措施 \(published.followUps) 条已开始计时。", status: .ok,
+            text: "\(year) 年度结果已发布：排名、人员名单和数据接口即时可见；整改措施 \(published.followUps) 条已开始计时。", status: .ok,
             back: "/console/years/\(year)")
     }
 

@@ -79,7 +79,7 @@ struct ConsoleRankingPage: Sendable {
     ) {
         self.member = member
         year = run.year
-        source = run.official ? "正式结果（计分编号 \(run.id)）" : "最近一次计分（计分编号 \(run.id)，未发布）"
+        source = run.official ? "正式结果（\(run.label)）" : "最近一次计分（\(run.label)，未发布）"
         self.years = years.map { ConsoleOption(value: "\($0)", label: "\($0) 年度", selected: $0 == run.year) }
         self.departments =
             [ConsoleOption(value: "", label: "全部部门", selected: department == nil)]
