@@ -13,7 +13,7 @@ public struct FollowUpStore: Sendable {
 
     static let select = """
         SELECT f.id, f.year, f.employee_number, c.name, d.name AS department_name, f.action, f.reason, f.due_on::text AS due_on,
-               f.status, f.outcome, f.recorded_by
+               f.status, f.outcome, f.recorded_by, f.done_on::text AS done_on
         FROM follow_ups f
         JOIN chiefs c ON c.employee_number = f.employee_number
         JOIN sections s ON s.id = c.section_id
@@ -53,10 +53,15 @@ public struct FollowUpStore: Sendable {
 
     /// Records the outcome of a follow-up: `done` or `waived`, with a note; an earlier outcome
     /// stays in its history.
-    public func record(id: Int, status: FollowUpStatus, note: String, actor: String) async throws -> FollowUp {
+    /// `doneOn`: the day it was carried out (today when not given); never after today.
+    public func record(
+        id: Int, status: FollowUpStatus, note: String, doneOn: CivilDate? = nil, actor: String, today: CivilDate = CountyCalendar.today()
+    ) async throws -> FollowUp {
         guard status == .done || status == .waived else { throw FollowUpError.statusRequired }
         let trimmed = note.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, trimmed.count <= 2000 else { throw FollowUpError.noteRequired }
+        let doneOn = doneOn ?? today
+        guard doneOn <= today, doneOn.year >= 2000 else { throw FollowUpError.badDoneOn(today) }
         return try await pool.transaction { connection in
             guard
                 let before = try connection.query("\(unescaped: FollowUpStore.select) WHERE f.id = \(id) FOR UPDATE OF f").first
@@ -65,12 +70,16 @@ public struct FollowUpStore: Sendable {
             guard before.status != .withdrawn else { throw FollowUpError.withdrawn(id) }
             try connection.query(
                 """
-                UPDATE follow_ups SET status = \(status.rawValue), outcome = \(trimmed), recorded_by = \(actor), recorded_at = now()
+                UPDATE follow_ups SET status = \(status.rawValue), outcome = \(trimmed), recorded_by = \(actor), recorded_at = now(),
+                       done_on = \(doneOn.description)::date
                 WHERE id = \(id)
                 """)
             // Kept as history: a second record adds to the first, it does not erase it.
             try connection.query(
-                "INSERT INTO follow_up_records (follow_up_id, status, note, recorded_by) VALUES (\(id), \(status.rawValue), \(trimmed), \(actor))")
+                """
+                INSERT INTO follow_up_records (follow_up_id, status, note, recorded_by, done_on)
+                VALUES (\(id), \(status.rawValue), \(trimmed), \(actor), \(doneOn.description)::date)
+                """)
             let after = try connection.query("\(unescaped: FollowUpStore.select) WHERE f.id = \(id)")[0]
             let followUp = try FollowUpStore.decode(after)
             try AuditLog.record(
@@ -90,6 +99,6 @@ public struct FollowUpStore: Sendable {
             action: FollowUpAction(rawValue: try row.decode("action")) ?? .admonishmentTalk, reason: try row.decode("reason"),
             dueOn: CivilDate(parsing: try row.decode("due_on")) ?? CivilDate(year: 2000, month: 1, day: 1)!,
             status: FollowUpStatus(rawValue: try row.decode("status")) ?? .pending, outcome: try row.decode("outcome"),
-            recordedBy: try row.decode("recorded_by"))
+            recordedBy: try row.decode("recorded_by"), doneOn: (try row.decode("done_on", as: String?.self)).flatMap(CivilDate.init(parsing:)))
     }
 }

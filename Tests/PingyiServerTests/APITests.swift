@@ -291,8 +291,9 @@ struct APITests {
             #expect(row.fields[2] == "王\"芳\", 二")
             #expect(row.fields[5] == "'=HYPERLINK(1)")
             #expect(row.fields[6] == "股长")  // 职务
-            #expect(row.fields[14] == "组织处理")
-            #expect(row.fields[15].contains("整改措施为组织处理"))
+            #expect(row.fields[14] == "末位、不满意")  // 情形
+            #expect(row.fields[15] == "组织处理")
+            #expect(row.fields[16].contains("整改措施为组织处理"))
             // The same list as a workbook: a zip (PK), typed for Excel, named for the year.
             let workbook = try await server.client.execute(
                 uri: "/api/v1/appraisals/2026/personnel.xlsx", method: .get, headers: [.authorization: "Bearer \(secret)"])

@@ -80,7 +80,7 @@ struct ConsolePagesTests {
                 ("/console/ranking", [.admin, .orgdept]),
                 ("/console/ranking?department=SCJG", [.admin, .orgdept]),
                 ("/console/chiefs/G0101", [.admin, .orgdept]),
-                ("/console/follow-ups", [.admin]),
+                ("/console/follow-ups", [.admin, .orgdept]),
                 ("/console/personnel", [.admin, .orgdept, .hr]),
                 ("/console/personnel.csv", [.admin, .orgdept, .hr]),
                 ("/console/clues", [.admin]),
@@ -110,7 +110,8 @@ struct ConsolePagesTests {
             // The forms of the office are refused to the other roles, with their own valid tokens.
             let forms = try await Self.forms(office)
             for (path, fields) in forms {
-                for role in [APIRole.orgdept, .hr, .department] {
+                // The 组织部 records the follow-ups it carries out (tested on its own below).
+                for role in [APIRole.orgdept, .hr, .department] where !(role == .orgdept && path.hasPrefix("/console/follow-ups/")) {
                     #expect(try await office.post(path, fields, as: role).status == .forbidden, "POST \(path) as \(role)")
                 }
                 let anonymous = try await office.server.post(path, body: ServerHarness.encode(fields), cookie: nil)
@@ -378,6 +379,22 @@ struct ConsolePagesTests {
                     "SELECT count(*) FROM follow_ups WHERE id = \(target.id) AND status = 'waived' AND outcome = '已调离原岗位' AND recorded_by = 'staff:admin1'"
                 ) == 1)
             #expect(try fixture.count("SELECT count(*) FROM audit_log WHERE actor = 'staff:admin1' AND action = 'followup.record'") == 1)
+
+            // The 组织部 records the talk it held, with the day: a day after today is refused.
+            let other = try #require(list.first { $0.id != target.id })
+            let tomorrow = CountyCalendar.day(1, after: CountyCalendar.today())
+            let future = try await office.post(
+                "/console/follow-ups/\(other.id)", [("status", "done"), ("note", "已谈话"), ("doneOn", "\(tomorrow)")], as: .orgdept)
+            #expect(future.status == .unprocessableContent && future.text.contains("办理日期应为"))
+            let notADay = try await office.post(
+                "/console/follow-ups/\(other.id)", [("status", "done"), ("note", "已谈话"), ("doneOn", "上周五")], as: .orgdept)
+            #expect(notADay.status == .unprocessableContent)
+            let held = try await office.post(
+                "/console/follow-ups/\(other.id)", [("status", "done"), ("note", "已进行诫勉谈话"), ("doneOn", "2026-11-20")], as: .orgdept)
+            #expect(held.status == .seeOther)
+            #expect(try fixture.count("SELECT count(*) FROM follow_ups WHERE id = \(other.id) AND done_on = DATE '2026-11-20'") == 1)
+            let after = try await office.get("/console/follow-ups", as: .orgdept).text
+            #expect(after.contains("已进行诫勉谈话（2026-11-20 办理）") && !after.contains("staff:"))
         }
     }
 

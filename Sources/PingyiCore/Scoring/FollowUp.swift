@@ -22,12 +22,15 @@ public struct FollowUp: Hashable, Sendable, Codable {
     public var outcome: String?
     /// Who recorded it.
     public var recordedBy: String?
+    /// The day it was carried out, as recorded with the outcome.
+    public var doneOn: CivilDate? = nil
 
     /// Makes a follow-up.
     public init(
         id: Int, year: Int, employeeNumber: String, name: String, departmentName: String, action: FollowUpAction, reason: String,
-        dueOn: CivilDate, status: FollowUpStatus, outcome: String?, recordedBy: String?
+        dueOn: CivilDate, status: FollowUpStatus, outcome: String?, recordedBy: String?, doneOn: CivilDate? = nil
     ) {
+        self.doneOn = doneOn
         self.id = id
         self.year = year
         self.employeeNumber = employeeNumber

@@ -39,7 +39,7 @@ extension FollowUpError: HTTPProblemConvertible {
             switch self {
             case .notFound: .notFound
             case .withdrawn: .conflict
-            case .statusRequired, .noteRequired: .unprocessableContent
+            case .statusRequired, .noteRequired, .badDoneOn: .unprocessableContent
             }
         return HTTPProblem(status, description)
     }

@@ -3,21 +3,24 @@ import Hummingbird
 import PingyiCore
 import PingyiStore
 
-/// 整改跟踪 (admin): the follow-ups, overdue first, and the outcome of each recorded (audited).
+/// 整改跟踪 (admin, and the 组织部, which carries out 诫勉谈话 and 组织处理): the follow-ups,
+/// overdue first, and the outcome of each recorded with the day it was carried out (audited).
 struct ConsoleFollowUpsController: Sendable {
     let gate: ConsoleGate
     let followUps: FollowUpStore
 
     func add(to router: Router<PingyiRequestContext>) {
         router.get("/console/follow-ups") { request, _ in
-            try await gate.page(request, roles: [.admin]) { visit in try await page(visit) }
+            try await gate.page(request, roles: Self.roles) { visit in try await page(visit) }
         }
         router.post("/console/follow-ups/:id") { request, context in
-            try await gate.form(request, roles: [.admin]) { visit, fields in
+            try await gate.form(request, roles: Self.roles) { visit, fields in
                 try await record(visit, id: context.parameters.get("id"), fields: fields)
             }
         }
     }
+
+    static let roles: Set<APIRole> = [.admin, .orgdept]
 
     func page(_ visit: ConsoleVisit, failed: (id: Int, note: String, error: String)? = nil) async throws -> Response {
         gate.views.page(
@@ -35,8 +38,16 @@ struct ConsoleFollowUpsController: Sendable {
         guard let status = fields["status"].flatMap(FollowUpStatus.init(rawValue:)), status != .pending else {
             return try await page(visit, failed: (id, note, FollowUpError.statusRequired.description))
         }
+        let typedDay = (fields["doneOn"] ?? "").trimmingCharacters(in: .whitespaces)
+        var doneOn: CivilDate?
+        if !typedDay.isEmpty {
+            guard let day = CivilDate(parsing: typedDay) else {
+                return try await page(visit, failed: (id, note, FollowUpError.badDoneOn(CountyCalendar.today()).description))
+            }
+            doneOn = day
+        }
         do {
-            _ = try await followUps.record(id: id, status: status, note: note, actor: visit.actor)
+            _ = try await followUps.record(id: id, status: status, note: note, doneOn: doneOn, actor: visit.actor)
         } catch FollowUpError.notFound {
             throw ConsoleRefusal.notFound("整改记录不存在", "请从整改跟踪页面进入。")
         } catch let error as FollowUpError {

@@ -17,6 +17,8 @@ struct ConsoleFollowUpsPage: Sendable {
         let pending: Bool
         let outcome: String
         let recordedBy: String
+        /// Today, the 办理日期 field's default and latest day.
+        let today: String
         let draft: String
         let error: String?
     }
@@ -41,7 +43,9 @@ struct ConsoleFollowUpsPage: Sendable {
                 id: followUp.id, year: followUp.year, employeeNumber: followUp.employeeNumber, name: followUp.name,
                 department: followUp.departmentName, action: followUp.action.rawValue, reason: followUp.reason, due: "\(followUp.dueOn)",
                 status: isOverdue(followUp) ? "已逾期" : followUp.status.label, overdue: isOverdue(followUp),
-                pending: followUp.status == .pending, outcome: followUp.outcome ?? "", recordedBy: followUp.recordedBy ?? "",
+                pending: followUp.status == .pending,
+                outcome: (followUp.outcome ?? "") + (followUp.doneOn.map { "（\($0) 办理）" } ?? ""),
+                recordedBy: followUp.recordedBy.map { "记录人：" + ActorLabel.text($0) } ?? "", today: "\(today)",
                 draft: failure?.note ?? "", error: failure?.error)
         }
     }
