@@ -91,7 +91,7 @@ public struct DemoCounty: Sendable {
         let calendarPath = files("calendars/\(Self.year).yaml")
         _ = try await ledger.importCalendar(try Self.readText(calendarPath), file: calendarPath, actor: actor)
         let departments = county.departments.map(\.code).sorted()
-        let problems = try await DemoLedger.run(store: ledger, departments: Array(departments.prefix(8)), actor: actor)
+        let problems = try await DemoLedger.run(store: ledger, departments: departments, actor: actor)
         if problems > 0 { report("问题台账：\(Self.year) 年 \(problems) 个问题（多渠道，含逾期、退回和回访）") }
         try await ensureDemoAdmin()
         let identity = CountyIdentityStore(pool: pool)
@@ -184,11 +184,19 @@ public struct DemoCounty: Sendable {
     /// The demo county's console account (an admin with a published password: demo only).
     private func ensureDemoAdmin() async throws {
         let store = StaffStore(pool: pool)
-        guard try await store.credentials(login: Self.adminLogin) == nil else { return }
-        _ = try await store.create(
-            login: Self.adminLogin, name: "演示管理员", role: .admin, passwordHash: Bcrypt.hash(Self.adminPassword, cost: bcryptCost),
-            mustChangePassword: false, actor: actor)
+        // The office's clerk, and the 组织部's and HR's readers (`zuzhibu`, `renshi`), with the demo's published password.
+        for (login, name, role) in [
+            (Self.adminLogin, "演示管理员", APIRole.admin), (Self.orgdeptLogin, "组织部干部科", .orgdept), (Self.hrLogin, "人事科", .hr),
+        ] where try await store.credentials(login: login) == nil {
+            _ = try await store.create(
+                login: login, name: name, role: role, passwordHash: Bcrypt.hash(Self.adminPassword, cost: bcryptCost), mustChangePassword: false,
+                actor: actor)
+        }
     }
+
+    /// The demo's 组织部 and HR logins.
+    public static let orgdeptLogin = "zuzhibu"
+    public static let hrLogin = "renshi"
 
     /// One 部门联络员 account per department (login 「dept-」 and the code in small letters, the
     /// demo's published password): demo only.

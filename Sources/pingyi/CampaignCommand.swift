@@ -4,7 +4,6 @@ import PingyiCore
 import PingyiStore
 import PingyiWorkflows
 
-extension CampaignKind: ExpressibleByArgument {}
 
 /// `pingyi campaign create|open|close|publish|list`
 struct CampaignCommand: AsyncParsableCommand {
@@ -21,7 +20,7 @@ struct CampaignCommand: AsyncParsableCommand {
         @Option(help: "年度")
         var year: Int
 
-        @Option(help: "merchantReview（客商评议股室长）或 starRating（评星定级）")
+        @Option(help: "客商评议股室长 或 评星定级")
         var kind: CampaignKind
 
         @Option(help: "问卷模板（默认 SurveyTemplates/ 下对应的模板）")

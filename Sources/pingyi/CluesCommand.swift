@@ -3,7 +3,6 @@ import Foundation
 import PingyiCore
 import PingyiStore
 
-extension ProblemClue.Status: ExpressibleByArgument {}
 
 /// `pingyi clues list [--status new|assigned|resolved]`, `pingyi clues update ID --status … --note …`
 struct CluesCommand: AsyncParsableCommand {
@@ -15,7 +14,7 @@ struct CluesCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "列出问题线索（部门、日期、内容；仅在监督员署名时显示姓名）。")
 
         @OptionGroup var database: DatabaseOptions
-        @Option(help: "只列出该状态：new、assigned、resolved") var status: ProblemClue.Status?
+        @Option(help: "只列出该状态：新线索、已交办、已办结") var status: ProblemClue.Status?
 
         func run() async throws {
             let clues = try await database.withPool { try await ProblemClueStore(pool: $0).list(status: status) }
@@ -36,7 +35,7 @@ struct CluesCommand: AsyncParsableCommand {
 
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "线索编号（clues list 第一列）") var id: String
-        @Option(help: "new、assigned 或 resolved") var status: ProblemClue.Status
+        @Option(help: "新线索、已交办 或 已办结") var status: ProblemClue.Status
         @Option(help: "办理情况（最多 2000 字）") var note: String = ""
 
         func run() async throws {

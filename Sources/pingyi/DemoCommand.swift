@@ -42,6 +42,7 @@ struct DemoCommand: AsyncParsableCommand {
         let publicURL = configuration.server.publicURL
         print("")
         print("营商办控制台：\(publicURL)/console　登录名 \(DemoCounty.adminLogin)　密码 \(DemoCounty.adminPassword)（仅限演示县）")
+        print("组织部：登录名 \(DemoCounty.orgdeptLogin)　人事：登录名 \(DemoCounty.hrLogin)　密码同上（仅限演示县）")
         print("部门联络员：登录名 dept-部门代码（小写，如 \(DemoCounty.departmentLogin(outcome.county.departments.first?.code ?? "SCJG"))）　密码同上（仅限演示县）")
         for (campaign, sample) in outcome.samples {
             let who = campaign.kind == .merchantReview ? "企业" : "特约监督员"

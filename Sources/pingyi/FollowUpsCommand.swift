@@ -2,7 +2,6 @@ import ArgumentParser
 import PingyiCore
 import PingyiStore
 
-extension FollowUpStatus: ExpressibleByArgument {}
 
 /// `pingyi followups list|record|show`
 struct FollowUpsCommand: AsyncParsableCommand {
@@ -14,7 +13,7 @@ struct FollowUpsCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "列出整改措施（待办在前，按期限排序）。")
         @OptionGroup var database: DatabaseOptions
         @Option(help: "年度") var year: Int?
-        @Option(help: "pending、done 或 waived") var status: FollowUpStatus?
+        @Option(help: "待办、已完成 或 已免除") var status: FollowUpStatus?
 
         func run() async throws {
             let items = try await database.withPool { try await FollowUpStore(pool: $0).list(year: year, status: status) }
@@ -36,7 +35,7 @@ struct FollowUpsCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "record", abstract: "记录整改措施的办理结果（写入审计日志）。")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "整改记录编号") var id: Int
-        @Option(help: "done（已完成）或 waived（已免除）") var status: FollowUpStatus
+        @Option(help: "已完成 或 已免除") var status: FollowUpStatus
         @Option(help: "办理情况说明") var note: String
 
         func run() async throws {

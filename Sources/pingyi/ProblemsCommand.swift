@@ -6,7 +6,6 @@ import PingyiWorkflows
 
 extension ProblemChannel: ExpressibleByArgument {}
 extension BusinessEnvironment: ExpressibleByArgument {}
-extension ProblemState: ExpressibleByArgument {}
 extension CallbackSatisfaction: ExpressibleByArgument {}
 extension CivilDate: ExpressibleByArgument {
     public init?(argument: String) { self.init(parsing: argument) }
@@ -195,7 +194,7 @@ struct ProblemsCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "列出问题（逾期在前）。")
         @OptionGroup var database: DatabaseOptions
         @Option(help: "部门代码") var department: String?
-        @Option(help: "状态：received、assigned、done、verified、closed") var state: ProblemState?
+        @Option(help: "状态：待交办、办理中、待核查、待反馈销号、已销号") var state: ProblemState?
         @Option(help: "渠道") var channel: ProblemChannel?
         @Option(help: "受理月份，如 2026-03") var month: String?
         @Flag(help: "只列出已逾期的") var overdue = false
