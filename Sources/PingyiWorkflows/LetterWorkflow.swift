@@ -28,6 +28,16 @@ public enum LetterWorkflow {
         return zip(file.rows, hashes).filter { open.contains($0.1) }.map(\.0)
     }
 
+    /// Why no reminder may be made for `campaign` now (it is not taking ballots: a reminder would
+    /// send people to 「已结束」), or `nil`.
+    public static func remindRefusal(_ campaign: Campaign, now: Date = Date()) -> String? {
+        switch campaign.acceptance(at: now) {
+        case .accepting: nil
+        case .notYetOpen: "活动尚未开始接受提交，不能发送提醒。"
+        case .closed: "活动已结束，不再接受提交，不能再发送提醒。"
+        }
+    }
+
     /// The typed codes known for `rows` (issued since codes exist): those a letter may print.
     public static func knownCodes(_ rows: [LinksFile.Row], codeKey: InvitationCodeKey, pool: ConnectionPool) async throws -> Set<String> {
         let codes = rows.map { InvitationCode(token: $0.token) }
@@ -152,9 +162,12 @@ public enum LetterWorkflow {
         for row in rows {
             guard let phone = row.phone else { continue }
             let message = text + row.link
-            guard message.count <= smsLimit else {
+            // Counted as the SMS platforms count: UTF-16 units (a combining mark is one more).
+            guard message.utf16.count <= smsLimit else {
                 throw WorkflowError(
-                    "短信为 \(message.count) 字，超过 \(smsLimit) 字（链接 \(row.link.count) 字）。公开地址（PINGYI_PUBLIC_URL）最长 \(longestPublicURL(signature: identity.officeShortName)) 个字符，请换用更短的地址后再生成。"
+                    "短信为 \(message.utf16.count) 字，超过 \(smsLimit) 字（署名【\(identity.officeShortName)】和说明 \(text.utf16.count) 字，链接 \(row.link.utf16.count) 字）。"
+                        + "以这个署名，公开地址（PINGYI_PUBLIC_URL）最长 \(longestPublicURL(signature: identity.officeShortName)) 个字符："
+                        + "请在本县信息中缩短办公室简称，或换用更短的公开地址后再生成。"
                 )
             }
             lines.append([phone, message])

@@ -4,7 +4,6 @@ import PingyiCore
 import PingyiStore
 import PingyiWorkflows
 
-
 /// `pingyi campaign create|open|close|publish|list`
 struct CampaignCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

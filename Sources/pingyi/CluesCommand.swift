@@ -3,7 +3,6 @@ import Foundation
 import PingyiCore
 import PingyiStore
 
-
 /// `pingyi clues list [--status new|assigned|resolved]`, `pingyi clues update ID --status … --note …`
 struct CluesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

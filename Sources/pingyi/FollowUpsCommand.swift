@@ -2,7 +2,6 @@ import ArgumentParser
 import PingyiCore
 import PingyiStore
 
-
 /// `pingyi followups list|record|show`
 struct FollowUpsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -148,6 +148,7 @@ struct InvitationsCommand: AsyncParsableCommand {
         func run() async throws {
             let (line, count, total) = try await database.withPool { pool in
                 let found = try await InvitationsCommand.campaign(campaign, pool: pool)
+                if let refusal = LetterWorkflow.remindRefusal(found) { throw ValidationError(refusal) }
                 let file = try LinksFile.read(from, kind: found.kind, publicURL: PingyiConfiguration.current.server.publicURL)
                 let rows = try await LetterWorkflow.unanswered(file, campaignID: campaign, pool: pool)
                 guard !rows.isEmpty else { return ("链接文件中的评议对象都已提交（或链接已作废），无需提醒。", 0, file.rows.count) }

@@ -30,6 +30,17 @@ struct ConsoleCountyTests {
             #expect(badPhone.status == .unprocessableContent && badPhone.text.contains("「咨询电话」只能由数字") && badPhone.text.contains("请拨12345"))
             let tooLong = try await office.post("/console/county", fields.map { $0.0 == "officeShortName" ? ($0.0, "清河县营商环境办") : $0 }, as: .admin)
             #expect(tooLong.status == .unprocessableContent && tooLong.text.contains("最多 6 个字"))
+            // Format characters (a right-to-left override would reverse the phone after it) and
+            // combining marks that make one letter a thousand SMS characters.
+            let bidi = try await office.post("/console/county", fields.map { $0.0 == "countyName" ? ($0.0, "清河县\u{202E}") : $0 }, as: .admin)
+            #expect(bidi.status == .unprocessableContent && bidi.text.contains("不可见的控制字符"))
+            let marks = "县" + String(repeating: "\u{0301}", count: 2000) + "营商办"
+            #expect(
+                try await office.post("/console/county", fields.map { $0.0 == "officeShortName" ? ($0.0, marks) : $0 }, as: .admin).status
+                    == .unprocessableContent)
+            // A short name that would push every SMS over 70 characters with this server's address.
+            let long = try await office.post("/console/county", fields.map { $0.0 == "officeShortName" ? ($0.0, "一二三四五六") : $0 }, as: .admin)
+            #expect(long.status == .unprocessableContent && long.text.contains("会超过 70 字"))
             #expect(try fixture.count("SELECT count(*) FROM county_identity") == 0)
             #expect(try await office.post("/console/county", fields, as: .hr).status == .forbidden)
 

@@ -60,6 +60,40 @@ struct ReminderUploadTests {
         }
     }
 
+    @Test("no reminder for a campaign that takes no more ballots: 409, nothing made, nothing audited")
+    func closedCampaign() async throws {
+        try await ServerHarness.run(open: [.merchantReview]) { server in
+            try await ConsoleTests.account(server, "admin1", .admin, password: "password-admin1", mustChange: false)
+            let cookie = try #require(try await ConsoleTests.signIn(server, login: "admin1", password: "password-admin1").0)
+            let csrf = try await server.csrf(path: "/console/personnel", cookie: cookie)
+            let campaign = server.merchantReview!.0.id
+            _ = try await CampaignStore(pool: server.fixture.pool).transition(id: campaign, to: .closed, actor: "test", key: CountyFixture.ballotKey)
+            let token = server.merchantToken(MerchantBallotTests.huawei)
+            let csv = "统一社会信用代码,企业名称,联系电话,评议链接\n\(MerchantBallotTests.huawei),华为,13800000000,https://x/s/\(token.text)\n"
+            let body =
+                Self.part("csrf", csrf) + Self.part("links", csv, file: "links.csv") + Self.part("format", "letters") + "--\(Self.boundary)--\r\n"
+            let response = try await server.post(
+                "/console/campaigns/\(campaign)/remind", body: body, cookie: cookie, contentType: "multipart/form-data; boundary=\(Self.boundary)")
+            #expect(response.status == .conflict && response.text.contains("活动已结束，不再接受提交，不能再发送提醒"))
+            #expect(try server.fixture.count("SELECT count(*) FROM audit_log WHERE action = 'invitations.remind'") == 0)
+        }
+    }
+
+    @Test("an SMS is counted as the platforms count it: combining marks too")
+    func combiningMarks() throws {
+        let identity = CountyIdentity(
+            countyName: "清河县", officeName: "清河县优化营商环境建设办公室", officeShortName: "县" + String(repeating: "\u{0301}", count: 50),
+            consultPhone: "0315-5550100", supervisePhone: "0315-5550199", seal: "清河县")
+        let template = try SurveyTemplate.parse(try CountyFixture.shipped("merchant-review.yaml"), file: "merchant-review.yaml")
+        let campaign = Campaign(
+            id: 1, year: 2026, kind: .merchantReview, state: .open, template: template, templateSHA256: "", opensAt: nil, closesAt: nil)
+        let token = InvitationToken.random()
+        let row = LinksFile.Row(key: "k", name: "华为", phone: "13800000000", link: "http://127.0.0.1:8080/s/\(token.text)", token: token)
+        #expect(throws: WorkflowError.self) { try LetterWorkflow.sms([row], campaign: campaign, identity: identity) }
+        #expect(throws: NoticeError.docNumberTooLong(40)) { try Notice.docNumber("a" + String(repeating: "\u{0301}", count: 100)) }
+        #expect(throws: NoticeError.docNumberCharacters) { try Notice.docNumber("清营商办\u{202E}12号") }
+    }
+
     @Test("a links file that repeats one link makes one letter")
     func repeatedLink() throws {
         let token = InvitationToken.random().text

@@ -44,8 +44,10 @@ public struct CountyIdentity: Hashable, Sendable, Codable {
         ]
         for (label, value, limit) in names {
             if value.isEmpty { throw .missing(label) }
-            if value.count > limit { throw .tooLong(label, limit) }
-            if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || "<>{}[]【】".unicodeScalars.contains($0) }) {
+            // Counted by code points: a letter followed by a thousand combining marks is one
+            // Character but a thousand and one characters in an SMS.
+            if value.unicodeScalars.count > limit { throw .tooLong(label, limit) }
+            if value.unicodeScalars.contains(where: { Self.isRefused($0) || "<>{}[]【】".unicodeScalars.contains($0) }) {
                 throw .badCharacters(label)
             }
         }
@@ -56,5 +58,17 @@ public struct CountyIdentity: Hashable, Sendable, Codable {
             }
         }
         return trimmed
+    }
+
+    /// A code point no name or phone of an office holds: controls, format characters (the
+    /// right-to-left override would show the phone after it reversed), line and paragraph
+    /// separators, combining marks, private-use, unassigned and noncharacters.
+    public static func isRefused(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator, .nonspacingMark, .enclosingMark, .spacingMark, .privateUse,
+            .unassigned, .surrogate:
+            true
+        default: scalar.properties.isNoncharacterCodePoint
+        }
     }
 }

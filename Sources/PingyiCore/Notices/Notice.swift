@@ -97,8 +97,8 @@ public struct Notice: Sendable, Equatable {
     /// A typed 文号, trimmed, or why it is refused.
     public static func docNumber(_ typed: String) throws(NoticeError) -> String {
         let number = typed.trimmingSpaces()
-        guard number.count <= docNumberLimit else { throw .docNumberTooLong(docNumberLimit) }
-        guard !number.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "{" || $0 == "}" }) else {
+        guard number.unicodeScalars.count <= docNumberLimit else { throw .docNumberTooLong(docNumberLimit) }
+        guard !number.unicodeScalars.contains(where: { CountyIdentity.isRefused($0) || $0 == "{" || $0 == "}" }) else {
             throw .docNumberCharacters
         }
         return number

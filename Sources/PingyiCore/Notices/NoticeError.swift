@@ -6,7 +6,7 @@ public enum NoticeError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .docNumberTooLong(let limit): "文号最多 \(limit) 个字。"
-        case .docNumberCharacters: "文号不能含有控制字符或花括号。"
+        case .docNumberCharacters: "文号不能含有花括号或不可见的控制字符。"
         }
     }
 }

@@ -302,7 +302,9 @@ struct BallotController: Sendable {
         guard originCheck.allows(request) else { return views.message(.expiredForm, status: .forbidden) }
         guard let reservation = await limiter.reserve(address) else { return views.message(.tooManyAttempts, status: .tooManyRequests) }
         let body = try await FormBody.collect(&request, limit: 1024, timeout: configuration.bodyTimeout)
-        let typed = String((FormBody.decode(body)?["code"] ?? "").prefix(20))
+        // Shown again for correction: visible characters only.
+        let typed = String(
+            String.UnicodeScalarView((FormBody.decode(body)?["code"] ?? "").unicodeScalars.filter { !CountyIdentity.isRefused($0) }).prefix(20))
         guard let code = InvitationCode(typed: typed), let tokenHash = try await store.tokenHash(code: code, key: codeKey) else {
             return views.page("code", CodeEntryPage(action: "\(path)/code", failed: true, typed: typed), status: .notFound)
         }

@@ -61,6 +61,9 @@ struct ConsoleCampaignsController: Sendable {
     /// are still unused, as reminder letters (HTML) or an SMS file (CSV); audited by count only.
     func remind(_ visit: ConsoleVisit, id: String?, upload: ReminderUpload) async throws -> Response {
         let campaign = try await self.campaign(id: id)
+        if let refusal = LetterWorkflow.remindRefusal(campaign) {
+            throw ConsoleRefusal(heading: "不能发送提醒", text: refusal + "未作任何改动。", status: .conflict, back: "/console")
+        }
         let file: LinksFile
         do {
             file = try LinksFile.parse(Data(upload.links.utf8), file: "链接文件", kind: campaign.kind, publicURL: gate.configuration.publicURL)
