@@ -23,7 +23,7 @@ import urllib.request
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -149,10 +149,20 @@ def desktop(tmp_path):
 
 
 def wait_for(driver, condition, what, seconds=15):
-    # A page being replaced mid-check leaves stale or missing elements: that is "not yet".
+    # A page being replaced mid-check leaves stale or missing elements: that is "not yet". Chromium
+    # may also say so as a plain inspector error ("Node with given id does not belong to the document").
     ignored = (StaleElementReferenceException, NoSuchElementException)
+
+    def check(d):
+        try:
+            return condition(d)
+        except WebDriverException as error:
+            if "does not belong to the document" in str(error):
+                return False
+            raise
+
     try:
-        return WebDriverWait(driver, seconds, poll_frequency=0.1, ignored_exceptions=ignored).until(lambda d: condition(d))
+        return WebDriverWait(driver, seconds, poll_frequency=0.1, ignored_exceptions=ignored).until(check)
     except Exception as error:  # a timeout, with the page that was there
         heading = driver.find_elements(By.TAG_NAME, "h1")
         raise AssertionError(f"{what}: not seen within {seconds} s at {driver.current_url} "
