@@ -73,18 +73,9 @@ struct ConsoleNoticesController: Sendable {
     }
 
     func annual(_ query: Hummingbird.Parameters) async throws -> (Notice, Int, String?) {
-        let scored = try await scoring.scoredYears()
-        guard let newest = scored.first?.year else {
-            throw ConsoleRefusal(heading: "还没有评分结果", text: "在年度工作台「正式计分」并发布后，即可生成年度通报。", status: .ok)
-        }
-        var year = newest
-        if let text = query.get("year"), !text.isEmpty {
-            guard let chosen = Int(text), scored.contains(where: { $0.year == chosen }) else {
-                throw ConsoleRefusal.notFound("没有该年度的评分结果", "请从年度工作台进入。")
-            }
-            year = chosen
-        }
-        let run = try await scoring.shownRun(year: year)
+        let (run, _) = try await ConsoleRankingController.shownRun(
+            query, scoring: scoring, none: "在年度工作台「正式计分」并发布后，即可生成年度通报。")
+        let year = run.year
         let departments = try await scoring.departments(year: year, run: run, responseRates: false).filter { $0.chiefs > 0 }
         let (number, problem) = Self.docNumber(query)
         let notice = Notice.annual(

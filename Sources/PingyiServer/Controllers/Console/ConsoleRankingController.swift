@@ -63,9 +63,17 @@ struct ConsoleRankingController: Sendable {
 
     /// The run the page shows for `?year=` (default the newest scored year), and the scored years.
     func shownRun(_ query: Hummingbird.Parameters) async throws -> (ScoringRun, [(year: Int, published: Bool)]) {
+        try await Self.shownRun(query, scoring: scoring, none: "活动结束并计票后，在年度工作台「正式计分」，即可在此查看排名。")
+    }
+
+    /// The run shown for `?year=` (default the newest scored year) and the scored years; `none`
+    /// says what to do when nothing is scored yet (排名 and 通报 share this).
+    static func shownRun(
+        _ query: Hummingbird.Parameters, scoring: ScoringStore, none: String
+    ) async throws -> (ScoringRun, [(year: Int, published: Bool)]) {
         let scored = try await scoring.scoredYears()
         guard let newest = scored.first?.year else {
-            throw ConsoleRefusal(heading: "还没有评分结果", text: "活动结束并计票后，在年度工作台「正式计分」，即可在此查看排名。", status: .ok)
+            throw ConsoleRefusal(heading: "还没有评分结果", text: none, status: .ok)
         }
         var year = newest
         if let text = query.get("year"), !text.isEmpty {
