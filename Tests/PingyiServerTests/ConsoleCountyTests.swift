@@ -50,6 +50,9 @@ struct ConsoleCountyTests {
             #expect(try fixture.count("SELECT count(*) FROM audit_log WHERE action = 'county.identity' AND actor = 'staff:admin1'") == 1)
             let after = try await office.get("/console/county?saved", as: .admin)
             #expect(after.text.contains("已保存") && !after.text.contains("id=\"county-unset\""))
+            // The console's headings name the county now: the office's and the 组织部's.
+            #expect(after.text.contains("<span class=\"brand\">清河县营商办控制台</span>"))
+            #expect(try await office.get("/console/ranking", as: .orgdept).text.contains("清河县组织部 · 股室长评议结果"))
 
             // What a respondent with a broken link sees: whom to call.
             let invalid = try await office.server.get("/s/AAAAAAAAAAAAAAAAAAAAAA")
