@@ -131,7 +131,7 @@ def annual():
     heading(doc, "三、部门评星定级结果")
     table(
         doc,
-        ["部门", "星级", "平均星数", "不满意股室长"],
+        ["部门", "星级", "评星得分", "不满意或末位股室长"],
         ["{{stars.department}}", "{{stars.level}}", "{{stars.average}}", "{{stars.flagged}}"],
         [6.0, 2.5, 2.5, 3.0],
     )

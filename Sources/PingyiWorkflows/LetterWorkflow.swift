@@ -101,19 +101,19 @@ public enum LetterWorkflow {
             <!doctype html>
             <html lang="zh-CN"><head><meta charset="utf-8"><title>\(escape(campaign.template.title)) · 邀请函</title>
             <style>
-            @page { size: A4; margin: 20mm; }
-            body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", sans-serif; font-size: 12pt; line-height: 1.7; margin: 0; }
+            @page { size: A4; margin: 15mm 18mm; }
+            body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", sans-serif; font-size: 12pt; line-height: 1.55; margin: 0; }
             .letter { page-break-after: always; break-after: page; }
             .letter:last-child { page-break-after: auto; break-after: auto; }
             .county { text-align: center; font-size: 14pt; letter-spacing: 0.2em; margin: 0; }
-            h1 { text-align: center; font-size: 20pt; margin: 4mm 0 8mm; }
+            h1 { text-align: center; font-size: 20pt; margin: 3mm 0 5mm; }
             .promise { border: 1px solid #999; padding: 3mm; }
-            .qr { text-align: center; margin: 6mm 0; }
+            .qr { text-align: center; margin: 3mm 0; }
             .link { font-family: monospace; word-break: break-all; }
             .code { font-family: monospace; font-size: 18pt; letter-spacing: 0.15em; text-align: center; }
             .note, .phone { font-size: 10pt; color: #444; }
             .seal, .date { text-align: right; margin: 0; }
-            .seal { margin-top: 6mm; }
+            .seal { margin-top: 4mm; }
             </style></head><body>
             \(pages.joined(separator: "\n"))
             </body></html>

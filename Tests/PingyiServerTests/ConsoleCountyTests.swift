@@ -27,7 +27,9 @@ struct ConsoleCountyTests {
                 ("consultPhone", "0315-5550100"), ("supervisePhone", "0315-5550199"), ("seal", "清河县优化营商环境建设办公室"),
             ]
             let badPhone = try await office.post("/console/county", fields.map { $0.0 == "consultPhone" ? ($0.0, "请拨12345") : $0 }, as: .admin)
-            #expect(badPhone.status == .unprocessableContent && badPhone.text.contains("「咨询电话」只能由数字") && badPhone.text.contains("请拨12345"))
+            #expect(badPhone.status == .unprocessableContent && badPhone.text.contains("「咨询电话」应为至少 7 位数字的电话号码") && badPhone.text.contains("请拨12345"))
+            let tooShort = try await office.post("/console/county", fields.map { $0.0 == "supervisePhone" ? ($0.0, "1") : $0 }, as: .admin)
+            #expect(tooShort.status == .unprocessableContent && tooShort.text.contains("至少 7 位数字"))
             let tooLong = try await office.post("/console/county", fields.map { $0.0 == "officeShortName" ? ($0.0, "清河县营商环境办") : $0 }, as: .admin)
             #expect(tooLong.status == .unprocessableContent && tooLong.text.contains("最多 6 个字"))
             // Format characters (a right-to-left override would reverse the phone after it) and

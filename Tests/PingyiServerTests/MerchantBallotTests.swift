@@ -76,6 +76,9 @@ struct MerchantBallotTests {
             #expect(again.status == .seeOther && again.headers[.location] == "/s/done")
             let resubmit = try await server.post("/s", body: ServerHarness.encode(Self.validFields(csrf: csrf)), cookie: cookie)
             #expect(resubmit.status == .seeOther && resubmit.headers[.location] == "/s/done")
+            // Posted again from Chromium's resubmission prompt, with the marker the submission left.
+            let prompted = try await server.post("/s", body: ServerHarness.encode(Self.validFields(csrf: csrf)), cookie: "pingyi_s=submitted")
+            #expect(prompted.status == .seeOther && prompted.headers[.location] == "/s/done")
             #expect(try server.fixture.count("SELECT count(*) FROM ballot_box") == 1)
         }
     }

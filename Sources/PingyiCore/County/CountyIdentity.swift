@@ -53,7 +53,10 @@ public struct CountyIdentity: Hashable, Sendable, Codable {
         }
         for (label, value) in [("咨询电话", trimmed.consultPhone), ("监督电话", trimmed.supervisePhone)] {
             if value.isEmpty { throw .missing(label) }
-            if value.count > 20 || !value.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || "-（）() ".unicodeScalars.contains($0) }) {
+            let digits = value.unicodeScalars.filter { ("0"..."9").contains($0) }.count
+            if value.unicodeScalars.count > 24 || digits < 7
+                || !value.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || "-（）() 转".unicodeScalars.contains($0) })
+            {
                 throw .badPhone(label)
             }
         }

@@ -10,7 +10,7 @@ public enum CountyIdentityError: Error, Equatable, Sendable, CustomStringConvert
         case .missing(let label): "请填写「\(label)」。"
         case .tooLong(let label, let limit): "「\(label)」最多 \(limit) 个字。"
         case .badCharacters(let label): "「\(label)」不能含有尖括号、花括号、方括号、【】或不可见的控制字符。"
-        case .badPhone(let label): "「\(label)」只能由数字、连字符和括号组成（最多 20 位），例如 0315-1234567。"
+        case .badPhone(let label): "「\(label)」应为至少 7 位数字的电话号码，可含连字符、括号和分机「转」，例如 0315-1234567 或 0315-1234567 转 8。"
         }
     }
 }

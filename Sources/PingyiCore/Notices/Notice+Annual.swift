@@ -13,7 +13,7 @@ extension Notice {
             "按照\(run.year)年度营商环境评议工作安排，\(identity.officeName)组织开展了客商评议股室长、特约监督员评星定级和目标责任考核，三项结果按计分规则合成股室长综合得分。现将\(run.year)年度股室长评议结果通报如下。",
             "本年度共评议股室长\(run.scores.count)名，\(ranked.count)名参加排名"
                 + (unranked > 0 ? "（\(unranked)名有效票不足，不参加排名）" : "")
-                + "；列为不满意股室长\(unsatisfied)名，末位股室长\(bottomOnly)名。",
+                + "；列为不满意股室长\(unsatisfied)名，另有\(bottomOnly)名因综合得分排在末位列为末位股室长。",
             "请各有关部门对照评议结果和客商意见，认真抓好整改落实；被列为不满意或末位的股室长，按下表所列意见处理。",
         ]
         if !run.official { body.insert("（本稿依据尚未发布的计分结果生成，仅供审阅。）", at: 0) }
@@ -60,8 +60,8 @@ extension Notice {
                 Section(
                     heading: "三、部门评星定级结果", list: "stars",
                     columns: [
-                        Column("部门", "department"), Column("星级", "level"), Column("平均星数", "average", figure: true),
-                        Column("不满意股室长", "flagged", figure: true),
+                        Column("部门", "department"), Column("星级", "level"), Column("评星得分", "average", figure: true),
+                        Column("不满意或末位股室长", "flagged", figure: true),
                     ], rows: starRows),
             ],
             seal: identity.seal, date: CountyCalendar.written(issuedOn))

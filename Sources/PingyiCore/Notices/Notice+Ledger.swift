@@ -11,8 +11,8 @@ extension Notice {
         }
         let body = [
             "现将\(month.year)年\(month.month)月全县营商环境问题办理情况通报如下。",
-            "本月共交办问题\(total.assigned)件，办结\(total.closed)件；截至月末，逾期未办结\(total.overdue)件。",
-            "请逾期未办结的部门抓紧办理，并在评议控制台「本部门问题」中及时报告办理情况。",
+            "本月共交办问题\(total.assigned)件，办结\(total.closed)件；截至\(issuedOn < month.last ? CountyCalendar.written(issuedOn) : "月末")，逾期未办结\(total.overdue)件。",
+            "请逾期未办结的部门抓紧办理，并在系统「本部门问题」中及时报告办理情况。",
         ]
         let departmentRows = rows.map { row in
             [
@@ -46,7 +46,7 @@ extension Notice {
     ) -> Notice {
         let scored = rows.filter { $0.score != nil }
         let body = [
-            "现将\(year)年第\(Self.quarterName(quarter))季度各部门营商环境问题办理情况排名通报如下。得分按按期办结率、督查退回率和回访满意率计算；本季度没有办结、退回或回访的部门不参加排名。",
+            "现将\(year)年第\(Self.quarterName(quarter))季度各部门营商环境问题办理情况排名通报如下。得分根据按期办结率、督查退回率和回访满意率计算（逾期未办结的事项计为未按期办结）；本季度既无办结、退回、回访，也无逾期未办结事项的部门不参加排名。",
             "本季度参加排名的部门\(scored.count)个。请排名靠后的部门分析原因，切实提高问题办理质量。",
         ]
         let departmentRows = rows.map { row in

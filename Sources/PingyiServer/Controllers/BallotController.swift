@@ -133,6 +133,8 @@ struct BallotController: Sendable {
         }
         let address = ClientAddress.of(request, context: context, trustedProxies: trustedProxies)
         guard await !limiter.isBlocked(address) else { return views.message(.tooManyAttempts, status: .tooManyRequests) }
+        // Posted again from Chromium's 「确认重新提交表单」 after the ballot went through.
+        if request.cookies[cookieName]?.value == Self.submittedMarker { return done() }
         guard let credential = cookieCredential(request) else {
             await limiter.recordFailure(address)
             return views.message(.invalidLink, status: .notFound)
