@@ -142,9 +142,9 @@ struct ScoringTests {
 
         // The ladder reads earlier years: two of the previous three → 组织处理; last year → 离岗学习.
         #expect(chief["A3"]?.action == .organizationalHandling)
-        #expect(chief["A3"]?.actionReason == "此前 3 个年度中有 2 个年度（2024、2025）被认定为不满意")
+        #expect(chief["A3"]?.actionReason == "此前 3 个年度中有 2 个年度（2024、2025）被列为不满意或末位股室长")
         #expect(chief["C1"]?.action == .offPostStudy)
-        #expect(chief["C1"]?.actionReason == "本年度及上一年度（2025）均被认定为不满意")
+        #expect(chief["C1"]?.actionReason == "本年度及上一年度（2025）均被列为不满意或末位股室长")
         #expect(chief["B2"]?.action == .admonishmentTalk)
         #expect(chief["B1"]?.action == nil)
     }

@@ -122,9 +122,9 @@ struct WorkedYearAPITests {
             #expect(chief["B2"]?["action"] as? String == "诫勉谈话")
             #expect((chief["A3"]?["flags"] as? [[String: String]])?.first?["text"] == "有效票 8 张，其中不满意 4 张，占 50.0%，达到不满意票占 33.3% 及以上的认定标准")
             #expect(chief["A3"]?["action"] as? String == "组织处理")
-            #expect(chief["A3"]?["actionReason"] as? String == "此前 3 个年度中有 2 个年度（2024、2025）被认定为不满意")
+            #expect(chief["A3"]?["actionReason"] as? String == "此前 3 个年度中有 2 个年度（2024、2025）被列为不满意或末位股室长")
             #expect(chief["C1"]?["action"] as? String == "离岗学习")
-            #expect(chief["C1"]?["actionReason"] as? String == "本年度及上一年度（2025）均被认定为不满意")
+            #expect(chief["C1"]?["actionReason"] as? String == "本年度及上一年度（2025）均被列为不满意或末位股室长")
         }
     }
 }

@@ -125,12 +125,12 @@ public enum Scoring {
                     }
                 case .flaggedPreviousYear:
                     if history?.flagged[year - 1] == true {
-                        return (step.action, "本年度及上一年度（\(year - 1)）均被认定为不满意")
+                        return (step.action, "本年度及上一年度（\(year - 1)）均被列为不满意或末位股室长")
                     }
                 case .flaggedInPreviousYears(let times, let years):
                     let earlier = ((year - years)...(year - 1)).filter { history?.flagged[$0] == true }
                     if earlier.count >= times {
-                        return (step.action, "此前 \(years) 个年度中有 \(earlier.count) 个年度（\(earlier.map(String.init).joined(separator: "、"))）被认定为不满意")
+                        return (step.action, "此前 \(years) 个年度中有 \(earlier.count) 个年度（\(earlier.map(String.init).joined(separator: "、"))）被列为不满意或末位股室长")
                     }
                 }
             }
