@@ -343,19 +343,21 @@ public struct ScoringStore: Sendable {
 
     public func personnel(year: Int) async throws -> (run: Int, rows: [PersonnelRow]) {
         let official = try await run(year: year, officialOnly: true)
-        let (policy, history, starts) = try await pool.withConnection { connection in
+        let rows = try await pool.withConnection { connection in
             let row = try connection.query("SELECT policy_yaml, policy_sha256 FROM appraisal_years WHERE year = \(year)")[0]
             let policy = try PolicyCache.policy(sha256: try row.decode("policy_sha256"), text: try row.decode("policy_yaml"), year: year)
-            // 任职日期 from the roster (HR's list shows it).
-            var starts: [String: CivilDate] = [:]
-            for row in try connection.query("SELECT employee_number, start_date::text AS start FROM chiefs WHERE start_date IS NOT NULL").map({ $0 })
-            {
-                if let day = CivilDate(parsing: try row.decode("start", as: String.self)) { starts[try row.decode("employee_number")] = day }
-            }
-            return (policy, try ScoringStore.history(before: year, on: connection), starts)
+            var rows = PersonnelList.make(
+                year: year, scores: official.scores, history: try ScoringStore.history(before: year, on: connection), rules: policy.personnel)
+            // 任职日期 from the roster, of the listed chiefs only (HR's list shows it).
+            let numbers = rows.map(\.score.employeeNumber)
+            let starts = Dictionary(
+                try connection.query(
+                    "SELECT employee_number, start_date::text AS start FROM chiefs WHERE start_date IS NOT NULL AND employee_number = ANY(\(numbers)::text[])"
+                ).map { (try $0.decode("employee_number", as: String.self), try $0.decode("start", as: String.self)) },
+                uniquingKeysWith: { first, _ in first })
+            for index in rows.indices { rows[index].startDate = starts[rows[index].score.employeeNumber].flatMap(CivilDate.init(parsing:)) }
+            return rows
         }
-        var rows = PersonnelList.make(year: year, scores: official.scores, history: history, rules: policy.personnel)
-        for index in rows.indices { rows[index].startDate = starts[rows[index].score.employeeNumber] }
         return (official.id, rows)
     }
 
