@@ -80,11 +80,13 @@ start() {
             || { cat "$d.init.log" >&2; exit 1; }
         # Unix socket only, in the data folder. The durable defaults (fsync, synchronous_commit,
         # full_page_writes) stay on: an acknowledged ballot must survive a crash.
+        # max_connections: the Swift suites run in parallel, each with its own database and server pools;
+        # 200 was exceeded once the suites of #27 were added (FATAL: too many clients, seen on a clean clone).
         cat >>"$d/postgresql.conf" <<CONF
 listen_addresses = ''
 unix_socket_directories = '$d'
 port = $PORT
-max_connections = 200
+max_connections = 400
 shared_buffers = 256MB
 fsync = on
 synchronous_commit = on
