@@ -4,15 +4,20 @@ import Logging
 
 /// One libpq connection.
 ///
-/// Every method blocks the calling thread until the server answers, so a connection is used by
-/// one task at a time, on a thread that may block (the `ConnectionPool`'s thread pool, or a
-/// command-line tool's own thread) — never on a NIO event loop. The `PGconn` is freed exactly once,
-/// by `close()` or when the connection is deinitialised.
+/// `query` and `execute` block the calling thread until the server answers, so they run on a
+/// thread that may block (the `ConnectionPool`'s thread pool, or a command-line tool's own
+/// thread) — never on a NIO event loop. `send` (in `Connection+Sending.swift`) runs a statement
+/// without blocking: the task waits on `SocketPoller` instead. Either way a connection is used
+/// by one task at a time. The `PGconn` is freed exactly once, by `close()` or when the
+/// connection is deinitialised.
 public final class Connection: @unchecked Sendable {
-    private var handle: OpaquePointer?
+    var handle: OpaquePointer?
     private let notices: NoticeHandler
     /// Statements prepared on this connection: parameter types and SQL text → statement name.
-    private var prepared: [String: String] = [:]
+    var prepared: [String: String] = [:]
+    /// Whether `SocketPoller` has watched this connection's socket (it must forget it before
+    /// libpq closes it).
+    var watched = false
     /// The most statements kept prepared; past that, statements run unprepared.
     static let preparedLimit = 256
     /// The logger that receives the server's notices.
@@ -71,6 +76,7 @@ public final class Connection: @unchecked Sendable {
     /// Closes the connection; later calls do nothing.
     public func close() {
         if let handle {
+            forgetSocket()
             PQfinish(handle)
             self.handle = nil
         }
@@ -97,6 +103,7 @@ public final class Connection: @unchecked Sendable {
         if isAlive { return }
         logger.warning("postgres: connection lost, reconnecting")
         prepared.removeAll()  // a new server session has none of them
+        forgetSocket()  // PQreset closes it
         PQreset(handle)
         guard PQstatus(handle) == CONNECTION_OK else {
             let message = String(cString: PQerrorMessage(handle)).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -116,12 +123,7 @@ public final class Connection: @unchecked Sendable {
         guard let handle else {
             throw PostgresError(code: .connectionFailure, message: "connection is closed")
         }
-        // PostgreSQL text cannot hold NUL; refuse it rather than let C strings truncate the value.
-        for bind in query.binds where bind.text.map(Connection.containsNUL) == true {
-            throw PostgresError(
-                code: .dataException("22021"), sqlState: "22021",
-                message: "a parameter contains a NUL character")
-        }
+        try Connection.refuseNUL(in: query)
         let types = query.binds.map { $0.type.oid }
         let values: [UnsafeMutablePointer<CChar>?] = query.binds.map { bind in bind.text.map { strdup($0) } }
         defer { for value in values { free(value) } }
@@ -138,6 +140,22 @@ public final class Connection: @unchecked Sendable {
             }
         }
         return try check(result)
+    }
+
+    /// PostgreSQL text cannot hold NUL: refused rather than letting C strings truncate the value.
+    static func refuseNUL(in query: Query) throws {
+        for bind in query.binds where bind.text.map(Connection.containsNUL) == true {
+            throw PostgresError(
+                code: .dataException("22021"), sqlState: "22021",
+                message: "a parameter contains a NUL character")
+        }
+    }
+
+    /// Tells `SocketPoller` to stop watching the socket, before libpq closes it.
+    private func forgetSocket() {
+        guard watched, let handle else { return }
+        SocketPoller.shared.forget(PQsocket(handle))
+        watched = false
     }
 
     /// Whether the text holds a NUL byte (memchr over the UTF-8 bytes when they are contiguous).
@@ -182,7 +200,7 @@ public final class Connection: @unchecked Sendable {
         return try check(PQexec(handle, script))
     }
 
-    private func check(_ result: OpaquePointer?) throws -> QueryResult {
+    func check(_ result: OpaquePointer?) throws -> QueryResult {
         guard let result else {
             throw lastConnectionError()
         }
@@ -196,7 +214,7 @@ public final class Connection: @unchecked Sendable {
         }
     }
 
-    private func lastConnectionError() -> PostgresError {
+    func lastConnectionError() -> PostgresError {
         guard let handle else {
             return PostgresError(code: .connectionFailure, message: "connection is closed")
         }

@@ -102,6 +102,23 @@ public final class ConnectionPool: Sendable {
         }
     }
 
+    /// Runs `body` with a connection of the pool in the calling task, for bodies that only
+    /// `send` (never the blocking `query`): a checkout that finds an idle connection costs no
+    /// thread hop, and neither does the statement. Only re-establishing a broken connection
+    /// (rare: `PQreset` blocks) runs on the pool's threads.
+    public func withSendingConnection<T>(_ body: (Connection) async throws -> T) async throws -> T {
+        let connection = try await checkout()
+        do {
+            if !connection.isAlive { try await threadPool.runIfActive { try connection.ensureAlive() } }
+            let value = try await body(connection)
+            checkin(connection)
+            return value
+        } catch {
+            checkin(connection)
+            throw error
+        }
+    }
+
     /// Runs `body` in a transaction on a connection of the pool (see `Connection.transaction`).
     public func transaction<T: Sendable>(
         _ isolation: IsolationLevel = .readCommitted,
