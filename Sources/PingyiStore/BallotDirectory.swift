@@ -21,7 +21,18 @@ final class BallotDirectory: Sendable {
 
     /// The departments of `codes`, in that order, with their chiefs (merchant review) or without (star rating).
     func departments(_ codes: [String], kind: CampaignKind, on connection: Connection) throws -> [BallotDepartment] {
-        let all = try current(on: connection)
+        Self.select(codes, kind: kind, from: try current(on: connection))
+    }
+
+    /// The same from the copy in memory, without the database; `nil` when it is older than its
+    /// lifetime (the caller then takes the path that reads it again).
+    func cachedDepartments(_ codes: [String], kind: CampaignKind) -> [BallotDepartment]? {
+        let now = ContinuousClock.now
+        guard let cached = snapshot.withLock({ $0 }), now - cached.loaded < lifetime else { return nil }
+        return Self.select(codes, kind: kind, from: cached.departments)
+    }
+
+    private static func select(_ codes: [String], kind: CampaignKind, from all: [String: BallotDepartment]) -> [BallotDepartment] {
         let found = codes.compactMap { all[$0] }
         switch kind {
         case .merchantReview: return found.filter { !$0.chiefs.isEmpty }

@@ -7,6 +7,7 @@ import PingyiPostgres
 public struct BallotStore: Sendable {
     let pool: ConnectionPool
     let directory: BallotDirectory
+    let campaigns: CampaignCache
     let bodyLimit: BallotBodyLimit
 
     /// Uses the given pool. Ballots show roster changes, and the body limit campaigns opening,
@@ -14,6 +15,7 @@ public struct BallotStore: Sendable {
     public init(pool: ConnectionPool, rosterLifetime: Duration = .seconds(10), minimumBodyLimit: Int = 64 * 1024) {
         self.pool = pool
         directory = BallotDirectory(lifetime: rosterLifetime)
+        campaigns = CampaignCache(lifetime: rosterLifetime)
         bodyLimit = BallotBodyLimit(lifetime: rosterLifetime, floor: minimumBodyLimit)
     }
 
@@ -39,12 +41,54 @@ public struct BallotStore: Sendable {
         }
     }
 
+    /// The token hash of the invitation whose typed code has the keyed hash `codeHash`.
+    func tokenHash(codeHash: Data) async throws -> Data? {
+        try await pool.withConnection { connection in
+            try connection.query("SELECT token_hash FROM invitations WHERE code_hash = \(codeHash) AND revoked_at IS NULL").first?.decode(
+                "token_hash")
+        }
+    }
+
     /// What a token leads to, with the form's departments and chiefs when it is usable.
     public func lookup(tokenHash: Data, now: Date = Date()) async throws -> InvitationLookup {
         let directory = self.directory
+        let campaigns = self.campaigns
         return try await pool.withConnection { connection in
-            try BallotStore.lookup(tokenHash: tokenHash, directory: directory, now: now, on: connection)
+            try BallotStore.lookup(tokenHash: tokenHash, directory: directory, campaigns: campaigns, now: now, on: connection)
         }
+    }
+
+    /// A form posted with a valid `FormGrant`: checked against the campaign and departments it
+    /// vouches for (kept in memory) and, when valid, claimed and stored in one statement — one
+    /// round trip, sent without blocking a thread (`Connection.send`). The claim also requires
+    /// the invitation to be still of that campaign with those departments. Anything else (an
+    /// invalid form, a campaign not accepting, a claim that found nothing to claim, a copy too
+    /// old) takes the path of `submit(tokenHash:kind:now:validate:)`, which looks the invitation
+    /// up first and says what became of it.
+    public func submit(
+        match: InvitationMatch, grant: FormGrant, kind: CampaignKind, now: Date = Date(),
+        validate: @escaping @Sendable (BallotInvitation) -> BallotValidation
+    ) async throws -> SubmitAttempt {
+        let directory = self.directory
+        let campaigns = self.campaigns
+        let accepted = try await pool.withSendingConnection { connection -> Bool in
+            guard let campaign = try await campaigns.campaign(grant.campaignID, on: connection),
+                campaign.kind == kind, campaign.acceptance(at: now) == .accepting,
+                let departments = directory.cachedDepartments(grant.departmentCodes, kind: kind)
+            else { return false }
+            let invitation = BallotInvitation(campaign: campaign, departments: departments, departmentCodes: grant.departmentCodes)
+            guard case .valid(let answers) = validate(invitation) else { return false }
+            let claim = try BallotStore.claim(match: match, grant: grant, answers: answers, campaign: campaign, now: now)
+            return try await connection.send(claim).count == 1
+        }
+        if accepted { return .submitted(.accepted) }
+        let tokenHash: Data?
+        switch match {
+        case .tokenHash(let hash): tokenHash = hash
+        case .codeHash(let hash): tokenHash = try await self.tokenHash(codeHash: hash)
+        }
+        guard let tokenHash else { return .notSubmitted(.notFound) }
+        return try await submit(tokenHash: tokenHash, kind: kind, now: now, validate: validate)
     }
 
     /// Looks the invitation up, checks the form with `validate` and, when it is valid, claims the
@@ -60,8 +104,9 @@ public struct BallotStore: Sendable {
         validate: @escaping @Sendable (BallotInvitation) -> BallotValidation
     ) async throws -> SubmitAttempt {
         let directory = self.directory
+        let campaigns = self.campaigns
         return try await pool.withConnection { connection in
-            let lookup = try BallotStore.lookup(tokenHash: tokenHash, directory: directory, now: now, on: connection)
+            let lookup = try BallotStore.lookup(tokenHash: tokenHash, directory: directory, campaigns: campaigns, now: now, on: connection)
             guard case .open(let invitation) = lookup, invitation.campaign.kind == kind else { return .notSubmitted(lookup) }
             let validation = validate(invitation)
             guard case .valid(let answers) = validation else { return .invalid(invitation, validation) }
@@ -73,8 +118,9 @@ public struct BallotStore: Sendable {
     /// as a form's, after looking the invitation's campaign up.
     public func submit(tokenHash: Data, answers: BallotAnswers, now: Date = Date()) async throws -> SubmitOutcome {
         let directory = self.directory
+        let campaigns = self.campaigns
         return try await pool.withConnection { connection in
-            switch try BallotStore.lookup(tokenHash: tokenHash, directory: directory, now: now, on: connection) {
+            switch try BallotStore.lookup(tokenHash: tokenHash, directory: directory, campaigns: campaigns, now: now, on: connection) {
             case .open(let invitation):
                 return try BallotStore.claim(tokenHash: tokenHash, answers: answers, campaign: invitation.campaign, now: now, on: connection)
             case .alreadyUsed: return .alreadyUsed
@@ -84,7 +130,9 @@ public struct BallotStore: Sendable {
         }
     }
 
-    static func lookup(tokenHash: Data, directory: BallotDirectory, now: Date, on connection: Connection) throws -> InvitationLookup {
+    static func lookup(
+        tokenHash: Data, directory: BallotDirectory, campaigns: CampaignCache, now: Date, on connection: Connection
+    ) throws -> InvitationLookup {
         guard
             let row = try connection.query(
                 """
@@ -99,14 +147,21 @@ public struct BallotStore: Sendable {
         else { return .notFound }
         if try row.decode("revoked", as: Bool.self) { return .notFound }
         let campaign = try CampaignStore.decode(row)
+        campaigns.keep(campaign)
         if try row.decode("used", as: Bool.self) { return .alreadyUsed }
         let acceptance = campaign.acceptance(at: now)
         guard acceptance == .accepting else { return .notAccepting(acceptance) }
         let codes: [String] = try row.decode("departments")
-        return .open(BallotInvitation(campaign: campaign, departments: try directory.departments(codes, kind: campaign.kind, on: connection)))
+        return .open(
+            BallotInvitation(
+                campaign: campaign, departments: try directory.departments(codes, kind: campaign.kind, on: connection), departmentCodes: codes))
     }
 
-    static func claim(tokenHash: Data, answers: BallotAnswers, campaign: Campaign, now: Date, on connection: Connection) throws -> SubmitOutcome {
+    /// The claim-and-store statement: key-share-locks the invitation's open campaign, marks the
+    /// invitation used where it still is unused, puts the sealed ballot in the box and the signed
+    /// clues in the office's list. It returns one row when it stored the ballot. With a `grant`,
+    /// the invitation must also still have exactly the grant's departments.
+    static func claim(match: InvitationMatch, grant: FormGrant?, answers: BallotAnswers, campaign: Campaign, now: Date) throws -> Query {
         // Signed clues go to the office now, with the supervisor's name; unsigned ones stay in
         // the sealed ballot and are released, shuffled, when the campaign is counted.
         let (stored, signedClues) = answers.separatingSignedClues(clueQuestions: campaign.template.clueQuestions)
@@ -117,18 +172,25 @@ public struct BallotStore: Sendable {
         }
         let plain: String? = sealed == nil ? json : nil
         let today = CountyCalendar.today(now).description
-        let claimed = try connection.query(
-            """
+        // Program text only: which column names the invitation.
+        let column: String
+        let hash: Data
+        switch match {
+        case .tokenHash(let value): (column, hash) = ("token_hash", value)
+        case .codeHash(let value): (column, hash) = ("code_hash", value)
+        }
+        return """
             WITH campaign AS (
-                SELECT c.id FROM invitations i JOIN campaigns c ON c.id = i.campaign_id
-                WHERE i.token_hash = \(tokenHash) AND c.id = \(campaign.id) AND c.state = 'open'
+                SELECT c.id, i.id AS invitation_id FROM invitations i JOIN campaigns c ON c.id = i.campaign_id
+                WHERE i.\(unescaped: column) = \(hash) AND c.id = \(campaign.id) AND c.state = 'open'
                   AND (c.opens_at IS NULL OR c.opens_at <= now()) AND (c.closes_at IS NULL OR now() < c.closes_at)
+                  AND (\(grant?.departmentCodes)::text[] IS NULL OR \(grant?.departmentCodes)::text[] = ARRAY(
+                      SELECT x.department_code FROM invitation_departments x WHERE x.invitation_id = i.id ORDER BY x.department_code))
                 FOR KEY SHARE OF c
             ), claimed AS (
                 UPDATE invitations i SET used_on = \(today)::date
                 FROM campaign
-                WHERE i.token_hash = \(tokenHash) AND i.campaign_id = campaign.id
-                  AND i.used_on IS NULL AND i.revoked_at IS NULL
+                WHERE i.id = campaign.invitation_id AND i.used_on IS NULL AND i.revoked_at IS NULL
                 RETURNING i.campaign_id, i.supervisor_code
             ), boxed AS (
                 INSERT INTO ballot_box (campaign_id, answers, sealed) SELECT campaign_id, \(plain)::jsonb, \(sealed) FROM claimed
@@ -138,7 +200,11 @@ public struct BallotStore: Sendable {
                 FROM claimed, unnest(\(signedClues.map { $0.target ?? "" })::text[], \(signedClues.map(\.text))::text[]) AS k(department, body)
             )
             SELECT campaign_id FROM claimed
-            """)
+            """
+    }
+
+    static func claim(tokenHash: Data, answers: BallotAnswers, campaign: Campaign, now: Date, on connection: Connection) throws -> SubmitOutcome {
+        let claimed = try connection.query(try claim(match: .tokenHash(tokenHash), grant: nil, answers: answers, campaign: campaign, now: now))
         if claimed.count == 1 { return .accepted }
         guard
             let row = try connection.query(

@@ -177,7 +177,7 @@ struct HardeningTests {
         configuration.formSecret = Data(repeating: 7, count: 32)
         let application = try await buildApplication(configuration, logger: ServerHarness.quietLogger)
         let token = InvitationToken.random()
-        let csrf = AntiForgery(secret: configuration.formSecret).token(for: token.hash)
+        let csrf = AntiForgery(secret: configuration.formSecret).token(for: token.hash, grant: nil)
         try await application.test(.router) { client in
             let response = try await client.execute(
                 uri: "/s", method: .post,

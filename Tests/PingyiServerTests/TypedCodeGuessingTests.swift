@@ -72,7 +72,7 @@ struct TypedCodeGuessingTests {
         configuration.formSecret = Data(repeating: 7, count: 32)
         let application = try await buildApplication(configuration, logger: ServerHarness.quietLogger)
         let code = InvitationCode(token: .random())
-        let csrf = AntiForgery(secret: configuration.formSecret).token(for: BallotController.Credential.binding(code: code))
+        let csrf = AntiForgery(secret: configuration.formSecret).token(for: BallotController.Credential.binding(code: code), grant: nil)
         try await application.test(.router) { client in
             let response = try await client.execute(
                 uri: "/s", method: .post,

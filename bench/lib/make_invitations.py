@@ -43,7 +43,11 @@ def main():
             merchants.write(f"{code}\t压测企业{n}有限公司\n")
             invitations.write(f"{campaign}\t\\\\x{digest.hex()}\t{code}\n")
             if n < half:
-                csrf = b64url(hmac.new(secret, b"pingyi-form:" + digest, hashlib.sha256).digest())
+                # The form's anti-forgery token as the server makes it (AntiForgery): an HMAC of
+                # the token's hash and the form's grant (campaign and departments), and the grant.
+                grant = f"{campaign}:{','.join(sorted(departments))}".encode()
+                mac = hmac.new(secret, b"pingyi-ballot-form:" + digest + b"|" + grant, hashlib.sha256).digest()
+                csrf = b64url(mac) + "." + b64url(grant)
                 http.write(f"{b64url(token)} {csrf}\n")
             else:
                 queue.write(f"{n - half + 1}\t\\\\x{digest.hex()}\n")

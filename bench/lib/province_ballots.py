@@ -38,7 +38,10 @@ with open(links, newline="", encoding="utf-8-sig") as file:
         token = row[link_column].rsplit("/", 1)[-1]
         graded = [e for d in departments[row[0]] for e in chiefs[d]]
         raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
-        csrf = base64.urlsafe_b64encode(hmac.new(secret, b"pingyi-form:" + hashlib.sha256(raw).digest(), hashlib.sha256).digest()).decode().rstrip("=")
+        # The form's anti-forgery token without a grant (AntiForgery): the server looks each
+        # invitation up before its claim, as a form rendered before the grant existed would.
+        mac = hmac.new(secret, b"pingyi-ballot-form:" + hashlib.sha256(raw).digest() + b"|", hashlib.sha256).digest()
+        csrf = base64.urlsafe_b64encode(mac).decode().rstrip("=") + "."
         body = f"csrf={csrf}&" + "&".join(f"a.{e}.overall={OPTIONS[(i * 7 + len(jobs)) % 7]}" for i, e in enumerate(graded))
         jobs.append((token, body))
         total += len(graded)

@@ -106,7 +106,7 @@ struct BallotController: Sendable {
         if isKnown(lookup) { await limiter.refund(reservation) }
         switch lookup {
         case .open(let invitation) where invitation.campaign.kind == kind:
-            let page = BallotPage(invitation: invitation, action: path, csrf: antiForgery.token(for: credential.binding))
+            let page = BallotPage(invitation: invitation, action: path, csrf: antiForgery.token(for: credential.binding, grant: invitation.grant))
             return views.page("ballot", page)
         case .alreadyUsed:
             return done(code: credential.code != nil)
@@ -145,16 +145,22 @@ struct BallotController: Sendable {
         guard let fields = FormBody.decode(body) else {
             return views.message(.badForm, status: .badRequest)
         }
-        guard antiForgery.verify(fields[BallotField.csrf], for: credential.binding) else {
+        guard case .valid(let grant) = antiForgery.check(fields[BallotField.csrf], for: credential.binding) else {
             await limiter.recordFailure(address)
             return views.message(.expiredForm, status: .forbidden)
         }
         let allowSigned = kind == .starRating
+        let validate: @Sendable (BallotInvitation) -> BallotValidation = { invitation in
+            BallotValidator.validate(fields, template: invitation.campaign.template, targets: invitation.targets, allowSigned: allowSigned)
+        }
         let attempt: SubmitAttempt
         do {
-            guard let tokenHash = try await resolve(credential) else { return views.message(.invalidLink, status: .notFound) }
-            attempt = try await store.submit(tokenHash: tokenHash, kind: kind) { invitation in
-                BallotValidator.validate(fields, template: invitation.campaign.template, targets: invitation.targets, allowSigned: allowSigned)
+            if let grant, let match = match(credential) {
+                // The form vouches for its campaign and departments: one round trip, the claim.
+                attempt = try await store.submit(match: match, grant: grant, kind: kind, validate: validate)
+            } else {
+                guard let tokenHash = try await resolve(credential) else { return views.message(.invalidLink, status: .notFound) }
+                attempt = try await store.submit(tokenHash: tokenHash, kind: kind, validate: validate)
             }
         } catch let error where HTTPProblem.of(error)?.status == .serviceUnavailable {
             // A failover or restart under way (a typed code's look-up included): whether the
@@ -185,7 +191,8 @@ struct BallotController: Sendable {
             return views.message(.invalidLink, status: .notFound)
         case .invalid(let invitation, .invalid(let problems)):
             let page = BallotPage(
-                invitation: invitation, action: path, csrf: antiForgery.token(for: credential.binding), values: fields, problems: problems)
+                invitation: invitation, action: path, csrf: antiForgery.token(for: credential.binding, grant: invitation.grant), values: fields,
+                problems: problems)
             // `no-store` like every form page: once the ballot went through, Back to this entry
             // must not show the filled form again from a cache. Chromium asks to post it again
             // (「确认重新提交表单」), and a second post is answered with 「已提交」.
@@ -283,6 +290,12 @@ struct BallotController: Sendable {
         }
         guard let hash = InvitationToken(text: value)?.hash else { return nil }
         return Credential(tokenHash: hash, code: nil, binding: hash)
+    }
+
+    /// How the claim finds the invitation: the link's token hash, or the typed code's keyed hash.
+    private func match(_ credential: Credential) -> InvitationMatch? {
+        if let hash = credential.tokenHash { return .tokenHash(hash) }
+        return credential.code.map { .codeHash(codeKey.mac($0)) }
     }
 
     /// The invitation's token hash: the link's own, or the one stored with the typed code.
