@@ -27,8 +27,8 @@ struct BallotController: Sendable {
     /// The key typed codes are stored under.
     let codeKey: InvitationCodeKey
     let configuration: ServerConfiguration
-    /// The Origin rule of form posts, made once.
-    private let originCheck: OriginCheck
+    /// The content-type and Origin checks of the form posts, made once.
+    private let formPosts: FormPostMiddleware
     /// The trusted proxies, parsed once.
     private let trustedProxies: [IPRange]
 
@@ -43,7 +43,7 @@ struct BallotController: Sendable {
         self.limiter = limiter
         self.codeKey = codeKey
         self.configuration = configuration
-        originCheck = OriginCheck(publicURL: configuration.publicURL)
+        formPosts = FormPostMiddleware(views: views, originCheck: OriginCheck(publicURL: configuration.publicURL))
         trustedProxies = configuration.trustedProxyRanges
     }
 
@@ -51,20 +51,47 @@ struct BallotController: Sendable {
     private var cookieName: String { configuration.cookieName(kind == .merchantReview ? "pingyi_s" : "pingyi_r") }
 
     func add(to router: Router<PingyiRequestContext>) {
-        router.get("\(path)/thanks") { _, _ in views.message(.thanks, status: .ok) }
-        router.get("\(path)/done") { request, _ in
-            views.message(request.uri.query == "code" ? .codeAlreadySubmitted : .alreadySubmitted, status: .ok)
+        router.get("\(path)/thanks", use: thanks)
+        router.get("\(path)/done", use: alreadySubmitted)
+        router.get("\(path)/:token", use: open)
+        router.get(RouterPath(path), use: form)
+        let posts = router.group().add(middleware: formPosts)
+        posts.post("\(path)/code", use: enterCode)
+        posts.post(RouterPath(path), use: submit)
+    }
+
+    /// `GET /s/thanks`.
+    @Sendable func thanks(_ request: Request, context: PingyiRequestContext) -> Response {
+        views.message(.thanks, status: .ok)
+    }
+
+    /// `GET /s/done` — 「已提交」 (`?code`: said of a typed code).
+    @Sendable func alreadySubmitted(_ request: Request, context: PingyiRequestContext) -> Response {
+        views.message(request.uri.query == "code" ? .codeAlreadySubmitted : .alreadySubmitted, status: .ok)
+    }
+
+    /// The answer to a look-up that did not lead to this kind's open form, and `ifOpen`'s when
+    /// it did: the same for a link, the cookie and a typed code (`code`), except that an unknown
+    /// typed code gets `unknown` (its entry page again) rather than the invalid-link page.
+    private func answer(
+        _ lookup: InvitationLookup, code: Bool, unknown: (() -> Response)? = nil, ifOpen: (BallotInvitation) -> Response
+    ) -> Response {
+        switch lookup {
+        case .open(let invitation) where invitation.campaign.kind == kind:
+            ifOpen(invitation)
+        case .alreadyUsed:
+            done(code: code)
+        case .notAccepting(let acceptance):
+            notAccepting(acceptance)
+        case .notFound, .open:
+            unknown?() ?? views.message(.invalidLink, status: .notFound)
         }
-        router.get("\(path)/:token") { request, context in try await open(request, context: context) }
-        router.get(RouterPath(path)) { request, context in try await form(request, context: context) }
-        router.post("\(path)/code") { request, context in try await enterCode(request, context: context) }
-        router.post(RouterPath(path)) { request, context in try await submit(request, context: context) }
     }
 
     /// `GET /s/{token}` — every look-up of a token or code is counted against the client's
     /// limit before it is made (a burst cannot overshoot), and given back when the invitation
     /// exists: only guesses use the limit up.
-    func open(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+    @Sendable func open(_ request: Request, context: PingyiRequestContext) async throws -> Response {
         let address = ClientAddress.of(request, context: context, trustedProxies: trustedProxies)
         guard let reservation = await limiter.reserve(address) else {
             context.logger.notice("token look-ups rate-limited", metadata: ["client": "\(address)"])
@@ -75,21 +102,12 @@ struct BallotController: Sendable {
         }
         let lookup = try await store.lookup(tokenHash: token.hash)
         if isKnown(lookup) { await limiter.refund(reservation) }
-        switch lookup {
-        case .open(let invitation) where invitation.campaign.kind == kind:
-            return toForm(cookie: token.text)
-        case .alreadyUsed:
-            return done()
-        case .notAccepting(let acceptance):
-            return notAccepting(acceptance)
-        case .notFound, .open:
-            return views.message(.invalidLink, status: .notFound)
-        }
+        return answer(lookup, code: false) { _ in toForm(cookie: token.text) }
     }
 
     /// `GET /s` — a token or code in the cookie is looked up like one in the path, counted
     /// against the same limit (else the cookie would be a way around it).
-    func form(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+    @Sendable func form(_ request: Request, context: PingyiRequestContext) async throws -> Response {
         // The ballot was submitted from this browser (the cookie says so, nothing more).
         if request.cookies[cookieName]?.value == Self.submittedMarker { return done() }
         guard let credential = cookieCredential(request) else {
@@ -104,16 +122,9 @@ struct BallotController: Sendable {
         guard let tokenHash = try await resolve(credential) else { return views.message(.invalidLink, status: .notFound) }
         let lookup = try await store.lookup(tokenHash: tokenHash)
         if isKnown(lookup) { await limiter.refund(reservation) }
-        switch lookup {
-        case .open(let invitation) where invitation.campaign.kind == kind:
-            let page = BallotPage(invitation: invitation, action: path, csrf: antiForgery.token(for: credential.binding, grant: invitation.grant))
-            return views.page("ballot", page)
-        case .alreadyUsed:
-            return done(code: credential.code != nil)
-        case .notAccepting(let acceptance):
-            return notAccepting(acceptance)
-        case .notFound, .open:
-            return views.message(.invalidLink, status: .notFound)
+        return answer(lookup, code: credential.code != nil) { invitation in
+            views.page(
+                "ballot", BallotPage(invitation: invitation, action: path, csrf: antiForgery.token(for: credential.binding, grant: invitation.grant)))
         }
     }
 
@@ -122,15 +133,8 @@ struct BallotController: Sendable {
     /// exists or not, and counts as a failure. A valid token comes only from a form page whose
     /// look-up was counted already, so the submission itself reserves nothing: simultaneous
     /// submissions from one address (a double click, an office behind one NAT) are not refused.
-    func submit(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+    @Sendable func submit(_ request: Request, context: PingyiRequestContext) async throws -> Response {
         var request = request
-        guard request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true else {
-            return views.message(.badForm, status: .unsupportedMediaType)
-        }
-        guard originCheck.allows(request) else {
-            context.logger.notice("form posted from a foreign origin")
-            return views.message(.expiredForm, status: .forbidden)
-        }
         let address = ClientAddress.of(request, context: context, trustedProxies: trustedProxies)
         guard await !limiter.isBlocked(address) else { return views.message(.tooManyAttempts, status: .tooManyRequests) }
         // Posted again from Chromium's 「确认重新提交表单」 after the ballot went through.
@@ -308,32 +312,20 @@ struct BallotController: Sendable {
     /// `POST /s/code` — the typed code of a printed letter: a known code goes into the cookie
     /// like a link's token (303 to the form); a wrong one counts against the same limit as
     /// guessed links and shows the form again.
-    func enterCode(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+    @Sendable func enterCode(_ request: Request, context: PingyiRequestContext) async throws -> Response {
         var request = request
         let address = ClientAddress.of(request, context: context, trustedProxies: trustedProxies)
-        guard request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true else {
-            return views.message(.badForm, status: .unsupportedMediaType)
-        }
-        guard originCheck.allows(request) else { return views.message(.expiredForm, status: .forbidden) }
         guard let reservation = await limiter.reserve(address) else { return views.message(.tooManyAttempts, status: .tooManyRequests) }
         let body = try await FormBody.collect(&request, limit: 1024, timeout: configuration.bodyTimeout)
         // Shown again for correction: visible characters only.
         let typed = String(
             String.UnicodeScalarView((FormBody.decode(body)?["code"] ?? "").unicodeScalars.filter { !CountyIdentity.isRefused($0) }).prefix(20))
+        let wrongCode = { views.page("code", CodeEntryPage(action: "\(path)/code", failed: true, typed: typed), status: .notFound) }
         guard let code = InvitationCode(typed: typed), let tokenHash = try await store.tokenHash(code: code, key: codeKey) else {
-            return views.page("code", CodeEntryPage(action: "\(path)/code", failed: true, typed: typed), status: .notFound)
+            return wrongCode()
         }
         let lookup = try await store.lookup(tokenHash: tokenHash)
         if isKnown(lookup) { await limiter.refund(reservation) }
-        switch lookup {
-        case .open(let invitation) where invitation.campaign.kind == kind:
-            return toForm(cookie: "code:" + code.text)
-        case .alreadyUsed:
-            return done(code: true)
-        case .notAccepting(let acceptance):
-            return notAccepting(acceptance)
-        case .notFound, .open:
-            return views.page("code", CodeEntryPage(action: "\(path)/code", failed: true, typed: typed), status: .notFound)
-        }
+        return answer(lookup, code: true, unknown: wrongCode) { _ in toForm(cookie: "code:" + code.text) }
     }
 }
