@@ -68,6 +68,11 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // What Pingyi takes from its environment, read once by the CLI and passed down.
+        .target(
+            name: "PingyiConfiguration",
+            dependencies: ["PingyiCore", .product(name: "Logging", package: "swift-log")]
+        ),
         // Repositories: SQL in, domain values out.
         .target(
             name: "PingyiStore",
@@ -84,6 +89,7 @@ let package = Package(
             dependencies: [
                 "PingyiStore",
                 "PingyiCore",
+                "PingyiConfiguration",
                 "PingyiPostgres",
                 "PingyiXLSX",
                 "PingyiWorkflows",
@@ -123,6 +129,7 @@ let package = Package(
             name: "pingyi",
             dependencies: [
                 "PingyiServer",
+                "PingyiConfiguration",
                 "PingyiWorkflows",
                 "PingyiDemo",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -153,7 +160,7 @@ let package = Package(
         .testTarget(
             name: "pingyiTests",
             dependencies: [
-                "pingyi", "PingyiServer", "PingyiWorkflows", .product(name: "Logging", package: "swift-log"),
+                "pingyi", "PingyiServer", "PingyiConfiguration", "PingyiWorkflows", .product(name: "Logging", package: "swift-log"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
