@@ -107,15 +107,16 @@ let package = Package(
             resources: [.copy("Templates"), .copy("Static")]
         ),
         // The use cases the CLI and the console share: import a file, issue links into a private
-        // file, export a table, the office's messages.
+        // file, letters (a Mustache template), export a table, the office's messages.
         .target(
             name: "PingyiWorkflows",
             dependencies: [
                 "PingyiStore", "PingyiCore", "PingyiPostgres", "PingyiXLSX", "PingyiQR",
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("DocumentTemplates")]
+            resources: [.copy("DocumentTemplates"), .copy("LetterTemplates")]
         ),
         // The demo county: seeding and simulated respondents, out of the production path.
         .target(

@@ -71,9 +71,9 @@ struct InvitationsCommand: AsyncParsableCommand {
     ) async throws -> String {
         switch URL(fileURLWithPath: out).pathExtension.lowercased() {
         case "html":
-            let codes = try await LetterWorkflow.knownCodes(rows, codeKey: try configuration.codeKey(), pool: pool)
+            let codes = try await LetterWorkflow.knownCodes(rows, codeKey: try configuration.codeKey(), invitations: InvitationStore(pool: pool))
             let identity = try await CountyIdentityStore(pool: pool).load()
-            let html = LetterWorkflow.letters(rows, campaign: campaign, codes: codes, identity: identity, reminder: reminder)
+            let html = try LetterWorkflow.letters(rows, campaign: campaign, codes: codes, identity: identity, reminder: reminder)
             try PrivateFile.create(out, contents: Data(html.utf8))
             return "\(rows.count) 封\(reminder ? "提醒" : "邀请")函（每页一封，A4；用浏览器打开后打印），写入 \(out)"
         case "csv":
@@ -157,7 +157,7 @@ struct InvitationsCommand: AsyncParsableCommand {
                 let found = try await InvitationsCommand.campaign(campaign, pool: pool)
                 if let refusal = LetterWorkflow.remindRefusal(found) { throw ValidationError(refusal) }
                 let file = try LinksFile.read(from, kind: found.kind, publicURL: configuration.server.publicURL)
-                let rows = try await LetterWorkflow.unanswered(file, campaignID: campaign, pool: pool)
+                let rows = try await LetterWorkflow.unanswered(file, campaignID: campaign, invitations: InvitationStore(pool: pool))
                 guard !rows.isEmpty else { return ("链接文件中的评议对象都已提交（或链接已作废），无需提醒。", 0, file.rows.count) }
                 let line = try await InvitationsCommand.write(
                     rows, campaign: found, out: out, reminder: true, configuration: configuration, pool: pool)
