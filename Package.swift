@@ -157,6 +157,18 @@ let package = Package(
             path: "Tests/PingyiTestSupport"
         ),
         .testTarget(name: "PingyiCoreTests", dependencies: ["PingyiCore"]),
+        // The C layers' own tests, no database: a QR code's matrix, a workbook's XML read back.
+        .testTarget(name: "PingyiQRTests", dependencies: ["PingyiQR"]),
+        .testTarget(
+            name: "PingyiXLSXTests",
+            dependencies: ["PingyiXLSX", "PingyiCore", "PingyiWorkflows", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        // Letters and links files without a database; the import workflow and the demo county on one each.
+        .testTarget(
+            name: "PingyiWorkflowsTests",
+            dependencies: ["PingyiWorkflows", "PingyiCore", "PingyiXLSX", "PingyiPostgres", "PingyiTestSupport"]
+        ),
+        .testTarget(name: "PingyiDemoTests", dependencies: ["PingyiDemo", "PingyiCore", "PingyiPostgres", "PingyiTestSupport"]),
         // The command-line tool's own pieces (files it writes).
         .testTarget(
             name: "pingyiTests",
