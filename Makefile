@@ -62,8 +62,9 @@ lint:
 	$(SWIFT) format lint --strict --recursive --parallel $(SWIFT_SOURCES)
 
 # The suites that need no database (the pure domain, the pool's state machine, the API's router
-# on an in-memory reading, the CLI's files and configuration): seconds after a build.
-FAST_SUITES = PingyiCoreTests|PoolStateMachineTests|FastRouterTests|pingyiTests
+# on an in-memory reading, the CLI's files and configuration, QR codes, workbooks, letters and
+# links files): seconds after a build.
+FAST_SUITES = PingyiCoreTests|PoolStateMachineTests|FastRouterTests|pingyiTests|PingyiQRTests|PingyiXLSXTests|LetterWorkflowTests|LinksFileTests
 test-fast: build
 	$(SWIFT) build --build-tests
 	env -u PGHOST -u PGPORT -u PGDATABASE -u DATABASE_URL $(SWIFT) test --skip-build --filter '$(FAST_SUITES)'

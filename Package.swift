@@ -68,6 +68,11 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // What Pingyi takes from its environment, read once by the CLI and passed down.
+        .target(
+            name: "PingyiConfiguration",
+            dependencies: ["PingyiCore", .product(name: "Logging", package: "swift-log")]
+        ),
         // Repositories: SQL in, domain values out.
         .target(
             name: "PingyiStore",
@@ -84,6 +89,7 @@ let package = Package(
             dependencies: [
                 "PingyiStore",
                 "PingyiCore",
+                "PingyiConfiguration",
                 "PingyiPostgres",
                 "PingyiXLSX",
                 "PingyiWorkflows",
@@ -101,15 +107,16 @@ let package = Package(
             resources: [.copy("Templates"), .copy("Static")]
         ),
         // The use cases the CLI and the console share: import a file, issue links into a private
-        // file, export a table, the office's messages.
+        // file, letters (a Mustache template), export a table, the office's messages.
         .target(
             name: "PingyiWorkflows",
             dependencies: [
                 "PingyiStore", "PingyiCore", "PingyiPostgres", "PingyiXLSX", "PingyiQR",
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("DocumentTemplates")]
+            resources: [.copy("DocumentTemplates"), .copy("LetterTemplates")]
         ),
         // The demo county: seeding and simulated respondents, out of the production path.
         .target(
@@ -123,6 +130,7 @@ let package = Package(
             name: "pingyi",
             dependencies: [
                 "PingyiServer",
+                "PingyiConfiguration",
                 "PingyiWorkflows",
                 "PingyiDemo",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -149,11 +157,23 @@ let package = Package(
             path: "Tests/PingyiTestSupport"
         ),
         .testTarget(name: "PingyiCoreTests", dependencies: ["PingyiCore"]),
+        // The C layers' own tests, no database: a QR code's matrix, a workbook's XML read back.
+        .testTarget(name: "PingyiQRTests", dependencies: ["PingyiQR"]),
+        .testTarget(
+            name: "PingyiXLSXTests",
+            dependencies: ["PingyiXLSX", "PingyiCore", "PingyiWorkflows", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        // Letters and links files without a database; the import workflow and the demo county on one each.
+        .testTarget(
+            name: "PingyiWorkflowsTests",
+            dependencies: ["PingyiWorkflows", "PingyiCore", "PingyiXLSX", "PingyiPostgres", "PingyiTestSupport"]
+        ),
+        .testTarget(name: "PingyiDemoTests", dependencies: ["PingyiDemo", "PingyiCore", "PingyiPostgres", "PingyiTestSupport"]),
         // The command-line tool's own pieces (files it writes).
         .testTarget(
             name: "pingyiTests",
             dependencies: [
-                "pingyi", "PingyiServer", "PingyiWorkflows", .product(name: "Logging", package: "swift-log"),
+                "pingyi", "PingyiServer", "PingyiConfiguration", "PingyiWorkflows", .product(name: "Logging", package: "swift-log"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]

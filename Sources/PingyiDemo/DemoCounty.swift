@@ -101,7 +101,7 @@ public struct DemoCounty: Sendable {
         for (campaign, sample) in samples {
             let path = "\(out)/letter-sample-campaign\(campaign.id)-\(CountyCalendar.stamp()).html"
             let row = LinksFile.Row(sample, kind: campaign.kind, publicURL: publicURL)
-            let html = LetterWorkflow.letters(
+            let html = try LetterWorkflow.letters(
                 [row], campaign: campaign, codes: [InvitationCode(token: sample.token).text], identity: try await identity.load())
             if (try? PrivateFile.create(path, contents: Data(html.utf8))) != nil { report("示例邀请函（可打印）：\(path)") }
         }

@@ -22,7 +22,7 @@ public struct InvitationStore: Sendable {
         public var revoked: Int
     }
 
-    public let pool: ConnectionPool
+    let pool: ConnectionPool
 
     /// What the audit log keeps of an issue: counts, and for a reissue the reason and the links
     /// revoked per department (never who).
@@ -102,6 +102,39 @@ public struct InvitationStore: Sendable {
             try deliver(issued)
             return IssueResult(issued: issued, revoked: revoked)
         }
+    }
+
+    /// Which of `tokens` open an invitation of the campaign that is still unused and not revoked
+    /// (looked up by their hashes): those a reminder may go to.
+    public func unanswered(_ tokens: [InvitationToken], campaignID: Int) async throws -> Set<InvitationToken> {
+        let hashes = tokens.map { $0.hash.hex }
+        let open = try await pool.withConnection { connection in
+            Set(
+                try connection.query(
+                    """
+                    SELECT encode(token_hash, 'hex') AS hash FROM invitations
+                    WHERE campaign_id = \(campaignID) AND used_on IS NULL AND revoked_at IS NULL
+                      AND token_hash = ANY(ARRAY(SELECT decode(h, 'hex') FROM unnest(\(hashes)::text[]) AS h))
+                    """
+                ).map { try $0.decode("hash", as: String.self) })
+        }
+        return Set(zip(tokens, hashes).filter { open.contains($0.1) }.map(\.0))
+    }
+
+    /// Which of `codes` are stored (by their HMAC under `codeKey`): invitations issued since typed
+    /// codes exist, whose letters may print the code.
+    public func knownCodes(_ codes: [InvitationCode], codeKey: InvitationCodeKey) async throws -> Set<InvitationCode> {
+        let hashes = codes.map { codeKey.mac($0).hex }
+        let known = try await pool.withConnection { connection in
+            Set(
+                try connection.query(
+                    """
+                    SELECT encode(code_hash, 'hex') AS hash FROM invitations
+                    WHERE code_hash = ANY(ARRAY(SELECT decode(h, 'hex') FROM unnest(\(hashes)::text[]) AS h))
+                    """
+                ).map { try $0.decode("hash", as: String.self) })
+        }
+        return Set(zip(codes, hashes).filter { known.contains($0.1) }.map(\.0))
     }
 
     /// Issued / used / revoked counts and the response rate by department — never who.

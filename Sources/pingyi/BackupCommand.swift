@@ -1,24 +1,25 @@
 import ArgumentParser
 import Foundation
+import PingyiConfiguration
 import PingyiPostgres
 import PingyiWorkflows
 
 /// `pingyi backup --out FILE`, `pingyi restore FILE`: PostgreSQL's own `pg_dump -Fc` and
 /// `pg_restore`, the file private to the office from its first byte. The database is handed to
 /// the tools in their environment, never on their command line (`ToolInvocation`).
-struct BackupCommand: AsyncParsableCommand {
+struct BackupCommand: ConfiguredCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup", abstract: "备份整个数据库（pg_dump 自定义格式，文件仅本人可读，不覆盖已有文件）。")
 
     @OptionGroup var database: DatabaseOptions
     @Option(help: "备份文件") var out: String
 
-    func run() async throws {
+    func run(_ configuration: PingyiConfiguration) async throws {
         // Made empty with mode 600 first (never over an existing file), then filled by pg_dump.
         try PrivateFile.create(out, contents: Data())
         do {
             try BackupCommand.tool(
-                "pg_dump", try ToolInvocation(["--format=custom", "--no-owner", "--file=\(out)"], conninfo: database.conninfo))
+                "pg_dump", try ToolInvocation(["--format=custom", "--no-owner", "--file=\(out)"], conninfo: database.conninfo(configuration)))
         } catch {
             try? FileManager.default.removeItem(atPath: out)
             throw error
@@ -47,16 +48,16 @@ struct BackupCommand: AsyncParsableCommand {
 }
 
 /// `pingyi restore FILE`: into an empty database only.
-struct RestoreCommand: AsyncParsableCommand {
+struct RestoreCommand: ConfiguredCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore", abstract: "把 pingyi backup 的备份恢复到一个空数据库（有数据的数据库会被拒绝）。")
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "备份文件") var file: String
 
-    func run() async throws {
+    func run(_ configuration: PingyiConfiguration) async throws {
         guard FileManager.default.isReadableFile(atPath: file) else { throw WorkflowError("无法读取 \(file)") }
-        let tables: Int = try await database.withPool { pool in
+        let tables: Int = try await database.withPool(configuration) { pool in
             try await pool.withConnection { connection in
                 try connection.query("SELECT count(*) AS n FROM pg_tables WHERE schemaname = 'public'")[0].decode("n")
             }
@@ -68,7 +69,8 @@ struct RestoreCommand: AsyncParsableCommand {
         try BackupCommand.tool(
             "pg_restore",
             try ToolInvocation(
-                ["--no-owner", "--exit-on-error", "--single-transaction"], operands: [file], conninfo: database.conninfo, dbnameRequired: true))
+                ["--no-owner", "--exit-on-error", "--single-transaction"], operands: [file], conninfo: database.conninfo(configuration),
+                dbnameRequired: true))
         print("已从 \(file) 恢复。")
     }
 }

@@ -1,15 +1,16 @@
 import ArgumentParser
+import PingyiConfiguration
 import PingyiCore
 import PingyiStore
 
 /// `pingyi county`: what the county's roster holds.
-struct CountyCommand: AsyncParsableCommand {
+struct CountyCommand: ConfiguredCommand {
     static let configuration = CommandConfiguration(commandName: "county", abstract: "显示本县名册概况：部门、股室、股室长、企业、特约监督员。")
 
     @OptionGroup var database: DatabaseOptions
 
-    func run() async throws {
-        let summary = try await database.withPool { pool in try await RosterStore(pool: pool).countySummary() }
+    func run(_ configuration: PingyiConfiguration) async throws {
+        let summary = try await database.withPool(configuration) { pool in try await RosterStore(pool: pool).countySummary() }
         CountyCommand.print(summary)
     }
 

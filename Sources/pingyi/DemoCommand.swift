@@ -1,13 +1,13 @@
 import ArgumentParser
 import Foundation
+import PingyiConfiguration
 import PingyiDemo
-import PingyiServer
 import PingyiWorkflows
 
 /// `pingyi demo`: the demo county (`PingyiDemo.DemoCounty`) in the database, then what to try:
 /// the year before's ranking, how to close and score this year, the console's sign-in and a
 /// sample merchant link and supervisor link.
-struct DemoCommand: AsyncParsableCommand {
+struct DemoCommand: ConfiguredCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo", abstract: "载入演示县：名册（demo/ 下的 CSV，经正常导入流程）、2024、2025 年度的已发布结果、2026 年度考评、两个进行中的活动和邀请链接。")
 
@@ -19,14 +19,13 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "邀请 CSV 的输出目录")
     var out: String = ".pingyi-demo"
 
-    func run() async throws {
-        let configuration = PingyiConfiguration.current
-        let outcome = try await database.withPool { pool in
+    func run(_ configuration: PingyiConfiguration) async throws {
+        let outcome = try await database.withPool(configuration) { pool in
             try await DemoCounty(
-                pool: pool, directory: dir ?? configuration.demoDirectory ?? ProjectFiles.path("demo"), out: out,
-                publicURL: configuration.server.publicURL, actor: DatabaseOptions.actor, bcryptCost: configuration.server.bcryptCost,
+                pool: pool, directory: dir ?? configuration.demoDirectory ?? ProjectFiles.path("demo", home: configuration.home), out: out,
+                publicURL: configuration.server.publicURL, actor: configuration.actor, bcryptCost: configuration.server.bcryptCost,
                 codeKey: try configuration.codeKey(),
-                files: { ProjectFiles.path($0) }, report: { print($0) }
+                files: { ProjectFiles.path($0, home: configuration.home) }, report: { print($0) }
             ).run()
         }
         print("演示县名册：")

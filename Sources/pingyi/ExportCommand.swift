@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PingyiConfiguration
 import PingyiCore
 import PingyiStore
 import PingyiWorkflows
@@ -10,7 +11,7 @@ struct ExportCommand: AsyncParsableCommand {
         commandName: "export", abstract: "导出人事名单或综合排名（.xlsx 或 CSV，按 --out 的扩展名）。", subcommands: [Personnel.self, Ranking.self, NoticeFile.self])
 
     /// HR's promotion and adjustment candidates.
-    struct Personnel: AsyncParsableCommand {
+    struct Personnel: ConfiguredCommand {
         static let configuration = CommandConfiguration(
             commandName: "personnel", abstract: "导出拟晋升/评优和拟调整名单（与 API 的 personnel.xlsx / personnel.csv 相同）。")
         @OptionGroup var database: DatabaseOptions
@@ -19,14 +20,14 @@ struct ExportCommand: AsyncParsableCommand {
 
         func validate() throws { _ = try SpreadsheetExport.format(out) }
 
-        func run() async throws {
-            try await database.withPool { pool in
+        func run(_ configuration: PingyiConfiguration) async throws {
+            try await database.withPool(configuration) { pool in
                 let store = ScoringStore(pool: pool)
                 let (run, rows) = try await store.personnel(year: year)
                 try await SpreadsheetExport.write(
                     PersonnelList.sheet(year: year, run: run, rows), to: out, workbook: PersonnelList.workbook(year: year, rows))
                 try await store.recordPersonnelExport(
-                    year: year, run: run, format: (out as NSString).pathExtension.lowercased(), actor: DatabaseOptions.actor)
+                    year: year, run: run, format: (out as NSString).pathExtension.lowercased(), actor: configuration.actor)
                 let promotions = rows.filter { $0.list == .promotion }.count
                 print("\(year) 年度（计分编号 \(run)，正式结果）：拟晋升/评优 \(promotions) 名，拟调整 \(rows.count - promotions) 名，写入 \(out)")
             }
@@ -34,7 +35,7 @@ struct ExportCommand: AsyncParsableCommand {
     }
 
     /// The ranking of the official run (or of the latest run with `--latest`).
-    struct Ranking: AsyncParsableCommand {
+    struct Ranking: ConfiguredCommand {
         static let configuration = CommandConfiguration(
             commandName: "ranking", abstract: "导出综合排名（与 API 的 ranking.xlsx / ranking.csv 相同；有效票不足者不显示客商评议数据）。")
         @OptionGroup var database: DatabaseOptions
@@ -44,8 +45,8 @@ struct ExportCommand: AsyncParsableCommand {
 
         func validate() throws { _ = try SpreadsheetExport.format(out) }
 
-        func run() async throws {
-            let run = try await database.withPool { pool in
+        func run(_ configuration: PingyiConfiguration) async throws {
+            let run = try await database.withPool(configuration) { pool in
                 try await latest ? ScoringStore(pool: pool).run(year: year) : ScoringStore(pool: pool).run(year: year, officialOnly: true)
             }
             try await SpreadsheetExport.write(RankingSheet.make(run), to: out)
@@ -55,7 +56,7 @@ struct ExportCommand: AsyncParsableCommand {
     }
 
     /// A 通报 as a Word file, as the console's 通报 pages make it.
-    struct NoticeFile: AsyncParsableCommand {
+    struct NoticeFile: ConfiguredCommand {
         static let configuration = CommandConfiguration(
             commandName: "notice", abstract: "生成通报 Word 文件（.docx）：年度评议结果、月度调度或季度排名（与控制台「通报」相同）。")
         @OptionGroup var database: DatabaseOptions
@@ -80,10 +81,10 @@ struct ExportCommand: AsyncParsableCommand {
             }
         }
 
-        func run() async throws {
+        func run(_ configuration: PingyiConfiguration) async throws {
             let number = try Notice.docNumber(number)
             let today = CountyCalendar.today()
-            let notice = try await database.withPool { pool in
+            let notice = try await database.withPool(configuration) { pool in
                 let identity = try await CountyIdentityStore(pool: pool).load()
                 switch Self.kinds[kind]! {
                 case .annual:

@@ -1,10 +1,11 @@
 import ArgumentParser
+import PingyiConfiguration
 import PingyiCore
 import PingyiStore
 
 /// `pingyi identity`: the county's identity (本县信息), shown, or set field by field — the same
 /// rules as the console's 本县信息 page.
-struct IdentityCommand: AsyncParsableCommand {
+struct IdentityCommand: ConfiguredCommand {
     static let configuration = CommandConfiguration(
         commandName: "identity", abstract: "显示或设置本县信息：县名、办公室全称与简称、咨询电话、监督电话、落款（与控制台「本县信息」相同）。")
 
@@ -16,8 +17,8 @@ struct IdentityCommand: AsyncParsableCommand {
     @Option(name: .customLong("supervise-phone"), help: "监督电话") var supervisePhone: String?
     @Option(help: "落款（通报末尾的单位名称）") var seal: String?
 
-    func run() async throws {
-        let identity = try await database.withPool { pool in
+    func run(_ configuration: PingyiConfiguration) async throws {
+        let identity = try await database.withPool(configuration) { pool in
             let store = CountyIdentityStore(pool: pool)
             var identity = try await store.load()
             let changes = [countyName, officeName, officeShortName, consultPhone, supervisePhone, seal]
@@ -29,7 +30,7 @@ struct IdentityCommand: AsyncParsableCommand {
             if let supervisePhone { identity.supervisePhone = supervisePhone }
             if let seal { identity.seal = seal }
             do {
-                return try await store.save(identity, actor: DatabaseOptions.actor)
+                return try await store.save(identity, actor: configuration.actor)
             } catch let error as CountyIdentityError {
                 throw ValidationError(error.description + "未保存。")
             }

@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
+import PingyiConfiguration
 import PingyiCore
 import PingyiStore
 import PingyiWorkflows
 
 /// `pingyi import roster|merchants|dealings|supervisors FILE.csv`
-struct ImportCommand: AsyncParsableCommand {
+struct ImportCommand: ConfiguredCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "导入 CSV 名单（UTF-8，可带 BOM，首行为表头）。",
@@ -34,10 +35,10 @@ struct ImportCommand: AsyncParsableCommand {
         if kind == .assessment, year == nil { throw ValidationError("导入目标考核须指定 --year") }
     }
 
-    func run() async throws {
-        let summary = try await database.withPool { pool in
+    func run(_ configuration: PingyiConfiguration) async throws {
+        let summary = try await database.withPool(configuration) { pool in
             try await ImportWorkflow.run(
-                ImportWorkflow.Kind(rawValue: kind.rawValue)!, path: file, year: year, pool: pool, actor: DatabaseOptions.actor, dryRun: dryRun)
+                ImportWorkflow.Kind(rawValue: kind.rawValue)!, path: file, year: year, pool: pool, actor: configuration.actor, dryRun: dryRun)
         }
         for line in ImportWorkflow.report(summary) { print(line) }
         if dryRun { print("试导入：以上为将要发生的变化，未写入任何数据。") }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import PingyiConfiguration
 import PingyiCore
 import PingyiPostgres
-import PingyiServer
 import PingyiStore
 import PingyiWorkflows
 
@@ -12,7 +12,7 @@ struct InvitationsCommand: AsyncParsableCommand {
         commandName: "invitations", abstract: "一次性邀请链接：发放和统计。", subcommands: [Issue.self, Status.self, Letters.self, SMS.self, Remind.self])
 
     /// `pingyi invitations issue --campaign ID --out FILE.csv [--reissue] [--departments A,B]`
-    struct Issue: AsyncParsableCommand {
+    struct Issue: ConfiguredCommand {
         static let configuration = CommandConfiguration(
             commandName: "issue", abstract: "为尚无邀请的评议对象发放一次性链接，写入 CSV（UTF-8 带 BOM，Excel/WPS 可直接打开）。",
             discussion: "链接只出现在这个 CSV 文件里，数据库只保存其 SHA-256：请妥善保管文件，分发后删除。已使用的链接不会重发。")
@@ -25,14 +25,14 @@ struct InvitationsCommand: AsyncParsableCommand {
         @Option(help: "重新发放的理由（记入审计日志）") var reason: String?
         @Option(help: "评星定级：只列这些部门（逗号分隔的部门代码；默认全部启用的部门）") var departments: String?
 
-        func run() async throws {
+        func run(_ configuration: PingyiConfiguration) async throws {
             let mode: InvitationStore.Reissue = reissue ? .all : .none
-            let (result, why) = try await database.withPool { pool in
+            let (result, why) = try await database.withPool(configuration) { pool in
                 let result = try await InvitationWorkflow.issue(
                     campaignID: campaign, out: out, reissue: mode, reason: reason,
                     departments: departments.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } },
-                    publicURL: PingyiConfiguration.current.server.publicURL, codeKey: try PingyiConfiguration.current.codeKey(), pool: pool,
-                    actor: DatabaseOptions.actor)
+                    publicURL: configuration.server.publicURL, codeKey: try configuration.codeKey(), pool: pool,
+                    actor: configuration.actor)
                 guard result.issued.isEmpty, let found = try await CampaignStore(pool: pool).find(id: campaign) else { return (result, "") }
                 let eligible = try await InvitationStore(pool: pool).eligibleRespondents(campaignID: campaign)
                 return (result, InvitationWorkflow.whyNoneIssued(campaign: found, eligible: eligible, reissue: mode))
@@ -48,14 +48,14 @@ struct InvitationsCommand: AsyncParsableCommand {
     }
 
     /// `pingyi invitations status --campaign ID`
-    struct Status: AsyncParsableCommand {
+    struct Status: ConfiguredCommand {
         static let configuration = CommandConfiguration(commandName: "status", abstract: "邀请的发放、使用、作废数和各部门回复率（不显示是谁）。")
 
         @OptionGroup var database: DatabaseOptions
         @Option(help: "活动编号") var campaign: Int
 
-        func run() async throws {
-            let status = try await database.withPool { try await InvitationStore(pool: $0).status(campaignID: campaign) }
+        func run(_ configuration: PingyiConfiguration) async throws {
+            let status = try await database.withPool(configuration) { try await InvitationStore(pool: $0).status(campaignID: campaign) }
             print("有效 \(status.issued)，已提交 \(status.used)，已作废 \(status.revoked)，回复率 \(Figures.percent(status.responseRate))")
             for line in status.departments {
                 print(
@@ -67,13 +67,13 @@ struct InvitationsCommand: AsyncParsableCommand {
 
     /// Writes letters (`.html`) or an SMS file (`.csv`) for `rows`, privately; returns a line for the office.
     static func write(
-        _ rows: [LinksFile.Row], campaign: Campaign, out: String, reminder: Bool, pool: ConnectionPool
+        _ rows: [LinksFile.Row], campaign: Campaign, out: String, reminder: Bool, configuration: PingyiConfiguration, pool: ConnectionPool
     ) async throws -> String {
         switch URL(fileURLWithPath: out).pathExtension.lowercased() {
         case "html":
-            let codes = try await LetterWorkflow.knownCodes(rows, codeKey: try PingyiConfiguration.current.codeKey(), pool: pool)
+            let codes = try await LetterWorkflow.knownCodes(rows, codeKey: try configuration.codeKey(), invitations: InvitationStore(pool: pool))
             let identity = try await CountyIdentityStore(pool: pool).load()
-            let html = LetterWorkflow.letters(rows, campaign: campaign, codes: codes, identity: identity, reminder: reminder)
+            let html = try LetterWorkflow.letters(rows, campaign: campaign, codes: codes, identity: identity, reminder: reminder)
             try PrivateFile.create(out, contents: Data(html.utf8))
             return "\(rows.count) 封\(reminder ? "提醒" : "邀请")函（每页一封，A4；用浏览器打开后打印），写入 \(out)"
         case "csv":
@@ -92,19 +92,22 @@ struct InvitationsCommand: AsyncParsableCommand {
     }
 
     /// Letters or an SMS file for every row of a links file; audited by count.
-    static func outreach(_ kind: String, campaign: Int, from: String, out: String, database: DatabaseOptions) async throws -> String {
-        try await database.withPool { pool in
+    static func outreach(
+        _ kind: String, campaign: Int, from: String, out: String, database: DatabaseOptions, configuration: PingyiConfiguration
+    ) async throws -> String {
+        try await database.withPool(configuration) { pool in
             let found = try await InvitationsCommand.campaign(campaign, pool: pool)
-            let file = try LinksFile.read(from, kind: found.kind, publicURL: PingyiConfiguration.current.server.publicURL)
-            let line = try await InvitationsCommand.write(file.rows, campaign: found, out: out, reminder: false, pool: pool)
+            let file = try LinksFile.read(from, kind: found.kind, publicURL: configuration.server.publicURL)
+            let line = try await InvitationsCommand.write(
+                file.rows, campaign: found, out: out, reminder: false, configuration: configuration, pool: pool)
             try await InvitationStore(pool: pool).recordOutreach(
-                campaignID: campaign, kind: kind, count: file.rows.count, actor: DatabaseOptions.actor)
+                campaignID: campaign, kind: kind, count: file.rows.count, actor: configuration.actor)
             return line
         }
     }
 
     /// `pingyi invitations letters --campaign ID --from LINKS.csv --out letters.html`
-    struct Letters: AsyncParsableCommand {
+    struct Letters: ConfiguredCommand {
         static let configuration = CommandConfiguration(
             commandName: "letters", abstract: "由链接文件生成邀请函：每人一页 A4，含二维码、链接和邀请码（可打印后由服务专员发放）。")
         @OptionGroup var database: DatabaseOptions
@@ -112,13 +115,15 @@ struct InvitationsCommand: AsyncParsableCommand {
         @Option(help: "invitations issue 写出的链接文件") var from: String
         @Option(help: "输出的 HTML 文件（不能已存在）") var out: String
 
-        func run() async throws {
-            print(try await InvitationsCommand.outreach("letters", campaign: campaign, from: from, out: out, database: database))
+        func run(_ configuration: PingyiConfiguration) async throws {
+            print(
+                try await InvitationsCommand.outreach(
+                    "letters", campaign: campaign, from: from, out: out, database: database, configuration: configuration))
         }
     }
 
     /// `pingyi invitations sms --campaign ID --from LINKS.csv --out sms.csv`
-    struct SMS: AsyncParsableCommand {
+    struct SMS: ConfiguredCommand {
         static let configuration = CommandConfiguration(
             commandName: "sms", abstract: "由链接文件生成短信文件（手机号码、短信内容，每条不超过 70 字），供政务短信平台群发。")
         @OptionGroup var database: DatabaseOptions
@@ -130,13 +135,15 @@ struct InvitationsCommand: AsyncParsableCommand {
             guard out.lowercased().hasSuffix(".csv") else { throw ValidationError("--out 须以 .csv 结尾") }
         }
 
-        func run() async throws {
-            print(try await InvitationsCommand.outreach("sms", campaign: campaign, from: from, out: out, database: database))
+        func run(_ configuration: PingyiConfiguration) async throws {
+            print(
+                try await InvitationsCommand.outreach(
+                    "sms", campaign: campaign, from: from, out: out, database: database, configuration: configuration))
         }
     }
 
     /// `pingyi invitations remind --campaign ID --from LINKS.csv --out reminders.html|.csv`
-    struct Remind: AsyncParsableCommand {
+    struct Remind: ConfiguredCommand {
         static let configuration = CommandConfiguration(
             commandName: "remind",
             abstract: "提醒尚未提交的评议对象：从链接文件中挑出仍未使用的链接（按哈希核对），生成提醒函（.html）或提醒短信（.csv）；不产生新链接，已提交的人不会收到。")
@@ -145,16 +152,17 @@ struct InvitationsCommand: AsyncParsableCommand {
         @Option(help: "invitations issue 写出的链接文件") var from: String
         @Option(help: "输出文件：.html（提醒函）或 .csv（提醒短信），不能已存在") var out: String
 
-        func run() async throws {
-            let (line, count, total) = try await database.withPool { pool in
+        func run(_ configuration: PingyiConfiguration) async throws {
+            let (line, count, total) = try await database.withPool(configuration) { pool in
                 let found = try await InvitationsCommand.campaign(campaign, pool: pool)
                 if let refusal = LetterWorkflow.remindRefusal(found) { throw ValidationError(refusal) }
-                let file = try LinksFile.read(from, kind: found.kind, publicURL: PingyiConfiguration.current.server.publicURL)
-                let rows = try await LetterWorkflow.unanswered(file, campaignID: campaign, pool: pool)
+                let file = try LinksFile.read(from, kind: found.kind, publicURL: configuration.server.publicURL)
+                let rows = try await LetterWorkflow.unanswered(file, campaignID: campaign, invitations: InvitationStore(pool: pool))
                 guard !rows.isEmpty else { return ("链接文件中的评议对象都已提交（或链接已作废），无需提醒。", 0, file.rows.count) }
-                let line = try await InvitationsCommand.write(rows, campaign: found, out: out, reminder: true, pool: pool)
+                let line = try await InvitationsCommand.write(
+                    rows, campaign: found, out: out, reminder: true, configuration: configuration, pool: pool)
                 try await InvitationStore(pool: pool).recordOutreach(
-                    campaignID: campaign, kind: "remind", count: rows.count, actor: DatabaseOptions.actor)
+                    campaignID: campaign, kind: "remind", count: rows.count, actor: configuration.actor)
                 return (line, rows.count, file.rows.count)
             }
             print("尚未提交 \(count)/\(total)。" + line)

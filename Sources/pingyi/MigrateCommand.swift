@@ -1,10 +1,10 @@
 import ArgumentParser
 import Foundation
+import PingyiConfiguration
 import PingyiPostgres
-import PingyiServer
 
 /// `pingyi migrate [--status]`
-struct MigrateCommand: AsyncParsableCommand {
+struct MigrateCommand: ConfiguredCommand {
     static let configuration = CommandConfiguration(
         commandName: "migrate", abstract: "按顺序应用 sql/ 下的数据库迁移（每个文件只应用一次）。")
 
@@ -16,11 +16,11 @@ struct MigrateCommand: AsyncParsableCommand {
     @Flag(help: "只列出每个迁移的状态，不做修改")
     var status = false
 
-    func run() async throws {
-        let directory = sqlDir ?? PingyiConfiguration.current.sqlDirectory ?? ProjectFiles.path("sql")
+    func run(_ configuration: PingyiConfiguration) async throws {
+        let directory = sqlDir ?? configuration.sqlDirectory ?? ProjectFiles.path("sql", home: configuration.home)
         let migrator = try Migrator(directory: URL(fileURLWithPath: directory))
         let showStatus = status
-        try await database.withPool { pool in
+        try await database.withPool(configuration) { pool in
             try await pool.withConnection { connection in
                 if showStatus {
                     for item in try migrator.status(on: connection) {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import PingyiConfiguration
 import PingyiServer
 
 /// `pingyi`: the office's command-line tool.
@@ -22,9 +23,11 @@ struct Pingyi: AsyncParsableCommand {
     )
 
     static func main() async {
+        // The environment, read once here and handed down to the command.
+        let configuration = PingyiConfiguration(environment: ProcessInfo.processInfo.environment)
         LoggingSystem.bootstrap { label in
-            let level = PingyiConfiguration.current.logLevel ?? .warning
-            if PingyiConfiguration.current.jsonLogs {
+            let level = configuration.logLevel ?? .warning
+            if configuration.jsonLogs {
                 var handler = JSONLogHandler(label: label)
                 handler.logLevel = level
                 return handler
@@ -36,7 +39,9 @@ struct Pingyi: AsyncParsableCommand {
         }
         do {
             var command = try parseAsRoot()
-            if var asyncCommand = command as? AsyncParsableCommand {
+            if let configured = command as? any ConfiguredCommand {
+                try await configured.run(configuration)
+            } else if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()

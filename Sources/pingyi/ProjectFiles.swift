@@ -1,5 +1,4 @@
 import Foundation
-import PingyiServer
 
 /// The files Pingyi ships beside its executable (the survey templates, the default scoring
 /// policy, the demo county), found from whatever folder the command is run in: in the current
@@ -10,7 +9,7 @@ enum ProjectFiles {
     /// when it is nowhere (the error then names it, and the option that gives another file).
     static func path(
         _ relative: String, here: String = FileManager.default.currentDirectoryPath,
-        home: String? = PingyiConfiguration.current.home, executable: String = CommandLine.arguments.first ?? ""
+        home: String?, executable: String = CommandLine.arguments.first ?? ""
     ) -> String {
         let manager = FileManager.default
         if manager.fileExists(atPath: URL(fileURLWithPath: here).appendingPathComponent(relative).path) { return relative }

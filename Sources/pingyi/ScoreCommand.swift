@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
+import PingyiConfiguration
 import PingyiCore
 import PingyiStore
 
 /// `pingyi score YEAR`
-struct ScoreCommand: AsyncParsableCommand {
+struct ScoreCommand: ConfiguredCommand {
     static let configuration = CommandConfiguration(
         commandName: "score", abstract: "计算年度得分：综合得分、排名、不满意认定（附依据）和整改措施，并保存为一次评分结果。",
         discussion: "同样的数据再次计算得到同一次结果；数据变化后计算会保存新的一次，旧的保留。已发布的年度不能再计算。")
@@ -14,9 +15,9 @@ struct ScoreCommand: AsyncParsableCommand {
     @Flag(help: "只显示被认定为不满意的股室长") var flaggedOnly = false
     @Flag(name: .customLong("dry-run"), help: "试算：计算并显示，不保存") var dryRun = false
 
-    func run() async throws {
-        let run = try await database.withPool { pool in
-            try await ScoringStore(pool: pool).score(year: year, actor: DatabaseOptions.actor, dryRun: dryRun) { print($0) }
+    func run(_ configuration: PingyiConfiguration) async throws {
+        let run = try await database.withPool(configuration) { pool in
+            try await ScoringStore(pool: pool).score(year: year, actor: configuration.actor, dryRun: dryRun) { print($0) }
         }
         for note in run.notes { print("注意：\(note)") }
         ScoreCommand.printRun(run, flaggedOnly: flaggedOnly)

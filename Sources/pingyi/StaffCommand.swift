@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import HummingbirdBcrypt
+import PingyiConfiguration
 import PingyiCore
-import PingyiServer
 import PingyiStore
 
 /// `pingyi staff create|list|disable|enable|reset-password`
@@ -11,7 +11,7 @@ struct StaffCommand: AsyncParsableCommand {
         commandName: "staff", abstract: "网页控制台的工作人员账号。", subcommands: [Create.self, List.self, Disable.self, Enable.self, ResetPassword.self])
 
     /// Makes an account with an initial password, shown once.
-    struct Create: AsyncParsableCommand {
+    struct Create: ConfiguredCommand {
         static let configuration = CommandConfiguration(
             commandName: "create", abstract: "创建账号并生成初始密码（只显示这一次，首次登录须修改）。")
         @OptionGroup var database: DatabaseOptions
@@ -20,12 +20,12 @@ struct StaffCommand: AsyncParsableCommand {
         @Option(help: "姓名") var name: String
         @Option(help: "登录名（小写字母、数字、. _ -）") var login: String
 
-        func run() async throws {
+        func run(_ configuration: PingyiConfiguration) async throws {
             let password = StaffCommand.initialPassword()
-            let hash = Bcrypt.hash(password, cost: StaffCommand.cost)
-            let member = try await database.withPool { pool in
+            let hash = Bcrypt.hash(password, cost: configuration.server.bcryptCost)
+            let member = try await database.withPool(configuration) { pool in
                 try await StaffStore(pool: pool).create(
-                    login: login, name: name, role: role, department: department, passwordHash: hash, actor: DatabaseOptions.actor)
+                    login: login, name: name, role: role, department: department, passwordHash: hash, actor: configuration.actor)
             }
             print("已创建账号 \(member.login)（\(member.name)，\(member.role.rawValue)），初始密码：\(password)")
             print("首次登录 /console 后须修改密码。")
@@ -33,12 +33,12 @@ struct StaffCommand: AsyncParsableCommand {
     }
 
     /// Lists the accounts.
-    struct List: AsyncParsableCommand {
+    struct List: ConfiguredCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "列出账号（登录名、姓名、角色、状态）。")
         @OptionGroup var database: DatabaseOptions
 
-        func run() async throws {
-            let accounts = try await database.withPool { try await StaffStore(pool: $0).list() }
+        func run(_ configuration: PingyiConfiguration) async throws {
+            let accounts = try await database.withPool(configuration) { try await StaffStore(pool: $0).list() }
             if accounts.isEmpty { print("还没有账号（pingyi staff create 创建）。") }
             for (member, active) in accounts {
                 let state = !active ? "已停用" : member.mustChangePassword ? "待修改初始密码" : "正常"
@@ -48,46 +48,47 @@ struct StaffCommand: AsyncParsableCommand {
     }
 
     /// Disables an account: it can no longer sign in, its sessions end.
-    struct Disable: AsyncParsableCommand {
+    struct Disable: ConfiguredCommand {
         static let configuration = CommandConfiguration(commandName: "disable", abstract: "停用账号（立即退出所有登录）。")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "登录名") var login: String
-        func run() async throws { try await StaffCommand.setActive(login, false, database: database) }
+        func run(_ configuration: PingyiConfiguration) async throws {
+            try await StaffCommand.setActive(login, false, database: database, configuration: configuration)
+        }
     }
 
     /// Enables a disabled account.
-    struct Enable: AsyncParsableCommand {
+    struct Enable: ConfiguredCommand {
         static let configuration = CommandConfiguration(commandName: "enable", abstract: "重新启用账号。")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "登录名") var login: String
-        func run() async throws { try await StaffCommand.setActive(login, true, database: database) }
+        func run(_ configuration: PingyiConfiguration) async throws {
+            try await StaffCommand.setActive(login, true, database: database, configuration: configuration)
+        }
     }
 
-    static func setActive(_ login: String, _ active: Bool, database: DatabaseOptions) async throws {
-        try await database.withPool { try await StaffStore(pool: $0).setActive(login: login, active: active, actor: DatabaseOptions.actor) }
+    static func setActive(_ login: String, _ active: Bool, database: DatabaseOptions, configuration: PingyiConfiguration) async throws {
+        try await database.withPool(configuration) {
+            try await StaffStore(pool: $0).setActive(login: login, active: active, actor: configuration.actor)
+        }
         print("账号 \(login) 已\(active ? "启用" : "停用")。")
     }
 
     /// A new initial password, shown once; the account must change it at the next sign-in.
-    struct ResetPassword: AsyncParsableCommand {
+    struct ResetPassword: ConfiguredCommand {
         static let configuration = CommandConfiguration(
             commandName: "reset-password", abstract: "重置密码：生成新的初始密码（只显示这一次），下次登录须修改，现有登录全部退出。")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "登录名") var login: String
 
-        func run() async throws {
+        func run(_ configuration: PingyiConfiguration) async throws {
             let password = StaffCommand.initialPassword()
-            let hash = Bcrypt.hash(password, cost: StaffCommand.cost)
-            try await database.withPool {
-                try await StaffStore(pool: $0).resetPassword(login: login, passwordHash: hash, actor: DatabaseOptions.actor)
+            let hash = Bcrypt.hash(password, cost: configuration.server.bcryptCost)
+            try await database.withPool(configuration) {
+                try await StaffStore(pool: $0).resetPassword(login: login, passwordHash: hash, actor: configuration.actor)
             }
             print("账号 \(login) 的新初始密码：\(password)（下次登录须修改）")
         }
-    }
-
-    /// bcrypt's cost: `PINGYI_BCRYPT_COST` (4–14), else 12.
-    static var cost: UInt8 {
-        PingyiConfiguration.current.server.bcryptCost
     }
 
     /// 12 characters without look-alikes.

@@ -76,7 +76,8 @@ struct ConsoleCountyTests {
         let token = InvitationToken.random()
         let row = LinksFile.Row(
             key: "91130000MA00000001", name: "清河县宏达商贸有限公司", phone: "13800000000", link: "https://pingyi.example/s/\(token.text)", token: token)
-        let html = LetterWorkflow.letters([row], campaign: campaign, codes: [], identity: identity, today: CivilDate(year: 2026, month: 12, day: 4)!)
+        let html = try LetterWorkflow.letters(
+            [row], campaign: campaign, codes: [], identity: identity, today: CivilDate(year: 2026, month: 12, day: 4)!)
         #expect(html.contains("尊敬的清河县宏达商贸有限公司："))
         #expect(html.contains("清河县2026年度客商评议股室长评议活动，填写问卷"))
         #expect(html.contains("请于 2027年1月1日 0:00 前提交"))

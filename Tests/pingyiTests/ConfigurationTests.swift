@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PingyiConfiguration
 import PingyiServer
 import Testing
 
@@ -25,6 +26,9 @@ struct ConfigurationTests {
         #expect(set.server.formSecret == nil)  // fewer than 16 bytes: a random key instead
         #expect(set.logLevel == .debug && set.home == "/opt/pingyi" && set.sqlDirectory == nil && set.user == "clerk")
         #expect(!set.jsonLogs && PingyiConfiguration(environment: ["PINGYI_LOG_FORMAT": "JSON"]).jsonLogs)
+        // libpq's connect_timeout: Pingyi's 10 s, unless PGCONNECT_TIMEOUT is set (libpq reads it then).
+        #expect(defaults.server.connectTimeout == 10 && set.server.connectTimeout == 10)
+        #expect(PingyiConfiguration(environment: ["PGCONNECT_TIMEOUT": "3"]).server.connectTimeout == nil)
     }
 
     @Test("README's configuration table lists exactly the variables Pingyi reads")

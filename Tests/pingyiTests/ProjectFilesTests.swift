@@ -1,5 +1,5 @@
 import Foundation
-import PingyiServer
+import PingyiConfiguration
 import Testing
 
 @testable import pingyi

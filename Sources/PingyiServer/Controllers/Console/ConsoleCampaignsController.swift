@@ -72,7 +72,7 @@ struct ConsoleCampaignsController: Sendable {
                 heading: "链接文件无法识别", text: invalid.issues.prefix(5).map(\.description).joined(separator: "；"), status: .unprocessableContent,
                 back: "/console")
         }
-        let rows = try await LetterWorkflow.unanswered(file, campaignID: campaign.id, pool: invitations.pool)
+        let rows = try await LetterWorkflow.unanswered(file, campaignID: campaign.id, invitations: invitations)
         guard !rows.isEmpty else {
             return gate.message(visit, heading: "无需提醒", text: "链接文件中的评议对象都已提交（或链接已作废）。", status: .ok, back: "/console")
         }
@@ -90,8 +90,8 @@ struct ConsoleCampaignsController: Sendable {
                 csv, type: "text/csv; charset=utf-8", name: "reminders-campaign\(campaign.id)-\(day).csv",
                 chinese: "提醒链接-活动\(campaign.id)-\(day).csv")
         } else {
-            let codes = try await LetterWorkflow.knownCodes(rows, codeKey: codeKey, pool: invitations.pool)
-            let html = LetterWorkflow.letters(rows, campaign: campaign, codes: codes, identity: gate.views.identity.current, reminder: true)
+            let codes = try await LetterWorkflow.knownCodes(rows, codeKey: codeKey, invitations: invitations)
+            let html = try LetterWorkflow.letters(rows, campaign: campaign, codes: codes, identity: gate.views.identity.current, reminder: true)
             response = Self.attachment(
                 Data(html.utf8), type: "text/html; charset=utf-8", name: "reminders-campaign\(campaign.id)-\(day).html",
                 chinese: "提醒函-活动\(campaign.id)-\(day).html")
@@ -285,7 +285,7 @@ struct ConsoleCampaignsController: Sendable {
         let day = CountyCalendar.today()
         if letters {
             let rows = result.issued.map { LinksFile.Row($0, kind: campaign.kind, publicURL: gate.configuration.publicURL) }
-            let html = LetterWorkflow.letters(
+            let html = try LetterWorkflow.letters(
                 rows, campaign: campaign, codes: Set(rows.map { InvitationCode(token: $0.token).text }), identity: gate.views.identity.current)
             return Self.attachment(
                 Data(html.utf8), type: "text/html; charset=utf-8", name: "letters-campaign\(campaign.id)-\(day).html",

@@ -2,7 +2,8 @@ import Foundation
 import PingyiCore
 
 /// How the web application runs: where it listens, which database it uses, and the limits
-/// that protect the public endpoints. Read from the environment as part of `PingyiConfiguration`.
+/// that protect the public endpoints. Read from the environment as part of `PingyiConfiguration`;
+/// `buildApplication` (PingyiServer) builds the web application from it.
 public struct ServerConfiguration: Sendable {
     /// The address to listen on.
     public var host: String
@@ -48,6 +49,11 @@ public struct ServerConfiguration: Sendable {
     public var bcryptCost: UInt8 = 12
     /// How long `/readyz` waits for the database before answering 503.
     public var readinessTimeout: Duration = .seconds(3)
+    /// libpq's `connect_timeout` for the pools' connections, in seconds: 10, so that a server that
+    /// accepts a connection and never answers cannot hold a thread for ever; `nil` when
+    /// `PGCONNECT_TIMEOUT` is set, which libpq then reads itself. A conninfo's own
+    /// `connect_timeout` wins either way.
+    public var connectTimeout: Int? = 10
 
     /// Makes a configuration with the defaults for the public endpoints.
     public init(
@@ -70,22 +76,7 @@ public struct ServerConfiguration: Sendable {
         self.formSecret = formSecret
     }
 
-    /// The trusted proxies parsed; an entry that is not an address or range is left out (and
-    /// `pingyi serve` refuses to start with one, see `invalidTrustedProxies`).
-    public var trustedProxyRanges: [IPRange] { trustedProxies.compactMap(IPRange.init) }
-
-    /// The entries of `trustedProxies` that are neither an address nor a CIDR range.
-    public var invalidTrustedProxies: [String] { trustedProxies.filter { IPRange($0) == nil } }
-
     /// Whether links are served over HTTPS (so cookies are marked Secure, named `__Host-…` and
     /// the pages carry `Strict-Transport-Security`).
     public var usesHTTPS: Bool { publicURL.lowercased().hasPrefix("https://") }
-
-    /// A cookie's name: under HTTPS with the `__Host-` prefix, which browsers accept only from a
-    /// secure origin, for the whole host (path `/`) and no domain — no sibling host or plain-HTTP
-    /// page can set or shadow it.
-    func cookieName(_ name: String) -> String { usesHTTPS ? "__Host-" + name : name }
-
-    /// A cookie's path: `/` under HTTPS (the `__Host-` prefix requires it), else `path`.
-    func cookiePath(_ path: String) -> String { usesHTTPS ? "/" : path }
 }

@@ -1,11 +1,10 @@
 import Foundation
 import Logging
-import PingyiCore
-import PingyiWorkflows
 
-/// Everything Pingyi takes from its environment, read once when a command starts and passed down
-/// from there: the server's settings (`server`) and the command-line tool's. No other code reads
-/// the environment (libpq reads its own `PG*` variables).
+/// Everything Pingyi takes from its environment, read once when the command-line tool starts
+/// (`Pingyi.main`) and passed down from there: the server's settings (`server`, from which
+/// `buildApplication` builds the web application) and the command-line tool's. No other code
+/// reads the environment (libpq reads its own `PG*` variables).
 public struct PingyiConfiguration: Sendable {
     /// The web application's settings; `DATABASE_URL`, `PINGYI_PUBLIC_URL` and the limits.
     public var server: ServerConfiguration
@@ -65,6 +64,8 @@ public struct PingyiConfiguration: Sendable {
         }
         if let secret = value("PINGYI_FORM_SECRET"), secret.utf8.count >= 16 { server.formSecret = Data(secret.utf8) }
         if let cost = value("PINGYI_BCRYPT_COST").flatMap(UInt8.init) { server.bcryptCost = min(max(cost, 4), 14) }
+        // libpq reads PGCONNECT_TIMEOUT itself: Pingyi's 10 s only when it is not set.
+        if environment["PGCONNECT_TIMEOUT"] != nil { server.connectTimeout = nil }
         self.server = server
         logLevel = value("PINGYI_LOG_LEVEL").flatMap(Logger.Level.init(rawValue:))
         jsonLogs = value("PINGYI_LOG_FORMAT")?.lowercased() == "json"
@@ -76,11 +77,4 @@ public struct PingyiConfiguration: Sendable {
         codeSecretFile = value("PINGYI_CODE_SECRET_FILE") ?? ((value("HOME") ?? "/root") + "/.config/pingyi/code-secret")
     }
 
-    /// The key of typed codes: `PINGYI_CODE_SECRET`, else the file's (made on first use).
-    public func codeKey() throws -> InvitationCodeKey {
-        try CodeSecret.key(secret: codeSecret, file: codeSecretFile)
-    }
-
-    /// The process's configuration, read from its environment the first time it is asked for.
-    public static let current = PingyiConfiguration(environment: ProcessInfo.processInfo.environment)
 }
