@@ -28,8 +28,12 @@ public final class Connection: @unchecked Sendable {
     /// - Parameter conninfo: a libpq connection string or `postgresql://` URL; empty means
     ///   libpq's own defaults (`PGHOST`, `PGPORT`, `PGUSER`, `PGDATABASE`, …).
     /// - Parameter database: a database name that overrides the one of `conninfo`.
+    /// - Parameter connectTimeout: libpq's `connect_timeout` in seconds; `nil` for libpq's own
+    ///   (`PGCONNECT_TIMEOUT`, else none).
     /// - Throws: `PostgresError` with code `.connectionFailure` and libpq's message.
-    public init(conninfo: String = "", database: String? = nil, logger: Logger = Logger(label: "pingyi.postgres")) throws {
+    public init(
+        conninfo: String = "", database: String? = nil, connectTimeout: Int? = 10, logger: Logger = Logger(label: "pingyi.postgres")
+    ) throws {
         self.logger = logger
         notices = NoticeHandler(logger: logger)
         // The session always speaks UTF-8 and reads dates as ISO in UTC, whatever the server's defaults.
@@ -37,10 +41,11 @@ public final class Connection: @unchecked Sendable {
         var keywords = ["dbname", "client_encoding", "options", "application_name"]
         var values = [conninfo, "UTF8", "-c DateStyle=ISO,YMD -c TimeZone=UTC -c IntervalStyle=iso_8601", "pingyi"]
         // A server that accepts the connection and never answers must not hold a thread for ever:
-        // 10 s unless the conninfo (given after this, so it wins) or PGCONNECT_TIMEOUT says otherwise.
-        if ProcessInfo.processInfo.environment["PGCONNECT_TIMEOUT"] == nil {
+        // `connectTimeout` seconds unless the conninfo (given after this, so it wins) says
+        // otherwise; `nil` leaves it to libpq (PGCONNECT_TIMEOUT, else no limit).
+        if let connectTimeout {
             keywords.insert("connect_timeout", at: 0)
-            values.insert("10", at: 0)
+            values.insert(String(connectTimeout), at: 0)
         }
         if let database {
             keywords.append("dbname")

@@ -25,13 +25,17 @@ public final class ConnectionPool: Sendable {
         public var maxConnections: Int
         /// How long `withConnection` waits for a free connection before failing with `.poolTimeout`.
         public var checkoutTimeout: Duration
+        /// libpq's `connect_timeout` in seconds; `nil`: libpq's own (`PGCONNECT_TIMEOUT`, else none).
+        public var connectTimeout: Int?
 
         /// Makes a configuration.
         public init(
-            conninfo: String = "", database: String? = nil, maxConnections: Int = 8, checkoutTimeout: Duration = .seconds(10)
+            conninfo: String = "", database: String? = nil, maxConnections: Int = 8, checkoutTimeout: Duration = .seconds(10),
+            connectTimeout: Int? = 10
         ) {
             self.conninfo = conninfo
             self.database = database
+            self.connectTimeout = connectTimeout
             self.maxConnections = max(1, maxConnections)
             self.checkoutTimeout = checkoutTimeout
         }
@@ -184,9 +188,12 @@ public final class ConnectionPool: Sendable {
     private func open() async throws -> Connection {
         let conninfo = configuration.conninfo
         let database = configuration.database
+        let connectTimeout = configuration.connectTimeout
         let logger = self.logger
         do {
-            return try await threadPool.runIfActive { try Connection(conninfo: conninfo, database: database, logger: logger) }
+            return try await threadPool.runIfActive {
+                try Connection(conninfo: conninfo, database: database, connectTimeout: connectTimeout, logger: logger)
+            }
         } catch {
             let heir = state.withLock { state -> Waiter? in
                 switch state.machine.openFailed() {

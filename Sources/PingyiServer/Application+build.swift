@@ -17,12 +17,16 @@ public func buildApplication(
     -> some ApplicationProtocol
 {
     let pool = ConnectionPool(
-        configuration: .init(conninfo: configuration.conninfo, database: configuration.database, maxConnections: configuration.poolSize),
+        configuration: .init(
+            conninfo: configuration.conninfo, database: configuration.database, maxConnections: configuration.poolSize,
+            connectTimeout: configuration.connectTimeout),
         logger: logger)
     // The reports' pool, on a standby when PINGYI_READ_URL says so; else the same pool.
     let readPool = configuration.readConninfo.map { conninfo in
         ConnectionPool(
-            configuration: .init(conninfo: conninfo, database: configuration.readDatabase, maxConnections: configuration.poolSize),
+            configuration: .init(
+                conninfo: conninfo, database: configuration.readDatabase, maxConnections: configuration.poolSize,
+                connectTimeout: configuration.connectTimeout),
             logger: logger)
     }
     // Each connection watched for its client hanging up, so that its request is cancelled then.

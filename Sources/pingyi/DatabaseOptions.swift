@@ -18,7 +18,7 @@ struct DatabaseOptions: ParsableArguments {
     /// A small pool for a command's work.
     func makePool(_ configuration: PingyiConfiguration) -> ConnectionPool {
         ConnectionPool(
-            configuration: .init(conninfo: conninfo(configuration), maxConnections: 2),
+            configuration: .init(conninfo: conninfo(configuration), maxConnections: 2, connectTimeout: configuration.server.connectTimeout),
             logger: Logger(label: "pingyi.postgres"))
     }
 
