@@ -92,7 +92,7 @@ struct AppraisalsController {
     }
 
     static func year(_ context: PingyiRequestContext) throws -> Int {
-        guard let year = context.parameters.get("year", as: Int.self), (2000...2100).contains(year) else {
+        guard let year = AppraisalYearNumber(validating: context.parameters.get("year", as: Int.self))?.value else {
             throw APIError.badRequest("年度应为 2000–2100 的整数")
         }
         return year

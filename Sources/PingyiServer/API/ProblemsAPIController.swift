@@ -81,7 +81,7 @@ struct ProblemsAPIController {
         group.get("problems/reports/quarterly") { request, context in
             try context.require(Self.roles)
             let query = request.uri.queryParameters
-            guard let year = query.get("year").flatMap(Int.init), (2000...2100).contains(year) else {
+            guard let year = AppraisalYearNumber(validating: query.get("year").flatMap(Int.init))?.value else {
                 throw APIError.badRequest("须指定 year（2000–2100）")
             }
             guard let quarter = query.get("quarter").flatMap(Int.init), (1...4).contains(quarter) else {

@@ -35,7 +35,7 @@ struct ConsoleFollowUpsController: Sendable {
             throw ConsoleRefusal.notFound("整改记录不存在", "请从整改跟踪页面进入。")
         }
         let note = fields["note"] ?? ""
-        guard let status = fields["status"].flatMap(FollowUpStatus.init(rawValue:)), status != .pending else {
+        guard let status = fields["status"].flatMap(FollowUpStatus.init(rawValue:)), FollowUpFlow.outcomes.contains(status) else {
             return try await page(visit, failed: (id, note, FollowUpError.statusRequired.description))
         }
         let typedDay = (fields["doneOn"] ?? "").trimmingCharacters(in: .whitespaces)

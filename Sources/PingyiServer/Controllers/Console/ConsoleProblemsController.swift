@@ -94,7 +94,7 @@ struct ConsoleProblemsController: Sendable {
         let today = CountyCalendar.today()
         let year =
             try query.get("year").map { text -> Int in
-                guard let year = Int(text), (2000...2100).contains(year) else { throw ConsoleRefusal.badRequest("年度无效", "年度应为 2000–2100。") }
+                guard let year = AppraisalYearNumber(validating: Int(text))?.value else { throw ConsoleRefusal.badRequest("年度无效", "年度应为 2000–2100。") }
                 return year
             } ?? today.year
         let quarter =

@@ -62,7 +62,7 @@ struct ConsoleYearsController: Sendable {
 
     /// A path's `:year`, or the 404 page.
     static func year(_ text: String?) throws -> Int {
-        guard let text, let year = Int(text), (2000...2100).contains(year) else { throw notFound }
+        guard let text, let year = AppraisalYearNumber(validating: Int(text))?.value else { throw notFound }
         return year
     }
 
@@ -84,7 +84,7 @@ struct ConsoleYearsController: Sendable {
     }
 
     func create(_ visit: ConsoleVisit, year text: String?, title: String?) async throws -> Response {
-        guard let text, let year = Int(text.trimmingCharacters(in: .whitespaces)), (2000...2100).contains(year) else {
+        guard let text, let year = AppraisalYearNumber(validating: Int(text.trimmingCharacters(in: .whitespaces)))?.value else {
             throw ConsoleRefusal(
                 heading: "年度无法识别", text: "年度须是 2000 到 2100 之间的四位数字，如 2027。未作任何改动。", status: .unprocessableContent, back: "/console/years")
         }
