@@ -20,7 +20,7 @@ struct ConsoleCalendarsController: Sendable {
     func add(to router: Router<PingyiRequestContext>) {
         router.get("/console/calendars") { request, _ in
             try await gate.page(request, roles: [.admin]) { visit in
-                gate.views.page("console-calendars", try await page(visit))
+                gate.views.page(try await page(visit))
             }
         }
         router.post("/console/calendars") { request, _ in
@@ -85,6 +85,6 @@ struct ConsoleCalendarsController: Sendable {
         model.typedWorkdays = workdays
         model.problems = issues.map { .init(line: $0.line > 0 ? "第 \($0.line) 行" : "", list: $0.column ?? "", message: $0.message) }
         model.hasProblems = true
-        return gate.views.page("console-calendars", model, status: .unprocessableContent)
+        return gate.views.page(model, status: .unprocessableContent)
     }
 }

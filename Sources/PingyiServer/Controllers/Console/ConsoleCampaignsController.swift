@@ -134,8 +134,7 @@ struct ConsoleCampaignsController: Sendable {
                 if publishedYears.contains(campaign.year), campaign.state == .closed { settled.append(card) } else { cards.append(card) }
             }
         }
-        return gate.views.page(
-            "console-progress", ConsoleProgressPage(member: visit.header, campaigns: cards, settled: settled, published: published))
+        return gate.views.page(ConsoleProgressPage(member: visit.header, campaigns: cards, settled: settled, published: published))
     }
 
     static let notFound = ConsoleRefusal.notFound("活动不存在", "没有这个活动，请从活动进度页面进入。")
@@ -176,7 +175,7 @@ struct ConsoleCampaignsController: Sendable {
             if let opensAt = campaign.opensAt, opensAt > Date() { page.plannedStart = CountyCalendar.moment(opensAt) }
             page.noInvitations = try await invitations.status(campaignID: campaign.id).issued == 0
         }
-        return gate.views.page("console-confirm", page)
+        return gate.views.page(page)
     }
 
     /// Opening takes the public half of a key pair made in the office's browser (WebCrypto

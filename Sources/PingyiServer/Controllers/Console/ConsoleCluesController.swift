@@ -21,7 +21,6 @@ struct ConsoleCluesController: Sendable {
                 }
                 let all = try await clues.list()
                 return gate.views.page(
-                    "console-clues",
                     ConsoleCluesPage(
                         member: visit.header, csrf: visit.csrf, clues: all.filter { status == nil || $0.status == status }, all: all, status: status))
             }

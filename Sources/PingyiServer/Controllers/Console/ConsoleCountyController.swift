@@ -14,7 +14,6 @@ struct ConsoleCountyController: Sendable {
         router.get("/console/county") { request, _ in
             try await gate.page(request, roles: [.admin]) { visit in
                 gate.views.page(
-                    "console-county",
                     ConsoleCountyPage(
                         member: visit.header, csrf: visit.csrf, identity: try await identity.load(), saved: request.uri.query == "saved"))
             }
@@ -30,7 +29,7 @@ struct ConsoleCountyController: Sendable {
                     _ = try typed.validated()
                 } catch {
                     return gate.views.page(
-                        "console-county", ConsoleCountyPage(member: visit.header, csrf: visit.csrf, identity: typed, problem: error.description),
+                        ConsoleCountyPage(member: visit.header, csrf: visit.csrf, identity: typed, problem: error.description),
                         status: .unprocessableContent)
                 }
                 // The short name signs every SMS: with this server's public address it must still fit 70 characters.
@@ -39,7 +38,6 @@ struct ConsoleCountyController: Sendable {
                 let longest = LetterWorkflow.longestPublicURL(signature: typed.officeShortName.trimmingCharacters(in: .whitespaces))
                 if address.utf16.count > longest {
                     return gate.views.page(
-                        "console-county",
                         ConsoleCountyPage(
                             member: visit.header, csrf: visit.csrf, identity: typed,
                             problem: "「办公室简称」太长：它是每条短信的署名，加上本系统的链接（公开地址 \(address.utf16.count) 个字符）会超过 70 字。请用更短的简称，如「县营商办」。"),
@@ -49,7 +47,7 @@ struct ConsoleCountyController: Sendable {
                     try await identity.save(typed, actor: visit.actor)
                 } catch let error as CountyIdentityError {
                     return gate.views.page(
-                        "console-county", ConsoleCountyPage(member: visit.header, csrf: visit.csrf, identity: typed, problem: error.description),
+                        ConsoleCountyPage(member: visit.header, csrf: visit.csrf, identity: typed, problem: error.description),
                         status: .unprocessableContent)
                 }
                 return ConsoleGate.redirect("/console/county?saved")

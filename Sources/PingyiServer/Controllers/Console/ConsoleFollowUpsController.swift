@@ -24,7 +24,6 @@ struct ConsoleFollowUpsController: Sendable {
 
     func page(_ visit: ConsoleVisit, failed: (id: Int, note: String, error: String)? = nil) async throws -> Response {
         gate.views.page(
-            "console-follow-ups",
             ConsoleFollowUpsPage(
                 member: visit.header, csrf: visit.csrf, followUps: try await followUps.list(), today: CountyCalendar.today(), failed: failed),
             status: failed == nil ? .ok : .unprocessableContent)

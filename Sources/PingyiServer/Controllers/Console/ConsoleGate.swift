@@ -133,8 +133,7 @@ struct ConsoleGate: Sendable {
         _ visit: ConsoleVisit, heading: String, text: String, status: HTTPResponse.Status, back: String? = nil, tone: ConsoleMessagePage.Tone? = nil
     ) -> Response {
         let tone = tone ?? (status.code < 300 ? .success : .refusal)
-        return views.page(
-            "console-message", ConsoleMessagePage(member: visit.header, heading: heading, message: text, back: back, tone: tone), status: status)
+        return views.page(ConsoleMessagePage(member: visit.header, heading: heading, message: text, back: back, tone: tone), status: status)
     }
 
     static func hash(_ token: String) -> Data { Data(SHA256.hash(data: Data(token.utf8))) }

@@ -26,7 +26,7 @@ struct ConsoleImportsController: Sendable {
         router.get("/console/years/:year/imports") { request, context in
             try await gate.page(request, roles: [.admin]) { visit in
                 let year = try ConsoleYearsController.year(context.parameters.get("year"))
-                return gate.views.page("console-imports", ConsoleImportsPage(member: visit.header, csrf: visit.csrf, year: year))
+                return gate.views.page(ConsoleImportsPage(member: visit.header, csrf: visit.csrf, year: year))
             }
         }
         router.post("/console/years/:year/imports") { request, context in
@@ -55,7 +55,7 @@ struct ConsoleImportsController: Sendable {
         let kind = try Self.kind(upload.kind, back: back)
         let fileName = "上传的\(kind.label)"
         func page(_ model: ConsoleImportPreviewPage, status: HTTPResponse.Status) -> Response {
-            gate.views.page("console-import-preview", model, status: status)
+            gate.views.page(model, status: status)
         }
         let document: CSVDocument
         let note: String?
@@ -105,7 +105,6 @@ struct ConsoleImportsController: Sendable {
         let year = upload.year ?? CountyCalendar.today().year
         func done(_ summary: ImportSummary) -> Response {
             gate.views.page(
-                "console-import-preview",
                 ConsoleImportPreviewPage(
                     member: visit.header, csrf: visit.csrf, year: year, label: kind.label, fileName: upload.fileName, summary: summary, imported: true
                 ))
@@ -124,7 +123,6 @@ struct ConsoleImportsController: Sendable {
             if let refused = error as? ImportRefused {
                 // Changed in between (another import): refused whole, as the preview would now be.
                 return gate.views.page(
-                    "console-import-preview",
                     ConsoleImportPreviewPage(
                         member: visit.header, csrf: visit.csrf, year: year, label: kind.label, fileName: upload.fileName, issues: refused.file.issues),
                     status: .unprocessableContent)

@@ -107,7 +107,6 @@ struct ConsoleNoticesController: Sendable {
     ) -> Response {
         let (back, backLabel) = !admin && orgdeptBack != nil ? (orgdeptBack!, "返回排名") : (back, backLabel)
         return gate.views.page(
-            "console-notice",
             ConsoleNoticePage(
                 member: visit.header, notice: notice, action: action, fields: fields, back: back, backLabel: backLabel, problem: problem),
             status: problem == nil ? .ok : .unprocessableContent)

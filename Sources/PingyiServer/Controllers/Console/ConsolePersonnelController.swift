@@ -14,8 +14,7 @@ struct ConsolePersonnelController: Sendable {
             try await gate.page(request) { visit in
                 let (year, years) = try await chosenYear(request.uri.queryParameters)
                 let (run, rows) = try await scoring.personnel(year: year)
-                return gate.views.page(
-                    "console-personnel", ConsolePersonnelPage(member: visit.header, year: year, run: run, years: years, rows: rows))
+                return gate.views.page(ConsolePersonnelPage(member: visit.header, year: year, run: run, years: years, rows: rows))
             }
         }
         for download in [SpreadsheetDownload.csv, .xlsx] {

@@ -73,7 +73,6 @@ struct ConsoleProblemStepsController: Sendable {
                         heading: "尚未交办", text: "问题交办后才有交办单。", status: .conflict, back: "/console/problems/\(problem.id)")
                 }
                 return gate.views.page(
-                    "console-assignment-order",
                     ConsoleAssignmentOrderPage(
                         problem: problem, calendars: try await problems.calendars(),
                         rules: try await problems.rules(year: (problem.assignedOn ?? problem.receivedOn).year),
@@ -88,7 +87,7 @@ struct ConsoleProblemStepsController: Sendable {
         }
         router.get("/console/problems/new") { request, _ in
             try await gate.page(request, roles: [.admin]) { visit in
-                gate.views.page("console-problem-new", ConsoleProblemNewPage(member: visit.header, csrf: visit.csrf, fields: [:], error: nil))
+                gate.views.page(ConsoleProblemNewPage(member: visit.header, csrf: visit.csrf, fields: [:], error: nil))
             }
         }
         router.post("/console/problems/new") { request, _ in
@@ -198,7 +197,6 @@ struct ConsoleProblemStepsController: Sendable {
         guard let code = visit.member.departmentCode else { throw ConsoleRefusal.notFound("没有所属部门", "请联系营商办设置账号的部门。") }
         let name = try await roster.departments().first { $0.code == code }?.name ?? code
         return gate.views.page(
-            "console-department",
             ConsoleDepartmentPage(
                 member: visit.header, department: name, problems: try await problems.list(ProblemStore.Filter(department: code)),
                 today: CountyCalendar.today(), calendars: try await problems.calendars()))
@@ -209,7 +207,7 @@ struct ConsoleProblemStepsController: Sendable {
     func register(_ visit: ConsoleVisit, fields: [String: String]) async throws -> Response {
         func refuse(_ message: String) -> Response {
             gate.views.page(
-                "console-problem-new", ConsoleProblemNewPage(member: visit.header, csrf: visit.csrf, fields: fields, error: message),
+                ConsoleProblemNewPage(member: visit.header, csrf: visit.csrf, fields: fields, error: message),
                 status: .unprocessableContent)
         }
         guard let channel = fields["channel"].flatMap(ProblemChannel.init(rawValue:)) else { return refuse("请选择渠道。") }

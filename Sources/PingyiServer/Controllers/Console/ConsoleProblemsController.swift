@@ -24,7 +24,6 @@ struct ConsoleProblemsController: Sendable {
                 let month = try Self.month(request.uri.queryParameters)
                 let open = try await problems.list()
                 return gate.views.page(
-                    "console-ledger-month",
                     ConsoleLedgerMonthPage(
                         member: visit.header, month: month, rows: try await problems.monthly(month),
                         problems: Dictionary(open.map { ($0.id, $0) }) { first, _ in first }))
@@ -44,7 +43,6 @@ struct ConsoleProblemsController: Sendable {
             try await gate.page(request, roles: Self.roles) { visit in
                 let (year, quarter) = try Self.quarter(request.uri.queryParameters)
                 return gate.views.page(
-                    "console-ledger-quarter",
                     ConsoleLedgerQuarterPage(
                         member: visit.header, year: year, quarter: quarter, ranking: try await problems.quarterly(year: year, quarter: quarter)))
             }
@@ -63,7 +61,6 @@ struct ConsoleProblemsController: Sendable {
                 let (problem, history) = try await Self.visible(context.parameters.get("id"), to: visit.member, in: problems)
                 let departments = visit.member.role == .admin ? try await roster.departments().map { ($0.code, $0.name) } : []
                 return gate.views.page(
-                    "console-problem",
                     ConsoleProblemPage(
                         member: visit.header, problem: problem, history: history, calendars: try await problems.calendars(), role: visit.member.role,
                         csrf: visit.csrf, departments: departments, done: request.uri.queryParameters.get("done"),
@@ -143,7 +140,6 @@ struct ConsoleProblemsController: Sendable {
         let departments = try await roster.departments()
         let filter = try filter(query, departments: departments)
         return gate.views.page(
-            "console-problems",
             ConsoleProblemsPage(
                 member: visit.header, problems: try await problems.list(filter), departments: departments.map { ($0.code, $0.name) },
                 filter: filter, today: CountyCalendar.today(), calendars: try await problems.calendars(),

@@ -55,7 +55,6 @@ struct ConsoleRankingController: Sendable {
             page = number
         }
         return gate.views.page(
-            "console-ranking",
             ConsoleRankingPage(
                 member: visit.header, run: run, policy: try await appraisals.find(year: year)?.policy, years: scored.map(\.year),
                 departments: departments, department: department, page: page))
@@ -101,7 +100,6 @@ struct ConsoleRankingController: Sendable {
             let texts = try await ballots.comments(year: year, employeeNumber: employeeNumber, minValidVotes: policy.commentsMinBallots)
             comments = (year, texts, policy.commentsMinBallots)
         }
-        return gate.views.page(
-            "console-chief", ConsoleChiefPage(member: visit.header, employeeNumber: employeeNumber, results: results, comments: comments))
+        return gate.views.page(ConsoleChiefPage(member: visit.header, employeeNumber: employeeNumber, results: results, comments: comments))
     }
 }

@@ -36,9 +36,7 @@ struct ConsoleSessionController: Sendable {
         router.post("/console/logout") { request, _ in try await signOut(request) }
         router.get("/console/password") { request, _ in
             try await gate.page(request, roles: ConsoleGate.anyone) { visit in
-                views.page(
-                    "console-password",
-                    ConsolePasswordPage(member: visit.header, csrf: visit.csrf, error: nil, asksCurrent: !visit.member.mustChangePassword))
+                views.page(ConsolePasswordPage(member: visit.header, csrf: visit.csrf, error: nil, asksCurrent: !visit.member.mustChangePassword))
             }
         }
         router.post("/console/password") { request, _ in
@@ -49,7 +47,7 @@ struct ConsoleSessionController: Sendable {
     func loginPage(_ request: Request, error: String?, login: String, status: HTTPResponse.Status) -> Response {
         let nonce = request.cookies[loginCookie]?.value ?? Base64URL.encode(SymmetricKey(size: .bits128).withUnsafeBytes { Data($0) })
         var response = views.page(
-            "console-login", ConsoleLoginPage(csrf: antiForgery.token(for: Data(("login:" + nonce).utf8)), login: login, error: error),
+            ConsoleLoginPage(csrf: antiForgery.token(for: Data(("login:" + nonce).utf8)), login: login, error: error),
             status: status)
         response.setCookie(
             Cookie(name: loginCookie, value: nonce, path: cookiePath, secure: configuration.usesHTTPS, httpOnly: true, sameSite: .strict))
@@ -135,7 +133,6 @@ struct ConsoleSessionController: Sendable {
         let password = fields["password"] ?? ""
         func refuse(_ error: String, status: HTTPResponse.Status = .unprocessableContent) -> Response {
             views.page(
-                "console-password",
                 ConsolePasswordPage(member: visit.header, csrf: visit.csrf, error: error, asksCurrent: !visit.member.mustChangePassword),
                 status: status)
         }

@@ -55,7 +55,6 @@ struct ConsoleStaffController: Sendable {
     {
         let departments = try await roster.departments()
         return gate.views.page(
-            "console-staff",
             ConsoleStaffPage(
                 member: visit.header, csrf: visit.csrf, accounts: try await staff.list(), departments: departments.map { ($0.code, $0.name) },
                 fields: fields, error: error),

@@ -16,7 +16,6 @@ struct ConsoleSuggestionsController: Sendable {
             try await gate.page(request, roles: Self.roles) { visit in
                 let (year, years) = try await chosenYear(request.uri.queryParameters)
                 return gate.views.page(
-                    "console-suggestions",
                     ConsoleSuggestionsPage(member: visit.header, year: year, years: years, suggestions: try await ballots.suggestions(year: year)))
             }
         }

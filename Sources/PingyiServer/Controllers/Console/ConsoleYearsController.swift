@@ -72,7 +72,7 @@ struct ConsoleYearsController: Sendable {
             ConsoleYearsPage.Line(year: year.year, title: year.title, standing: Self.standing(year, standing[year.year]))
         }
         let suggested = (lines.map(\.year).max() ?? (CountyCalendar.today().year - 1)) + 1
-        return gate.views.page("console-years", ConsoleYearsPage(member: visit.header, csrf: visit.csrf, years: lines, suggested: suggested))
+        return gate.views.page(ConsoleYearsPage(member: visit.header, csrf: visit.csrf, years: lines, suggested: suggested))
     }
 
     /// Where a year stands, in a word or two.
@@ -110,7 +110,7 @@ struct ConsoleYearsController: Sendable {
         for campaign in try await campaigns.list(year: year) { fingerprints[campaign.id] = campaign.sealingKey?.fingerprint }
         var page = ConsoleYearPage(member: visit.header, csrf: visit.csrf, title: appraisal.title, facts: facts, fingerprints: fingerprints)
         page.notice = ConsoleYearPage.notice(done, year: year)
-        return gate.views.page("console-year", page)
+        return gate.views.page(page)
     }
 
     func createCampaign(_ visit: ConsoleVisit, year text: String?, kind: String?, opens: String?, closes: String?) async throws -> Response {
@@ -179,7 +179,7 @@ struct ConsoleYearsController: Sendable {
             throw ConsoleRefusal(error.problem, heading: "不能试算", back: "/console/years/\(year)")
         }
         let minBallots = try await appraisals.find(year: year)?.policy.minBallots ?? 5
-        return gate.views.page("console-trial", ConsoleTrialPage(member: visit.header, csrf: visit.csrf, run: run, minBallots: minBallots))
+        return gate.views.page(ConsoleTrialPage(member: visit.header, csrf: visit.csrf, run: run, minBallots: minBallots))
     }
 
     func confirm(_ visit: ConsoleVisit, year text: String?, action: String?) async throws -> Response {
@@ -217,7 +217,7 @@ struct ConsoleYearsController: Sendable {
         default:
             throw ConsoleRefusal.badRequest("无法识别的操作", "操作只能是正式计分、发布或撤回发布。", back: back)
         }
-        return gate.views.page("console-year-confirm", page)
+        return gate.views.page(page)
     }
 
     func score(_ visit: ConsoleVisit, year text: String?) async throws -> Response {
