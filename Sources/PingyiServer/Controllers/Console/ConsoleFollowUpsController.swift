@@ -9,15 +9,21 @@ struct ConsoleFollowUpsController: Sendable {
     let gate: ConsoleGate
     let followUps: FollowUpStore
 
-    func add(to router: Router<PingyiRequestContext>) {
-        router.get("/console/follow-ups") { request, _ in
-            try await gate.page(request, roles: Self.roles) { visit in try await page(visit) }
-        }
-        router.post("/console/follow-ups/:id") { request, context in
-            try await gate.form(request, roles: Self.roles) { visit, fields in
-                try await record(visit, id: context.parameters.get("id"), fields: fields)
-            }
-        }
+    func add(to console: RouterGroup<PingyiRequestContext>) {
+        console.get("follow-ups", use: self.showFollowUps)
+        console.post("follow-ups/:id", use: self.recordOutcome)
+    }
+
+    /// `GET /console/follow-ups`.
+    func showFollowUps(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let visit = try gate.admit(request, context, roles: Self.roles)
+        return try await page(visit)
+    }
+
+    /// `POST /console/follow-ups/:id`.
+    func recordOutcome(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let (visit, fields) = try await gate.form(request, context, roles: Self.roles)
+        return try await record(visit, id: context.parameters.get("id"), fields: fields)
     }
 
     static let roles: Set<APIRole> = [.admin, .orgdept]

@@ -22,24 +22,37 @@ struct ConsoleImportsController: Sendable {
         let file: Data
     }
 
-    func add(to router: Router<PingyiRequestContext>) {
-        router.get("/console/years/:year/imports") { request, context in
-            try await gate.page(request, roles: [.admin]) { visit in
-                let year = try ConsoleYearsController.year(context.parameters.get("year"))
-                return gate.views.page(ConsoleImportsPage(member: visit.header, csrf: visit.csrf, year: year))
-            }
-        }
-        router.post("/console/years/:year/imports") { request, context in
-            try await gate.upload(request, as: Upload.self, roles: [.admin], limit: UploadedTable.limit + 64 * 1024, csrf: \.csrf) { visit, upload in
-                try await preview(visit, year: context.parameters.get("year"), upload: upload)
-            }
-        }
-        router.post("/console/imports/:id/confirm") { request, context in
-            try await gate.form(request, roles: [.admin]) { visit, _ in try await confirm(visit, id: context.parameters.get("id")) }
-        }
-        router.get("/console/imports/templates/:kind") { request, context in
-            try await gate.page(request, roles: [.admin]) { _ in try await template(context.parameters.get("kind")) }
-        }
+    func add(to console: RouterGroup<PingyiRequestContext>) {
+        console.get("years/:year/imports", use: self.showImports)
+        console.post("years/:year/imports", use: self.previewUpload)
+        console.post("imports/:id/confirm", use: self.confirmImport)
+        console.get("imports/templates/:kind", use: self.downloadTemplate)
+    }
+
+    /// `GET /console/years/:year/imports`.
+    func showImports(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let visit = try gate.admit(request, context, roles: [.admin])
+        let year = try ConsoleYearsController.year(context.parameters.get("year"))
+        return gate.views.page(ConsoleImportsPage(member: visit.header, csrf: visit.csrf, year: year))
+    }
+
+    /// `POST /console/years/:year/imports`.
+    func previewUpload(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let (visit, upload) = try await gate.upload(
+            request, context, as: Upload.self, roles: [.admin], limit: UploadedTable.limit + 64 * 1024, csrf: \.csrf)
+        return try await preview(visit, year: context.parameters.get("year"), upload: upload)
+    }
+
+    /// `POST /console/imports/:id/confirm`.
+    func confirmImport(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let (visit, _) = try await gate.form(request, context, roles: [.admin])
+        return try await confirm(visit, id: context.parameters.get("id"))
+    }
+
+    /// `GET /console/imports/templates/:kind`.
+    func downloadTemplate(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        _ = try gate.admit(request, context, roles: [.admin])
+        return try await template(context.parameters.get("kind"))
     }
 
     static func kind(_ text: String?, back: String) throws -> ImportWorkflow.Kind {
