@@ -90,31 +90,34 @@ func buildRouter(
     }
 
     let gate = ConsoleGate(staff: StaffStore(pool: pool), views: views, antiForgery: antiForgery, configuration: configuration)
+    // The console's pages: the session cookie read into the context (the sign-in and sign-out
+    // routes are outside the group).
+    let console = router.group("console").add(middleware: ConsoleSessionMiddleware(gate: gate))
     let hasher = PasswordHasher(cost: configuration.bcryptCost)
     ConsoleSessionController(
         gate: gate, limiter: TokenLookupLimiter(limit: 10, window: .seconds(600)), throttle: LoginThrottle(), hasher: hasher
-    ).add(to: router)
-    ConsoleStaffController(gate: gate, roster: RosterStore(pool: pool), hasher: hasher).add(to: router)
+    ).add(to: router, console: console)
+    ConsoleStaffController(gate: gate, roster: RosterStore(pool: pool), hasher: hasher).add(to: console)
     ConsoleCampaignsController(
         gate: gate, campaigns: CampaignStore(pool: pool), invitations: InvitationStore(pool: pool), appraisals: AppraisalStore(pool: pool),
         codeKey: codeKey
-    ).add(to: router)
+    ).add(to: console)
     ConsoleYearsController(
         gate: gate, appraisals: AppraisalStore(pool: pool), campaigns: CampaignStore(pool: pool), scoring: ScoringStore(pool: pool)
-    ).add(to: router)
-    ConsoleImportsController(gate: gate, pool: pool, pending: PendingImportStore(pool: pool)).add(to: router)
+    ).add(to: console)
+    ConsoleImportsController(gate: gate, pool: pool, pending: PendingImportStore(pool: pool)).add(to: console)
     ConsoleRankingController(
         gate: gate, scoring: ScoringStore(pool: readPool), appraisals: AppraisalStore(pool: readPool), ballots: BallotStore(pool: readPool)
-    ).add(to: router)
-    ConsoleFollowUpsController(gate: gate, followUps: FollowUpStore(pool: pool)).add(to: router)
-    ConsolePersonnelController(gate: gate, scoring: ScoringStore(pool: readPool)).add(to: router)
-    ConsoleCluesController(gate: gate, clues: ProblemClueStore(pool: pool)).add(to: router)
-    ConsoleProblemsController(gate: gate, problems: ProblemStore(pool: pool), roster: RosterStore(pool: pool)).add(to: router)
-    ConsoleProblemStepsController(gate: gate, problems: ProblemStore(pool: pool), roster: RosterStore(pool: pool)).add(to: router)
-    ConsoleCalendarsController(gate: gate, problems: ProblemStore(pool: pool)).add(to: router)
-    ConsoleCountyController(gate: gate, identity: identity).add(to: router)
-    ConsoleSuggestionsController(gate: gate, ballots: BallotStore(pool: readPool), appraisals: AppraisalStore(pool: readPool)).add(to: router)
-    ConsoleNoticesController(gate: gate, scoring: ScoringStore(pool: readPool), problems: ProblemStore(pool: pool)).add(to: router)
+    ).add(to: console)
+    ConsoleFollowUpsController(gate: gate, followUps: FollowUpStore(pool: pool)).add(to: console)
+    ConsolePersonnelController(gate: gate, scoring: ScoringStore(pool: readPool)).add(to: console)
+    ConsoleCluesController(gate: gate, clues: ProblemClueStore(pool: pool)).add(to: console)
+    ConsoleProblemsController(gate: gate, problems: ProblemStore(pool: pool), roster: RosterStore(pool: pool)).add(to: console)
+    ConsoleProblemStepsController(gate: gate, problems: ProblemStore(pool: pool), roster: RosterStore(pool: pool)).add(to: console)
+    ConsoleCalendarsController(gate: gate, problems: ProblemStore(pool: pool)).add(to: console)
+    ConsoleCountyController(gate: gate, identity: identity).add(to: console)
+    ConsoleSuggestionsController(gate: gate, ballots: BallotStore(pool: readPool), appraisals: AppraisalStore(pool: readPool)).add(to: console)
+    ConsoleNoticesController(gate: gate, scoring: ScoringStore(pool: readPool), problems: ProblemStore(pool: pool)).add(to: console)
 
     // The API's errors are JSON, by the group's own middleware (a request that matches no route
     // at all is answered by ErrorPageMiddleware, as JSON when its path is under APIError.prefix).

@@ -11,6 +11,9 @@ public struct PingyiRequestContext: RequestContext, RemoteAddressRequestContext 
     public let remoteAddress: SocketAddress?
     /// The API key of an `/api` request, once the key middleware has checked it.
     public var apiKey: APIKey?
+    /// The signed-in member of a console request, once `ConsoleSessionMiddleware` has read the
+    /// session cookie (nil: no session); `ConsoleGate.admit` admits it to a page.
+    var consoleVisit: ConsoleVisit?
     /// The channel the request came on, to find its `ClientConnection` (whether the client hung up).
     let connection: ObjectIdentifier
 

@@ -15,7 +15,7 @@ public struct AppraisalStore: Sendable {
     public func create(year: Int, title: String, policyText: String, policyFile: String, actor: String) async throws -> AppraisalYear {
         let policy = try ScoringPolicy.parse(policyText, file: policyFile)
         let sha = SurveyTemplate.sha256(of: policyText)
-        guard (2000...2100).contains(year) else { throw AppraisalError.badYear(year) }
+        let year = try AppraisalYearNumber(year).value
         return try await pool.transaction { connection in
             do {
                 try connection.query(

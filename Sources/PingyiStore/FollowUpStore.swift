@@ -57,17 +57,14 @@ public struct FollowUpStore: Sendable {
     public func record(
         id: Int, status: FollowUpStatus, note: String, doneOn: CivilDate? = nil, actor: String, today: CivilDate = CountyCalendar.today()
     ) async throws -> FollowUp {
-        guard status == .done || status == .waived else { throw FollowUpError.statusRequired }
-        let trimmed = note.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty, trimmed.count <= 2000 else { throw FollowUpError.noteRequired }
-        let doneOn = doneOn ?? today
-        guard doneOn <= today, doneOn.year >= 2000 else { throw FollowUpError.badDoneOn(today) }
+        let (note, doneOn) = try FollowUpFlow.outcome(status, note: note, doneOn: doneOn, today: today)
+        let trimmed = note.text
         return try await pool.transaction { connection in
             guard
                 let before = try connection.query("\(unescaped: FollowUpStore.select) WHERE f.id = \(id) FOR UPDATE OF f").first
                     .map(FollowUpStore.decode)
             else { throw FollowUpError.notFound(id) }
-            guard before.status != .withdrawn else { throw FollowUpError.withdrawn(id) }
+            _ = try FollowUpFlow.next(from: before.status, recording: status, id: id)
             try connection.query(
                 """
                 UPDATE follow_ups SET status = \(status.rawValue), outcome = \(trimmed), recorded_by = \(actor), recorded_at = now(),

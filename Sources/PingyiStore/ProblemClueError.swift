@@ -2,7 +2,7 @@
 public enum ProblemClueError: Error, Sendable, Equatable, CustomStringConvertible {
     /// No clue has this id.
     case notFound
-    /// The note is longer than 2,000 characters.
+    /// The note is longer than `Note.maxLength` (2,000) characters.
     case noteTooLong
 
     /// Says what is wrong, in Chinese.

@@ -33,8 +33,7 @@ public struct ProblemClueStore: Sendable {
 
     /// Sets a clue's status and note (an empty note clears it).
     public func update(id: UUID, status: ProblemClue.Status, note: String, actor: String) async throws -> ProblemClue {
-        let trimmed = note.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard trimmed.count <= 2000 else { throw ProblemClueError.noteTooLong }
+        guard let trimmed = Note(note)?.text else { throw ProblemClueError.noteTooLong }
         return try await pool.transaction { connection in
             guard
                 let before = try connection.query("\(unescaped: ProblemClueStore.select) WHERE p.id = \(id) FOR UPDATE OF p").first

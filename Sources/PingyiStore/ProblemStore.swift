@@ -388,8 +388,10 @@ public struct ProblemStore: Sendable {
         _ id: Int, _ step: ProblemStep, note: String?, callback: CallbackSatisfaction?, evidence: [ProblemEvidence], on day: CivilDate,
         actor: String, connection: Connection, apply: @Sendable (Problem, Connection) throws -> (String?, CivilDate?)
     ) throws -> Problem {
-        let note = note?.trimmingCharacters(in: .whitespacesAndNewlines)
-        if let note, note.count > 2000 { throw ProblemError.noteRequired(step) }
+        let note = try note.map { raw throws(ProblemError) -> String in
+            guard let note = Note(raw) else { throw .noteRequired(step) }
+            return note.text
+        }
         guard try connection.query("SELECT 1 FROM problems WHERE id = \(id) FOR UPDATE").count == 1 else { throw ProblemError.notFound(id) }
         let before = try ProblemStore.find(id, on: connection)
         _ = try ProblemFlow.next(after: step, from: before.state, problem: before, note: note, callback: callback)

@@ -119,12 +119,25 @@ struct SecurityHardeningTests {
         let server = LoginThrottle()
         #expect(server.delay(after: 2) == .zero && server.delay(after: 3) == .seconds(1) && server.delay(after: 5) == .seconds(4))
         #expect(server.delay(after: 40) == .seconds(30))
-        let quick = LoginThrottle(step: .milliseconds(20), maxDelay: .milliseconds(150))
+        let clock = ManualClock()
+        let quick = LoginThrottle(step: .milliseconds(20), maxDelay: .milliseconds(150), now: clock.now)
         for _ in 0..<12 { _ = await quick.reserve("office") }
-        #expect(await quick.wait(for: "office") != nil)
+        #expect(await quick.wait(for: "office") == .milliseconds(20))
         #expect(await quick.wait(for: "clerk") == nil)
-        try await Task.sleep(for: .milliseconds(200))
+        clock.advance(by: .milliseconds(19))
+        #expect(await quick.wait(for: "office") == .milliseconds(1))
+        clock.advance(by: .milliseconds(1))
         #expect(await quick.wait(for: "office") == nil)
+        // The fourth attempt, once allowed, doubles the next wait; a quarter of an hour without
+        // failures forgets them all: three free attempts again.
+        #expect(await quick.reserve("office") == nil)
+        #expect(await quick.reserve("office") == .milliseconds(40))
+        clock.advance(by: .seconds(10))
+        #expect(await quick.reserve("office") == nil)
+        #expect(await quick.wait(for: "office") == .milliseconds(80))
+        clock.advance(by: LoginThrottle.memory)
+        for _ in 0..<3 { #expect(await quick.reserve("office") == nil) }
+        #expect(await quick.wait(for: "office") == .milliseconds(20))
         // Attempts are counted when allowed, before the password is checked: three go, the fourth
         // waits; one given back (bcrypt was busy) lets another go; a success forgets them all.
         let counted = LoginThrottle(step: .seconds(60), maxDelay: .seconds(60))

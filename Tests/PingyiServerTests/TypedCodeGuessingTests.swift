@@ -56,9 +56,13 @@ struct TypedCodeGuessingTests {
 
     @Test("a look-up answered after its window ended gives nothing back to the next window")
     func refundIntoItsOwnWindow() async throws {
-        let limiter = TokenLookupLimiter(limit: 2, window: .milliseconds(200))
+        let clock = ManualClock()
+        let limiter = TokenLookupLimiter(limit: 2, window: .milliseconds(200), now: clock.now)
         let slow = try #require(await limiter.reserve("10.1.1.1"))
-        try await Task.sleep(for: .milliseconds(250))
+        clock.advance(by: .milliseconds(199))
+        #expect(await limiter.reserve("10.1.1.1") != nil)
+        #expect(await limiter.reserve("10.1.1.1") == nil, "a third guess within the window of two")
+        clock.advance(by: .milliseconds(1))
         // The next window: two guesses fill it.
         #expect(await limiter.reserve("10.1.1.1") != nil)
         #expect(await limiter.reserve("10.1.1.1") != nil)

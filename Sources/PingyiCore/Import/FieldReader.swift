@@ -89,7 +89,7 @@ public struct FieldReader: Sendable {
     /// A required year, 2000–2100.
     public mutating func year(_ key: String) -> Int? {
         guard let value = text(key, maxLength: 10) else { return nil }
-        guard value.count == 4, let year = Int(value), (2000...2100).contains(year) else {
+        guard value.count == 4, let year = AppraisalYearNumber(validating: Int(value))?.value else {
             fail(key, "「\(value)」不是有效年度（2000–2100 的四位数字）")
             return nil
         }

@@ -4,7 +4,7 @@ public struct LedgerMonth: Hashable, Sendable, Codable, Comparable, CustomString
     public let month: Int
 
     public init?(year: Int, month: Int) {
-        guard (2000...2100).contains(year), (1...12).contains(month) else { return nil }
+        guard AppraisalYearNumber.range.contains(year), (1...12).contains(month) else { return nil }
         self.year = year
         self.month = month
     }

@@ -7,7 +7,7 @@ extension WorkingCalendar {
     public static func typedText(year: String, holidays: String, workdays: String) throws(InvalidFile) -> String {
         var issues: [FileIssue] = []
         let yearText = year.trimmingSpaces()
-        guard let number = Int(yearText), (2000...2100).contains(number) else {
+        guard let number = AppraisalYearNumber(validating: Int(yearText))?.value else {
             throw InvalidFile(issues: [FileIssue(file: "工作日历", line: 1, column: "年份", message: "「\(yearText)」不是 2000–2100 之间的年份")])
         }
         func items(_ text: String, _ list: String) -> [String] {

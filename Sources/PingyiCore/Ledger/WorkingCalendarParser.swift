@@ -26,7 +26,7 @@ struct WorkingCalendarParser {
             return nil
         }
         guard let top = reader.mapping(root, at: "", allowed: ["year", "holidays", "workdays"], required: ["year", "holidays", "workdays"]),
-            let year = reader.integer(top["year"], at: "year", in: 2000...2100)
+            let year = reader.integer(top["year"], at: "year", in: AppraisalYearNumber.range)
         else { return nil }
         var holidays = Set<CivilDate>()
         for (index, item) in (reader.sequence(top["holidays"], at: "holidays") ?? []).enumerated() {

@@ -18,81 +18,110 @@ struct AppraisalsController {
     }
 
     func add(to group: RouterGroup<PingyiRequestContext>) {
-        group.get("appraisals") { _, context in
-            try context.require([.admin, .orgdept])
-            return try JSONResponse.make(["appraisals": try await reading.overview()])
-        }
-        group.get("appraisals/:year/scores") { request, context in
-            try context.require([.admin, .orgdept])
-            return try JSONResponse.make(try await scores(year: try Self.year(context), query: request.uri.queryParameters))
-        }
-        group.get("appraisals/:year/departments") { request, context in
-            try context.require([.admin, .orgdept])
-            let year = try Self.year(context)
-            let run = try await chosenRun(year: year, query: request.uri.queryParameters)
-            return try JSONResponse.make(
-                DepartmentsPage(
-                    year: year, run: run.id, official: run.official,
-                    departments: try await reading.departments(year: year, run: run)))
-        }
-        group.get("appraisals/:year/flags") { request, context in
-            try context.require([.admin, .orgdept])
-            let year = try Self.year(context)
-            let run = try await chosenRun(year: year, query: request.uri.queryParameters)
-            let records = run.official ? try await reading.followUps(year: year) : []
-            let flagged = run.scores.filter(\.flagged).map { score in
-                FlaggedChief(score: score, followUp: records.first { $0.employeeNumber == score.employeeNumber })
-            }
-            return try JSONResponse.make(FlagsPage(year: year, run: run.id, official: run.official, chiefs: flagged))
-        }
-        group.get("appraisals/:year/comments") { request, context in
-            try context.require([.admin, .orgdept])
-            let year = try Self.year(context)
-            guard let chief = request.uri.queryParameters.get("chief"), chief.count <= 32,
-                chief.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }), !chief.isEmpty
-            else { throw APIError.badRequest("须指定 chief（工号）") }
-            guard let appraisal = try await reading.appraisal(year: year) else { throw APIError.notFound("\(year) 年度考评不存在") }
-            let minimum = appraisal.policy.commentsMinBallots
-            let comments = try await reading.comments(year: year, employeeNumber: chief, minValidVotes: minimum)
-            return try JSONResponse.make(
-                CommentsPage(
-                    year: year, chief: chief, suppressed: comments == nil, minimumBallots: minimum, comments: comments ?? []))
-        }
-        group.get("appraisals/:year/personnel.json") { _, context in
-            try context.require([.admin, .orgdept, .hr])
-            let year = try Self.year(context)
-            let (run, rows) = try await personnel(year: year)
-            return try JSONResponse.make(PersonnelPage(year: year, run: run, candidates: rows))
-        }
+        group.get("appraisals", use: self.listAppraisals)
+        group.get("appraisals/:year/scores", use: self.showScores)
+        group.get("appraisals/:year/departments", use: self.showDepartments)
+        group.get("appraisals/:year/flags", use: self.showFlags)
+        group.get("appraisals/:year/comments", use: self.showComments)
+        group.get("appraisals/:year/personnel.json", use: self.showPersonnel)
         for download in [SpreadsheetDownload.csv, .xlsx] {
-            group.get("appraisals/:year/personnel.\(download.rawValue)") { _, context in
-                try context.require([.admin, .orgdept, .hr])
-                let year = try Self.year(context)
-                let (run, rows) = try await personnel(year: year)
-                return try await download.response(
-                    PersonnelList.sheet(year: year, run: run, rows), name: "personnel-\(year)", workbook: PersonnelList.workbook(year: year, rows))
-            }
-            group.get("appraisals/:year/ranking.\(download.rawValue)") { request, context in
-                try context.require([.admin, .orgdept])
-                let year = try Self.year(context)
-                let run = try await chosenRun(year: year, query: request.uri.queryParameters)
-                return try await download.response(RankingSheet.make(run), name: "ranking-\(year)-run\(run.id)")
-            }
+            group.get("appraisals/:year/personnel.\(download.rawValue)", use: self.downloadPersonnel)
+            group.get("appraisals/:year/ranking.\(download.rawValue)", use: self.downloadRanking)
         }
-        group.get("chiefs/:employeeNumber") { _, context in
-            try context.require([.admin, .orgdept])
-            guard let number = context.parameters.get("employeeNumber"), number.count <= 32 else { throw APIError.badRequest("工号无效") }
-            let years = try await reading.chiefYears(employeeNumber: number)
-            guard let latest = years.last else { throw APIError.notFound("没有股室长 \(number) 的已发布结果") }
-            return try JSONResponse.make(
-                ChiefPage(
-                    employeeNumber: number, name: latest.score.name, departmentName: latest.score.departmentName, section: latest.score.section,
-                    years: years.map { ChiefYear(year: $0.year, run: $0.run, result: $0.score) }))
+        group.get("chiefs/:employeeNumber", use: self.showChief)
+    }
+
+    /// `GET /api/v1/appraisals`.
+    func listAppraisals(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        try context.require([.admin, .orgdept])
+        return try JSONResponse.make(["appraisals": try await reading.overview()])
+    }
+
+    /// `GET /api/v1/appraisals/:year/scores`.
+    func showScores(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        try context.require([.admin, .orgdept])
+        return try JSONResponse.make(try await scores(year: try Self.year(context), query: request.uri.queryParameters))
+    }
+
+    /// `GET /api/v1/appraisals/:year/departments`.
+    func showDepartments(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        try context.require([.admin, .orgdept])
+        let year = try Self.year(context)
+        let run = try await chosenRun(year: year, query: request.uri.queryParameters)
+        return try JSONResponse.make(
+            DepartmentsPage(
+                year: year, run: run.id, official: run.official,
+                departments: try await reading.departments(year: year, run: run)))
+    }
+
+    /// `GET /api/v1/appraisals/:year/flags`.
+    func showFlags(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        try context.require([.admin, .orgdept])
+        let year = try Self.year(context)
+        let run = try await chosenRun(year: year, query: request.uri.queryParameters)
+        let records = run.official ? try await reading.followUps(year: year) : []
+        let flagged = run.scores.filter(\.flagged).map { score in
+            FlaggedChief(score: score, followUp: records.first { $0.employeeNumber == score.employeeNumber })
         }
+        return try JSONResponse.make(FlagsPage(year: year, run: run.id, official: run.official, chiefs: flagged))
+    }
+
+    /// `GET /api/v1/appraisals/:year/comments`.
+    func showComments(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        try context.require([.admin, .orgdept])
+        let year = try Self.year(context)
+        guard let chief = request.uri.queryParameters.get("chief"), chief.count <= 32,
+            chief.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }), !chief.isEmpty
+        else { throw APIError.badRequest("须指定 chief（工号）") }
+        guard let appraisal = try await reading.appraisal(year: year) else { throw APIError.notFound("\(year) 年度考评不存在") }
+        let minimum = appraisal.policy.commentsMinBallots
+        let comments = try await reading.comments(year: year, employeeNumber: chief, minValidVotes: minimum)
+        return try JSONResponse.make(
+            CommentsPage(
+                year: year, chief: chief, suppressed: comments == nil, minimumBallots: minimum, comments: comments ?? []))
+    }
+
+    /// `GET /api/v1/appraisals/:year/personnel.json`.
+    func showPersonnel(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        try context.require([.admin, .orgdept, .hr])
+        let year = try Self.year(context)
+        let (run, rows) = try await personnel(year: year)
+        return try JSONResponse.make(PersonnelPage(year: year, run: run, candidates: rows))
+    }
+
+    /// `GET /api/v1/appraisals/:year/personnel.csv` and `.xlsx`.
+    func downloadPersonnel(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let download = SpreadsheetDownload(path: request.uri.path)
+        try context.require([.admin, .orgdept, .hr])
+        let year = try Self.year(context)
+        let (run, rows) = try await personnel(year: year)
+        return try await download.response(
+            PersonnelList.sheet(year: year, run: run, rows), name: "personnel-\(year)", workbook: PersonnelList.workbook(year: year, rows))
+    }
+
+    /// `GET /api/v1/appraisals/:year/ranking.csv` and `.xlsx`.
+    func downloadRanking(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let download = SpreadsheetDownload(path: request.uri.path)
+        try context.require([.admin, .orgdept])
+        let year = try Self.year(context)
+        let run = try await chosenRun(year: year, query: request.uri.queryParameters)
+        return try await download.response(RankingSheet.make(run), name: "ranking-\(year)-run\(run.id)")
+    }
+
+    /// `GET /api/v1/chiefs/:employeeNumber`.
+    func showChief(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        try context.require([.admin, .orgdept])
+        guard let number = context.parameters.get("employeeNumber"), number.count <= 32 else { throw APIError.badRequest("工号无效") }
+        let years = try await reading.chiefYears(employeeNumber: number)
+        guard let latest = years.last else { throw APIError.notFound("没有股室长 \(number) 的已发布结果") }
+        return try JSONResponse.make(
+            ChiefPage(
+                employeeNumber: number, name: latest.score.name, departmentName: latest.score.departmentName, section: latest.score.section,
+                years: years.map { ChiefYear(year: $0.year, run: $0.run, result: $0.score) }))
     }
 
     static func year(_ context: PingyiRequestContext) throws -> Int {
-        guard let year = context.parameters.get("year", as: Int.self), (2000...2100).contains(year) else {
+        guard let year = AppraisalYearNumber(validating: context.parameters.get("year", as: Int.self))?.value else {
             throw APIError.badRequest("年度应为 2000–2100 的整数")
         }
         return year

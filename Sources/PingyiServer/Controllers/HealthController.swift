@@ -9,18 +9,24 @@ struct HealthController {
     let timeout: Duration
 
     func add(to router: Router<PingyiRequestContext>) {
-        router.get("/healthz") { _, _ in
-            Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
+        router.get("/healthz", use: self.showLiveness)
+        router.get("/readyz", use: self.showReadiness)
+    }
+
+    /// `GET /healthz`.
+    func showLiveness(_ request: Request, context: PingyiRequestContext) -> Response {
+        Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
+    }
+
+    /// `GET /readyz`.
+    func showReadiness(_ request: Request, context: PingyiRequestContext) async -> Response {
+        let ready = await Self.answers(within: timeout) {
+            (try? await pool.withConnection { try $0.query("SELECT 1") }) != nil
         }
-        router.get("/readyz") { _, context in
-            let ready = await Self.answers(within: timeout) {
-                (try? await pool.withConnection { try $0.query("SELECT 1") }) != nil
-            }
-            if !ready { context.logger.warning("readyz: database not reachable") }
-            return Response(
-                status: ready ? .ok : .serviceUnavailable, headers: [.contentType: "text/plain; charset=utf-8"],
-                body: .init(byteBuffer: ByteBuffer(string: ready ? "ready\n" : "database unavailable\n")))
-        }
+        if !ready { context.logger.warning("readyz: database not reachable") }
+        return Response(
+            status: ready ? .ok : .serviceUnavailable, headers: [.contentType: "text/plain; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: ready ? "ready\n" : "database unavailable\n")))
     }
 
     /// Whether `probe` answers true within `timeout`. The answer does not wait for the probe: a

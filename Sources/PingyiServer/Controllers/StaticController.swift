@@ -22,21 +22,27 @@ struct StaticController {
     }
 
     func add(to router: Router<PingyiRequestContext>) {
-        let stylesheet = self.stylesheet
-        let openAPI = self.openAPI
-        let consoleScript = self.consoleScript
-        router.get("/static/console.js") { _, _ in
-            Response(
-                status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "public, max-age=3600"],
-                body: .init(byteBuffer: consoleScript))
-        }
-        router.get("/openapi.yaml") { _, _ in
-            Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"], body: .init(byteBuffer: openAPI))
-        }
-        router.get("/static/pingyi.css") { _, _ in
-            Response(
-                status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
-                body: .init(byteBuffer: stylesheet))
-        }
+        router.get("/static/console.js", use: self.serveConsoleScript)
+        router.get("/openapi.yaml", use: self.serveOpenAPI)
+        router.get("/static/pingyi.css", use: self.serveStylesheet)
+    }
+
+    /// `GET /static/console.js`.
+    func serveConsoleScript(_ request: Request, context: PingyiRequestContext) -> Response {
+        Response(
+            status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "public, max-age=3600"],
+            body: .init(byteBuffer: consoleScript))
+    }
+
+    /// `GET /openapi.yaml`.
+    func serveOpenAPI(_ request: Request, context: PingyiRequestContext) -> Response {
+        Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"], body: .init(byteBuffer: openAPI))
+    }
+
+    /// `GET /static/pingyi.css`.
+    func serveStylesheet(_ request: Request, context: PingyiRequestContext) -> Response {
+        Response(
+            status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
+            body: .init(byteBuffer: stylesheet))
     }
 }

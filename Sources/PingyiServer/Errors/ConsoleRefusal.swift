@@ -1,7 +1,7 @@
 import Hummingbird
 
 /// Why a console request is turned away, as the message page will say it: the console's one way
-/// of refusing (thrown; `ConsoleGate.page` shows it). Domain errors thrown in a console handler
+/// of refusing (thrown; `ConsoleSessionMiddleware` shows it). Domain errors thrown in a console handler
 /// become one too (`ConsoleRefusal.init(_:)`).
 struct ConsoleRefusal: HTTPProblemConvertible, Sendable {
     let heading: String

@@ -12,12 +12,15 @@ struct MetricsController {
     let scoring: ScoringStore
 
     func add(to group: RouterGroup<PingyiRequestContext>) {
-        group.get { _, context in
-            try context.require([.admin])
-            let runs = try await scoring.latestRunDurations()
-            return Response(
-                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"],
-                body: .init(byteBuffer: ByteBuffer(string: PingyiMetrics.scrape(pool: pool, scoringRuns: runs))))
-        }
+        group.get(use: self.scrape)
+    }
+
+    /// `GET /metrics`.
+    func scrape(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        try context.require([.admin])
+        let runs = try await scoring.latestRunDurations()
+        return Response(
+            status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: PingyiMetrics.scrape(pool: pool, scoringRuns: runs))))
     }
 }

@@ -5,6 +5,7 @@
 /// An attempt is counted when it is allowed (`reserve`), before bcrypt runs, so concurrent
 /// attempts cannot all slip through before the first failure is known. The sign-in form and the
 /// password page's current-password check count against the same login.
+/// Time is read from `now` (the continuous clock; a test passes a clock it moves by hand).
 actor LoginThrottle {
     private struct Record {
         var failures: Int
@@ -18,15 +19,20 @@ actor LoginThrottle {
     let maxDelay: Duration
     /// The first delay, doubled with each further failure.
     let step: Duration
+    private let now: @Sendable () -> ContinuousClock.Instant
 
-    init(step: Duration = .seconds(1), maxDelay: Duration = .seconds(30)) {
+    init(
+        step: Duration = .seconds(1), maxDelay: Duration = .seconds(30),
+        now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }
+    ) {
         self.step = step
         self.maxDelay = maxDelay
+        self.now = now
     }
 
     /// How long `login` must still wait before its next attempt, or nil when it may try now.
     func wait(for login: String) -> Duration? {
-        let now = ContinuousClock.now
+        let now = self.now()
         guard let record = records[login] else { return nil }
         if now - record.last >= Self.memory {
             records[login] = nil
@@ -44,7 +50,7 @@ actor LoginThrottle {
     /// forgotten) or `refund` (the check did not happen).
     func reserve(_ login: String) -> Duration? {
         if let wait = wait(for: login) { return wait }
-        let now = ContinuousClock.now
+        let now = self.now()
         var record = records[login] ?? Record(failures: 0, last: now)
         record.failures += 1
         record.last = now
@@ -55,7 +61,7 @@ actor LoginThrottle {
 
     /// A reserved attempt of `login` failed: it stays counted, and the delay runs from now.
     func failed(_ login: String) {
-        let now = ContinuousClock.now
+        let now = self.now()
         guard var record = records[login] else {
             records[login] = Record(failures: 1, last: now)
             return

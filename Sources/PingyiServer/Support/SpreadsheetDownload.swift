@@ -8,6 +8,11 @@ enum SpreadsheetDownload: String, Sendable {
     case csv
     case xlsx
 
+    /// The download a path asks for: `.xlsx` by its ending, else the CSV (one handler serves both).
+    init(path: String) {
+        self = path.hasSuffix(".xlsx") ? .xlsx : .csv
+    }
+
     /// The response (the .xlsx made by `SpreadsheetExport.xlsx`, off the cooperative threads).
     /// `chinese` is the name the office sees (without the ending); `name` the ASCII fallback.
     /// The .xlsx is `workbook` when given (a table split into sheets), else the one sheet.

@@ -5,6 +5,8 @@
 /// The table is bounded: finished windows are pruned when it has doubled since the last pruning
 /// (so a failure costs amortised constant time however many addresses there are), and beyond
 /// `capacity` addresses the ones whose windows started first are forgotten.
+///
+/// Time is read from `now` (the continuous clock; a test passes a clock it moves by hand).
 actor TokenLookupLimiter {
     private struct Window {
         var start: ContinuousClock.Instant
@@ -16,11 +18,15 @@ actor TokenLookupLimiter {
     private let capacity: Int
     private var windows: [String: Window] = [:]
     private var pruneAt: Int
+    private let now: @Sendable () -> ContinuousClock.Instant
 
-    init(limit: Int, window: Duration, capacity: Int = 100_000) {
+    init(
+        limit: Int, window: Duration, capacity: Int = 100_000, now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }
+    ) {
         self.limit = limit
         self.window = window
         self.capacity = capacity
+        self.now = now
         pruneAt = min(1024, capacity)
     }
 
@@ -31,7 +37,7 @@ actor TokenLookupLimiter {
     func isBlocked(_ address: String) -> Bool {
         let key = ClientAddress.limiterKey(address)
         guard let current = windows[key] else { return false }
-        if ContinuousClock.now - current.start >= window {
+        if now() - current.start >= window {
             windows[key] = nil
             return false
         }
@@ -55,7 +61,7 @@ actor TokenLookupLimiter {
     /// within the limit.
     func reserve(_ address: String) -> Reservation? {
         let key = ClientAddress.limiterKey(address)
-        let now = ContinuousClock.now
+        let now = self.now()
         if var current = windows[key], now - current.start < window {
             guard current.failures < limit else { return nil }
             current.failures += 1

@@ -10,15 +10,36 @@ struct Views: Sendable {
     /// The county's identity every page is rendered with (`county`).
     let identity: CountyIdentityCache
 
-    /// Loads the templates shipped in the target's resources.
+    /// Loads the templates shipped in the target's resources, and checks that every page type
+    /// (`Pages.all`) names one of them: a misnamed template stops the start.
     static func load() async throws -> Views {
         guard let directory = Bundle.module.resourceURL?.appendingPathComponent("Templates").path else {
             throw ViewError.missingTemplates
         }
-        return Views(library: try await MustacheLibrary(directory: directory), identity: CountyIdentityCache())
+        let library = try await MustacheLibrary(directory: directory)
+        try check(library, pages: Pages.all)
+        return Views(library: library, identity: CountyIdentityCache())
     }
 
-    /// An HTML response of a template rendered with `object`.
+    /// Throws `ViewError.missingPageTemplates` naming each page type whose template `library`
+    /// does not hold.
+    static func check(_ library: MustacheLibrary, pages: [any Page.Type]) throws(ViewError) {
+        let missing = pages.filter { library.getTemplate(named: $0.template) == nil }.map { "\($0)（\($0.template).mustache）" }
+        guard missing.isEmpty else { throw .missingPageTemplates(missing) }
+    }
+
+    /// An HTML response of `page` rendered with its template.
+    func page<P: Page>(_ page: P, status: HTTPResponse.Status = .ok) -> Response {
+        self.page(P.template, page, status: status)
+    }
+
+    /// The page's HTML, rendered with its template (see `html(_:_:)`).
+    func html<P: Page>(_ page: P) -> String {
+        html(P.template, page)
+    }
+
+    /// An HTML response of a template rendered with `object` (the public forms' controller's
+    /// way; a typed `Page` names its template once).
     func page(_ template: String, _ object: Any, status: HTTPResponse.Status = .ok) -> Response {
         let html = html(template, object)
         return Response(
@@ -36,11 +57,21 @@ struct Views: Sendable {
 
     /// A message page (errors, thanks, closed campaigns).
     func message(_ message: MessagePage, status: HTTPResponse.Status) -> Response {
-        page("message", message, status: status)
+        page(message, status: status)
     }
 }
 
 /// Why the views could not be loaded.
-enum ViewError: Error {
+enum ViewError: Error, Equatable, CustomStringConvertible {
+    /// The `Templates` directory is not among the target's resources.
     case missingTemplates
+    /// Page types whose template is not in the library (each 「Type（name.mustache）」).
+    case missingPageTemplates([String])
+
+    var description: String {
+        switch self {
+        case .missingTemplates: "页面模板目录缺失"
+        case .missingPageTemplates(let pages): "页面模板缺失：\(pages.joined(separator: "、"))"
+        }
+    }
 }

@@ -1,7 +1,10 @@
 import PingyiCore
 
 /// The merchant ballot or the supervisor's star-rating form, ready for Mustache.
-struct BallotPage: Sendable {
+struct BallotPage: Page {
+    /// `Templates/ballot.mustache`.
+    static let template = "ballot"
+
     let pageTitle: String
     let introParagraphs: [String]
     let action: String

@@ -2,7 +2,10 @@ import Foundation
 import PingyiCore
 
 /// A page with a heading and a message: thanks, errors, closed campaigns.
-struct MessagePage: Sendable {
+struct MessagePage: Page {
+    /// `Templates/message.mustache`.
+    static let template = "message"
+
     /// The browser tab's title.
     let title: String
     /// The heading.

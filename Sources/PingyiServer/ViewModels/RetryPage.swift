@@ -2,7 +2,10 @@
 /// merchant's answers come back as hidden fields of a form that posts them again, so nothing has
 /// to be typed twice. Posting again is safe whatever happened: one ballot per invitation means a
 /// ballot that did reach the database before the connection broke answers 「已提交」 the second time.
-struct RetryPage: Sendable {
+struct RetryPage: Page {
+    /// `Templates/retry.mustache`.
+    static let template = "retry"
+
     /// One hidden field.
     struct Field: Sendable {
         let name: String

@@ -17,41 +17,48 @@ struct ConsoleCalendarsController: Sendable {
         let file: Data
     }
 
-    func add(to router: Router<PingyiRequestContext>) {
-        router.get("/console/calendars") { request, _ in
-            try await gate.page(request, roles: [.admin]) { visit in
-                gate.views.page("console-calendars", try await page(visit))
-            }
+    func add(to console: RouterGroup<PingyiRequestContext>) {
+        console.get("calendars", use: self.showCalendars)
+        console.post("calendars", use: self.saveTypedCalendar)
+        console.post("calendars/upload", use: self.saveUploadedCalendar)
+    }
+
+    /// `GET /console/calendars`.
+    func showCalendars(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let visit = try gate.admit(request, context, roles: [.admin])
+        return gate.views.page(try await page(visit))
+    }
+
+    /// `POST /console/calendars`.
+    func saveTypedCalendar(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let (visit, fields) = try await gate.form(request, context, roles: [.admin])
+        let (year, holidays, workdays) = (fields["year"] ?? "", fields["holidays"] ?? "", fields["workdays"] ?? "")
+        let text: String
+        switch Result(catching: { () throws(InvalidFile) -> String in
+            try WorkingCalendar.typedText(year: year, holidays: holidays, workdays: workdays)
+        }) {
+        case .success(let typed): text = typed
+        case .failure(let invalid): return try await refused(visit, invalid.issues, year: year, holidays: holidays, workdays: workdays)
         }
-        router.post("/console/calendars") { request, _ in
-            try await gate.form(request, roles: [.admin]) { visit, fields in
-                let (year, holidays, workdays) = (fields["year"] ?? "", fields["holidays"] ?? "", fields["workdays"] ?? "")
-                let text: String
-                do {
-                    text = try WorkingCalendar.typedText(year: year, holidays: holidays, workdays: workdays)
-                } catch let invalid as InvalidFile {
-                    return try await refused(visit, invalid.issues, year: year, holidays: holidays, workdays: workdays)
-                }
-                return try await save(visit, text: text, file: "控制台录入") { issues in
-                    // Found in the text made from the fields: its lines are not the fields' lines.
-                    let named = issues.map { issue in
-                        let list = issue.column.map { $0.hasPrefix("holidays") ? "放假日期" : $0.hasPrefix("workdays") ? "调休上班日期" : "年份" }
-                        return FileIssue(file: issue.file, line: 0, column: list, message: issue.message)
-                    }
-                    return try await refused(visit, named, year: year, holidays: holidays, workdays: workdays)
-                }
+        return try await save(visit, text: text, file: "控制台录入") { issues in
+            // Found in the text made from the fields: its lines are not the fields' lines.
+            let named = issues.map { issue in
+                let list = issue.column.map { $0.hasPrefix("holidays") ? "放假日期" : $0.hasPrefix("workdays") ? "调休上班日期" : "年份" }
+                return FileIssue(file: issue.file, line: 0, column: list, message: issue.message)
             }
+            return try await refused(visit, named, year: year, holidays: holidays, workdays: workdays)
         }
-        router.post("/console/calendars/upload") { request, _ in
-            try await gate.upload(request, as: Upload.self, roles: [.admin], limit: 256 * 1024, csrf: \.csrf) { visit, upload in
-                var bytes = [UInt8](upload.file)
-                if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-                guard !bytes.isEmpty, let text = String(validating: bytes, as: UTF8.self) else {
-                    return try await refused(visit, [FileIssue(file: "日历文件", line: 1, message: "文件是空的或不是 UTF-8 文本：请上传 .yaml 日历文件")])
-                }
-                return try await save(visit, text: text, file: "日历文件") { issues in try await refused(visit, issues) }
-            }
+    }
+
+    /// `POST /console/calendars/upload`.
+    func saveUploadedCalendar(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let (visit, upload) = try await gate.upload(request, context, as: Upload.self, roles: [.admin], limit: 256 * 1024, csrf: \.csrf)
+        var bytes = [UInt8](upload.file)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard !bytes.isEmpty, let text = String(validating: bytes, as: UTF8.self) else {
+            return try await refused(visit, [FileIssue(file: "日历文件", line: 1, message: "文件是空的或不是 UTF-8 文本：请上传 .yaml 日历文件")])
         }
+        return try await save(visit, text: text, file: "日历文件") { issues in try await refused(visit, issues) }
     }
 
     func page(_ visit: ConsoleVisit) async throws -> ConsoleCalendarsPage {
@@ -85,6 +92,6 @@ struct ConsoleCalendarsController: Sendable {
         model.typedWorkdays = workdays
         model.problems = issues.map { .init(line: $0.line > 0 ? "第 \($0.line) 行" : "", list: $0.column ?? "", message: $0.message) }
         model.hasProblems = true
-        return gate.views.page("console-calendars", model, status: .unprocessableContent)
+        return gate.views.page(model, status: .unprocessableContent)
     }
 }

@@ -14,40 +14,50 @@ struct ConsoleCampaignsController: Sendable {
     /// The key typed codes are stored under.
     let codeKey: InvitationCodeKey
 
-    func add(to router: Router<PingyiRequestContext>) {
-        router.get("/console") { request, _ in
-            // The console's address is everyone's way in: the office gets 活动进度, every other
-            // account its own home page, not a refusal.
-            try await gate.page(request, roles: ConsoleGate.anyone) { visit in
-                guard visit.member.role == .admin else { return ConsoleGate.redirect(ConsoleGate.home(visit.member)) }
-                return try await progress(visit)
-            }
-        }
-        router.get("/console/campaigns/:id/confirm") { request, context in
-            try await gate.page(request, roles: [.admin]) { visit in
-                try await confirm(visit, id: context.parameters.get("id"), action: request.uri.queryParameters.get("action"))
-            }
-        }
-        router.post("/console/campaigns/:id/state") { request, context in
-            try await gate.form(request, roles: [.admin]) { visit, fields in
-                try await transition(
-                    visit, id: context.parameters.get("id"), to: fields["to"], key: fields["key"], publicKey: fields["publicKey"],
-                    startNow: fields["start"] == "now")
-            }
-        }
-        router.post("/console/campaigns/:id/remind") { request, context in
-            // A county's links file: 1 MiB holds about 7,000 rows (deploy/nginx-pingyi.conf agrees).
-            try await gate.upload(request, as: ReminderUpload.self, roles: [.admin], limit: 1 << 20, csrf: \.csrf) { visit, upload in
-                try await remind(visit, id: context.parameters.get("id"), upload: upload)
-            }
-        }
-        router.post("/console/campaigns/:id/invitations") { request, context in
-            try await gate.form(request, roles: [.admin]) { visit, fields in
-                try await issue(
-                    visit, id: context.parameters.get("id"), reissue: fields["reissue"], reason: fields["reason"],
-                    letters: fields["format"] == "letters")
-            }
-        }
+    func add(to console: RouterGroup<PingyiRequestContext>) {
+        console.get(use: self.showHome)
+        console.get("campaigns/:id/confirm", use: self.showConfirmation)
+        console.post("campaigns/:id/state", use: self.changeState)
+        console.post("campaigns/:id/remind", use: self.sendReminders)
+        console.post("campaigns/:id/invitations", use: self.issueInvitations)
+    }
+
+    /// `GET /console`.
+    func showHome(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        // The console's address is everyone's way in: the office gets 活动进度, every other
+        // account its own home page, not a refusal.
+        let visit = try gate.admit(request, context, roles: ConsoleGate.anyone)
+        guard visit.member.role == .admin else { return ConsoleGate.redirect(ConsoleGate.home(visit.member)) }
+        return try await progress(visit)
+    }
+
+    /// `GET /console/campaigns/:id/confirm`.
+    func showConfirmation(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let visit = try gate.admit(request, context, roles: [.admin])
+        return try await confirm(visit, id: context.parameters.get("id"), action: request.uri.queryParameters.get("action"))
+    }
+
+    /// `POST /console/campaigns/:id/state`.
+    func changeState(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let (visit, fields) = try await gate.form(request, context, roles: [.admin])
+        return try await transition(
+            visit, id: context.parameters.get("id"), to: fields["to"], key: fields["key"], publicKey: fields["publicKey"],
+            startNow: fields["start"] == "now")
+    }
+
+    /// `POST /console/campaigns/:id/remind`.
+    func sendReminders(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        // A county's links file: 1 MiB holds about 7,000 rows (deploy/nginx-pingyi.conf agrees).
+        let (visit, upload) = try await gate.upload(request, context, as: ReminderUpload.self, roles: [.admin], limit: 1 << 20, csrf: \.csrf)
+        return try await remind(visit, id: context.parameters.get("id"), upload: upload)
+    }
+
+    /// `POST /console/campaigns/:id/invitations`.
+    func issueInvitations(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let (visit, fields) = try await gate.form(request, context, roles: [.admin])
+        return try await issue(
+            visit, id: context.parameters.get("id"), reissue: fields["reissue"], reason: fields["reason"],
+            letters: fields["format"] == "letters")
     }
 
     /// The reminder form's fields: the links file and the form of the reminders.
@@ -134,8 +144,7 @@ struct ConsoleCampaignsController: Sendable {
                 if publishedYears.contains(campaign.year), campaign.state == .closed { settled.append(card) } else { cards.append(card) }
             }
         }
-        return gate.views.page(
-            "console-progress", ConsoleProgressPage(member: visit.header, campaigns: cards, settled: settled, published: published))
+        return gate.views.page(ConsoleProgressPage(member: visit.header, campaigns: cards, settled: settled, published: published))
     }
 
     static let notFound = ConsoleRefusal.notFound("活动不存在", "没有这个活动，请从活动进度页面进入。")
@@ -176,7 +185,7 @@ struct ConsoleCampaignsController: Sendable {
             if let opensAt = campaign.opensAt, opensAt > Date() { page.plannedStart = CountyCalendar.moment(opensAt) }
             page.noInvitations = try await invitations.status(campaignID: campaign.id).issued == 0
         }
-        return gate.views.page("console-confirm", page)
+        return gate.views.page(page)
     }
 
     /// Opening takes the public half of a key pair made in the office's browser (WebCrypto

@@ -9,22 +9,27 @@ struct ConsoleFollowUpsController: Sendable {
     let gate: ConsoleGate
     let followUps: FollowUpStore
 
-    func add(to router: Router<PingyiRequestContext>) {
-        router.get("/console/follow-ups") { request, _ in
-            try await gate.page(request, roles: Self.roles) { visit in try await page(visit) }
-        }
-        router.post("/console/follow-ups/:id") { request, context in
-            try await gate.form(request, roles: Self.roles) { visit, fields in
-                try await record(visit, id: context.parameters.get("id"), fields: fields)
-            }
-        }
+    func add(to console: RouterGroup<PingyiRequestContext>) {
+        console.get("follow-ups", use: self.showFollowUps)
+        console.post("follow-ups/:id", use: self.recordOutcome)
+    }
+
+    /// `GET /console/follow-ups`.
+    func showFollowUps(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let visit = try gate.admit(request, context, roles: Self.roles)
+        return try await page(visit)
+    }
+
+    /// `POST /console/follow-ups/:id`.
+    func recordOutcome(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let (visit, fields) = try await gate.form(request, context, roles: Self.roles)
+        return try await record(visit, id: context.parameters.get("id"), fields: fields)
     }
 
     static let roles: Set<APIRole> = [.admin, .orgdept]
 
     func page(_ visit: ConsoleVisit, failed: (id: Int, note: String, error: String)? = nil) async throws -> Response {
         gate.views.page(
-            "console-follow-ups",
             ConsoleFollowUpsPage(
                 member: visit.header, csrf: visit.csrf, followUps: try await followUps.list(), today: CountyCalendar.today(), failed: failed),
             status: failed == nil ? .ok : .unprocessableContent)
@@ -35,7 +40,7 @@ struct ConsoleFollowUpsController: Sendable {
             throw ConsoleRefusal.notFound("整改记录不存在", "请从整改跟踪页面进入。")
         }
         let note = fields["note"] ?? ""
-        guard let status = fields["status"].flatMap(FollowUpStatus.init(rawValue:)), status != .pending else {
+        guard let status = fields["status"].flatMap(FollowUpStatus.init(rawValue:)), FollowUpFlow.outcomes.contains(status) else {
             return try await page(visit, failed: (id, note, FollowUpError.statusRequired.description))
         }
         let typedDay = (fields["doneOn"] ?? "").trimmingCharacters(in: .whitespaces)

@@ -5,8 +5,9 @@ import MultipartKit
 import PingyiCore
 import PingyiStore
 
-/// The door of every console page: the session behind the HttpOnly cookie, the role check, and
-/// for forms the size-bounded body and its anti-forgery token (bound to the session).
+/// The door of every console page: the member of the session (`ConsoleSessionMiddleware` reads
+/// the HttpOnly cookie into the context) admitted by role, and for forms the size-bounded body
+/// and its anti-forgery token (bound to the session).
 struct ConsoleGate: Sendable {
     let staff: StaffStore
     let views: Views
@@ -34,70 +35,57 @@ struct ConsoleGate: Sendable {
     /// Every signed-in account, a department's too.
     static let anyone = Set(APIRole.allCases)
 
-    /// Runs `page` for the member of the request's session: no session → the sign-in page; a
-    /// password still to change → the password page; a role not in `roles` → 403. A
-    /// `ConsoleRefusal` thrown by `page` — the console's one way of refusing — becomes its message
-    /// page, and so does a domain error (`HTTPProblem`).
-    func page(
-        _ request: Request, roles: Set<APIRole> = everyone, _ page: (ConsoleVisit) async throws -> Response
-    ) async throws -> Response {
-        guard let token = request.cookies[sessionCookie]?.value, token.utf8.count <= 64 else { return Self.redirect("/console/login") }
-        let sessionHash = Self.hash(token)
-        guard let member = try await staff.member(sessionHash: sessionHash) else { return Self.redirect("/console/login") }
-        let visit = ConsoleVisit(member: member, sessionHash: sessionHash, csrf: antiForgery.token(for: sessionHash))
-        if member.mustChangePassword, request.uri.path != "/console/password" {
-            return Self.redirect("/console/password")
+    /// The member of the request's session (put into the context by `ConsoleSessionMiddleware`),
+    /// admitted to a page for `roles`: no session → the sign-in page; a password still to change
+    /// → the password page (`ConsoleDetour`); a role not in `roles` → 403. What a handler throws
+    /// after this — a `ConsoleRefusal`, the console's one way of refusing, or a domain error
+    /// (`HTTPProblem`) — the middleware shows as the member's message page.
+    func admit(_ request: Request, _ context: PingyiRequestContext, roles: Set<APIRole> = everyone) throws -> ConsoleVisit {
+        guard let visit = context.consoleVisit else { throw ConsoleDetour.redirect("/console/login") }
+        if visit.member.mustChangePassword, request.uri.path != "/console/password" {
+            throw ConsoleDetour.redirect("/console/password")
         }
-        do {
-            guard roles.contains(member.role) else {
-                throw ConsoleRefusal(heading: "无权访问", text: "您的账号没有查看此页面的权限。", status: .forbidden)
-            }
-            return try await page(visit)
-        } catch let refusal as ConsoleRefusal {
-            return message(visit, heading: refusal.heading, text: refusal.text, status: refusal.status, back: refusal.back, tone: .refusal)
-        } catch let error as HTTPProblemConvertible {
-            // A domain error nobody caught: its problem, with the console's heading for the status.
-            let refusal = ConsoleRefusal(error.problem, back: "/console")
-            return message(visit, heading: refusal.heading, text: refusal.text, status: refusal.status, back: refusal.back, tone: .refusal)
+        guard roles.contains(visit.member.role) else {
+            throw ConsoleRefusal(heading: "无权访问", text: "您的账号没有查看此页面的权限。", status: .forbidden)
         }
+        return visit
     }
 
-    /// Like `page`, for a form post: the body is read (`maxBodySize` at most), and a post from
-    /// another origin (403), a body that is not a form (400), lacks this session's anti-forgery
-    /// token (403) or holds a NUL character (400: PostgreSQL's text cannot hold one) changes
-    /// nothing.
+    /// Like `admit`, for a form post, with its fields: the body is read (`maxBodySize` at most),
+    /// and a post from another origin (403), a body that is not a form (400), lacks this
+    /// session's anti-forgery token (403) or holds a NUL character (400: PostgreSQL's text cannot
+    /// hold one) changes nothing.
     func form(
-        _ request: Request, roles: Set<APIRole> = everyone, _ handle: (ConsoleVisit, [String: String]) async throws -> Response
-    ) async throws -> Response {
+        _ request: Request, _ context: PingyiRequestContext, roles: Set<APIRole> = everyone
+    ) async throws -> (visit: ConsoleVisit, fields: [String: String]) {
         var request = request
         guard originCheck.allows(request) else {
-            return views.message(MessagePage(heading: "页面已过期", message: "表单并非来自本控制台，未作任何更改。"), status: .forbidden)
+            throw ConsoleDetour.message(MessagePage(heading: "页面已过期", message: "表单并非来自本控制台，未作任何更改。"), .forbidden)
         }
         let body = try await FormBody.collect(&request, limit: ServerConfiguration.maxBodySize, timeout: configuration.bodyTimeout)
-        return try await page(request, roles: roles) { visit in
-            guard let fields = FormBody.decode(body) else {
-                throw ConsoleRefusal(heading: "无法识别提交的内容", text: "提交的表单格式不正确，未作任何更改。", status: .badRequest)
-            }
-            guard antiForgery.verify(fields["csrf"], for: visit.sessionHash) else {
-                throw ConsoleRefusal(heading: "页面已过期", text: "表单已过期或并非来自本控制台，未作任何更改。请返回后刷新页面再试。", status: .forbidden)
-            }
-            guard !FormBody.containsNUL(fields) else { throw ControlCharacterError() }
-            return try await handle(visit, fields)
+        let visit = try admit(request, context, roles: roles)
+        guard let fields = FormBody.decode(body) else {
+            throw ConsoleRefusal(heading: "无法识别提交的内容", text: "提交的表单格式不正确，未作任何更改。", status: .badRequest)
         }
+        guard antiForgery.verify(fields["csrf"], for: visit.sessionHash) else {
+            throw ConsoleRefusal(heading: "页面已过期", text: "表单已过期或并非来自本控制台，未作任何更改。请返回后刷新页面再试。", status: .forbidden)
+        }
+        guard !FormBody.containsNUL(fields) else { throw ControlCharacterError() }
+        return (visit, fields)
     }
 
     /// Like `form`, for a file upload (`multipart/form-data`, at most `limit` bytes and `maxParts`
-    /// parts): the fields decoded into `Upload`, whose `csrf` must be this session's. `admit`
+    /// parts): the fields decoded into `Upload`, whose `csrf` must be this session's. `before`
     /// runs before a byte of the body is read (whether this member may post here at all), so a
     /// refused member never makes the server read or parse an upload; a body of more parts than
     /// the form has is refused before it is parsed (parsing time grows with the parts).
     func upload<Upload: Decodable & Sendable>(
-        _ request: Request, as type: Upload.Type, roles: Set<APIRole>, limit: Int, csrf: KeyPath<Upload, String>, maxParts: Int = 16,
-        admit: (ConsoleVisit) async throws -> Void = { _ in }, _ handle: (ConsoleVisit, Upload) async throws -> Response
-    ) async throws -> Response {
+        _ request: Request, _ context: PingyiRequestContext, as type: Upload.Type, roles: Set<APIRole>, limit: Int,
+        csrf: KeyPath<Upload, String>, maxParts: Int = 16, before: (ConsoleVisit) async throws -> Void = { _ in }
+    ) async throws -> (visit: ConsoleVisit, upload: Upload) {
         var request = request
         guard originCheck.allows(request) else {
-            return views.message(MessagePage(heading: "页面已过期", message: "表单并非来自本控制台，未作任何更改。"), status: .forbidden)
+            throw ConsoleDetour.message(MessagePage(heading: "页面已过期", message: "表单并非来自本控制台，未作任何更改。"), .forbidden)
         }
         let boundary = request.headers[.contentType].flatMap { type -> String? in
             guard type.lowercased().hasPrefix("multipart/form-data") else { return nil }
@@ -107,23 +95,22 @@ struct ConsoleGate: Sendable {
         // MultipartKit stops the process on an empty boundary (a precondition): refused here, as
         // one longer than RFC 2046's 70 characters.
         guard let boundary, (1...70).contains(boundary.utf8.count) else {
-            return views.message(MessagePage(heading: "无法识别提交的内容", message: "请选择文件后再提交，未作任何更改。"), status: .badRequest)
+            throw ConsoleDetour.message(MessagePage(heading: "无法识别提交的内容", message: "请选择文件后再提交，未作任何更改。"), .badRequest)
         }
         // The session first: nobody signed out makes the server read an upload.
-        return try await page(request, roles: roles) { visit in
-            try await admit(visit)
-            let body = try await FormBody.collect(&request, limit: limit, timeout: configuration.bodyTimeout)
-            guard FormBody.parts(in: body, boundary: boundary) <= maxParts else {
-                throw ConsoleRefusal(heading: "无法识别提交的内容", text: "提交的内容不是本页的表单，未作任何更改。", status: .badRequest)
-            }
-            guard let upload = try? FormDataDecoder().decode(Upload.self, from: body, boundary: boundary) else {
-                throw ConsoleRefusal(heading: "无法识别提交的内容", text: "请选择文件后再提交，未作任何更改。", status: .badRequest)
-            }
-            guard antiForgery.verify(upload[keyPath: csrf], for: visit.sessionHash) else {
-                throw ConsoleRefusal(heading: "页面已过期", text: "表单已过期或并非来自本控制台，未作任何更改。请返回后刷新页面再试。", status: .forbidden)
-            }
-            return try await handle(visit, upload)
+        let visit = try admit(request, context, roles: roles)
+        try await before(visit)
+        let body = try await FormBody.collect(&request, limit: limit, timeout: configuration.bodyTimeout)
+        guard FormBody.parts(in: body, boundary: boundary) <= maxParts else {
+            throw ConsoleRefusal(heading: "无法识别提交的内容", text: "提交的内容不是本页的表单，未作任何更改。", status: .badRequest)
         }
+        guard let upload = try? FormDataDecoder().decode(Upload.self, from: body, boundary: boundary) else {
+            throw ConsoleRefusal(heading: "无法识别提交的内容", text: "请选择文件后再提交，未作任何更改。", status: .badRequest)
+        }
+        guard antiForgery.verify(upload[keyPath: csrf], for: visit.sessionHash) else {
+            throw ConsoleRefusal(heading: "页面已过期", text: "表单已过期或并非来自本控制台，未作任何更改。请返回后刷新页面再试。", status: .forbidden)
+        }
+        return (visit, upload)
     }
 
     /// A console page with a heading and a message (for news that is not an error; errors are
@@ -133,8 +120,7 @@ struct ConsoleGate: Sendable {
         _ visit: ConsoleVisit, heading: String, text: String, status: HTTPResponse.Status, back: String? = nil, tone: ConsoleMessagePage.Tone? = nil
     ) -> Response {
         let tone = tone ?? (status.code < 300 ? .success : .refusal)
-        return views.page(
-            "console-message", ConsoleMessagePage(member: visit.header, heading: heading, message: text, back: back, tone: tone), status: status)
+        return views.page(ConsoleMessagePage(member: visit.header, heading: heading, message: text, back: back, tone: tone), status: status)
     }
 
     static func hash(_ token: String) -> Data { Data(SHA256.hash(data: Data(token.utf8))) }

@@ -22,24 +22,37 @@ struct ConsoleImportsController: Sendable {
         let file: Data
     }
 
-    func add(to router: Router<PingyiRequestContext>) {
-        router.get("/console/years/:year/imports") { request, context in
-            try await gate.page(request, roles: [.admin]) { visit in
-                let year = try ConsoleYearsController.year(context.parameters.get("year"))
-                return gate.views.page("console-imports", ConsoleImportsPage(member: visit.header, csrf: visit.csrf, year: year))
-            }
-        }
-        router.post("/console/years/:year/imports") { request, context in
-            try await gate.upload(request, as: Upload.self, roles: [.admin], limit: UploadedTable.limit + 64 * 1024, csrf: \.csrf) { visit, upload in
-                try await preview(visit, year: context.parameters.get("year"), upload: upload)
-            }
-        }
-        router.post("/console/imports/:id/confirm") { request, context in
-            try await gate.form(request, roles: [.admin]) { visit, _ in try await confirm(visit, id: context.parameters.get("id")) }
-        }
-        router.get("/console/imports/templates/:kind") { request, context in
-            try await gate.page(request, roles: [.admin]) { _ in try await template(context.parameters.get("kind")) }
-        }
+    func add(to console: RouterGroup<PingyiRequestContext>) {
+        console.get("years/:year/imports", use: self.showImports)
+        console.post("years/:year/imports", use: self.previewUpload)
+        console.post("imports/:id/confirm", use: self.confirmImport)
+        console.get("imports/templates/:kind", use: self.downloadTemplate)
+    }
+
+    /// `GET /console/years/:year/imports`.
+    func showImports(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let visit = try gate.admit(request, context, roles: [.admin])
+        let year = try ConsoleYearsController.year(context.parameters.get("year"))
+        return gate.views.page(ConsoleImportsPage(member: visit.header, csrf: visit.csrf, year: year))
+    }
+
+    /// `POST /console/years/:year/imports`.
+    func previewUpload(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let (visit, upload) = try await gate.upload(
+            request, context, as: Upload.self, roles: [.admin], limit: UploadedTable.limit + 64 * 1024, csrf: \.csrf)
+        return try await preview(visit, year: context.parameters.get("year"), upload: upload)
+    }
+
+    /// `POST /console/imports/:id/confirm`.
+    func confirmImport(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let (visit, _) = try await gate.form(request, context, roles: [.admin])
+        return try await confirm(visit, id: context.parameters.get("id"))
+    }
+
+    /// `GET /console/imports/templates/:kind`.
+    func downloadTemplate(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        _ = try gate.admit(request, context, roles: [.admin])
+        return try await template(context.parameters.get("kind"))
     }
 
     static func kind(_ text: String?, back: String) throws -> ImportWorkflow.Kind {
@@ -55,7 +68,7 @@ struct ConsoleImportsController: Sendable {
         let kind = try Self.kind(upload.kind, back: back)
         let fileName = "上传的\(kind.label)"
         func page(_ model: ConsoleImportPreviewPage, status: HTTPResponse.Status) -> Response {
-            gate.views.page("console-import-preview", model, status: status)
+            gate.views.page(model, status: status)
         }
         let document: CSVDocument
         let note: String?
@@ -105,7 +118,6 @@ struct ConsoleImportsController: Sendable {
         let year = upload.year ?? CountyCalendar.today().year
         func done(_ summary: ImportSummary) -> Response {
             gate.views.page(
-                "console-import-preview",
                 ConsoleImportPreviewPage(
                     member: visit.header, csrf: visit.csrf, year: year, label: kind.label, fileName: upload.fileName, summary: summary, imported: true
                 ))
@@ -124,7 +136,6 @@ struct ConsoleImportsController: Sendable {
             if let refused = error as? ImportRefused {
                 // Changed in between (another import): refused whole, as the preview would now be.
                 return gate.views.page(
-                    "console-import-preview",
                     ConsoleImportPreviewPage(
                         member: visit.header, csrf: visit.csrf, year: year, label: kind.label, fileName: upload.fileName, issues: refused.file.issues),
                     status: .unprocessableContent)

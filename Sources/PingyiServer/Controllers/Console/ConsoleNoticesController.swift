@@ -14,53 +14,65 @@ struct ConsoleNoticesController: Sendable {
 
     static let roles: Set<APIRole> = [.admin, .orgdept]
 
-    func add(to router: Router<PingyiRequestContext>) {
-        router.get("/console/notices/annual") { request, _ in
-            try await gate.page(request, roles: Self.roles) { visit in
-                let (notice, year, problem) = try await annual(request.uri.queryParameters)
-                return page(
-                    visit, notice, action: "/console/notices/annual", fields: [("year", "\(year)")], back: "/console/years/\(year)",
-                    backLabel: "返回 \(year) 年度工作台", problem: problem, admin: visit.member.role == .admin, orgdeptBack: "/console/ranking?year=\(year)")
-            }
-        }
-        router.get("/console/notices/annual.docx") { request, _ in
-            try await gate.page(request, roles: Self.roles) { visit in
-                let (notice, year, problem) = try await annual(request.uri.queryParameters)
-                if let problem { throw ConsoleRefusal.badRequest("文号无效", problem) }
-                return try await docx(notice, ascii: "tongbao-\(year)", chinese: "\(year)年度股室长评议结果通报")
-            }
-        }
-        router.get("/console/notices/monthly") { request, _ in
-            try await gate.page(request, roles: Self.roles) { visit in
-                let (notice, month, problem) = try await monthly(request.uri.queryParameters)
-                return page(
-                    visit, notice, action: "/console/notices/monthly", fields: [("month", "\(month)")],
-                    back: "/console/problems/monthly?month=\(month)",
-                    backLabel: "返回 \(month.year) 年 \(month.month) 月调度表", problem: problem)
-            }
-        }
-        router.get("/console/notices/monthly.docx") { request, _ in
-            try await gate.page(request, roles: Self.roles) { _ in
-                let (notice, month, problem) = try await monthly(request.uri.queryParameters)
-                if let problem { throw ConsoleRefusal.badRequest("文号无效", problem) }
-                return try await docx(notice, ascii: "tongbao-\(month)", chinese: "\(month.year)年\(month.month)月问题办理情况通报")
-            }
-        }
-        router.get("/console/notices/quarterly") { request, _ in
-            try await gate.page(request, roles: Self.roles) { visit in
-                let (notice, year, quarter, problem) = try await quarterly(request.uri.queryParameters)
-                return page(
-                    visit, notice, action: "/console/notices/quarterly", fields: [("year", "\(year)"), ("quarter", "\(quarter)")],
-                    back: "/console/problems/quarterly?year=\(year)&quarter=\(quarter)", backLabel: "返回季度排名", problem: problem)
-            }
-        }
-        router.get("/console/notices/quarterly.docx") { request, _ in
-            try await gate.page(request, roles: Self.roles) { _ in
-                let (notice, year, quarter, problem) = try await quarterly(request.uri.queryParameters)
-                if let problem { throw ConsoleRefusal.badRequest("文号无效", problem) }
-                return try await docx(notice, ascii: "tongbao-\(year)-q\(quarter)", chinese: "\(year)年第\(quarter)季度问题办理排名通报")
-            }
-        }
+    func add(to console: RouterGroup<PingyiRequestContext>) {
+        console.get("notices/annual", use: self.showAnnual)
+        console.get("notices/annual.docx", use: self.downloadAnnual)
+        console.get("notices/monthly", use: self.showMonthly)
+        console.get("notices/monthly.docx", use: self.downloadMonthly)
+        console.get("notices/quarterly", use: self.showQuarterly)
+        console.get("notices/quarterly.docx", use: self.downloadQuarterly)
+    }
+
+    /// `GET /console/notices/annual`.
+    func showAnnual(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let visit = try gate.admit(request, context, roles: Self.roles)
+        let (notice, year, problem) = try await annual(request.uri.queryParameters)
+        return page(
+            visit, notice, action: "/console/notices/annual", fields: [("year", "\(year)")], back: "/console/years/\(year)",
+            backLabel: "返回 \(year) 年度工作台", problem: problem, admin: visit.member.role == .admin, orgdeptBack: "/console/ranking?year=\(year)")
+    }
+
+    /// `GET /console/notices/annual.docx`.
+    func downloadAnnual(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        _ = try gate.admit(request, context, roles: Self.roles)
+        let (notice, year, problem) = try await annual(request.uri.queryParameters)
+        if let problem { throw ConsoleRefusal.badRequest("文号无效", problem) }
+        return try await docx(notice, ascii: "tongbao-\(year)", chinese: "\(year)年度股室长评议结果通报")
+    }
+
+    /// `GET /console/notices/monthly`.
+    func showMonthly(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let visit = try gate.admit(request, context, roles: Self.roles)
+        let (notice, month, problem) = try await monthly(request.uri.queryParameters)
+        return page(
+            visit, notice, action: "/console/notices/monthly", fields: [("month", "\(month)")],
+            back: "/console/problems/monthly?month=\(month)",
+            backLabel: "返回 \(month.year) 年 \(month.month) 月调度表", problem: problem)
+    }
+
+    /// `GET /console/notices/monthly.docx`.
+    func downloadMonthly(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        _ = try gate.admit(request, context, roles: Self.roles)
+        let (notice, month, problem) = try await monthly(request.uri.queryParameters)
+        if let problem { throw ConsoleRefusal.badRequest("文号无效", problem) }
+        return try await docx(notice, ascii: "tongbao-\(month)", chinese: "\(month.year)年\(month.month)月问题办理情况通报")
+    }
+
+    /// `GET /console/notices/quarterly`.
+    func showQuarterly(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let visit = try gate.admit(request, context, roles: Self.roles)
+        let (notice, year, quarter, problem) = try await quarterly(request.uri.queryParameters)
+        return page(
+            visit, notice, action: "/console/notices/quarterly", fields: [("year", "\(year)"), ("quarter", "\(quarter)")],
+            back: "/console/problems/quarterly?year=\(year)&quarter=\(quarter)", backLabel: "返回季度排名", problem: problem)
+    }
+
+    /// `GET /console/notices/quarterly.docx`.
+    func downloadQuarterly(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        _ = try gate.admit(request, context, roles: Self.roles)
+        let (notice, year, quarter, problem) = try await quarterly(request.uri.queryParameters)
+        if let problem { throw ConsoleRefusal.badRequest("文号无效", problem) }
+        return try await docx(notice, ascii: "tongbao-\(year)-q\(quarter)", chinese: "\(year)年第\(quarter)季度问题办理排名通报")
     }
 
     /// The typed 文号, or empty and why it was refused.
@@ -107,7 +119,6 @@ struct ConsoleNoticesController: Sendable {
     ) -> Response {
         let (back, backLabel) = !admin && orgdeptBack != nil ? (orgdeptBack!, "返回排名") : (back, backLabel)
         return gate.views.page(
-            "console-notice",
             ConsoleNoticePage(
                 member: visit.header, notice: notice, action: action, fields: fields, back: back, backLabel: backLabel, problem: problem),
             status: problem == nil ? .ok : .unprocessableContent)

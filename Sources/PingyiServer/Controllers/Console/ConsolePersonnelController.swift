@@ -9,28 +9,32 @@ struct ConsolePersonnelController: Sendable {
     let gate: ConsoleGate
     let scoring: ScoringStore
 
-    func add(to router: Router<PingyiRequestContext>) {
-        router.get("/console/personnel") { request, _ in
-            try await gate.page(request) { visit in
-                let (year, years) = try await chosenYear(request.uri.queryParameters)
-                let (run, rows) = try await scoring.personnel(year: year)
-                return gate.views.page(
-                    "console-personnel", ConsolePersonnelPage(member: visit.header, year: year, run: run, years: years, rows: rows))
-            }
-        }
+    func add(to console: RouterGroup<PingyiRequestContext>) {
+        console.get("personnel", use: self.showPersonnel)
         for download in [SpreadsheetDownload.csv, .xlsx] {
-            router.get("/console/personnel.\(download.rawValue)") { request, _ in
-                try await gate.page(request) { visit in
-                    let (year, _) = try await chosenYear(request.uri.queryParameters)
-                    let (run, rows) = try await scoring.personnel(year: year)
-                    try await scoring.recordPersonnelExport(year: year, run: run, format: download.rawValue, actor: visit.actor)
-                    return try await download.response(
-                        PersonnelList.sheet(year: year, run: run, rows), name: "personnel-\(year)", chinese: "\(year)年度人员名单",
-                        cacheControl: "no-store",
-                        workbook: PersonnelList.workbook(year: year, rows))
-                }
-            }
+            console.get("personnel.\(download.rawValue)", use: self.downloadPersonnel)
         }
+    }
+
+    /// `GET /console/personnel`.
+    func showPersonnel(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let visit = try gate.admit(request, context)
+        let (year, years) = try await chosenYear(request.uri.queryParameters)
+        let (run, rows) = try await scoring.personnel(year: year)
+        return gate.views.page(ConsolePersonnelPage(member: visit.header, year: year, run: run, years: years, rows: rows))
+    }
+
+    /// `GET /console/personnel.csv` and `.xlsx`.
+    func downloadPersonnel(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let visit = try gate.admit(request, context)
+        let download = SpreadsheetDownload(path: request.uri.path)
+        let (year, _) = try await chosenYear(request.uri.queryParameters)
+        let (run, rows) = try await scoring.personnel(year: year)
+        try await scoring.recordPersonnelExport(year: year, run: run, format: download.rawValue, actor: visit.actor)
+        return try await download.response(
+            PersonnelList.sheet(year: year, run: run, rows), name: "personnel-\(year)", chinese: "\(year)年度人员名单",
+            cacheControl: "no-store",
+            workbook: PersonnelList.workbook(year: year, rows))
     }
 
     /// `?year=` among the published years (default the newest), and those years.

@@ -27,103 +27,125 @@ struct ConsoleProblemStepsController: Sendable {
     /// Five files of 10 MB and the form's fields.
     static let uploadLimit = ProblemEvidence.maxFiles * ProblemEvidence.maxSize + 256 * 1024
 
-    func add(to router: Router<PingyiRequestContext>) {
-        router.post("/console/problems/:id/steps") { request, context in
-            let id = context.parameters.get("id")
-            if request.headers[.contentType]?.lowercased().hasPrefix("multipart/form-data") == true {
-                return try await gate.upload(
-                    request, as: StepUpload.self, roles: [.admin, .department], limit: Self.uploadLimit, csrf: \.csrf,
-                    admit: { visit in _ = try await ConsoleProblemsController.visible(id, to: visit.member, in: problems) }
-                ) { visit, upload in
-                    let fields = [
-                        "step": upload.step, "note": upload.note, "on": upload.on, "department": upload.department, "result": upload.result,
-                    ]
-                    .compactMapValues { $0 }
-                    return try await step(visit, id: id, fields: fields, evidence: upload.evidence ?? [])
-                }
-            }
-            return try await gate.form(request, roles: [.admin, .department]) { visit, fields in
-                try await step(visit, id: id, fields: fields)
-            }
+    func add(to console: RouterGroup<PingyiRequestContext>) {
+        console.post("problems/:id/steps", use: self.takeStep)
+        console.get("problems/:id/evidence/:file", use: self.downloadEvidence)
+        console.get("problems/:id/order", use: self.showAssignmentOrder)
+        console.post("problems/assign", use: self.assignSelected)
+        console.get("department", use: self.showDepartment)
+        console.get("problems/new", use: self.showNewProblem)
+        console.post("problems/new", use: self.registerProblem)
+        console.post("clues/merge", use: self.mergeClues)
+        console.post("clues/:id/problem", use: self.problemFromClue)
+    }
+
+    /// `POST /console/problems/:id/steps`: a form, or with evidence files a multipart upload
+    /// (read only once the member may see the problem).
+    func takeStep(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let id = context.parameters.get("id")
+        if request.headers[.contentType]?.lowercased().hasPrefix("multipart/form-data") == true {
+            let (visit, upload) = try await gate.upload(
+                request, context, as: StepUpload.self, roles: [.admin, .department], limit: Self.uploadLimit, csrf: \.csrf,
+                before: { visit in _ = try await ConsoleProblemsController.visible(id, to: visit.member, in: problems) })
+            let fields = [
+                "step": upload.step, "note": upload.note, "on": upload.on, "department": upload.department, "result": upload.result,
+            ]
+            .compactMapValues { $0 }
+            return try await step(visit, id: id, fields: fields, evidence: upload.evidence ?? [])
         }
-        router.get("/console/problems/:id/evidence/:file") { request, context in
-            // The office and the item's own department; 组织部 reads the ledger, not the files.
-            try await gate.page(request, roles: [.admin, .department]) { visit in
-                let (problem, _) = try await ConsoleProblemsController.visible(context.parameters.get("id"), to: visit.member, in: problems)
-                guard let file = context.parameters.get("file", as: Int.self), let evidence = try await problems.evidenceFile(file, of: problem.id)
-                else {
-                    throw ConsoleRefusal.notFound("没有该证明材料", "请从问题页面打开。")
-                }
-                let ending = evidence.kind.fileExtension
-                return Response(
-                    status: .ok,
-                    headers: [
-                        .contentType: evidence.kind.contentType, .cacheControl: "no-store",
-                        .contentDisposition: AttachmentName.header(
-                            ascii: "evidence-\(problem.id)-\(file).\(ending)", chinese: "证明材料-问题\(problem.id)-\(file).\(ending)"),
-                    ],
-                    body: .init(byteBuffer: ByteBuffer(data: evidence.data)))
-            }
+        let (visit, fields) = try await gate.form(request, context, roles: [.admin, .department])
+        return try await step(visit, id: id, fields: fields)
+    }
+
+    /// `GET /console/problems/:id/evidence/:file`.
+    func downloadEvidence(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        // The office and the item's own department; 组织部 reads the ledger, not the files.
+        let visit = try gate.admit(request, context, roles: [.admin, .department])
+        let (problem, _) = try await ConsoleProblemsController.visible(context.parameters.get("id"), to: visit.member, in: problems)
+        guard let file = context.parameters.get("file", as: Int.self), let evidence = try await problems.evidenceFile(file, of: problem.id)
+        else {
+            throw ConsoleRefusal.notFound("没有该证明材料", "请从问题页面打开。")
         }
-        router.get("/console/problems/:id/order") { request, context in
-            try await gate.page(request, roles: [.admin, .department]) { visit in
-                let (problem, _) = try await ConsoleProblemsController.visible(context.parameters.get("id"), to: visit.member, in: problems)
-                guard problem.departmentCode != nil, problem.assignedOn != nil else {
-                    throw ConsoleRefusal(
-                        heading: "尚未交办", text: "问题交办后才有交办单。", status: .conflict, back: "/console/problems/\(problem.id)")
-                }
-                return gate.views.page(
-                    "console-assignment-order",
-                    ConsoleAssignmentOrderPage(
-                        problem: problem, calendars: try await problems.calendars(),
-                        rules: try await problems.rules(year: (problem.assignedOn ?? problem.receivedOn).year),
-                        back: "/console/problems/\(problem.id)"))
-            }
+        let ending = evidence.kind.fileExtension
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: evidence.kind.contentType, .cacheControl: "no-store",
+                .contentDisposition: AttachmentName.header(
+                    ascii: "evidence-\(problem.id)-\(file).\(ending)", chinese: "证明材料-问题\(problem.id)-\(file).\(ending)"),
+            ],
+            body: .init(byteBuffer: ByteBuffer(data: evidence.data)))
+    }
+
+    /// `GET /console/problems/:id/order`.
+    func showAssignmentOrder(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let visit = try gate.admit(request, context, roles: [.admin, .department])
+        let (problem, _) = try await ConsoleProblemsController.visible(context.parameters.get("id"), to: visit.member, in: problems)
+        guard problem.departmentCode != nil, problem.assignedOn != nil else {
+            throw ConsoleRefusal(
+                heading: "尚未交办", text: "问题交办后才有交办单。", status: .conflict, back: "/console/problems/\(problem.id)")
         }
-        router.post("/console/problems/assign") { request, _ in
-            try await gate.form(request, roles: [.admin]) { visit, fields in try await assignMany(visit, fields: fields) }
+        return gate.views.page(
+            ConsoleAssignmentOrderPage(
+                problem: problem, calendars: try await problems.calendars(),
+                rules: try await problems.rules(year: (problem.assignedOn ?? problem.receivedOn).year),
+                back: "/console/problems/\(problem.id)"))
+    }
+
+    /// `POST /console/problems/assign`.
+    func assignSelected(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let (visit, fields) = try await gate.form(request, context, roles: [.admin])
+        return try await assignMany(visit, fields: fields)
+    }
+
+    /// `GET /console/department`.
+    func showDepartment(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let visit = try gate.admit(request, context, roles: [.department])
+        return try await department(visit)
+    }
+
+    /// `GET /console/problems/new`.
+    func showNewProblem(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let visit = try gate.admit(request, context, roles: [.admin])
+        return gate.views.page(ConsoleProblemNewPage(member: visit.header, csrf: visit.csrf, fields: [:], error: nil))
+    }
+
+    /// `POST /console/problems/new`.
+    func registerProblem(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let (visit, fields) = try await gate.form(request, context, roles: [.admin])
+        return try await register(visit, fields: fields)
+    }
+
+    /// `POST /console/clues/merge`.
+    func mergeClues(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let (visit, fields) = try await gate.form(request, context, roles: [.admin])
+        let ids = fields.keys.filter { $0.hasPrefix("pick-") }.map { String($0.dropFirst(5)) }.sorted()
+        guard !ids.isEmpty, ids.count <= 200 else {
+            throw ConsoleRefusal(
+                heading: "没有选择线索", text: "请先勾选要合并的线索（最多 200 条）。未作任何改动。", status: .unprocessableContent, back: "/console/clues")
         }
-        router.get("/console/department") { request, _ in
-            try await gate.page(request, roles: [.department]) { visit in try await department(visit) }
+        guard let environment = fields["environment"].flatMap(BusinessEnvironment.init(rawValue:)) else {
+            throw ConsoleRefusal.badRequest("请选择领域", "合并为问题时须选择所属的营商环境领域。", back: "/console/clues")
         }
-        router.get("/console/problems/new") { request, _ in
-            try await gate.page(request, roles: [.admin]) { visit in
-                gate.views.page("console-problem-new", ConsoleProblemNewPage(member: visit.header, csrf: visit.csrf, fields: [:], error: nil))
-            }
+        do {
+            let problem = try await problems.fromClues(ids, environment: environment, actor: visit.actor)
+            return ConsoleGate.redirect("/console/problems/\(problem.id)?done=receive")
+        } catch let error as ProblemError {
+            throw ConsoleRefusal(error.problem, heading: "未能合并（没有改动任何线索）", back: "/console/clues")
         }
-        router.post("/console/problems/new") { request, _ in
-            try await gate.form(request, roles: [.admin]) { visit, fields in try await register(visit, fields: fields) }
+    }
+
+    /// `POST /console/clues/:id/problem`.
+    func problemFromClue(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let (visit, fields) = try await gate.form(request, context, roles: [.admin])
+        guard let environment = fields["environment"].flatMap(BusinessEnvironment.init(rawValue:)) else {
+            throw ConsoleRefusal.badRequest("请选择领域", "转为问题时须选择所属的营商环境领域。", back: "/console/clues")
         }
-        router.post("/console/clues/merge") { request, _ in
-            try await gate.form(request, roles: [.admin]) { visit, fields in
-                let ids = fields.keys.filter { $0.hasPrefix("pick-") }.map { String($0.dropFirst(5)) }.sorted()
-                guard !ids.isEmpty, ids.count <= 200 else {
-                    throw ConsoleRefusal(
-                        heading: "没有选择线索", text: "请先勾选要合并的线索（最多 200 条）。未作任何改动。", status: .unprocessableContent, back: "/console/clues")
-                }
-                guard let environment = fields["environment"].flatMap(BusinessEnvironment.init(rawValue:)) else {
-                    throw ConsoleRefusal.badRequest("请选择领域", "合并为问题时须选择所属的营商环境领域。", back: "/console/clues")
-                }
-                do {
-                    let problem = try await problems.fromClues(ids, environment: environment, actor: visit.actor)
-                    return ConsoleGate.redirect("/console/problems/\(problem.id)?done=receive")
-                } catch let error as ProblemError {
-                    throw ConsoleRefusal(error.problem, heading: "未能合并（没有改动任何线索）", back: "/console/clues")
-                }
-            }
-        }
-        router.post("/console/clues/:id/problem") { request, context in
-            try await gate.form(request, roles: [.admin]) { visit, fields in
-                guard let environment = fields["environment"].flatMap(BusinessEnvironment.init(rawValue:)) else {
-                    throw ConsoleRefusal.badRequest("请选择领域", "转为问题时须选择所属的营商环境领域。", back: "/console/clues")
-                }
-                do {
-                    let problem = try await problems.fromClue(context.parameters.get("id") ?? "", environment: environment, actor: visit.actor)
-                    return ConsoleGate.redirect("/console/problems/\(problem.id)?done=receive")
-                } catch ProblemError.clueNotFound {
-                    throw ConsoleRefusal.notFound("问题线索不存在", "请从问题线索页面进入。")
-                }
-            }
+        do {
+            let problem = try await problems.fromClue(context.parameters.get("id") ?? "", environment: environment, actor: visit.actor)
+            return ConsoleGate.redirect("/console/problems/\(problem.id)?done=receive")
+        } catch ProblemError.clueNotFound {
+            throw ConsoleRefusal.notFound("问题线索不存在", "请从问题线索页面进入。")
         }
     }
 
@@ -198,7 +220,6 @@ struct ConsoleProblemStepsController: Sendable {
         guard let code = visit.member.departmentCode else { throw ConsoleRefusal.notFound("没有所属部门", "请联系营商办设置账号的部门。") }
         let name = try await roster.departments().first { $0.code == code }?.name ?? code
         return gate.views.page(
-            "console-department",
             ConsoleDepartmentPage(
                 member: visit.header, department: name, problems: try await problems.list(ProblemStore.Filter(department: code)),
                 today: CountyCalendar.today(), calendars: try await problems.calendars()))
@@ -209,7 +230,7 @@ struct ConsoleProblemStepsController: Sendable {
     func register(_ visit: ConsoleVisit, fields: [String: String]) async throws -> Response {
         func refuse(_ message: String) -> Response {
             gate.views.page(
-                "console-problem-new", ConsoleProblemNewPage(member: visit.header, csrf: visit.csrf, fields: fields, error: message),
+                ConsoleProblemNewPage(member: visit.header, csrf: visit.csrf, fields: fields, error: message),
                 status: .unprocessableContent)
         }
         guard let channel = fields["channel"].flatMap(ProblemChannel.init(rawValue:)) else { return refuse("请选择渠道。") }

@@ -12,66 +12,82 @@ struct ConsoleProblemsController: Sendable {
 
     static let roles: Set<APIRole> = [.admin, .orgdept]
 
-    func add(to router: Router<PingyiRequestContext>) {
-        router.get("/console/problems") { request, _ in
-            try await gate.page(request, roles: Self.roles) { visit in try await list(visit, query: request.uri.queryParameters) }
-        }
-        router.get("/console/problems.xlsx") { request, _ in
-            try await gate.page(request, roles: Self.roles) { _ in try await export(request.uri.queryParameters) }
-        }
-        router.get("/console/problems/monthly") { request, _ in
-            try await gate.page(request, roles: Self.roles) { visit in
-                let month = try Self.month(request.uri.queryParameters)
-                let open = try await problems.list()
-                return gate.views.page(
-                    "console-ledger-month",
-                    ConsoleLedgerMonthPage(
-                        member: visit.header, month: month, rows: try await problems.monthly(month),
-                        problems: Dictionary(open.map { ($0.id, $0) }) { first, _ in first }))
-            }
-        }
+    func add(to console: RouterGroup<PingyiRequestContext>) {
+        console.get("problems", use: self.showLedger)
+        console.get("problems.xlsx", use: self.downloadLedger)
+        console.get("problems/monthly", use: self.showMonthly)
         for download in [SpreadsheetDownload.csv, .xlsx] {
-            router.get("/console/problems/monthly.\(download.rawValue)") { request, _ in
-                try await gate.page(request, roles: Self.roles) { _ in
-                    let month = try Self.month(request.uri.queryParameters)
-                    return try await download.response(
-                        ConsoleLedgerMonthPage.sheet(month, rows: try await problems.monthly(month)), name: "problems-\(month)",
-                        chinese: "问题台账月调度表-\(month)", cacheControl: "no-store")
-                }
-            }
+            console.get("problems/monthly.\(download.rawValue)", use: self.downloadMonthly)
         }
-        router.get("/console/problems/quarterly") { request, _ in
-            try await gate.page(request, roles: Self.roles) { visit in
-                let (year, quarter) = try Self.quarter(request.uri.queryParameters)
-                return gate.views.page(
-                    "console-ledger-quarter",
-                    ConsoleLedgerQuarterPage(
-                        member: visit.header, year: year, quarter: quarter, ranking: try await problems.quarterly(year: year, quarter: quarter)))
-            }
-        }
-        router.get("/console/problems/quarterly.xlsx") { request, _ in
-            try await gate.page(request, roles: Self.roles) { _ in
-                let (year, quarter) = try Self.quarter(request.uri.queryParameters)
-                return try await SpreadsheetDownload.xlsx.response(
-                    ConsoleLedgerQuarterPage.sheet(year: year, quarter: quarter, ranking: try await problems.quarterly(year: year, quarter: quarter)),
-                    name: "problems-\(year)-q\(quarter)", chinese: "问题办理季度排名-\(year)年\(ConsoleLedgerQuarterPage.quarterName(quarter))",
-                    cacheControl: "no-store")
-            }
-        }
-        router.get("/console/problems/:id") { request, context in
-            try await gate.page(request, roles: Self.roles.union([.department])) { visit in
-                let (problem, history) = try await Self.visible(context.parameters.get("id"), to: visit.member, in: problems)
-                let departments = visit.member.role == .admin ? try await roster.departments().map { ($0.code, $0.name) } : []
-                return gate.views.page(
-                    "console-problem",
-                    ConsoleProblemPage(
-                        member: visit.header, problem: problem, history: history, calendars: try await problems.calendars(), role: visit.member.role,
-                        csrf: visit.csrf, departments: departments, done: request.uri.queryParameters.get("done"),
-                        evidence: try await problems.evidence(problem: problem.id),
-                        contact: visit.member.role == .department ? (nil, nil) : try await problems.contact(of: problem.id),
-                        names: Dictionary(try await gate.staff.list().map { ($0.member.login, $0.member.name) }) { first, _ in first }))
-            }
-        }
+        console.get("problems/quarterly", use: self.showQuarterly)
+        console.get("problems/quarterly.xlsx", use: self.downloadQuarterly)
+        console.get("problems/:id", use: self.showProblem)
+    }
+
+    /// `GET /console/problems`.
+    func showLedger(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let visit = try gate.admit(request, context, roles: Self.roles)
+        return try await list(visit, query: request.uri.queryParameters)
+    }
+
+    /// `GET /console/problems.xlsx`.
+    func downloadLedger(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        _ = try gate.admit(request, context, roles: Self.roles)
+        return try await export(request.uri.queryParameters)
+    }
+
+    /// `GET /console/problems/monthly`.
+    func showMonthly(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let visit = try gate.admit(request, context, roles: Self.roles)
+        let month = try Self.month(request.uri.queryParameters)
+        let open = try await problems.list()
+        return gate.views.page(
+            ConsoleLedgerMonthPage(
+                member: visit.header, month: month, rows: try await problems.monthly(month),
+                problems: Dictionary(open.map { ($0.id, $0) }) { first, _ in first }))
+    }
+
+    /// `GET /console/problems/monthly.csv` and `.xlsx`.
+    func downloadMonthly(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        _ = try gate.admit(request, context, roles: Self.roles)
+        let download = SpreadsheetDownload(path: request.uri.path)
+        let month = try Self.month(request.uri.queryParameters)
+        return try await download.response(
+            ConsoleLedgerMonthPage.sheet(month, rows: try await problems.monthly(month)), name: "problems-\(month)",
+            chinese: "问题台账月调度表-\(month)", cacheControl: "no-store")
+    }
+
+    /// `GET /console/problems/quarterly`.
+    func showQuarterly(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let visit = try gate.admit(request, context, roles: Self.roles)
+        let (year, quarter) = try Self.quarter(request.uri.queryParameters)
+        return gate.views.page(
+            ConsoleLedgerQuarterPage(
+                member: visit.header, year: year, quarter: quarter, ranking: try await problems.quarterly(year: year, quarter: quarter)))
+    }
+
+    /// `GET /console/problems/quarterly.xlsx`.
+    func downloadQuarterly(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        _ = try gate.admit(request, context, roles: Self.roles)
+        let (year, quarter) = try Self.quarter(request.uri.queryParameters)
+        return try await SpreadsheetDownload.xlsx.response(
+            ConsoleLedgerQuarterPage.sheet(year: year, quarter: quarter, ranking: try await problems.quarterly(year: year, quarter: quarter)),
+            name: "problems-\(year)-q\(quarter)", chinese: "问题办理季度排名-\(year)年\(ConsoleLedgerQuarterPage.quarterName(quarter))",
+            cacheControl: "no-store")
+    }
+
+    /// `GET /console/problems/:id`.
+    func showProblem(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let visit = try gate.admit(request, context, roles: Self.roles.union([.department]))
+        let (problem, history) = try await Self.visible(context.parameters.get("id"), to: visit.member, in: problems)
+        let departments = visit.member.role == .admin ? try await roster.departments().map { ($0.code, $0.name) } : []
+        return gate.views.page(
+            ConsoleProblemPage(
+                member: visit.header, problem: problem, history: history, calendars: try await problems.calendars(), role: visit.member.role,
+                csrf: visit.csrf, departments: departments, done: request.uri.queryParameters.get("done"),
+                evidence: try await problems.evidence(problem: problem.id),
+                contact: visit.member.role == .department ? (nil, nil) : try await problems.contact(of: problem.id),
+                names: Dictionary(try await gate.staff.list().map { ($0.member.login, $0.member.name) }) { first, _ in first }))
     }
 
     /// The problem of `text` with its history, when `member` may see it: the office's side sees
@@ -94,7 +110,7 @@ struct ConsoleProblemsController: Sendable {
         let today = CountyCalendar.today()
         let year =
             try query.get("year").map { text -> Int in
-                guard let year = Int(text), (2000...2100).contains(year) else { throw ConsoleRefusal.badRequest("年度无效", "年度应为 2000–2100。") }
+                guard let year = AppraisalYearNumber(validating: Int(text))?.value else { throw ConsoleRefusal.badRequest("年度无效", "年度应为 2000–2100。") }
                 return year
             } ?? today.year
         let quarter =
@@ -143,7 +159,6 @@ struct ConsoleProblemsController: Sendable {
         let departments = try await roster.departments()
         let filter = try filter(query, departments: departments)
         return gate.views.page(
-            "console-problems",
             ConsoleProblemsPage(
                 member: visit.header, problems: try await problems.list(filter), departments: departments.map { ($0.code, $0.name) },
                 filter: filter, today: CountyCalendar.today(), calendars: try await problems.calendars(),

@@ -11,26 +11,33 @@ struct ConsoleRankingController: Sendable {
     let appraisals: AppraisalStore
     let ballots: BallotStore
 
-    func add(to router: Router<PingyiRequestContext>) {
-        router.get("/console/ranking") { request, _ in
-            try await gate.page(request, roles: [.admin, .orgdept]) { visit in
-                try await ranking(visit, query: request.uri.queryParameters)
-            }
-        }
+    func add(to console: RouterGroup<PingyiRequestContext>) {
+        console.get("ranking", use: self.showRanking)
         for download in [SpreadsheetDownload.csv, .xlsx] {
-            router.get("/console/ranking.\(download.rawValue)") { request, _ in
-                try await gate.page(request, roles: [.admin, .orgdept]) { _ in
-                    let (run, _) = try await shownRun(request.uri.queryParameters)
-                    return try await download.response(
-                        RankingSheet.make(run), name: "ranking-\(run.year)-run\(run.id)", chinese: "\(run.year)年度综合排名", cacheControl: "no-store")
-                }
-            }
+            console.get("ranking.\(download.rawValue)", use: self.downloadRanking)
         }
-        router.get("/console/chiefs/:employeeNumber") { request, context in
-            try await gate.page(request, roles: [.admin, .orgdept]) { visit in
-                try await chief(visit, employeeNumber: context.parameters.get("employeeNumber") ?? "")
-            }
-        }
+        console.get("chiefs/:employeeNumber", use: self.showChief)
+    }
+
+    /// `GET /console/ranking`.
+    func showRanking(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let visit = try gate.admit(request, context, roles: [.admin, .orgdept])
+        return try await ranking(visit, query: request.uri.queryParameters)
+    }
+
+    /// `GET /console/ranking.csv` and `.xlsx`.
+    func downloadRanking(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        _ = try gate.admit(request, context, roles: [.admin, .orgdept])
+        let download = SpreadsheetDownload(path: request.uri.path)
+        let (run, _) = try await shownRun(request.uri.queryParameters)
+        return try await download.response(
+            RankingSheet.make(run), name: "ranking-\(run.year)-run\(run.id)", chinese: "\(run.year)年度综合排名", cacheControl: "no-store")
+    }
+
+    /// `GET /console/chiefs/:employeeNumber`.
+    func showChief(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let visit = try gate.admit(request, context, roles: [.admin, .orgdept])
+        return try await chief(visit, employeeNumber: context.parameters.get("employeeNumber") ?? "")
     }
 
     /// `?year=` among the scored years (default the newest), `?department=` a department code (all
@@ -55,7 +62,6 @@ struct ConsoleRankingController: Sendable {
             page = number
         }
         return gate.views.page(
-            "console-ranking",
             ConsoleRankingPage(
                 member: visit.header, run: run, policy: try await appraisals.find(year: year)?.policy, years: scored.map(\.year),
                 departments: departments, department: department, page: page))
@@ -101,7 +107,6 @@ struct ConsoleRankingController: Sendable {
             let texts = try await ballots.comments(year: year, employeeNumber: employeeNumber, minValidVotes: policy.commentsMinBallots)
             comments = (year, texts, policy.commentsMinBallots)
         }
-        return gate.views.page(
-            "console-chief", ConsoleChiefPage(member: visit.header, employeeNumber: employeeNumber, results: results, comments: comments))
+        return gate.views.page(ConsoleChiefPage(member: visit.header, employeeNumber: employeeNumber, results: results, comments: comments))
     }
 }

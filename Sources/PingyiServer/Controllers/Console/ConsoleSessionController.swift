@@ -30,26 +30,37 @@ struct ConsoleSessionController: Sendable {
     var configuration: ServerConfiguration { gate.configuration }
     var trustedProxies: [IPRange] { gate.trustedProxies }
 
-    func add(to router: Router<PingyiRequestContext>) {
-        router.get("/console/login") { request, _ in loginPage(request, error: nil, login: "", status: .ok) }
-        router.post("/console/login") { request, context in try await signIn(request, context: context) }
-        router.post("/console/logout") { request, _ in try await signOut(request) }
-        router.get("/console/password") { request, _ in
-            try await gate.page(request, roles: ConsoleGate.anyone) { visit in
-                views.page(
-                    "console-password",
-                    ConsolePasswordPage(member: visit.header, csrf: visit.csrf, error: nil, asksCurrent: !visit.member.mustChangePassword))
-            }
-        }
-        router.post("/console/password") { request, _ in
-            try await gate.form(request, roles: ConsoleGate.anyone) { visit, fields in try await changePassword(visit, fields: fields) }
-        }
+    /// Signing in and out on `router` (no session needed); the password page in the `console`
+    /// group, behind the session.
+    func add(to router: Router<PingyiRequestContext>, console: RouterGroup<PingyiRequestContext>) {
+        router.get("/console/login", use: self.showLogin)
+        router.post("/console/login", use: self.signIn)
+        router.post("/console/logout", use: self.signOut)
+        console.get("password", use: self.showPassword)
+        console.post("password", use: self.savePassword)
+    }
+
+    /// `GET /console/password`.
+    func showPassword(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let visit = try gate.admit(request, context, roles: ConsoleGate.anyone)
+        return views.page(ConsolePasswordPage(member: visit.header, csrf: visit.csrf, error: nil, asksCurrent: !visit.member.mustChangePassword))
+    }
+
+    /// `POST /console/password`.
+    func savePassword(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let (visit, fields) = try await gate.form(request, context, roles: ConsoleGate.anyone)
+        return try await changePassword(visit, fields: fields)
+    }
+
+    /// `GET /console/login`.
+    func showLogin(_ request: Request, context: PingyiRequestContext) -> Response {
+        loginPage(request, error: nil, login: "", status: .ok)
     }
 
     func loginPage(_ request: Request, error: String?, login: String, status: HTTPResponse.Status) -> Response {
         let nonce = request.cookies[loginCookie]?.value ?? Base64URL.encode(SymmetricKey(size: .bits128).withUnsafeBytes { Data($0) })
         var response = views.page(
-            "console-login", ConsoleLoginPage(csrf: antiForgery.token(for: Data(("login:" + nonce).utf8)), login: login, error: error),
+            ConsoleLoginPage(csrf: antiForgery.token(for: Data(("login:" + nonce).utf8)), login: login, error: error),
             status: status)
         response.setCookie(
             Cookie(name: loginCookie, value: nonce, path: cookiePath, secure: configuration.usesHTTPS, httpOnly: true, sameSite: .strict))
@@ -112,7 +123,7 @@ struct ConsoleSessionController: Sendable {
 
     /// Signing out always ends the session of the cookie, whatever the form says: a stale or
     /// forged form can at worst sign someone out, never leave a session alive.
-    func signOut(_ request: Request) async throws -> Response {
+    func signOut(_ request: Request, context: PingyiRequestContext) async throws -> Response {
         var request = request
         _ = try await FormBody.collect(&request, limit: 4096, timeout: configuration.bodyTimeout)
         if let token = request.cookies[sessionCookie]?.value, token.utf8.count <= 64 {
@@ -135,7 +146,6 @@ struct ConsoleSessionController: Sendable {
         let password = fields["password"] ?? ""
         func refuse(_ error: String, status: HTTPResponse.Status = .unprocessableContent) -> Response {
             views.page(
-                "console-password",
                 ConsolePasswordPage(member: visit.header, csrf: visit.csrf, error: error, asksCurrent: !visit.member.mustChangePassword),
                 status: status)
         }

@@ -14,38 +14,50 @@ struct ConsoleStaffController: Sendable {
 
     var staff: StaffStore { gate.staff }
 
-    func add(to router: Router<PingyiRequestContext>) {
-        router.get("/console/staff") { request, _ in
-            try await gate.page(request, roles: [.admin]) { visit in try await page(visit) }
+    func add(to console: RouterGroup<PingyiRequestContext>) {
+        console.get("staff", use: self.showStaff)
+        console.post("staff", use: self.createMember)
+        console.post("staff/:login/active", use: self.setActive)
+        console.post("staff/:login/password", use: self.resetPassword)
+    }
+
+    /// `GET /console/staff`.
+    func showStaff(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let visit = try gate.admit(request, context, roles: [.admin])
+        return try await page(visit)
+    }
+
+    /// `POST /console/staff`.
+    func createMember(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let (visit, fields) = try await gate.form(request, context, roles: [.admin])
+        return try await create(visit, fields: fields)
+    }
+
+    /// `POST /console/staff/:login/active`.
+    func setActive(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let (visit, fields) = try await gate.form(request, context, roles: [.admin])
+        let login = context.parameters.get("login") ?? ""
+        guard let to = fields["to"], to == "enable" || to == "disable" else {
+            throw ConsoleRefusal.badRequest("无法识别的操作", "只能停用或启用账号。", back: "/console/staff")
         }
-        router.post("/console/staff") { request, _ in
-            try await gate.form(request, roles: [.admin]) { visit, fields in try await create(visit, fields: fields) }
+        guard to == "enable" || login != visit.member.login else {
+            throw ConsoleRefusal(heading: "不能停用自己的账号", text: "请由另一位管理员停用。未作任何改动。", status: .conflict, back: "/console/staff")
         }
-        router.post("/console/staff/:login/active") { request, context in
-            try await gate.form(request, roles: [.admin]) { visit, fields in
-                let login = context.parameters.get("login") ?? ""
-                guard let to = fields["to"], to == "enable" || to == "disable" else {
-                    throw ConsoleRefusal.badRequest("无法识别的操作", "只能停用或启用账号。", back: "/console/staff")
-                }
-                guard to == "enable" || login != visit.member.login else {
-                    throw ConsoleRefusal(heading: "不能停用自己的账号", text: "请由另一位管理员停用。未作任何改动。", status: .conflict, back: "/console/staff")
-                }
-                try await refusingUnknown { try await staff.setActive(login: login, active: to == "enable", actor: visit.actor) }
-                return ConsoleGate.redirect("/console/staff?done=\(to)")
-            }
-        }
-        router.post("/console/staff/:login/password") { request, context in
-            try await gate.form(request, roles: [.admin]) { visit, _ in
-                let login = context.parameters.get("login") ?? ""
-                let password = InitialPassword.make()
-                let hash = try await bcrypt(password)
-                try await refusingUnknown { try await staff.resetPassword(login: login, passwordHash: hash, actor: visit.actor) }
-                return gate.message(
-                    visit, heading: "已重设密码",
-                    text: "账号 \(login) 的新初始密码：\(password)（只显示这一次，请当面或电话告知本人；首次登录须修改）。该账号已登录的会话均已退出。",
-                    status: .ok, back: "/console/staff")
-            }
-        }
+        try await refusingUnknown { try await staff.setActive(login: login, active: to == "enable", actor: visit.actor) }
+        return ConsoleGate.redirect("/console/staff?done=\(to)")
+    }
+
+    /// `POST /console/staff/:login/password`.
+    func resetPassword(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let (visit, _) = try await gate.form(request, context, roles: [.admin])
+        let login = context.parameters.get("login") ?? ""
+        let password = InitialPassword.make()
+        let hash = try await bcrypt(password)
+        try await refusingUnknown { try await staff.resetPassword(login: login, passwordHash: hash, actor: visit.actor) }
+        return gate.message(
+            visit, heading: "已重设密码",
+            text: "账号 \(login) 的新初始密码：\(password)（只显示这一次，请当面或电话告知本人；首次登录须修改）。该账号已登录的会话均已退出。",
+            status: .ok, back: "/console/staff")
     }
 
     func page(
@@ -55,7 +67,6 @@ struct ConsoleStaffController: Sendable {
     {
         let departments = try await roster.departments()
         return gate.views.page(
-            "console-staff",
             ConsoleStaffPage(
                 member: visit.header, csrf: visit.csrf, accounts: try await staff.list(), departments: departments.map { ($0.code, $0.name) },
                 fields: fields, error: error),

@@ -11,25 +11,29 @@ struct ConsoleSuggestionsController: Sendable {
 
     static let roles: Set<APIRole> = [.admin, .orgdept]
 
-    func add(to router: Router<PingyiRequestContext>) {
-        router.get("/console/suggestions") { request, _ in
-            try await gate.page(request, roles: Self.roles) { visit in
-                let (year, years) = try await chosenYear(request.uri.queryParameters)
-                return gate.views.page(
-                    "console-suggestions",
-                    ConsoleSuggestionsPage(member: visit.header, year: year, years: years, suggestions: try await ballots.suggestions(year: year)))
-            }
-        }
+    func add(to console: RouterGroup<PingyiRequestContext>) {
+        console.get("suggestions", use: self.showSuggestions)
         for download in [SpreadsheetDownload.csv, .xlsx] {
-            router.get("/console/suggestions.\(download.rawValue)") { request, _ in
-                try await gate.page(request, roles: Self.roles) { _ in
-                    let (year, _) = try await chosenYear(request.uri.queryParameters)
-                    return try await download.response(
-                        ConsoleSuggestionsPage.sheet(year: year, suggestions: try await ballots.suggestions(year: year)),
-                        name: "suggestions-\(year)", chinese: "\(year)年度其他意见建议", cacheControl: "no-store")
-                }
-            }
+            console.get("suggestions.\(download.rawValue)", use: self.downloadSuggestions)
         }
+    }
+
+    /// `GET /console/suggestions`.
+    func showSuggestions(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let visit = try gate.admit(request, context, roles: Self.roles)
+        let (year, years) = try await chosenYear(request.uri.queryParameters)
+        return gate.views.page(
+            ConsoleSuggestionsPage(member: visit.header, year: year, years: years, suggestions: try await ballots.suggestions(year: year)))
+    }
+
+    /// `GET /console/suggestions.csv` and `.xlsx`.
+    func downloadSuggestions(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        _ = try gate.admit(request, context, roles: Self.roles)
+        let download = SpreadsheetDownload(path: request.uri.path)
+        let (year, _) = try await chosenYear(request.uri.queryParameters)
+        return try await download.response(
+            ConsoleSuggestionsPage.sheet(year: year, suggestions: try await ballots.suggestions(year: year)),
+            name: "suggestions-\(year)", chinese: "\(year)年度其他意见建议", cacheControl: "no-store")
     }
 
     /// `?year=` among the years set up (default the newest), and those years.

@@ -14,55 +14,85 @@ struct ConsoleYearsController: Sendable {
     let campaigns: CampaignStore
     let scoring: ScoringStore
 
-    func add(to router: Router<PingyiRequestContext>) {
-        router.get("/console/years") { request, _ in
-            try await gate.page(request, roles: [.admin]) { visit in try await years(visit) }
-        }
-        router.post("/console/years") { request, _ in
-            try await gate.form(request, roles: [.admin]) { visit, fields in try await create(visit, year: fields["year"], title: fields["title"]) }
-        }
-        router.get("/console/years/:year") { request, context in
-            try await gate.page(request, roles: [.admin]) { visit in
-                try await workbench(visit, year: context.parameters.get("year"), done: request.uri.queryParameters.get("done"))
-            }
-        }
-        router.post("/console/years/:year/campaigns") { request, context in
-            try await gate.form(request, roles: [.admin]) { visit, fields in
-                try await createCampaign(
-                    visit, year: context.parameters.get("year"), kind: fields["kind"], opens: fields["opensAt"], closes: fields["closesAt"])
-            }
-        }
-        router.post("/console/campaigns/:id/schedule") { request, context in
-            try await gate.form(request, roles: [.admin]) { visit, fields in
-                try await reschedule(visit, id: context.parameters.get("id"), opens: fields["opensAt"], closes: fields["closesAt"])
-            }
-        }
-        router.post("/console/years/:year/trial") { request, context in
-            try await gate.form(request, roles: [.admin]) { visit, _ in try await trial(visit, year: context.parameters.get("year")) }
-        }
-        router.get("/console/years/:year/confirm") { request, context in
-            try await gate.page(request, roles: [.admin]) { visit in
-                try await confirm(visit, year: context.parameters.get("year"), action: request.uri.queryParameters.get("action"))
-            }
-        }
-        router.post("/console/years/:year/score") { request, context in
-            try await gate.form(request, roles: [.admin]) { visit, _ in try await score(visit, year: context.parameters.get("year")) }
-        }
-        router.post("/console/years/:year/publish") { request, context in
-            try await gate.form(request, roles: [.admin]) { visit, _ in try await publish(visit, year: context.parameters.get("year")) }
-        }
-        router.post("/console/years/:year/unpublish") { request, context in
-            try await gate.form(request, roles: [.admin]) { visit, fields in
-                try await unpublish(visit, year: context.parameters.get("year"), reason: fields["reason"])
-            }
-        }
+    func add(to console: RouterGroup<PingyiRequestContext>) {
+        console.get("years", use: self.showYears)
+        console.post("years", use: self.createYear)
+        console.get("years/:year", use: self.showWorkbench)
+        console.post("years/:year/campaigns", use: self.createCampaignOfYear)
+        console.post("campaigns/:id/schedule", use: self.saveSchedule)
+        console.post("years/:year/trial", use: self.runTrial)
+        console.get("years/:year/confirm", use: self.showConfirmation)
+        console.post("years/:year/score", use: self.scoreYear)
+        console.post("years/:year/publish", use: self.publishYear)
+        console.post("years/:year/unpublish", use: self.unpublishYear)
+    }
+
+    /// `GET /console/years`.
+    func showYears(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let visit = try gate.admit(request, context, roles: [.admin])
+        return try await years(visit)
+    }
+
+    /// `POST /console/years`.
+    func createYear(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let (visit, fields) = try await gate.form(request, context, roles: [.admin])
+        return try await create(visit, year: fields["year"], title: fields["title"])
+    }
+
+    /// `GET /console/years/:year`.
+    func showWorkbench(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let visit = try gate.admit(request, context, roles: [.admin])
+        return try await workbench(visit, year: context.parameters.get("year"), done: request.uri.queryParameters.get("done"))
+    }
+
+    /// `POST /console/years/:year/campaigns`.
+    func createCampaignOfYear(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let (visit, fields) = try await gate.form(request, context, roles: [.admin])
+        return try await createCampaign(
+            visit, year: context.parameters.get("year"), kind: fields["kind"], opens: fields["opensAt"], closes: fields["closesAt"])
+    }
+
+    /// `POST /console/campaigns/:id/schedule`.
+    func saveSchedule(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let (visit, fields) = try await gate.form(request, context, roles: [.admin])
+        return try await reschedule(visit, id: context.parameters.get("id"), opens: fields["opensAt"], closes: fields["closesAt"])
+    }
+
+    /// `POST /console/years/:year/trial`.
+    func runTrial(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let (visit, _) = try await gate.form(request, context, roles: [.admin])
+        return try await trial(visit, year: context.parameters.get("year"))
+    }
+
+    /// `GET /console/years/:year/confirm`.
+    func showConfirmation(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let visit = try gate.admit(request, context, roles: [.admin])
+        return try await confirm(visit, year: context.parameters.get("year"), action: request.uri.queryParameters.get("action"))
+    }
+
+    /// `POST /console/years/:year/score`.
+    func scoreYear(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let (visit, _) = try await gate.form(request, context, roles: [.admin])
+        return try await score(visit, year: context.parameters.get("year"))
+    }
+
+    /// `POST /console/years/:year/publish`.
+    func publishYear(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let (visit, _) = try await gate.form(request, context, roles: [.admin])
+        return try await publish(visit, year: context.parameters.get("year"))
+    }
+
+    /// `POST /console/years/:year/unpublish`.
+    func unpublishYear(_ request: Request, context: PingyiRequestContext) async throws -> Response {
+        let (visit, fields) = try await gate.form(request, context, roles: [.admin])
+        return try await unpublish(visit, year: context.parameters.get("year"), reason: fields["reason"])
     }
 
     static let notFound = ConsoleRefusal.notFound("年度不存在", "没有这个年度，请从年度工作台进入。")
 
     /// A path's `:year`, or the 404 page.
     static func year(_ text: String?) throws -> Int {
-        guard let text, let year = Int(text), (2000...2100).contains(year) else { throw notFound }
+        guard let text, let year = AppraisalYearNumber(validating: Int(text))?.value else { throw notFound }
         return year
     }
 
@@ -72,7 +102,7 @@ struct ConsoleYearsController: Sendable {
             ConsoleYearsPage.Line(year: year.year, title: year.title, standing: Self.standing(year, standing[year.year]))
         }
         let suggested = (lines.map(\.year).max() ?? (CountyCalendar.today().year - 1)) + 1
-        return gate.views.page("console-years", ConsoleYearsPage(member: visit.header, csrf: visit.csrf, years: lines, suggested: suggested))
+        return gate.views.page(ConsoleYearsPage(member: visit.header, csrf: visit.csrf, years: lines, suggested: suggested))
     }
 
     /// Where a year stands, in a word or two.
@@ -84,7 +114,7 @@ struct ConsoleYearsController: Sendable {
     }
 
     func create(_ visit: ConsoleVisit, year text: String?, title: String?) async throws -> Response {
-        guard let text, let year = Int(text.trimmingCharacters(in: .whitespaces)), (2000...2100).contains(year) else {
+        guard let text, let year = AppraisalYearNumber(validating: Int(text.trimmingCharacters(in: .whitespaces)))?.value else {
             throw ConsoleRefusal(
                 heading: "年度无法识别", text: "年度须是 2000 到 2100 之间的四位数字，如 2027。未作任何改动。", status: .unprocessableContent, back: "/console/years")
         }
@@ -110,7 +140,7 @@ struct ConsoleYearsController: Sendable {
         for campaign in try await campaigns.list(year: year) { fingerprints[campaign.id] = campaign.sealingKey?.fingerprint }
         var page = ConsoleYearPage(member: visit.header, csrf: visit.csrf, title: appraisal.title, facts: facts, fingerprints: fingerprints)
         page.notice = ConsoleYearPage.notice(done, year: year)
-        return gate.views.page("console-year", page)
+        return gate.views.page(page)
     }
 
     func createCampaign(_ visit: ConsoleVisit, year text: String?, kind: String?, opens: String?, closes: String?) async throws -> Response {
@@ -179,7 +209,7 @@ struct ConsoleYearsController: Sendable {
             throw ConsoleRefusal(error.problem, heading: "不能试算", back: "/console/years/\(year)")
         }
         let minBallots = try await appraisals.find(year: year)?.policy.minBallots ?? 5
-        return gate.views.page("console-trial", ConsoleTrialPage(member: visit.header, csrf: visit.csrf, run: run, minBallots: minBallots))
+        return gate.views.page(ConsoleTrialPage(member: visit.header, csrf: visit.csrf, run: run, minBallots: minBallots))
     }
 
     func confirm(_ visit: ConsoleVisit, year text: String?, action: String?) async throws -> Response {
@@ -217,7 +247,7 @@ struct ConsoleYearsController: Sendable {
         default:
             throw ConsoleRefusal.badRequest("无法识别的操作", "操作只能是正式计分、发布或撤回发布。", back: back)
         }
-        return gate.views.page("console-year-confirm", page)
+        return gate.views.page(page)
     }
 
     func score(_ visit: ConsoleVisit, year text: String?) async throws -> Response {

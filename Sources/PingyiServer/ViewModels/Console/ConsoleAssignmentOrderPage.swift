@@ -3,7 +3,10 @@ import PingyiCore
 /// 问题交办单: the A4 sheet the office hands (or sends) a department with an item — the office,
 /// the order's number, the department, the matter, the deadline — with boxes for the
 /// department's 签收 and 办理结果 and the office's 核查意见, as a county's 交办单 looks.
-struct ConsoleAssignmentOrderPage: Sendable {
+struct ConsoleAssignmentOrderPage: Page {
+    /// `Templates/console-assignment-order.mustache`.
+    static let template = "console-assignment-order"
+
     let number: String
     let department: String
     let channel: String

@@ -2,7 +2,10 @@ import PingyiCore
 
 /// 工作日历: the years whose holidays and 调休 days are in, which year the ledger waits for, and
 /// the two ways to add one — typing the State Council's notice in, or uploading a calendar file.
-struct ConsoleCalendarsPage: Sendable {
+struct ConsoleCalendarsPage: Page {
+    /// `Templates/console-calendars.mustache`.
+    static let template = "console-calendars"
+
     /// One imported year.
     struct Year: Sendable {
         let year: Int

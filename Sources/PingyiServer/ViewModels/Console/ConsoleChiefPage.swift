@@ -1,7 +1,10 @@
 import PingyiCore
 
 /// 个人: one chief's results over the years, with the trend as a line chart.
-struct ConsoleChiefPage: Sendable {
+struct ConsoleChiefPage: Page {
+    /// `Templates/console-chief.mustache`.
+    static let template = "console-chief"
+
     struct YearLine: Sendable {
         let year: Int
         let source: String

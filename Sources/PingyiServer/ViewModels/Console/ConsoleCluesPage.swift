@@ -3,7 +3,10 @@ import PingyiCore
 
 /// 问题线索: the supervisors' clues with their status (new / assigned / resolved), each with a
 /// form to move it on and note how it was handled.
-struct ConsoleCluesPage: Sendable {
+struct ConsoleCluesPage: Page {
+    /// `Templates/console-clues.mustache`.
+    static let template = "console-clues"
+
     struct Line: Sendable {
         let id: String
         let reported: String

@@ -1,6 +1,9 @@
 /// The confirmation step before a campaign is opened, closed or published, or its unused
 /// invitations are revoked and issued anew.
-struct ConsoleConfirmPage: Sendable {
+struct ConsoleConfirmPage: Page {
+    /// `Templates/console-confirm.mustache`.
+    static let template = "console-confirm"
+
     let member: ConsoleMemberView
     let csrf: String
     let heading: String

@@ -2,7 +2,10 @@ import PingyiCore
 
 /// 本县信息 (admin): the county's identity, shown and edited in one form; a refused entry is
 /// shown again with its message and what was typed.
-struct ConsoleCountyPage: Sendable {
+struct ConsoleCountyPage: Page {
+    /// `Templates/console-county.mustache`.
+    static let template = "console-county"
+
     let member: ConsoleMemberView
     let csrf: String
     /// What the form holds (the stored identity, or what was typed and refused).

@@ -2,7 +2,10 @@ import PingyiCore
 
 /// A department liaison's home (本部门问题): what it must do, by deadline — overdue first, then
 /// by days left — and below, what waits on the office or is done.
-struct ConsoleDepartmentPage: Sendable {
+struct ConsoleDepartmentPage: Page {
+    /// `Templates/console-department.mustache`.
+    static let template = "console-department"
+
     struct Line: Sendable {
         let id: Int
         let received: String

@@ -2,7 +2,10 @@ import PingyiCore
 
 /// 整改跟踪: the follow-ups of flagged chiefs, overdue ones first, with a form to record the
 /// outcome of each one still pending.
-struct ConsoleFollowUpsPage: Sendable {
+struct ConsoleFollowUpsPage: Page {
+    /// `Templates/console-follow-ups.mustache`.
+    static let template = "console-follow-ups"
+
     struct Line: Sendable {
         let id: Int
         let year: Int

@@ -2,7 +2,10 @@ import PingyiCore
 
 /// What an upload would do (新增 / 更新 / 未变 per kind of row) before 确认导入, or every problem
 /// by row and column when it cannot be imported; after the import, what it did.
-struct ConsoleImportPreviewPage: Sendable {
+struct ConsoleImportPreviewPage: Page {
+    /// `Templates/console-import-preview.mustache`.
+    static let template = "console-import-preview"
+
     /// A kind of row with its counts.
     struct Count: Sendable {
         let entity: String

@@ -1,7 +1,10 @@
 import PingyiWorkflows
 
 /// 导入名单 of a year: the lists it is built on, each with its template and an upload form.
-struct ConsoleImportsPage: Sendable {
+struct ConsoleImportsPage: Page {
+    /// `Templates/console-imports.mustache`.
+    static let template = "console-imports"
+
     /// One kind of list.
     struct Kind: Sendable {
         let value: String

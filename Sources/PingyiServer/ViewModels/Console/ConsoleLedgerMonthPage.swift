@@ -1,7 +1,10 @@
 import PingyiCore
 
 /// 月调度: the month's table per department and the 约谈提醒, printable on A4.
-struct ConsoleLedgerMonthPage: Sendable {
+struct ConsoleLedgerMonthPage: Page {
+    /// `Templates/console-ledger-month.mustache`.
+    static let template = "console-ledger-month"
+
     struct Line: Sendable {
         let department: String
         let assigned: Int

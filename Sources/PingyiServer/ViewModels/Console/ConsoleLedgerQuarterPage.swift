@@ -2,7 +2,10 @@ import PingyiCore
 
 /// 季排名点评: the quarter's ranking with a chart — each department's score this quarter as a
 /// dot on 0–100 and its earlier quarters as lighter dots joined by a line (its trend).
-struct ConsoleLedgerQuarterPage: Sendable {
+struct ConsoleLedgerQuarterPage: Page {
+    /// `Templates/console-ledger-quarter.mustache`.
+    static let template = "console-ledger-quarter"
+
     struct Line: Sendable {
         let rank: String
         let department: String

@@ -1,6 +1,9 @@
 /// A console page with a heading and a message: done (a tick), done with a warning, or refused
 /// (no access, not found, not allowed), with a link back that says where it goes.
-struct ConsoleMessagePage: Sendable {
+struct ConsoleMessagePage: Page {
+    /// `Templates/console-message.mustache`.
+    static let template = "console-message"
+
     /// How the message reads at a glance.
     enum Tone: Sendable {
         case success, warning, refusal

@@ -2,7 +2,10 @@ import PingyiCore
 
 /// A 通报's print page: the document as it prints on A4 (红头, 文号, title, body, tables, 落款,
 /// date), above it — not printed — the 文号 box and the Word download.
-struct ConsoleNoticePage: Sendable {
+struct ConsoleNoticePage: Page {
+    /// `Templates/console-notice.mustache`.
+    static let template = "console-notice"
+
     struct Cell: Sendable {
         let text: String
         let figure: Bool

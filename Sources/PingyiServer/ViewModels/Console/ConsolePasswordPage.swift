@@ -1,5 +1,8 @@
 /// The password page.
-struct ConsolePasswordPage: Sendable {
+struct ConsolePasswordPage: Page {
+    /// `Templates/console-password.mustache`.
+    static let template = "console-password"
+
     let member: ConsoleMemberView
     let csrf: String
     let error: String?

@@ -1,7 +1,10 @@
 import PingyiCore
 
 /// 人员名单: HR's promotion and adjustment lists of a published year, with the CSV download.
-struct ConsolePersonnelPage: Sendable {
+struct ConsolePersonnelPage: Page {
+    /// `Templates/console-personnel.mustache`.
+    static let template = "console-personnel"
+
     struct Line: Sendable {
         let list: String
         let employeeNumber: String

@@ -2,7 +2,10 @@ import PingyiCore
 
 /// 登记问题: a problem the office took down by hand (a call, a visit, a breakfast meeting);
 /// a refused form comes back with what was typed and the reason.
-struct ConsoleProblemNewPage: Sendable {
+struct ConsoleProblemNewPage: Page {
+    /// `Templates/console-problem-new.mustache`.
+    static let template = "console-problem-new"
+
     let member: ConsoleMemberView
     let csrf: String
     let channels: [ConsoleOption]

@@ -3,7 +3,10 @@ import PingyiCore
 import PingyiStore
 
 /// One problem and its timeline (every step: who, when, what).
-struct ConsoleProblemPage: Sendable {
+struct ConsoleProblemPage: Page {
+    /// `Templates/console-problem.mustache`.
+    static let template = "console-problem"
+
     struct Step: Sendable {
         let day: String
         let label: String

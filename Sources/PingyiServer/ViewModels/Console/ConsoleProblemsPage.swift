@@ -3,7 +3,10 @@ import PingyiCore
 import PingyiStore
 
 /// 问题台账: the ledger, overdue first, each with its days left (or overdue) in working days.
-struct ConsoleProblemsPage: Sendable {
+struct ConsoleProblemsPage: Page {
+    /// `Templates/console-problems.mustache`.
+    static let template = "console-problems"
+
     struct Line: Sendable {
         let id: Int
         let received: String

@@ -4,7 +4,10 @@ import PingyiStore
 
 /// 活动进度: each campaign still in play with its response rate, overall and by department, and
 /// the buttons that move it on (each through a confirmation page) or issue its invitations.
-struct ConsoleProgressPage: Sendable {
+struct ConsoleProgressPage: Page {
+    /// `Templates/console-progress.mustache`.
+    static let template = "console-progress"
+
     struct DepartmentLine: Sendable {
         let name: String
         let used: Int

@@ -4,7 +4,10 @@ import PingyiCore
 /// 排名: the year's ranked chiefs (one department's, or the whole ranking a page of 100 at a time)
 /// with the dot plot of their composites and 不满意 shares (`RankingDotPlot`), flagged chiefs in
 /// red, and the departments' star levels.
-struct ConsoleRankingPage: Sendable {
+struct ConsoleRankingPage: Page {
+    /// `Templates/console-ranking.mustache`.
+    static let template = "console-ranking"
+
     struct Line: Sendable {
         let rank: String
         let employeeNumber: String

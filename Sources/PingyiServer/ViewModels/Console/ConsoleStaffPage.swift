@@ -2,7 +2,10 @@ import PingyiCore
 
 /// 账号管理: every account with its kind, department and state, the buttons that change it, and
 /// the form of a new one.
-struct ConsoleStaffPage: Sendable {
+struct ConsoleStaffPage: Page {
+    /// `Templates/console-staff.mustache`.
+    static let template = "console-staff"
+
     struct Line: Sendable {
         let login: String
         let name: String

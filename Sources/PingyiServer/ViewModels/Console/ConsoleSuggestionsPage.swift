@@ -2,7 +2,10 @@ import PingyiCore
 
 /// 其他意见建议: the year's answers to the questions about no chief or department, shuffled,
 /// undated and unattributed, with the form they came from.
-struct ConsoleSuggestionsPage: Sendable {
+struct ConsoleSuggestionsPage: Page {
+    /// `Templates/console-suggestions.mustache`.
+    static let template = "console-suggestions"
+
     struct Line: Sendable {
         let source: String
         let text: String

@@ -2,7 +2,10 @@ import PingyiCore
 
 /// 试算: the ranking, the 不满意 chiefs and the lists the year would get if scored now — marked
 /// as a trial and stored nowhere.
-struct ConsoleTrialPage: Sendable {
+struct ConsoleTrialPage: Page {
+    /// `Templates/console-trial.mustache`.
+    static let template = "console-trial"
+
     /// One chief's line.
     struct Line: Sendable {
         let rank: String

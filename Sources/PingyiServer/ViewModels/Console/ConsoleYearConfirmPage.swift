@@ -1,5 +1,8 @@
 /// The confirmation before a year is scored officially, published, or its publication withdrawn.
-struct ConsoleYearConfirmPage: Sendable {
+struct ConsoleYearConfirmPage: Page {
+    /// `Templates/console-year-confirm.mustache`.
+    static let template = "console-year-confirm"
+
     let member: ConsoleMemberView
     let csrf: String
     let heading: String

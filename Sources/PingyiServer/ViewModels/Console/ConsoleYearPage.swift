@@ -3,7 +3,10 @@ import PingyiCore
 
 /// One year's workbench: its steps in order, its campaigns with the next action of each, and
 /// scoring and publishing where the year's state allows them.
-struct ConsoleYearPage: Sendable {
+struct ConsoleYearPage: Page {
+    /// `Templates/console-year.mustache`.
+    static let template = "console-year"
+
     /// A step as the page shows it.
     struct Step: Sendable {
         let name: String

@@ -1,5 +1,8 @@
 /// 年度工作台's first page: every year with where it stands, and the form for a new one.
-struct ConsoleYearsPage: Sendable {
+struct ConsoleYearsPage: Page {
+    /// `Templates/console-years.mustache`.
+    static let template = "console-years"
+
     /// One year's line.
     struct Line: Sendable {
         let year: Int

@@ -1,5 +1,3 @@
-import PingyiCore
-
 /// Why a follow-up could not be recorded.
 public enum FollowUpError: Error, Sendable, Equatable, CustomStringConvertible {
     /// No such follow-up.

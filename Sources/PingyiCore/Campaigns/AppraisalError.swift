@@ -2,7 +2,7 @@
 public enum AppraisalError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The year already exists.
     case exists(Int)
-    /// The year is outside 2000–2100.
+    /// The year is outside `AppraisalYearNumber.range` (2000–2100).
     case badYear(Int)
     /// The year is published: its scores and inputs are frozen.
     case published(Int)
