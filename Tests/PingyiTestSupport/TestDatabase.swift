@@ -49,6 +49,10 @@ public struct TestDatabase: Sendable {
     }
 
     private static func withDatabase<T>(template: String, _ body: (TestDatabase) async throws -> T) async throws -> T {
+        try await DatabaseSlots.with { try await withSlot(template: template, body) }
+    }
+
+    private static func withSlot<T>(template: String, _ body: (TestDatabase) async throws -> T) async throws -> T {
         let name = "pingyi_t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
         // CREATE and DROP DATABASE take long (they copy and remove files) and block: on NIO's
         // thread pool, so that Swift's few cooperative threads stay free for the tests' tasks.
