@@ -7,7 +7,7 @@ import PingyiStore
 /// CSV and .xlsx that Excel and WPS open.
 struct ConsolePersonnelController: Sendable {
     let gate: ConsoleGate
-    let scoring: ScoringStore
+    let scoring: ScoringResultsStore
 
     func add(to router: Router<PingyiRequestContext>) {
         router.get("/console/personnel") { request, _ in
