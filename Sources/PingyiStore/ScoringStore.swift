@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import PingyiCore
 import PingyiPostgres
@@ -36,7 +35,7 @@ public struct ScoringStore: Sendable {
             let gathered = try ScoringInputReader.gather(year: year, policy: policy, on: connection)
             progress("计算 \(gathered.input.tallies.count) 名股室长的得分…")
             let scores = Scoring.score(gathered.input)
-            let fingerprint = try ScoringStore.fingerprint(gathered.input)
+            let fingerprint = try InputFingerprint.of(gathered.input)
             if let latest = try connection.query(
                 "SELECT id, number, fingerprint FROM scoring_runs WHERE year = \(year) ORDER BY id DESC LIMIT 1"
             ).first, try latest.decode("fingerprint", as: String.self) == fingerprint {
@@ -51,6 +50,8 @@ public struct ScoringStore: Sendable {
             progress("保存评分结果…")
             // One JSON array for all chiefs (one encoder call, no array literal to escape); keys
             // unsorted: jsonb keeps its own order, and sorting was a tenth of a province's run.
+            // Split as json (only scanned) and each chief's result made jsonb once: as one jsonb
+            // document the 20 MB of a province's run were converted twice.
             let results = String(decoding: try JSONEncoder().encode(scores), as: UTF8.self)
             // seconds: now() is the transaction's start, so the run's time from its first read to
             // its results ready to store (runs never change afterwards: no later UPDATE).
@@ -69,7 +70,7 @@ public struct ScoringStore: Sendable {
                 SELECT \(id), r.result ->> 'employeeNumber', r.result ->> 'departmentCode', (r.result ->> 'rank')::int,
                        (r.result ->> 'composite')::numeric, jsonb_array_length(r.result -> 'flags') > 0, (r.result ->> 'bottom')::bool,
                        r.result ->> 'action', r.result
-                FROM jsonb_array_elements(\(results)::jsonb) AS r(result)
+                FROM (SELECT value::jsonb AS result FROM json_array_elements(\(results)::json) OFFSET 0) AS r
                 """)
             try AuditLog.record(
                 AuditEntry(
@@ -160,12 +161,5 @@ public struct ScoringStore: Sendable {
             return "活动 \(try row.decode("id", as: Int.self))「\(kind)」"
         }
         guard open.isEmpty else { throw AppraisalError.campaignsOpen(year: year, campaigns: open) }
-    }
-
-    /// SHA-256 of every input, serialised with sorted keys.
-    static func fingerprint(_ input: ScoringInput) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return SHA256.hash(data: try encoder.encode(input)).hex
     }
 }
