@@ -6,7 +6,7 @@ import PingyiCore
 /// stored run: the SHA-256 of every figure and name the scoring reads, written in a fixed order
 /// (keys sorted) as fields each ended by a NUL byte (which no text from PostgreSQL holds), every
 /// list led by its length, every number exact (a double by its bits). The policy and the options,
-/// a few hundred bytes, go in as sorted-key JSON; the tallies, stars, assessments and history —
+/// a few hundred bytes, go in as sorted-key JSON (the policy's due days by key); the tallies, stars, assessments and history —
 /// which grow with the chiefs — are written straight into one buffer: through `JSONEncoder` they
 /// were a sixth of the scoring of 30,000 chiefs.
 enum InputFingerprint {
@@ -20,7 +20,14 @@ enum InputFingerprint {
         var writer = Writer()
         writer.text(version)
         writer.number(input.year)
-        writer.bytes(try encoder.encode(input.policy))
+        // The policy as sorted-key JSON, but for its one dictionary whose keys are not strings
+        // (`ledger.dueDays`): JSONEncoder writes such a dictionary as an array in hash order,
+        // which differs from process to process, so it is written here by key.
+        var policy = input.policy
+        let dueDays = policy.ledger.dueDays
+        policy.ledger.dueDays = [:]
+        writer.bytes(try encoder.encode(policy))
+        writer.counts(Dictionary(uniqueKeysWithValues: dueDays.map { ($0.key.rawValue, $0.value) }))
         writer.bytes(try encoder.encode(input.options))
         writer.number(input.tallies.count)
         for tally in input.tallies {

@@ -34,9 +34,12 @@ struct InputFingerprintTests {
         let fingerprint = try InputFingerprint.of(base)
         #expect(try InputFingerprint.of(try Self.input()) == fingerprint)
         #expect(fingerprint.count == 64)
+        // Parsed again and again, the policy's dictionaries come in other orders: the same fingerprint.
+        for _ in 0..<20 { #expect(try InputFingerprint.of(try Self.input()) == fingerprint) }
         let changes: [(String, (inout ScoringInput) -> Void)] = [
             ("year", { $0.year = 2027 }),
             ("policy", { $0.policy.minBallots += 1 }),
+            ("the ledger's due days", { $0.policy.ledger.dueDays[ProblemChannel.allCases[0], default: 0] += 1 }),
             ("option points", { $0.options[0].points = 90 }),
             ("option unsatisfied", { $0.options[0].unsatisfied = true }),
             ("a chief's name", { $0.tallies[0].name = "张叁" }),
