@@ -106,7 +106,7 @@ public struct DemoCounty: Sendable {
             if (try? PrivateFile.create(path, contents: Data(html.utf8))) != nil { report("示例邀请函（可打印）：\(path)") }
         }
         return Outcome(
-            county: county, previousYear: try await ScoringStore(pool: pool).run(year: Self.year - 1),
+            county: county, previousYear: try await ScoringResultsStore(pool: pool).run(year: Self.year - 1),
             openCampaigns: campaigns.filter { $0.state == .open }.map { ($0, keyPath($0.id)) }, samples: samples)
     }
 

@@ -107,17 +107,17 @@ func buildRouter(
     ).add(to: console)
     ConsoleImportsController(gate: gate, pool: pool, pending: PendingImportStore(pool: pool)).add(to: console)
     ConsoleRankingController(
-        gate: gate, scoring: ScoringStore(pool: readPool), appraisals: AppraisalStore(pool: readPool), ballots: BallotStore(pool: readPool)
+        gate: gate, scoring: ScoringResultsStore(pool: readPool), appraisals: AppraisalStore(pool: readPool), ballots: BallotStore(pool: readPool)
     ).add(to: console)
     ConsoleFollowUpsController(gate: gate, followUps: FollowUpStore(pool: pool)).add(to: console)
-    ConsolePersonnelController(gate: gate, scoring: ScoringStore(pool: readPool)).add(to: console)
+    ConsolePersonnelController(gate: gate, scoring: ScoringResultsStore(pool: readPool)).add(to: console)
     ConsoleCluesController(gate: gate, clues: ProblemClueStore(pool: pool)).add(to: console)
     ConsoleProblemsController(gate: gate, problems: ProblemStore(pool: pool), roster: RosterStore(pool: pool)).add(to: console)
     ConsoleProblemStepsController(gate: gate, problems: ProblemStore(pool: pool), roster: RosterStore(pool: pool)).add(to: console)
     ConsoleCalendarsController(gate: gate, problems: ProblemStore(pool: pool)).add(to: console)
     ConsoleCountyController(gate: gate, identity: identity).add(to: console)
     ConsoleSuggestionsController(gate: gate, ballots: BallotStore(pool: readPool), appraisals: AppraisalStore(pool: readPool)).add(to: console)
-    ConsoleNoticesController(gate: gate, scoring: ScoringStore(pool: readPool), problems: ProblemStore(pool: pool)).add(to: console)
+    ConsoleNoticesController(gate: gate, scoring: ScoringResultsStore(pool: readPool), problems: ProblemStore(pool: pool)).add(to: console)
 
     // The API's errors are JSON, by the group's own middleware (a request that matches no route
     // at all is answered by ErrorPageMiddleware, as JSON when its path is under APIError.prefix).
@@ -126,12 +126,12 @@ func buildRouter(
         .add(middleware: APIKeyMiddleware(store: APIKeyStore(pool: pool)))
     AppraisalsController(
         reading: StoreAppraisalsReading(
-            appraisals: AppraisalStore(pool: readPool), scoring: ScoringStore(pool: readPool), ballots: BallotStore(pool: readPool),
+            appraisals: AppraisalStore(pool: readPool), scoring: ScoringResultsStore(pool: readPool), ballots: BallotStore(pool: readPool),
             followUpStore: FollowUpStore(pool: readPool))
     ).add(to: api)
     AdminController(followUps: FollowUpStore(pool: pool), audit: AuditStore(pool: pool)).add(to: api)
     ProblemsAPIController(problems: ProblemStore(pool: pool)).add(to: api)
-    MetricsController(pool: pool, scoring: ScoringStore(pool: pool)).add(
+    MetricsController(pool: pool, scoring: ScoringResultsStore(pool: pool)).add(
         to: router.group("metrics").add(middleware: APIErrorMiddleware()).add(middleware: APIKeyMiddleware(store: APIKeyStore(pool: pool))))
     return router
 }

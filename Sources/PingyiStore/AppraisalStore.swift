@@ -41,20 +41,16 @@ public struct AppraisalStore: Sendable {
         let policy = try ScoringPolicy.parse(policyText, file: policyFile)
         let sha = SurveyTemplate.sha256(of: policyText)
         return try await pool.transaction { connection in
-            guard
-                let row = try connection.query(
-                    "SELECT title, policy_sha256, published_at IS NOT NULL AS published FROM appraisal_years WHERE year = \(year) FOR UPDATE"
-                ).first
-            else { throw AppraisalError.notFound(year) }
-            if try row.decode("published", as: Bool.self) { throw AppraisalError.published(year) }
-            let before: String? = try row.decode("policy_sha256")
+            let row = try AppraisalStore.lockYear(year, on: connection)
+            try row.refuseIfPublished()
+            let before = try row.policySHA256
             try connection.query("UPDATE appraisal_years SET policy_yaml = \(policyText), policy_sha256 = \(sha) WHERE year = \(year)")
             try AuditLog.record(
                 AuditEntry(
                     actor: actor, action: "appraisal.policy", subject: "appraisal \(year)",
                     beforeJSON: AuditLog.json(["policySHA256": before ?? ""]), afterJSON: AuditLog.json(["policySHA256": sha])),
                 on: connection)
-            return AppraisalYear(year: year, title: try row.decode("title"), policy: policy, policySHA256: sha)
+            return AppraisalYear(year: year, title: try row.title, policy: policy, policySHA256: sha)
         }
     }
 
@@ -173,6 +169,32 @@ public struct AppraisalStore: Sendable {
             }
             return result
         }
+    }
+
+    /// Locks the year's row until the transaction ends (`SELECT … FOR UPDATE`) and returns it:
+    /// publishing, unpublishing and replacing the policy decide on it and change it with nobody
+    /// changing it meanwhile (a new scoring run locks the same row: `sql/0022_run_numbers.sql`).
+    /// Throws `AppraisalError.notFound` for an unknown year.
+    static func lockYear(_ year: Int, on connection: Connection) throws -> AppraisalYearRow {
+        try yearRow(year, forUpdate: true, on: connection)
+    }
+
+    /// The year's row as the transaction sees it, without a lock (scoring reads it in its
+    /// repeatable-read snapshot). Throws `AppraisalError.notFound` for an unknown year.
+    static func readYear(_ year: Int, on connection: Connection) throws -> AppraisalYearRow {
+        try yearRow(year, forUpdate: false, on: connection)
+    }
+
+    private static func yearRow(_ year: Int, forUpdate: Bool, on connection: Connection) throws -> AppraisalYearRow {
+        guard
+            let row = try connection.query(
+                """
+                SELECT title, policy_yaml, policy_sha256, published_at IS NOT NULL AS published, official_run_id
+                FROM appraisal_years WHERE year = \(year) \(unescaped: forUpdate ? "FOR UPDATE" : "")
+                """
+            ).first
+        else { throw AppraisalError.notFound(year) }
+        return AppraisalYearRow(year: year, row: row)
     }
 
     static func decode(_ row: Row) throws -> AppraisalYear {

@@ -22,7 +22,7 @@ struct ExportCommand: AsyncParsableCommand {
 
         func run(_ configuration: PingyiConfiguration) async throws {
             try await database.withPool(configuration) { pool in
-                let store = ScoringStore(pool: pool)
+                let store = ScoringResultsStore(pool: pool)
                 let (run, rows) = try await store.personnel(year: year)
                 try await SpreadsheetExport.write(
                     PersonnelList.sheet(year: year, run: run, rows), to: out, workbook: PersonnelList.workbook(year: year, rows))
@@ -47,7 +47,8 @@ struct ExportCommand: AsyncParsableCommand {
 
         func run(_ configuration: PingyiConfiguration) async throws {
             let run = try await database.withPool(configuration) { pool in
-                try await latest ? ScoringStore(pool: pool).run(year: year) : ScoringStore(pool: pool).run(year: year, officialOnly: true)
+                let results = ScoringResultsStore(pool: pool)
+                return try await latest ? results.run(year: year) : results.run(year: year, officialOnly: true)
             }
             try await SpreadsheetExport.write(RankingSheet.make(run), to: out)
             let ranked = run.scores.filter { $0.rank != nil }.count
@@ -88,7 +89,7 @@ struct ExportCommand: AsyncParsableCommand {
                 let identity = try await CountyIdentityStore(pool: pool).load()
                 switch Self.kinds[kind]! {
                 case .annual:
-                    let store = ScoringStore(pool: pool)
+                    let store = ScoringResultsStore(pool: pool)
                     let run = try await store.shownRun(year: year)
                     let departments = try await store.departments(year: year, run: run, responseRates: false).filter { $0.chiefs > 0 }
                     return Notice.annual(run: run, departments: departments, identity: identity, docNumber: number, issuedOn: today)

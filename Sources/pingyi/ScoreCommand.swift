@@ -45,7 +45,7 @@ struct ScoreCommand: ConfiguredCommand {
                 score.action?.rawValue ?? "",
             ])
         }
-        print(table.rendered)
+        table.print()
         let flagged = run.scores.filter(\.flagged)
         print(
             "共 \(run.scores.count) 名股室长，排名 \(run.scores.filter { $0.rank != nil }.count) 名，不满意 \(flagged.count) 名（▲）；· 有效票不足；* 本人目标考核；† 缺少部分得分，已重新归一。"

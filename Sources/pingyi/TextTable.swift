@@ -12,16 +12,32 @@ struct TextTable {
         rows.append(row)
     }
 
+    /// The whole table as one string, its lines joined by newlines.
     var rendered: String {
-        let all = [header] + rows
-        let widths = header.indices.map { column in all.map { TextTable.width($0[column]) }.max() ?? 0 }
+        var lines: [String] = []
+        writeLines { lines.append($0) }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Prints the table a line at a time (a province's 30,000 rows never become one string).
+    func print() {
+        writeLines { Swift.print($0) }
+    }
+
+    /// Hands `write` the header, the rule and each row, one line at a time, without newlines.
+    func writeLines(_ write: (String) -> Void) {
+        var widths = header.map(TextTable.width)
+        for row in rows {
+            for (column, cell) in row.enumerated() { widths[column] = max(widths[column], TextTable.width(cell)) }
+        }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { column, cell in
                 cell + String(repeating: " ", count: widths[column] - TextTable.width(cell))
             }.joined(separator: "  ")
         }
-        let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
-        return ([line(header), rule] + rows.map(line)).joined(separator: "\n")
+        write(line(header))
+        write(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "))
+        for row in rows { write(line(row)) }
     }
 
     /// Terminal columns of `text`.

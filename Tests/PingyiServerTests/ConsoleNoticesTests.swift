@@ -30,7 +30,7 @@ struct ConsoleNoticesTests {
     func annual() async throws {
         try await ConsolePagesTests.withOffice { office in
             let fixture = office.server.fixture
-            let run = try await ScoringStore(pool: fixture.pool).shownRun(year: 2026)
+            let run = try await ScoringResultsStore(pool: fixture.pool).shownRun(year: 2026)
             let number = "清营商办〔2026〕12号"
             let encoded = number.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
             let page = try await office.get("/console/notices/annual?year=2026&number=\(encoded)", as: .orgdept)
@@ -60,7 +60,7 @@ struct ConsoleNoticesTests {
             }
             // A row per ranked chief, per flagged chief and per department, each table with its header.
             let rows = xml.components(separatedBy: "<w:tr>").count + xml.components(separatedBy: "<w:tr ").count - 2
-            let departments = try await ScoringStore(pool: fixture.pool).departments(year: 2026, run: run, responseRates: false)
+            let departments = try await ScoringResultsStore(pool: fixture.pool).departments(year: 2026, run: run, responseRates: false)
                 .filter { $0.chiefs > 0 }.count
             #expect(rows == 3 + ranked.count + run.scores.filter(\.flagged).count + departments)
 

@@ -425,7 +425,7 @@ struct ConsolePagesTests {
     func rankingChiefAndPersonnel() async throws {
         try await Self.withOffice { office in
             let all = try await office.get("/console/ranking", as: .orgdept).text
-            let run = try await ScoringStore(pool: office.server.fixture.pool).run(year: 2026, officialOnly: true)
+            let run = try await ScoringResultsStore(pool: office.server.fixture.pool).run(year: 2026, officialOnly: true)
             let ranked = run.scores.filter { $0.rank != nil }.count
             #expect(all.components(separatedBy: "<circle class=\"score\"").count - 1 == ranked)
             #expect(all.contains("class=\"threshold\"") && all.contains("计分规则的比例（33.3%）") && !all.contains("认定线"))
@@ -458,7 +458,7 @@ struct ConsolePagesTests {
                 csv.headers[.contentDisposition]
                     == "attachment; filename=\"personnel-2026.csv\"; filename*=UTF-8''2026%E5%B9%B4%E5%BA%A6%E4%BA%BA%E5%91%98%E5%90%8D%E5%8D%95.csv")
             #expect(Array(csv.body.readableBytesView.prefix(3)) == [0xEF, 0xBB, 0xBF])
-            let (official, rows) = try await ScoringStore(pool: office.server.fixture.pool).personnel(year: 2026)
+            let (official, rows) = try await ScoringResultsStore(pool: office.server.fixture.pool).personnel(year: 2026)
             let expected = PersonnelList.csv(year: 2026, run: official, rows)
             #expect(Data(csv.body.readableBytesView) == expected)
             #expect(try await office.get("/console/personnel?year=2025", as: .hr).status == .notFound)

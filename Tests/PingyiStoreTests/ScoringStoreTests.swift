@@ -81,6 +81,7 @@ struct ScoringStoreTests {
             _ = try await campaigns.transition(id: campaign.id, to: .closed, actor: "test", key: CountyFixture.ballotKey)
 
             let store = ScoringStore(pool: fixture.pool)
+            let results = ScoringResultsStore(pool: fixture.pool)
             let first = try await store.score(year: 2026, actor: "test")
             #expect(first.isNew)
             #expect(first.inputs["grades"] == 4)
@@ -99,7 +100,7 @@ struct ScoringStoreTests {
             #expect(same.id == first.id)
             #expect(same.scores == first.scores)
             // Read back, a run withholds the small cells (everyone here has n < 5).
-            let stored = try await store.run(year: 2026, runID: first.id)
+            let stored = try await results.run(year: 2026, runID: first.id)
             #expect(stored.scores == first.disclosed.scores)
             #expect(stored.scores.allSatisfy { $0.suppressed == true && $0.merchantScore == nil && $0.counts.isEmpty })
 
@@ -110,7 +111,7 @@ struct ScoringStoreTests {
             #expect(second.isNew)
             #expect(second.id != first.id)
             #expect(second.scores.contains { $0.rank != nil })
-            #expect(try await store.run(year: 2026, runID: first.id).scores == first.disclosed.scores)
+            #expect(try await results.run(year: 2026, runID: first.id).scores == first.disclosed.scores)
             #expect(try fixture.count("SELECT count(*) FROM scoring_runs") == 2)
 
             let (official, followUps) = try await store.publish(year: 2026, actor: "test")
@@ -125,7 +126,7 @@ struct ScoringStoreTests {
             let connection = try fixture.database.connect()
             let frozen = #expect(throws: PostgresError.self) { try connection.query("UPDATE chief_results SET rank = 1") }
             #expect(frozen?.sqlState == "PY003")
-            #expect(try await store.run(year: 2026).official)
+            #expect(try await results.run(year: 2026).official)
         }
     }
 

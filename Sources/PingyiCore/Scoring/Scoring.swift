@@ -12,8 +12,11 @@ public enum Scoring {
         // Rank the chiefs with enough valid answers by composite, ties sharing a rank.
         let ranked = scores.indices.filter { !scores[$0].insufficientData && scores[$0].composite != nil }
         assignRanks(ranked, in: &scores, to: \.rank)
-        for department in Set(ranked.map { scores[$0].departmentCode }) {
-            assignRanks(ranked.filter { scores[$0].departmentCode == department }, in: &scores, to: \.departmentRank)
+        // Each department's chiefs in one pass (filtering the ranked chiefs once per department
+        // was a fifth of scoring a province's 1,500 departments).
+        let byDepartment = Dictionary(grouping: ranked) { scores[$0].departmentCode }
+        for chiefs in byDepartment.values {
+            assignRanks(chiefs, in: &scores, to: \.departmentRank)
         }
 
         // The bottom of the ranking: the `count` lowest composites, ties at the edge included.

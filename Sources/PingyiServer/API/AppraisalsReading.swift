@@ -21,7 +21,7 @@ protocol AppraisalsReading: Sendable {
 /// The API's reading from PostgreSQL, through the stores.
 struct StoreAppraisalsReading: AppraisalsReading {
     let appraisals: AppraisalStore
-    let scoring: ScoringStore
+    let scoring: ScoringResultsStore
     let ballots: BallotStore
     let followUpStore: FollowUpStore
 

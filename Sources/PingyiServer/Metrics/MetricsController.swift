@@ -9,7 +9,7 @@ import PingyiStore
 /// open on the ballot port.
 struct MetricsController {
     let pool: ConnectionPool
-    let scoring: ScoringStore
+    let scoring: ScoringResultsStore
 
     func add(to group: RouterGroup<PingyiRequestContext>) {
         group.get(use: self.scrape)

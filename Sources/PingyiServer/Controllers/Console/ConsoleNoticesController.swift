@@ -9,7 +9,7 @@ import PingyiWorkflows
 /// Word file from the shipped template, with the 文号 the office types (`?number=`).
 struct ConsoleNoticesController: Sendable {
     let gate: ConsoleGate
-    let scoring: ScoringStore
+    let scoring: ScoringResultsStore
     let problems: ProblemStore
 
     static let roles: Set<APIRole> = [.admin, .orgdept]

@@ -7,7 +7,7 @@ import PingyiStore
 /// CSV and .xlsx that Excel and WPS open.
 struct ConsolePersonnelController: Sendable {
     let gate: ConsoleGate
-    let scoring: ScoringStore
+    let scoring: ScoringResultsStore
 
     func add(to console: RouterGroup<PingyiRequestContext>) {
         console.get("personnel", use: self.showPersonnel)

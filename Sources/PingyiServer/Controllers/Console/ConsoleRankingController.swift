@@ -7,7 +7,7 @@ import PingyiStore
 /// departments' star levels, filtered by year and department; one chief's trend over the years.
 struct ConsoleRankingController: Sendable {
     let gate: ConsoleGate
-    let scoring: ScoringStore
+    let scoring: ScoringResultsStore
     let appraisals: AppraisalStore
     let ballots: BallotStore
 
@@ -75,7 +75,7 @@ struct ConsoleRankingController: Sendable {
     /// The run shown for `?year=` (default the newest scored year) and the scored years; `none`
     /// says what to do when nothing is scored yet (排名 and 通报 share this).
     static func shownRun(
-        _ query: Hummingbird.Parameters, scoring: ScoringStore, none: String
+        _ query: Hummingbird.Parameters, scoring: ScoringResultsStore, none: String
     ) async throws -> (ScoringRun, [(year: Int, published: Bool)]) {
         let scored = try await scoring.scoredYears()
         guard let newest = scored.first?.year else {
