@@ -14,16 +14,19 @@ final class BallotBodyLimit: Sendable {
 
     private let snapshot = Mutex<Snapshot?>(nil)
     private let lifetime: Duration
+    /// Time, from the continuous clock (a test passes a clock it moves by hand).
+    private let now: @Sendable () -> ContinuousClock.Instant
     private let floor: Int
 
-    init(lifetime: Duration, floor: Int) {
+    init(lifetime: Duration, floor: Int, now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }) {
         self.lifetime = lifetime
+        self.now = now
         self.floor = floor
     }
 
     /// The limit for a form of `kind` while the last reading is fresh, else `nil`.
     func cached(kind: CampaignKind) -> Int? {
-        guard let cached = snapshot.withLock({ $0 }), ContinuousClock.now - cached.loaded < lifetime else { return nil }
+        guard let cached = snapshot.withLock({ $0 }), now() - cached.loaded < lifetime else { return nil }
         return cached.limits[kind] ?? floor
     }
 
@@ -35,7 +38,7 @@ final class BallotBodyLimit: Sendable {
 
     /// The limit for a form of `kind`, read anew.
     func limit(kind: CampaignKind, on connection: Connection) throws -> Int {
-        let now = ContinuousClock.now
+        let now = self.now()
         var limits: [CampaignKind: Int] = [:]
         for row in try connection.query(
             "SELECT kind, max(ballot_length) AS length FROM campaigns WHERE state = 'open' AND ballot_length IS NOT NULL GROUP BY kind"

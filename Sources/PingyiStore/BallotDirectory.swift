@@ -14,9 +14,12 @@ final class BallotDirectory: Sendable {
 
     private let snapshot = Mutex<Snapshot?>(nil)
     private let lifetime: Duration
+    /// Time, from the continuous clock (a test passes a clock it moves by hand).
+    private let now: @Sendable () -> ContinuousClock.Instant
 
-    init(lifetime: Duration = .seconds(10)) {
+    init(lifetime: Duration = .seconds(10), now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }) {
         self.lifetime = lifetime
+        self.now = now
     }
 
     /// The departments of `codes`, in that order, with their chiefs (merchant review) or without (star rating).
@@ -27,7 +30,7 @@ final class BallotDirectory: Sendable {
     /// The same from the copy in memory, without the database; `nil` when it is older than its
     /// lifetime (the caller then takes the path that reads it again).
     func cachedDepartments(_ codes: [String], kind: CampaignKind) -> [BallotDepartment]? {
-        let now = ContinuousClock.now
+        let now = self.now()
         guard let cached = snapshot.withLock({ $0 }), now - cached.loaded < lifetime else { return nil }
         return Self.select(codes, kind: kind, from: cached.departments)
     }
@@ -41,7 +44,7 @@ final class BallotDirectory: Sendable {
     }
 
     private func current(on connection: Connection) throws -> [String: BallotDepartment] {
-        let now = ContinuousClock.now
+        let now = self.now()
         if let cached = snapshot.withLock({ $0 }), now - cached.loaded < lifetime { return cached.departments }
         let rows = try connection.query(
             """

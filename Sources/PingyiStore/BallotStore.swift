@@ -12,11 +12,15 @@ public struct BallotStore: Sendable {
 
     /// Uses the given pool. Ballots show roster changes, and the body limit campaigns opening,
     /// within `rosterLifetime`; a form's body may always be `minimumBodyLimit` bytes.
-    public init(pool: ConnectionPool, rosterLifetime: Duration = .seconds(10), minimumBodyLimit: Int = 64 * 1024) {
+    /// Time for those copies is read from `now` (a test passes a clock it moves by hand).
+    public init(
+        pool: ConnectionPool, rosterLifetime: Duration = .seconds(10), minimumBodyLimit: Int = 64 * 1024,
+        now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }
+    ) {
         self.pool = pool
-        directory = BallotDirectory(lifetime: rosterLifetime)
-        campaigns = CampaignCache(lifetime: rosterLifetime)
-        bodyLimit = BallotBodyLimit(lifetime: rosterLifetime, floor: minimumBodyLimit)
+        directory = BallotDirectory(lifetime: rosterLifetime, now: now)
+        campaigns = CampaignCache(lifetime: rosterLifetime, now: now)
+        bodyLimit = BallotBodyLimit(lifetime: rosterLifetime, floor: minimumBodyLimit, now: now)
     }
 
     /// The most bytes a form of `kind` may post: room for the longest ballot of every open

@@ -15,16 +15,19 @@ final class CampaignCache: Sendable {
 
     private let entries = Mutex<[Int: Entry]>([:])
     private let lifetime: Duration
+    /// Time, from the continuous clock (a test passes a clock it moves by hand).
+    private let now: @Sendable () -> ContinuousClock.Instant
     /// The most campaigns kept (a county has a few open at once).
     static let capacity = 64
 
-    init(lifetime: Duration) {
+    init(lifetime: Duration, now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }) {
         self.lifetime = lifetime
+        self.now = now
     }
 
     /// Keeps `campaign`, read just now.
     func keep(_ campaign: Campaign) {
-        let now = ContinuousClock.now
+        let now = self.now()
         entries.withLock { entries in
             if entries.count >= Self.capacity, entries[campaign.id] == nil { entries.removeAll() }
             entries[campaign.id] = Entry(campaign: campaign, loaded: now)
@@ -33,7 +36,7 @@ final class CampaignCache: Sendable {
 
     /// The campaign `id`: the copy kept, or else read with `send` on `connection` (and kept).
     func campaign(_ id: Int, on connection: Connection) async throws -> Campaign? {
-        let now = ContinuousClock.now
+        let now = self.now()
         if let entry = entries.withLock({ $0[id] }), now - entry.loaded < lifetime { return entry.campaign }
         guard let row = try await connection.send("SELECT \(unescaped: CampaignStore.columns) FROM campaigns WHERE id = \(id)").first else {
             return nil
