@@ -183,6 +183,7 @@ let package = Package(
         .testTarget(
             name: "PingyiServerTests",
             dependencies: [
+                "PingyiConfiguration",
                 "PingyiServer", "PingyiStore", "PingyiCore", "PingyiPostgres", "PingyiTestSupport", "PingyiWorkflows",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),

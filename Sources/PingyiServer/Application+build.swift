@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import PingyiConfiguration
 import PingyiCore
 import PingyiPostgres
 import PingyiStore

@@ -1,5 +1,6 @@
 import Hummingbird
 import NIOCore
+import PingyiConfiguration
 import PingyiCore
 
 /// The request context of Pingyi's routes: Hummingbird's core storage plus the client's address

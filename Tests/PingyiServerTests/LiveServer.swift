@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import NIOPosix
+import PingyiConfiguration
 import PingyiServer
 import PingyiTestSupport
 import ServiceLifecycle

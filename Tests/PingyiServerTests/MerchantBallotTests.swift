@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import PingyiConfiguration
 import PingyiCore
 import PingyiPostgres
 import PingyiStore

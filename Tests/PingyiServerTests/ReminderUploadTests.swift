@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import PingyiConfiguration
 import PingyiCore
 import PingyiStore
 import PingyiTestSupport

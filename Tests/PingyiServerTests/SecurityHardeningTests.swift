@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdBcrypt
 import HummingbirdTesting
 import Logging
+import PingyiConfiguration
 import PingyiCore
 import PingyiPostgres
 import PingyiStore

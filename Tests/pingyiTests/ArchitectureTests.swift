@@ -1,4 +1,5 @@
 import Foundation
+import PingyiConfiguration
 import Testing
 
 /// docs/ARCHITECTURE.md's claims, checked against the sources: each target imports only the

@@ -3,7 +3,7 @@
 of the departments it dealt with graded), taking merchants from the links file in order until
 GRADES grades are in. Prints ballots, grades and ballots/s; exits 1 on any answer but 303.
 
-usage: province_ballots.py PORT LINKS.csv FORM_SECRET roster.csv dealings.csv GRADES THREADS
+usage: province_ballots.py PORT LINKS.csv FORM_SECRET roster.csv dealings.csv GRADES THREADS [CAMPAIGN=1]
 """
 import base64
 import csv
@@ -17,6 +17,7 @@ from collections import defaultdict
 
 port, links, secret, roster, dealings, grades_wanted, threads = (
     int(sys.argv[1]), sys.argv[2], sys.argv[3].encode(), sys.argv[4], sys.argv[5], int(sys.argv[6]), int(sys.argv[7]))
+campaign = int(sys.argv[8]) if len(sys.argv) > 8 else 1
 OPTIONS = ["satisfied", "satisfied", "satisfied", "basic", "basic", "unsatisfied", "unknown"]
 
 chiefs = defaultdict(list)
@@ -38,10 +39,11 @@ with open(links, newline="", encoding="utf-8-sig") as file:
         token = row[link_column].rsplit("/", 1)[-1]
         graded = [e for d in departments[row[0]] for e in chiefs[d]]
         raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
-        # The form's anti-forgery token without a grant (AntiForgery): the server looks each
-        # invitation up before its claim, as a form rendered before the grant existed would.
-        mac = hmac.new(secret, b"pingyi-ballot-form:" + hashlib.sha256(raw).digest() + b"|", hashlib.sha256).digest()
-        csrf = base64.urlsafe_b64encode(mac).decode().rstrip("=") + "."
+        # The form's anti-forgery token as the server makes it (AntiForgery): an HMAC of the
+        # token's hash and the form's grant (the campaign and the invitation's departments).
+        grant = f"{campaign}:{','.join(sorted(set(departments[row[0]])))}".encode()
+        mac = hmac.new(secret, b"pingyi-ballot-form:" + hashlib.sha256(raw).digest() + b"|" + grant, hashlib.sha256).digest()
+        csrf = base64.urlsafe_b64encode(mac).decode().rstrip("=") + "." + base64.urlsafe_b64encode(grant).decode().rstrip("=")
         body = f"csrf={csrf}&" + "&".join(f"a.{e}.overall={OPTIONS[(i * 7 + len(jobs)) % 7]}" for i, e in enumerate(graded))
         jobs.append((token, body))
         total += len(graded)

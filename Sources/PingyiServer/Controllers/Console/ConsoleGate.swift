@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import Hummingbird
 import MultipartKit
+import PingyiConfiguration
 import PingyiCore
 import PingyiStore
 

@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdBcrypt
 import Logging
 import NIOPosix
+import PingyiConfiguration
 import PingyiCore
 import PingyiStore
 

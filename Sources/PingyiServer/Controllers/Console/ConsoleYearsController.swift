@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import PingyiConfiguration
 import PingyiCore
 import PingyiStore
 
