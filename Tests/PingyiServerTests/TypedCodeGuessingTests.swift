@@ -88,4 +88,30 @@ struct TypedCodeGuessingTests {
             #expect(html.contains("重新提交") && html.contains("name=\"a.G0101.overall\" value=\"satisfied\""))
         }
     }
+
+    @Test("others' wrong codes behind the same address do not cost a merchant the form already filled in; a forged form from there is 429")
+    func sharedAddress() async throws {
+        try await ServerHarness.run { server in
+            let office = "203.0.113.90"
+            let cookie = "pingyi_s=\(server.merchantToken(MerchantBallotTests.huawei).text)"
+            let form = try await server.get("/s", cookie: cookie, from: office)
+            #expect(form.status == .ok)
+            let csrf = try await server.csrf(path: "/s", cookie: cookie)
+            // A colleague (or a guesser) behind the same NAT uses up the address's failures.
+            var statuses: [HTTPResponse.Status] = []
+            for attempt in 0..<6 {
+                statuses.append(
+                    try await server.post("/s/code", body: ServerHarness.encode([("code", "2222-3333-444\(attempt)")]), cookie: nil, from: office)
+                        .status)
+            }
+            #expect(statuses.last == .tooManyRequests)
+            let forged = try await server.post(
+                "/s", body: ServerHarness.encode(MerchantBallotTests.validFields(csrf: "forged.")), cookie: cookie, from: office)
+            #expect(forged.status == .tooManyRequests)
+            let submitted = try await server.post(
+                "/s", body: ServerHarness.encode(MerchantBallotTests.validFields(csrf: csrf)), cookie: cookie, from: office)
+            #expect(submitted.status == .seeOther && submitted.headers[.location] == "/s/thanks")
+            #expect(try server.fixture.count("SELECT count(*) FROM ballot_box") == 1)
+        }
+    }
 }

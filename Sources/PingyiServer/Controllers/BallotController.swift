@@ -134,13 +134,17 @@ struct BallotController: Sendable {
     /// exists or not, and counts as a failure. A valid token comes only from a form page whose
     /// look-up was counted already, so the submission itself reserves nothing: simultaneous
     /// submissions from one address (a double click, an office behind one NAT) are not refused.
+    /// For the same reason a form with a valid token goes through even when its address has used
+    /// up its failures: others' wrong codes behind the same NAT must not cost a merchant the
+    /// ballot already filled in. Without a valid token, a blocked address gets 429.
     @Sendable func submit(_ request: Request, context: PingyiRequestContext) async throws -> Response {
         var request = request
         let address = ClientAddress.of(request, context: context, trustedProxies: trustedProxies)
-        guard await !limiter.isBlocked(address) else { return views.message(.tooManyAttempts, status: .tooManyRequests) }
+        let blocked = await limiter.isBlocked(address)
         // Posted again from Chromium's 「确认重新提交表单」 after the ballot went through.
         if request.cookies[cookieName]?.value == Self.submittedMarker { return done() }
         guard let credential = cookieCredential(request) else {
+            if blocked { return views.message(.tooManyAttempts, status: .tooManyRequests) }
             await limiter.recordFailure(address)
             return views.message(.invalidLink, status: .notFound)
         }
@@ -151,6 +155,7 @@ struct BallotController: Sendable {
             return views.message(.badForm, status: .badRequest)
         }
         guard case .valid(let grant) = antiForgery.check(fields[BallotField.csrf], for: credential.binding) else {
+            if blocked { return views.message(.tooManyAttempts, status: .tooManyRequests) }
             await limiter.recordFailure(address)
             return views.message(.expiredForm, status: .forbidden)
         }
