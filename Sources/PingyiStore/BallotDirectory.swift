@@ -30,9 +30,14 @@ final class BallotDirectory: Sendable {
     /// The same from the copy in memory, without the database; `nil` when it is older than its
     /// lifetime (the caller then takes the path that reads it again).
     func cachedDepartments(_ codes: [String], kind: CampaignKind) -> [BallotDepartment]? {
+        fresh().map { Self.select(codes, kind: kind, from: $0) }
+    }
+
+    /// The copy in memory while it is younger than its lifetime.
+    private func fresh() -> [String: BallotDepartment]? {
         let now = self.now()
         guard let cached = snapshot.withLock({ $0 }), now - cached.loaded < lifetime else { return nil }
-        return Self.select(codes, kind: kind, from: cached.departments)
+        return cached.departments
     }
 
     private static func select(_ codes: [String], kind: CampaignKind, from all: [String: BallotDepartment]) -> [BallotDepartment] {
@@ -44,8 +49,8 @@ final class BallotDirectory: Sendable {
     }
 
     private func current(on connection: Connection) throws -> [String: BallotDepartment] {
+        if let departments = fresh() { return departments }
         let now = self.now()
-        if let cached = snapshot.withLock({ $0 }), now - cached.loaded < lifetime { return cached.departments }
         let rows = try connection.query(
             """
             SELECT d.code, d.name, c.employee_number, c.name AS chief_name, s.name AS section, c.position

@@ -39,10 +39,7 @@ public struct BallotStore: Sendable {
     /// The token hash of the invitation a typed code belongs to (its hash is stored at issue);
     /// `nil` for an unknown or revoked code.
     public func tokenHash(code: InvitationCode, key: InvitationCodeKey) async throws -> Data? {
-        try await pool.withConnection { connection in
-            try connection.query("SELECT token_hash FROM invitations WHERE code_hash = \(key.mac(code)) AND revoked_at IS NULL").first?.decode(
-                "token_hash")
-        }
+        try await tokenHash(codeHash: key.mac(code))
     }
 
     /// The token hash of the invitation whose typed code has the keyed hash `codeHash`.
