@@ -132,9 +132,6 @@ class Maker:
         """s_i = P1(i) + … + Pn(i)."""
         return sum(sum(a * pow(i, l, q) for l, a in enumerate(poly)) for poly in self.polys) % q
 
-    def public_share(self, i: int) -> Any:
-        return mul(self.secret_share(i), G)
-
 
 def make_ceremony(mk: Maker, manifest_hash: bytes) -> tuple[dict, bytes]:
     ceremony_hash = H("ceremony", manifest_hash, n4(mk.n), n4(mk.quorum))
