@@ -44,6 +44,19 @@ let package = Package(
             pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]
         ),
+        // OpenSSL 3's libcrypto, from Debian's libssl-dev (P-256 points and scalars).
+        .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        // The count no single office can read: exponential ElGamal on P-256 with its proofs, the
+        // trustees' key ceremony, tracking codes, the published record. The only code that
+        // touches libcrypto.
+        .target(
+            name: "PingyiTally",
+            dependencies: ["CLibCrypto", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // The QR codes of the printed letters: the only code that touches libqrencode.
         .target(name: "PingyiQR", dependencies: ["CQREncode"]),
         // The .xlsx exports: a PingyiCore Spreadsheet written with libxlsxwriter.
@@ -133,6 +146,7 @@ let package = Package(
                 "PingyiConfiguration",
                 "PingyiWorkflows",
                 "PingyiDemo",
+                "PingyiTally",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 "PingyiStore",
                 "PingyiCore",
@@ -159,6 +173,11 @@ let package = Package(
         .testTarget(name: "PingyiCoreTests", dependencies: ["PingyiCore"]),
         // The C layers' own tests, no database: a QR code's matrix, a workbook's XML read back.
         .testTarget(name: "PingyiQRTests", dependencies: ["PingyiQR"]),
+        // The count's arithmetic and proofs, no database: OpenSSL's P-256 against known answers.
+        .testTarget(
+            name: "PingyiTallyTests",
+            dependencies: ["PingyiTally", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(
             name: "PingyiXLSXTests",
             dependencies: ["PingyiXLSX", "PingyiCore", "PingyiWorkflows", .product(name: "ZIPFoundation", package: "ZIPFoundation")]

@@ -18,7 +18,7 @@ struct Pingyi: AsyncParsableCommand {
             InvitationsCommand.self, CluesCommand.self, ProblemsCommand.self, CalendarCommand.self, ScoreCommand.self, FollowUpsCommand.self,
             ExportCommand.self, APIKeyCommand.self,
             StaffCommand.self, AuditCommand.self,
-            ServeCommand.self, DemoCommand.self, CountyCommand.self, IdentityCommand.self, BackupCommand.self, RestoreCommand.self,
+            TallyCommand.self, ServeCommand.self, DemoCommand.self, CountyCommand.self, IdentityCommand.self, BackupCommand.self, RestoreCommand.self,
         ]
     )
 

@@ -1,0 +1,61 @@
+/// A ballot as the record holds it: its contests in manifest order and its tracking code.
+public struct EncryptedBallot: Codable, Sendable, Equatable {
+    /// `code_i` of the chain (32 bytes).
+    public let code: [UInt8]
+    public let contests: [EncryptedContest]
+
+    public init(code: [UInt8], contests: [EncryptedContest]) {
+        self.code = code
+        self.contests = contests
+    }
+
+    /// `H("ballot"; election_hash, u32(contests), for each: id, u32(selections), α, β …)`.
+    public static func hash(contests: [EncryptedContest], electionHash: [UInt8]) -> [UInt8] {
+        var hash = TallyHash("ballot")
+        hash.add(electionHash)
+        hash.add(count: contests.count)
+        for contest in contests {
+            hash.add(contest.id)
+            hash.add(count: contest.selections.count)
+            for selection in contest.selections {
+                hash.add(selection.alpha)
+                hash.add(selection.beta)
+            }
+        }
+        return hash.digest()
+    }
+
+    /// Encrypts a respondent's choices — the option chosen in each contest it was offered — in
+    /// manifest order, with every proof. The code is set when the ballot joins the chain.
+    public static func encrypt(choices: [String: Int], context: ElectionContext) throws -> [EncryptedContest] {
+        var ordered: [(Int, String, Int)] = []
+        for (id, option) in choices {
+            guard let position = context.positions[id] else { throw TallyError.unknownContest(id) }
+            guard option >= 0, option < context.manifest.contests[position].options.count else {
+                throw TallyError.optionOutOfRange(contest: id, option: option)
+            }
+            ordered.append((position, id, option))
+        }
+        ordered.sort { $0.0 < $1.0 }
+        return ordered.map { position, id, option in
+            EncryptedContest.encrypt(id: id, option: option, count: context.manifest.contests[position].options.count, context: context)
+        }
+    }
+
+    enum CodingKeys: String, CodingKey { case code, contests }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        guard let code = Hex.decode(try container.decode(String.self, forKey: .code)), code.count == 32 else {
+            throw DecodingError.dataCorruptedError(forKey: .code, in: container, debugDescription: "not a tracking code")
+        }
+        self.code = code
+        contests = try container.decode([EncryptedContest].self, forKey: .contests)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(Hex.encode(code), forKey: .code)
+        try container.encode(contests, forKey: .contests)
+    }
+}

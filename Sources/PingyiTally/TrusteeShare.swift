@@ -1,0 +1,65 @@
+/// A trustee's secret share of the joint key, `s_i`: what its share file holds, offline, with what
+/// ties it to one ceremony. `s_i·G` equals the ceremony's public share `K_i`.
+public struct TrusteeShare: Codable, Sendable, Equatable {
+    public let campaign: String
+    public let ceremonyHash: [UInt8]
+    public let index: Int
+    public let name: String
+    public let secret: Scalar
+
+    public init(campaign: String, ceremonyHash: [UInt8], index: Int, name: String, secret: Scalar) {
+        self.campaign = campaign
+        self.ceremonyHash = ceremonyHash
+        self.index = index
+        self.name = name
+        self.secret = secret
+    }
+
+    /// Refuses, naming the trustee, a share that is not this ceremony's trustee `index`'s.
+    public func check(against context: ElectionContext) throws {
+        guard ceremonyHash == context.ceremonyHash else { throw TallyError.shareOfAnotherCampaign(trustee: name) }
+        guard let trustee = context.ceremony.trustee(index), trustee.name == name else {
+            throw TallyError.unknownTrustee(trustee: name)
+        }
+        guard Point.base(secret) == context.publicShares[index] else { throw TallyError.shareDoesNotMatch(trustee: name) }
+    }
+
+    /// This trustee's decryption share of an aggregate `(A, B)`: `M_i = s_i·A`, proven.
+    public func decrypt(alpha: Point, beta: Point, context: ElectionContext) -> DecryptionShare {
+        let share = secret * alpha
+        let publicShare = context.publicShares[index]!
+        let proof = ChaumPedersenProof.prove(secret: secret, base: alpha) { a, b in
+            DecryptionShare.challenge(
+                electionHash: context.electionHash, trustee: index, publicShare: publicShare, alpha: alpha, beta: beta, share: share,
+                a: a, b: b!)
+        }
+        return DecryptionShare(trustee: index, share: share, proof: proof)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case campaign, index, name, secret
+        case ceremonyHash = "ceremony_hash"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        campaign = try container.decode(String.self, forKey: .campaign)
+        let hex = try container.decode(String.self, forKey: .ceremonyHash)
+        guard let hash = Hex.decode(hex), hash.count == 32 else {
+            throw DecodingError.dataCorruptedError(forKey: .ceremonyHash, in: container, debugDescription: "not a hash")
+        }
+        ceremonyHash = hash
+        index = try container.decode(Int.self, forKey: .index)
+        name = try container.decode(String.self, forKey: .name)
+        secret = try container.decode(Scalar.self, forKey: .secret)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(campaign, forKey: .campaign)
+        try container.encode(Hex.encode(ceremonyHash), forKey: .ceremonyHash)
+        try container.encode(index, forKey: .index)
+        try container.encode(name, forKey: .name)
+        try container.encode(secret, forKey: .secret)
+    }
+}
