@@ -55,7 +55,7 @@ let package = Package(
         // touches libcrypto.
         .target(
             name: "PingyiTally",
-            dependencies: ["CLibCrypto", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["CLibCrypto", "PingyiCore", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // The QR codes of the printed letters: the only code that touches libqrencode.
         .target(name: "PingyiQR", dependencies: ["CQREncode"]),
@@ -92,6 +92,7 @@ let package = Package(
             dependencies: [
                 "PingyiPostgres",
                 "PingyiCore",
+                "PingyiTally",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -15,6 +15,9 @@ public enum TallyError: Error, Equatable, CustomStringConvertible {
     case shareProofFailed(trustee: String)
     case quorumNotMet(present: Int, quorum: Int)
     case totalNotFound(contest: String)
+    case textTooLong(Int, length: Int)
+    case textUnreadable
+    case targetTooLong(String)
 
     public var description: String {
         switch self {
@@ -33,6 +36,9 @@ public enum TallyError: Error, Equatable, CustomStringConvertible {
         case .shareProofFailed(let name): "「\(name)」的解密份额证明不成立，未采用"
         case .quorumNotMet(let present, let quorum): "解密需要至少 \(quorum) 个单位的密钥份额，现有 \(present) 个"
         case .totalNotFound(let id): "「\(id)」的合计无法解出：份额或密文有误"
+        case .textTooLong(let count, let length): "文字答案 \(count) 字节，超过密封长度 \(length)"
+        case .textUnreadable: "一份密封的文字答案无法解开：份额有误或密文被改动"
+        case .targetTooLong(let id): "「\(id)」过长，不能写入计票清单"
         }
     }
 }

@@ -63,3 +63,8 @@ public struct TrusteeShare: Codable, Sendable, Equatable {
         try container.encode(secret, forKey: .secret)
     }
 }
+
+extension TrusteeShare {
+    /// This trustee's partial decryption of a sealed text's `R`: `s_i·R`.
+    public func partial(_ ephemeral: Point) -> Point { secret * ephemeral }
+}
