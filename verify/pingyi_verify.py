@@ -11,7 +11,8 @@ Its group arithmetic is python-ecdsa's pure-Python P-256 (``ecdsa.curves.NIST256
 and kept apart from the server's OpenSSL; hashing is ``hashlib.sha256``. Nothing else is used.
 
 Exit status: 0 when every check passed, 1 when a check failed (each failure is printed, naming
-the ballot, contest, option or trustee), 2 when the record cannot be read (not JSON, a field
+the ballot, contest, option or trustee; a field RECORD.md does not name is such a failure, named
+by its path, e.g. ``ballots[3].cast_at``), 2 when the record cannot be read (not JSON, a field
 missing or of the wrong type, bad hexadecimal, a point not on the curve, a scalar not below q).
 
 For tests and other programs: ``verify_record(record) -> list[str]`` (the failure messages,
@@ -278,6 +279,7 @@ class Record:
     chain_end: bytes
     tally: list[TallyContest]
     texts_count: Any  # checked, not read: must be a non-negative integer
+    unnamed: list[str] = field(default_factory=list)  # paths of fields RECORD.md does not name
 
 
 def _field(obj: dict, key: str, where: str) -> Any:
@@ -352,10 +354,15 @@ def _digest(value: Any, where: str) -> bytes:
     return raw
 
 
+def _path(where: str, key: str) -> str:
+    """The path of obj[key] when obj is at ``where`` ("record" is the top level)."""
+    return key if where == "record" else f"{where}.{key}"
+
+
 def _items(obj: dict, key: str, where: str) -> Iterable[tuple[Any, str]]:
     """Each element of the array obj[key] with its path."""
-    for i, item in enumerate(_array(_field(obj, key, where), f"{where}.{key}")):
-        yield item, f"{where}.{key}[{i}]"
+    for i, item in enumerate(_array(_field(obj, key, where), _path(where, key))):
+        yield item, f"{_path(where, key)}[{i}]"
 
 
 def _read_contest(value: Any, where: str) -> Contest:
@@ -441,6 +448,48 @@ def _read_tally_contest(value: Any, where: str) -> TallyContest:
     )
 
 
+# The fields RECORD.md names, at every level: a dict is an object (its named fields), a
+# one-element list an array of such elements, None a value with no fields inside.
+_PROOF_CV = {"c": None, "v": None}
+NAMED_FIELDS: dict = {
+    "format": None, "group": None,
+    "manifest": {"campaign": None,
+                 "contests": [{"id": None, "target": None, "question": None, "options": None}]},
+    "manifest_hash": None,
+    "ceremony": {"quorum": None,
+                 "trustees": [{"index": None, "name": None, "commitments": None,
+                               "proofs": [_PROOF_CV]}]},
+    "ceremony_hash": None, "joint_key": None, "election_hash": None,
+    "ballots": [{"code": None,
+                 "contests": [{"id": None,
+                               "selections": [{"alpha": None, "beta": None,
+                                               "proof": {"c0": None, "c1": None,
+                                                         "v0": None, "v1": None}}],
+                               "proof": _PROOF_CV}]}],
+    "chain_end": None,
+    "tally": [{"id": None, "ballots": None,
+               "selections": [{"alpha": None, "beta": None, "total": None,
+                               "shares": [{"trustee": None, "share": None,
+                                           "proof": _PROOF_CV}]}]}],
+    "texts": {"count": None},
+}
+
+
+def unnamed_fields(value: Any, named: Any = NAMED_FIELDS, where: str = "record") -> list[str]:
+    """The path of every field of ``value`` that RECORD.md does not name (``ballots[3].cast_at``)."""
+    found = []
+    if isinstance(named, dict) and isinstance(value, dict):
+        for key, inner in value.items():
+            if key in named:
+                found += unnamed_fields(inner, named[key], _path(where, key))
+            else:
+                found.append(_path(where, key))
+    elif isinstance(named, list) and isinstance(value, list):
+        for i, item in enumerate(value):
+            found += unnamed_fields(item, named[0], f"{where}[{i}]")
+    return found
+
+
 def read_record(value: Any) -> Record:
     """The record's contents, decoded; RecordFormatError naming the first thing unreadable."""
     top = _object(value, "record")
@@ -462,6 +511,7 @@ def read_record(value: Any) -> Record:
         chain_end=_digest(_field(top, "chain_end", "record"), "chain_end"),
         tally=[_read_tally_contest(t, w) for t, w in _items(top, "tally", "record")],
         texts_count=_field(texts, "count", "texts"),
+        unnamed=unnamed_fields(top),
     )
 
 
@@ -472,15 +522,17 @@ def read_record(value: Any) -> Record:
 KINDS: dict[str, tuple[str, bool]] = {
     # kind: (label, singular — a single check, printed without a count)
     "format": (f"format {FORMAT}, group {GROUP}", True),
+    "fields": ("only the fields RECORD.md names, at every level", True),
     "manifest": ("manifest_hash recomputed", True),
     "contest_ids": ("contest ids unique in the manifest", True),
-    "ceremony": ("ceremony: 1 ≤ quorum ≤ n, trustees 1 … n, k commitments and k proofs each", True),
+    "ceremony": ("ceremony: 1 ≤ quorum ≤ n, trustees 1 … n, k commitments and k proofs each,"
+                 " no commitment O", True),
     "ceremony_hash": ("ceremony_hash recomputed", True),
     "coefficient": ("coefficient proofs (Schnorr)", False),
-    "joint_key": ("joint_key = Σ C(j,0)", True),
+    "joint_key": ("joint_key = Σ C(j,0), not O", True),
     "election_hash": ("election_hash recomputed", True),
     "ballot_shape": ("ballots: contests known, in manifest order, no repeats, "
-                     "one selection per option", False),
+                     "one selection per option, no α O", False),
     "selection": ("selection proofs (each encrypts 0 or 1)", False),
     "contest": ("contest proofs (exactly one 1)", False),
     "alpha": ("selections with an α found nowhere else", False),
@@ -567,6 +619,15 @@ def manifest_hash(campaign: str, contests: list[Contest]) -> bytes:
     return H("manifest", *parts)
 
 
+def ceremony_hash(manifest_hash: bytes, quorum: int, trustees: list[Trustee]) -> bytes:
+    """H("ceremony"; manifest_hash, u32(n), u32(k), per trustee in index order: u32(index),
+    name)."""
+    parts = [manifest_hash, u32(len(trustees)), u32(quorum)]
+    for t in sorted(trustees, key=lambda t: t.index):
+        parts += [u32(t.index), utf8(t.name)]
+    return H("ceremony", *parts)
+
+
 def ballot_hash(election_hash: bytes, contests: list[BallotContest]) -> bytes:
     """H("ballot"; election_hash, u32(#contests), per contest: id, u32(#selections),
     per selection: α, β)."""
@@ -595,6 +656,8 @@ def check_format(rec: Record, report: Report) -> None:
     if rec.group != GROUP:
         problems.append(f"group is {rec.group!r}, expected {GROUP!r}")
     report.check_all("format", problems)
+    report.check_all("fields", [f"{path}: a field RECORD.md does not name"
+                                for path in rec.unnamed])
 
 
 def check_manifest(rec: Record, report: Report) -> None:
@@ -623,12 +686,16 @@ def check_ceremony(rec: Record, report: Report) -> dict[int, GroupElement]:
             problems.append(f"trustee {t.index}: {len(t.commitments)} commitments, expected {k}")
         if len(t.proofs) != k:
             problems.append(f"trustee {t.index}: {len(t.proofs)} coefficient proofs, expected {k}")
+        for l, C in enumerate(t.commitments):
+            if is_infinity(C.point):
+                problems.append(f"trustee {t.index}: commitment C({t.index},{l}) is O (00)")
     report.check_all("ceremony", problems)
 
-    computed = H("ceremony", rec.manifest_hash, u32(n), u32(k))
+    computed = ceremony_hash(rec.manifest_hash, k, rec.trustees)
     report.check("ceremony_hash", computed == rec.ceremony_hash,
                  lambda: f"ceremony_hash {rec.ceremony_hash.hex()} is not "
-                         f"H(\"ceremony\"; manifest_hash, {n}, {k}) = {computed.hex()}")
+                         f"H(\"ceremony\"; manifest_hash, {n}, {k}, the trustees' indexes and"
+                         f" names) = {computed.hex()}")
 
     for t in rec.trustees:
         for l, (C, (c, v)) in enumerate(zip(t.commitments, t.proofs)):
@@ -643,9 +710,13 @@ def check_ceremony(rec: Record, report: Report) -> dict[int, GroupElement]:
     for t in rec.trustees:
         if t.commitments:
             joint = add(joint, t.commitments[0].point)
-    report.check("joint_key", encode_point(joint) == rec.joint_key.raw,
-                 lambda: f"joint_key {rec.joint_key.raw.hex()} is not the sum of the trustees'"
-                         f" C(j,0) ({encode_point(joint).hex()})")
+    problems = []
+    if is_infinity(rec.joint_key.point):
+        problems.append("joint_key is O (00)")
+    if encode_point(joint) != rec.joint_key.raw:
+        problems.append(f"joint_key {rec.joint_key.raw.hex()} is not the sum of the trustees'"
+                        f" C(j,0) ({encode_point(joint).hex()})")
+    report.check_all("joint_key", problems)
 
     computed = H("election", rec.ceremony_hash, rec.joint_key.raw)
     report.check("election_hash", computed == rec.election_hash,
@@ -702,6 +773,11 @@ def check_ballot_shape(number: int, ballot: Ballot, contests: dict[str, Contest]
         if len(bc.selections) != want:
             problems.append(f"contest {bc.id!r} has {len(bc.selections)} selections, "
                             f"the manifest has {want} options")
+    for bc in ballot.contests:
+        for o, sel in enumerate(bc.selections):
+            if is_infinity(sel.alpha.point):
+                problems.append(f"{option_label(contests, bc.id, o)}: α is O (00), which"
+                                f" exposes the selection")
     report.check("ballot_shape", not problems, lambda: f"{label}: " + "; ".join(problems))
 
 

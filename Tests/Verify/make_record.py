@@ -133,11 +133,22 @@ class Maker:
         return sum(sum(a * pow(i, l, q) for l, a in enumerate(poly)) for poly in self.polys) % q
 
 
-def make_ceremony(mk: Maker, manifest_hash: bytes) -> tuple[dict, bytes]:
-    ceremony_hash = H("ceremony", manifest_hash, n4(mk.n), n4(mk.quorum))
+def trustee_name(j: int) -> str:
+    return TRUSTEE_NAMES[(j - 1) % len(TRUSTEE_NAMES)]
+
+
+def make_ceremony(mk: Maker, manifest_hash: bytes,
+                  old_ceremony_hash: bool = False) -> tuple[dict, bytes]:
+    """The trustees' ceremony. ``old_ceremony_hash`` hashes only manifest_hash, n and k (as
+    before the trustees' names were bound): such a record must fail on ceremony_hash alone."""
+    parts = [manifest_hash, n4(mk.n), n4(mk.quorum)]
+    if not old_ceremony_hash:
+        for j in range(1, mk.n + 1):  # index order
+            parts += [n4(j), s8(trustee_name(j))]
+    ceremony_hash = H("ceremony", *parts)
     trustees = []
     for j in range(1, mk.n + 1):
-        poly = [mk.scalar() for _ in range(mk.quorum)]
+        poly = [mk.scalar() for _ in range(mk.quorum)]  # never 0: no commitment is O
         mk.polys.append(poly)
         commitments, proofs = [], []
         for l, a in enumerate(poly):
@@ -147,14 +158,14 @@ def make_ceremony(mk: Maker, manifest_hash: bytes) -> tuple[dict, bytes]:
             c = Hq("coefficient", ceremony_hash, n4(j), n4(l), point_bytes(C), point_bytes(h))
             commitments.append(hx(C))
             proofs.append({"c": sx(c), "v": sx(w + c * a)})
-        trustees.append({"index": j, "name": TRUSTEE_NAMES[(j - 1) % len(TRUSTEE_NAMES)],
+        trustees.append({"index": j, "name": trustee_name(j),
                          "commitments": commitments, "proofs": proofs})
     return {"quorum": mk.quorum, "trustees": trustees}, ceremony_hash
 
 
 def encrypt_selection(mk: Maker, contest_id: str, o: int, m: int) -> tuple[dict, int]:
     """An encryption of m (0 or 1) with its disjunctive Chaum–Pedersen proof; and r."""
-    r = mk.scalar()
+    r = mk.scalar()  # never 0, so α = r·G is never O (RECORD.md refuses an α that is O)
     alpha, beta = mul(r, G), add(mul(m, G), mul(r, mk.K))
     w = mk.scalar()
     fake_c, fake_v = mk.scalar(), mk.scalar()
@@ -226,12 +237,15 @@ def lagrange(i: int, present: list[int]) -> int:
 
 def make_record(seed: int = 1, quorum: int = 2, trustees: int = 3,
                 present: tuple[int, ...] = (1, 3), ballots: Optional[list[dict]] = None,
-                texts: int = 12, double_vote: Optional[tuple[int, str, int]] = None) -> dict:
+                texts: int = 12, double_vote: Optional[tuple[int, str, int]] = None,
+                old_ceremony_hash: bool = False) -> dict:
     """A valid record (per RECORD.md) of CONTESTS and ``ballots`` (default BALLOTS), counted
     by a ``quorum``-of-``trustees`` ceremony whose trustees ``present`` give decryption shares.
 
     ``double_vote=(ballot index, contest id, option)`` makes that ballot also choose a second
-    option in that contest — valid selection proofs, but no contest proof can exist."""
+    option in that contest — valid selection proofs, but no contest proof can exist.
+    ``old_ceremony_hash`` makes ceremony_hash without the trustees' names (the former rule):
+    every proof holds against it, but it is not the hash RECORD.md defines."""
     mk = Maker(random.Random(seed), quorum, trustees)
     ballots = BALLOTS if ballots is None else ballots
     manifest = {"campaign": "2026 客商评议股室长",
@@ -242,10 +256,11 @@ def make_record(seed: int = 1, quorum: int = 2, trustees: int = 3,
         mparts += [s8(cid), s8(target), s8(question), n4(len(options))] + [s8(o) for o in options]
     manifest_hash = H("manifest", *mparts)
 
-    ceremony, ceremony_hash = make_ceremony(mk, manifest_hash)
+    ceremony, ceremony_hash = make_ceremony(mk, manifest_hash, old_ceremony_hash)
     joint = INFINITY
     for poly in mk.polys:
         joint = add(joint, mul(poly[0], G))
+    assert not is_inf(joint), "the joint key is O"  # RECORD.md refuses it (nearly impossible)
     A = joint.to_affine()
     mk.K = PointJacobi(NIST256p.curve, A.x(), A.y(), 1, q, generator=True)  # precomputed
     mk.election_hash = H("election", ceremony_hash, point_bytes(joint))
@@ -290,7 +305,46 @@ def make_record(seed: int = 1, quorum: int = 2, trustees: int = 3,
         "tally": tally,
         "texts": {"count": texts},
     }
-    return _strip(record)
+    record = _strip(record)
+    for path, names in _fields(record).items():
+        assert names <= RECORD_FIELDS.get(path, set()), f"{path}: a field RECORD.md does not name"
+    return record
+
+
+# RECORD.md's fields, level by level (path with [] for an array's elements -> its fields): the
+# record holds exactly these, no more.
+RECORD_FIELDS: dict[str, set[str]] = {
+    "": {"format", "group", "manifest", "manifest_hash", "ceremony", "ceremony_hash",
+         "joint_key", "election_hash", "ballots", "chain_end", "tally", "texts"},
+    "manifest": {"campaign", "contests"},
+    "manifest.contests[]": {"id", "target", "question", "options"},
+    "ceremony": {"quorum", "trustees"},
+    "ceremony.trustees[]": {"index", "name", "commitments", "proofs"},
+    "ceremony.trustees[].proofs[]": {"c", "v"},
+    "ballots[]": {"code", "contests"},
+    "ballots[].contests[]": {"id", "selections", "proof"},
+    "ballots[].contests[].proof": {"c", "v"},
+    "ballots[].contests[].selections[]": {"alpha", "beta", "proof"},
+    "ballots[].contests[].selections[].proof": {"c0", "c1", "v0", "v1"},
+    "tally[]": {"id", "ballots", "selections"},
+    "tally[].selections[]": {"alpha", "beta", "total", "shares"},
+    "tally[].selections[].shares[]": {"trustee", "share", "proof"},
+    "tally[].selections[].shares[].proof": {"c", "v"},
+    "texts": {"count"},
+}
+
+
+def _fields(value: Any, path: str = "", into: Optional[dict] = None) -> dict[str, set[str]]:
+    """The fields found at each level of ``value`` (as RECORD_FIELDS writes them)."""
+    into = {} if into is None else into
+    if isinstance(value, dict):
+        into.setdefault(path, set()).update(value)
+        for k, v in value.items():
+            _fields(v, f"{path}.{k}" if path else k, into)
+    elif isinstance(value, list):
+        for v in value:
+            _fields(v, f"{path}[]", into)
+    return into
 
 
 def _strip(value: Any) -> Any:

@@ -1,8 +1,10 @@
 """Tests of verify/pingyi_verify.py, the independent checker of the published record.
 
-Every record source is checked: the record made here by make_record.py (test-only), and, when
-the environment variable PINGYI_RECORD names a record file (one the Swift server made), that
-one too. Each must verify; each tampered copy must fail, naming what was tampered with.
+Every record source is checked: the record made here by make_record.py (test-only), the record
+the Swift server made that is committed as fixtures/swift-record.json (`pingyi tally rehearse`),
+and, when the environment variable PINGYI_RECORD names a record file (a fresh one from the
+server), that one too. Each must verify; each tampered copy must fail, naming what was tampered
+with.
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ sys.path[:0] = [str(ROOT / "verify"), str(HERE)]
 import make_record  # noqa: E402
 import pingyi_verify as pv  # noqa: E402
 
-SOURCES = ["made"] + (["PINGYI_RECORD"] if os.environ.get("PINGYI_RECORD") else [])
+FIXTURES = HERE / "fixtures"
+SOURCES = ["made", "swift"] + (["PINGYI_RECORD"] if os.environ.get("PINGYI_RECORD") else [])
 
 
 # ---- record sources ------------------------------------------------------------------------
@@ -38,6 +41,8 @@ def source(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
         path = tmp_path_factory.mktemp("record") / "record.json"
         path.write_text(json.dumps(make_record.make_record(), ensure_ascii=False),
                         encoding="utf-8")
+    elif request.param == "swift":
+        path = FIXTURES / "swift-record.json"
     else:
         path = Path(os.environ["PINGYI_RECORD"])
     return {"name": request.param, "path": path,
@@ -255,20 +260,104 @@ def texts_count(rec: dict) -> list[str]:
     return ["texts.count is -1"]
 
 
+def trustee_renamed(rec: dict) -> list[str]:
+    """The names are bound into ceremony_hash: a renamed trustee breaks it."""
+    rec["ceremony"]["trustees"][0]["name"] += "（改）"
+    return ["ceremony_hash", "the trustees' indexes and names"]
+
+
+def trustee_renamed_hashes_redone(rec: dict) -> list[str]:
+    """A renamed trustee with ceremony_hash and election_hash recomputed to match (the best a
+    forger can do without the secrets): every coefficient proof was made for the old
+    ceremony_hash, so none holds."""
+    trustee = rec["ceremony"]["trustees"][0]
+    trustee["name"] += "（改）"
+    parts = [bytes.fromhex(rec["manifest_hash"]), pv.u32(len(rec["ceremony"]["trustees"])),
+             pv.u32(rec["ceremony"]["quorum"])]
+    for t in sorted(rec["ceremony"]["trustees"], key=lambda t: t["index"]):
+        parts += [pv.u32(t["index"]), t["name"].encode("utf-8")]
+    ceremony_hash = pv.H("ceremony", *parts)
+    rec["ceremony_hash"] = ceremony_hash.hex()
+    rec["election_hash"] = pv.H("election", ceremony_hash, bytes.fromhex(rec["joint_key"])).hex()
+    return [f"trustee {trustee['index']} ({trustee['name']}): proof of commitment "
+            f"C({trustee['index']},0) does not hold"]
+
+
+def alpha_infinity(rec: dict) -> list[str]:
+    first_selection(rec)["alpha"] = "00"
+    return ["α is O (00)", "selection proof does not hold"]
+
+
+def commitment_infinity(rec: dict) -> list[str]:
+    trustee = rec["ceremony"]["trustees"][-1]
+    l = len(trustee["commitments"]) - 1
+    trustee["commitments"][l] = "00"
+    return [f"trustee {trustee['index']}: commitment C({trustee['index']},{l}) is O (00)",
+            "proof of commitment"]
+
+
+def joint_key_infinity(rec: dict) -> list[str]:
+    rec["joint_key"] = "00"
+    return ["joint_key is O (00)"]
+
+
+def extra_field_top(rec: dict) -> list[str]:
+    rec["generated_at"] = "2026-01-05T09:00:00Z"
+    return ["generated_at: a field RECORD.md does not name"]
+
+
+def extra_field_ballot(rec: dict) -> list[str]:
+    if not rec["ballots"]:
+        pytest.skip("the record has no ballot")
+    n = len(rec["ballots"]) - 1
+    rec["ballots"][n]["cast_at"] = "2026-01-05T09:00:00Z"
+    return [f"ballots[{n}].cast_at: a field RECORD.md does not name"]
+
+
+def extra_field_share(rec: dict) -> list[str]:
+    for e, entry in enumerate(rec["tally"]):
+        for s, sel in enumerate(entry["selections"]):
+            if sel["shares"]:
+                sel["shares"][0]["id"] = 17
+                return [f"tally[{e}].selections[{s}].shares[0].id: a field RECORD.md does not name"]
+    pytest.skip("the record's tally has no share")
+
+
+def extra_field_deep(rec: dict) -> list[str]:
+    """Unnamed fields at the other levels too, each named by its path."""
+    rec["manifest"]["lang"] = "zh"
+    rec["manifest"]["contests"][0]["chief_id"] = 7
+    rec["ceremony"]["held_on"] = "2026-01-04"
+    rec["ceremony"]["trustees"][0]["proofs"][0]["t"] = "x"
+    rec["tally"][0]["note"] = ""
+    rec["tally"][0]["selections"][0]["text"] = "满意"
+    rec["texts"]["items"] = []
+    first_ballot_contest(rec)["proof"]["when"] = 1
+    first_selection(rec)["id"] = 3
+    first_selection(rec)["proof"]["w"] = "00"
+    return ["manifest.lang:", "manifest.contests[0].chief_id:", "ceremony.held_on:",
+            "ceremony.trustees[0].proofs[0].t:", "tally[0].note:", "tally[0].selections[0].text:",
+            "texts.items:", ".contests[0].proof.when:", ".selections[0].id:",
+            ".selections[0].proof.w:"]
+
+
 TAMPERING: dict[str, Callable[[dict], list[str]]] = {
     f.__name__: f for f in [
         alter_alpha, alter_beta, drop_ballot, drop_last_ballot, wrong_total, encryption_of_two,
         selection_proof_scalar, contest_proof, forged_share, forged_share_proof,
         unknown_trustee_share, duplicated_share, too_few_shares, coefficient_proof, commitment,
         joint_key, ballot_copied, ballots_reordered, manifest_option, manifest_contest_dropped,
-        format_field, texts_count,
+        format_field, texts_count, trustee_renamed, trustee_renamed_hashes_redone,
+        alpha_infinity, commitment_infinity, joint_key_infinity, extra_field_top,
+        extra_field_ballot, extra_field_share, extra_field_deep,
     ]
 }
 
 # Tampering that must give exactly one failure: the verifier says just what changed.
 SINGLE_FAILURE = {"selection_proof_scalar", "contest_proof",
                   "duplicated_share", "too_few_shares", "coefficient_proof", "manifest_option",
-                  "format_field", "texts_count"}
+                  "format_field", "texts_count", "trustee_renamed", "extra_field_top",
+                  "extra_field_ballot", "extra_field_share"}
 
 
 # ---- the valid record ------------------------------------------------------------------------
@@ -305,6 +394,16 @@ def test_tampered_record_fails(name: str, record: dict, tmp_path: Path,
     assert expected[0] in out
 
 
+def test_unnamed_field_cli_exit_1(record: dict, tmp_path: Path) -> None:
+    """A field RECORD.md does not name: exit 1 (a failed check, not a malformed record),
+    naming its path."""
+    message = extra_field_ballot(record)[0]
+    result = run_cli(write(tmp_path, record))
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert message in result.stdout and "FAILED" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
 def test_tampered_record_cli_exit_1(record: dict, tmp_path: Path) -> None:
     """In a fresh process too: a dropped ballot exits 1 and says where the chain breaks."""
     drop_ballot(record)
@@ -315,6 +414,18 @@ def test_tampered_record_cli_exit_1(record: dict, tmp_path: Path) -> None:
 
 
 # ---- records only the maker can make (a cheat needs the secrets) -----------------------------
+
+def test_old_ceremony_hash_fails_on_it_alone(tmp_path: Path) -> None:
+    """A record made the former way (ceremony_hash without the trustees' names): every proof
+    holds against its ceremony_hash, which is not RECORD.md's; that is the one failure."""
+    rec = make_record.make_record(seed=6, old_ceremony_hash=True)
+    failures = pv.verify_record(rec)
+    assert len(failures) == 1 and failures[0].startswith("ceremony_hash "), failures
+    result = run_cli(write(tmp_path, rec))
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "✗ ceremony_hash recomputed: FAILED" in result.stdout
+    assert result.stdout.count("✗") == 2  # the kind's line and its one failure
+
 
 def test_double_vote_fails_contest_proof() -> None:
     """Two 1s in one contest: every selection proof holds, no contest proof can."""
