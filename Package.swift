@@ -103,6 +103,7 @@ let package = Package(
             dependencies: [
                 "PingyiStore",
                 "PingyiCore",
+                "PingyiTally",
                 "PingyiConfiguration",
                 "PingyiPostgres",
                 "PingyiXLSX",
@@ -125,7 +126,7 @@ let package = Package(
         .target(
             name: "PingyiWorkflows",
             dependencies: [
-                "PingyiStore", "PingyiCore", "PingyiPostgres", "PingyiXLSX", "PingyiQR",
+                "PingyiStore", "PingyiCore", "PingyiPostgres", "PingyiXLSX", "PingyiQR", "PingyiTally",
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -162,6 +163,7 @@ let package = Package(
             name: "PingyiTestSupport",
             dependencies: [
                 "PingyiPostgres",
+                "PingyiTally",
                 "PingyiStore",
                 "PingyiCore",
                 .product(name: "Logging", package: "swift-log"),
@@ -204,7 +206,7 @@ let package = Package(
             name: "PingyiServerTests",
             dependencies: [
                 "PingyiConfiguration",
-                "PingyiServer", "PingyiStore", "PingyiCore", "PingyiPostgres", "PingyiTestSupport", "PingyiWorkflows",
+                "PingyiServer", "PingyiStore", "PingyiCore", "PingyiPostgres", "PingyiTestSupport", "PingyiWorkflows", "PingyiTally",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

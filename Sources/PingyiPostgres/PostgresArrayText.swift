@@ -26,7 +26,7 @@ enum PostgresArrayText {
     /// The element type of the array types Pingyi reads.
     static let elementTypes: [PostgresType: PostgresType] = [
         .textArray: .text, .int8Array: .int8, .int4Array: .int4, .int2Array: .int2, .float8Array: .float8,
-        .numericArray: .numeric, .boolArray: .bool, .uuidArray: .uuid,
+        .numericArray: .numeric, .boolArray: .bool, .uuidArray: .uuid, .byteaArray: .bytea,
     ]
 
     /// The elements (`nil` for NULL), or `nil` when the text is not a one-dimensional array.

@@ -104,9 +104,11 @@ extension Date: PostgresEncodable {
     public var postgresText: String { PostgresTimestamp.format(self) }
 }
 
-extension Data: PostgresEncodable {
+extension Data: PostgresArrayElement {
     /// `bytea`
     public static var postgresType: PostgresType { .bytea }
+    /// `bytea[]`
+    public static var postgresArrayType: PostgresType { .byteaArray }
     /// The hex format: `\x` and two hex digits a byte.
     public var postgresText: String {
         // Over the contiguous bytes, not Data's iterator: a sealed ballot is a few KiB, and its

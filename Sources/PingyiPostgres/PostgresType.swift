@@ -56,6 +56,8 @@ public struct PostgresType: Hashable, Sendable, CustomStringConvertible {
     public static let int4Array = PostgresType(oid: 1007)
     /// `text[]`
     public static let textArray = PostgresType(oid: 1009)
+    /// `bytea[]`
+    public static let byteaArray = PostgresType(oid: 1001)
     /// `int8[]`
     public static let int8Array = PostgresType(oid: 1016)
     /// `float8[]`

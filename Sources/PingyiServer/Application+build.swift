@@ -90,6 +90,11 @@ func buildRouter(
         ).add(to: router)
     }
 
+    TrackingController(
+        store: JointTallyStore(pool: pool), views: views,
+        formPosts: FormPostMiddleware(views: views, originCheck: OriginCheck(publicURL: configuration.publicURL))
+    ).add(to: router)
+
     let gate = ConsoleGate(staff: StaffStore(pool: pool), views: views, antiForgery: antiForgery, configuration: configuration)
     // The console's pages: the session cookie read into the context (the sign-in and sign-out
     // routes are outside the group).

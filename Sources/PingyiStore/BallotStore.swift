@@ -1,6 +1,7 @@
 import Foundation
 import PingyiCore
 import PingyiPostgres
+import PingyiTally
 
 /// What the public forms need: looking a token up by its hash, the form's chiefs or
 /// departments, and the one-statement claim-and-store of a submission.
@@ -72,17 +73,24 @@ public struct BallotStore: Sendable {
     ) async throws -> SubmitAttempt {
         let directory = self.directory
         let campaigns = self.campaigns
-        let accepted = try await pool.withSendingConnection { connection -> Bool in
+        let accepted = try await pool.withSendingConnection { connection -> SubmitOutcome? in
             guard let campaign = try await campaigns.campaign(grant.campaignID, on: connection),
                 campaign.kind == kind, campaign.acceptance(at: now) == .accepting,
                 let departments = directory.cachedDepartments(grant.departmentCodes, kind: kind)
-            else { return false }
+            else { return nil }
+            // A joint campaign's manifest and ceremony must be in memory: reading them would block.
+            let context = campaign.isJoint ? JointContextCache.cached(for: campaign) : nil
+            if campaign.isJoint, context == nil { return nil }
             let invitation = BallotInvitation(campaign: campaign, departments: departments, departmentCodes: grant.departmentCodes)
-            guard case .valid(let answers) = validate(invitation) else { return false }
-            let claim = try BallotStore.claim(match: match, grant: grant, answers: answers, campaign: campaign, now: now)
-            return try await connection.send(claim).count == 1
+                .restricted(to: context)
+            guard case .valid(let answers) = validate(invitation) else { return nil }
+            let claim = try BallotStore.claim(
+                match: match, grant: grant, answers: answers, targets: invitation.targets, campaign: campaign, context: context, now: now)
+            let rows = try await connection.send(claim)
+            guard rows.count == 1 else { return nil }
+            return try BallotStore.outcome(of: rows[0])
         }
-        if accepted { return .submitted(.accepted) }
+        if let accepted { return .submitted(accepted) }
         let tokenHash: Data?
         switch match {
         case .tokenHash(let hash): tokenHash = hash
@@ -111,7 +119,10 @@ public struct BallotStore: Sendable {
             guard case .open(let invitation) = lookup, invitation.campaign.kind == kind else { return .notSubmitted(lookup) }
             let validation = validate(invitation)
             guard case .valid(let answers) = validation else { return .invalid(invitation, validation) }
-            return .submitted(try BallotStore.claim(tokenHash: tokenHash, answers: answers, campaign: invitation.campaign, now: now, on: connection))
+            return .submitted(
+                try BallotStore.claim(
+                    tokenHash: tokenHash, answers: answers, targets: invitation.targets, campaign: invitation.campaign, now: now,
+                    on: connection))
         }
     }
 
@@ -123,7 +134,9 @@ public struct BallotStore: Sendable {
         return try await pool.withConnection { connection in
             switch try BallotStore.lookup(tokenHash: tokenHash, directory: directory, campaigns: campaigns, now: now, on: connection) {
             case .open(let invitation):
-                return try BallotStore.claim(tokenHash: tokenHash, answers: answers, campaign: invitation.campaign, now: now, on: connection)
+                return try BallotStore.claim(
+                    tokenHash: tokenHash, answers: answers, targets: invitation.targets, campaign: invitation.campaign, now: now,
+                    on: connection)
             case .alreadyUsed: return .alreadyUsed
             case .notAccepting(let acceptance): return .notAccepting(acceptance)
             case .notFound: return .notFound
@@ -153,25 +166,35 @@ public struct BallotStore: Sendable {
         let acceptance = campaign.acceptance(at: now)
         guard acceptance == .accepting else { return .notAccepting(acceptance) }
         let codes: [String] = try row.decode("departments")
+        let context = campaign.isJoint ? try JointContextCache.context(for: campaign, on: connection) : nil
         return .open(
             BallotInvitation(
-                campaign: campaign, departments: try directory.departments(codes, kind: campaign.kind, on: connection), departmentCodes: codes))
+                campaign: campaign, departments: try directory.departments(codes, kind: campaign.kind, on: connection), departmentCodes: codes
+            ).restricted(to: context))
     }
 
     /// The claim-and-store statement: key-share-locks the invitation's open campaign, marks the
     /// invitation used where it still is unused, puts the sealed ballot in the box and the signed
     /// clues in the office's list. It returns one row when it stored the ballot. With a `grant`,
     /// the invitation must also still have exactly the grant's departments.
-    static func claim(match: InvitationMatch, grant: FormGrant?, answers: BallotAnswers, campaign: Campaign, now: Date) throws -> Query {
+    static func claim(
+        match: InvitationMatch, grant: FormGrant?, answers: BallotAnswers, targets: [String], campaign: Campaign, context: ElectionContext?,
+        now: Date
+    ) throws -> Query {
         // Signed clues go to the office now, with the supervisor's name; unsigned ones stay in
         // the sealed ballot and are released, shuffled, when the campaign is counted.
         let (stored, signedClues) = answers.separatingSignedClues(clueQuestions: campaign.template.clueQuestions)
+        // The joint count: encrypted and chained (`tally_ballots`), the texts sealed one by one.
+        let joint = try context.map { try JointBox.prepare(stored, targets: targets, campaign: campaign, context: $0) }
         let json = stored.jsonText
         // Sealed for the campaign's key; a campaign opened before sealing existed keeps JSON.
-        let sealed = try campaign.sealingKey.map {
-            try $0.seal(Data(json.utf8), context: SealedBallot.context(campaignID: campaign.id), length: campaign.ballotLength)
-        }
-        let plain: String? = sealed == nil ? json : nil
+        let sealed =
+            joint != nil
+            ? nil
+            : try campaign.sealingKey.map {
+                try $0.seal(Data(json.utf8), context: SealedBallot.context(campaignID: campaign.id), length: campaign.ballotLength)
+            }
+        let plain: String? = sealed == nil && joint == nil ? json : nil
         let today = CountyCalendar.today(now).description
         // Program text only: which column names the invitation.
         let column: String
@@ -194,19 +217,41 @@ public struct BallotStore: Sendable {
                 WHERE i.id = campaign.invitation_id AND i.used_on IS NULL AND i.revoked_at IS NULL
                 RETURNING i.campaign_id, i.supervisor_code
             ), boxed AS (
-                INSERT INTO ballot_box (campaign_id, answers, sealed) SELECT campaign_id, \(plain)::jsonb, \(sealed) FROM claimed
+                INSERT INTO ballot_box (campaign_id, answers, sealed)
+                SELECT campaign_id, \(plain)::jsonb, \(sealed) FROM claimed WHERE \(joint == nil)
+            ), chained AS (
+                UPDATE campaigns c SET tally_count = c.tally_count + 1,
+                       tally_chain = sha256(\(JointBox.chainPrefix) || int4send(32) || c.tally_chain || int4send(32) || \(joint?.ballotHash))
+                FROM claimed WHERE c.id = claimed.campaign_id AND \(joint != nil)
+                RETURNING c.id, c.tally_count, c.tally_chain
+            ), encrypted AS (
+                INSERT INTO tally_ballots (campaign_id, position, code, contests) SELECT id, tally_count, tally_chain, \(joint?.contests) FROM chained
+            ), texts AS (
+                INSERT INTO tally_texts (campaign_id, sealed)
+                SELECT claimed.campaign_id, t FROM claimed, unnest(\(joint?.texts ?? [])::bytea[]) AS t
             ), clues AS (
                 INSERT INTO problem_clues (campaign_id, department_code, body, reported_on, signed_by)
                 SELECT claimed.campaign_id, k.department, k.body, \(today)::date, (SELECT s.name FROM supervisors s WHERE s.code = claimed.supervisor_code)
                 FROM claimed, unnest(\(signedClues.map { $0.target ?? "" })::text[], \(signedClues.map(\.text))::text[]) AS k(department, body)
             )
-            SELECT campaign_id FROM claimed
+            SELECT campaign_id, (SELECT tally_chain FROM chained) AS code FROM claimed
             """
     }
 
-    static func claim(tokenHash: Data, answers: BallotAnswers, campaign: Campaign, now: Date, on connection: Connection) throws -> SubmitOutcome {
-        let claimed = try connection.query(try claim(match: .tokenHash(tokenHash), grant: nil, answers: answers, campaign: campaign, now: now))
-        if claimed.count == 1 { return .accepted }
+    /// What a claim that stored its ballot says: a joint campaign's gives the tracking code.
+    static func outcome(of row: Row) throws -> SubmitOutcome {
+        guard let code: Data = try row.decode("code") else { return .accepted }
+        return .counted(trackingCode: TrackingCode.short(Array(code)))
+    }
+
+    static func claim(
+        tokenHash: Data, answers: BallotAnswers, targets: [String], campaign: Campaign, now: Date, on connection: Connection
+    ) throws -> SubmitOutcome {
+        let context = campaign.isJoint ? try JointContextCache.context(for: campaign, on: connection) : nil
+        let claimed = try connection.query(
+            try claim(
+                match: .tokenHash(tokenHash), grant: nil, answers: answers, targets: targets, campaign: campaign, context: context, now: now))
+        if claimed.count == 1 { return try outcome(of: claimed[0]) }
         guard
             let row = try connection.query(
                 """

@@ -1,6 +1,7 @@
 import Foundation
 import PingyiCore
 import PingyiPostgres
+import PingyiTally
 
 /// Campaigns and their state machine. The template is copied into the database with its
 /// SHA-256 when a campaign is created, so editing the file later never changes a campaign.
@@ -12,7 +13,8 @@ public struct CampaignStore: Sendable {
         self.pool = pool
     }
 
-    static let columns = "id, year, kind, state, template_yaml, template_sha256, opens_at, closes_at, sealing_key, ballot_length"
+    static let columns =
+        "id, year, kind, state, template_yaml, template_sha256, opens_at, closes_at, sealing_key, ballot_length, tally_sha256, tally_text_length"
     /// The same columns of `campaigns c`.
     static let qualifiedColumns = columns.split(separator: ",").map { "c." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
 
@@ -117,44 +119,80 @@ public struct CampaignStore: Sendable {
         id: Int, to target: CampaignState, actor: String, key: BallotOpeningKey? = nil, sealingKey: BallotSealingKey? = nil, now: Date = Date()
     ) async throws -> Campaign {
         try await pool.transaction { connection in
-            guard let row = try connection.query("SELECT \(unescaped: CampaignStore.columns) FROM campaigns WHERE id = \(id) FOR UPDATE").first
-            else { throw CampaignError.notFound(id) }
-            let campaign = try CampaignStore.decode(row)
-            guard campaign.state.next == target else {
-                throw CampaignError.illegalTransition(id: id, from: campaign.state, to: target)
-            }
-            let stamp =
-                switch target {
-                case .open: "opened_at"
-                case .closed: "closed_at"
-                case .published: "published_at"
-                case .draft: "created_at"  // never reached: nothing moves back to draft
-                }
-            // Opening takes the public half: made here from `key` (the CLI), or in the office's
-            // browser (`sealingKey`, the console), so the server never holds the private half.
-            let publicHalf = key?.sealingKey ?? sealingKey
-            if target == .open, publicHalf == nil { throw CampaignError.sealingKeyMissing(id) }
-            var moved: [String: Int] = [:]
-            if target == .closed { moved = try BallotBox.count(campaign: campaign, key: key, today: CountyCalendar.today(now), on: connection) }
-            let sealing = target == .open ? publicHalf?.rawRepresentation : nil
-            let length = target == .open ? try CampaignStore.ballotLength(campaign, on: connection) : nil
-            let updated = try connection.query(
-                """
-                UPDATE campaigns SET state = \(target.rawValue), \(unescaped: stamp) = clock_timestamp(),
-                       sealing_key = coalesce(\(sealing), sealing_key), ballot_length = coalesce(\(length), ballot_length)
-                WHERE id = \(id) RETURNING \(unescaped: CampaignStore.columns)
-                """)
-            let result = try CampaignStore.decode(updated[0])
-            if target == .open { try BallotBox.prepare(campaignID: id, on: connection) }
-            try AuditLog.record(
-                AuditEntry(
-                    actor: actor, action: "campaign.\(target == .open ? "open" : target == .closed ? "close" : "publish")",
-                    subject: "campaign \(id)",
-                    beforeJSON: AuditLog.json(["state": campaign.state.rawValue]),
-                    afterJSON: AuditLog.json(moved.mapValues { "\($0)" }.merging(["state": target.rawValue]) { _, state in state })),
-                on: connection)
-            return result
+            try CampaignStore.step(id: id, to: target, actor: actor, key: key, sealingKey: sealingKey, joint: nil, now: now, on: connection).0
         }
+    }
+
+    /// Opens a campaign for the joint count (多方联合计票) instead of sealing it for one key: the
+    /// manifest is fixed from the roster now, and the key ceremony of `trustees` (any `quorum`
+    /// of whom can count) makes the joint key. Each trustee's share of the key is
+    /// to be written to that trustee's own file, and is stored nowhere.
+    ///
+    /// `deliver` receives the shares inside the transaction, before it commits: when it throws
+    /// (a share file could not be written), the campaign stays a draft.
+    public func openJointly(
+        id: Int, trustees: [String], quorum: Int, actor: String, now: Date = Date(), deliver: @escaping @Sendable ([TrusteeShare]) throws -> Void
+    ) async throws -> Campaign {
+        try await pool.transaction { connection in
+            let (campaign, shares) = try CampaignStore.step(
+                id: id, to: .open, actor: actor, key: nil, sealingKey: nil, joint: (trustees, quorum), now: now, on: connection)
+            try deliver(shares)
+            return campaign
+        }
+    }
+
+    static func step(
+        id: Int, to target: CampaignState, actor: String, key: BallotOpeningKey?, sealingKey: BallotSealingKey?,
+        joint: (trustees: [String], quorum: Int)?, now: Date, on connection: Connection
+    ) throws -> (Campaign, [TrusteeShare]) {
+        guard let row = try connection.query("SELECT \(unescaped: CampaignStore.columns) FROM campaigns WHERE id = \(id) FOR UPDATE").first
+        else { throw CampaignError.notFound(id) }
+        let campaign = try CampaignStore.decode(row)
+        guard campaign.state.next == target else {
+            throw CampaignError.illegalTransition(id: id, from: campaign.state, to: target)
+        }
+        let stamp =
+            switch target {
+            case .open: "opened_at"
+            case .closed: "closed_at"
+            case .published: "published_at"
+            case .draft: "created_at"  // never reached: nothing moves back to draft
+            }
+        // Opening takes the public half: made here from `key` (the CLI), or in the office's
+        // browser (`sealingKey`, the console), so the server never holds the private half.
+        let publicHalf = key?.sealingKey ?? sealingKey
+        if target == .open, publicHalf == nil, joint == nil { throw CampaignError.sealingKeyMissing(id) }
+        if target == .published, campaign.isJoint, try !JointTallyStore.counted(id, on: connection) { throw CampaignError.notCounted(id) }
+        var moved: [String: Int] = [:]
+        var shares: [TrusteeShare] = []
+        if target == .closed {
+            moved =
+                campaign.isJoint
+                ? try JointBox.close(campaign, today: CountyCalendar.today(now), on: connection)
+                : try BallotBox.count(campaign: campaign, key: key, today: CountyCalendar.today(now), on: connection)
+        }
+        if target == .open, let joint {
+            shares = try JointBox.open(campaign, trustees: joint.trustees, quorum: joint.quorum, on: connection)
+            moved = ["trustees": joint.trustees.count, "quorum": joint.quorum]
+        }
+        let sealing = target == .open && joint == nil ? publicHalf?.rawRepresentation : nil
+        let length = target == .open && joint == nil ? try CampaignStore.ballotLength(campaign, on: connection) : nil
+        let updated = try connection.query(
+            """
+            UPDATE campaigns SET state = \(target.rawValue), \(unescaped: stamp) = clock_timestamp(),
+                   sealing_key = coalesce(\(sealing), sealing_key), ballot_length = coalesce(\(length), ballot_length)
+            WHERE id = \(id) RETURNING \(unescaped: CampaignStore.columns)
+            """)
+        let result = try CampaignStore.decode(updated[0])
+        if target == .open, joint == nil { try BallotBox.prepare(campaignID: id, on: connection) }
+        try AuditLog.record(
+            AuditEntry(
+                actor: actor, action: "campaign.\(target == .open ? "open" : target == .closed ? "close" : "publish")",
+                subject: "campaign \(id)",
+                beforeJSON: AuditLog.json(["state": campaign.state.rawValue]),
+                afterJSON: AuditLog.json(moved.mapValues { "\($0)" }.merging(["state": target.rawValue]) { _, state in state })),
+            on: connection)
+        return (result, shares)
     }
 
     /// The one sealed length of `campaign`'s ballots (`BallotLength`), from the longest form any
@@ -208,6 +246,7 @@ public struct CampaignStore: Sendable {
             templateSHA256: try row.decode("template_sha256"),
             opensAt: try row.decode("opens_at"), closesAt: try row.decode("closes_at"),
             sealingKey: (try row.decode("sealing_key", as: Data?.self)).flatMap(BallotSealingKey.init(rawRepresentation:)),
-            ballotLength: try row.decode("ballot_length"))
+            ballotLength: try row.decode("ballot_length"), jointTally: try row.decode("tally_sha256"),
+            textLength: try row.decode("tally_text_length"))
     }
 }

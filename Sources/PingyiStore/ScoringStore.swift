@@ -156,9 +156,19 @@ public struct ScoringStore: Sendable {
 
     /// Throws `AppraisalError.campaignsOpen` naming the year's open campaigns, if any.
     static func refuseOpenCampaigns(year: Int, on connection: Connection) throws {
-        let open = try connection.query("SELECT id, kind FROM campaigns WHERE year = \(year) AND state = 'open' ORDER BY id").map { row in
+        // A campaign of the joint count is counted when its trustees have given their shares,
+        // after its close: until then its grades are not in the response tables either.
+        let open = try connection.query(
+            """
+            SELECT id, kind, state = 'closed' AS uncounted FROM campaigns c
+            WHERE year = \(year) AND (state = 'open'
+                  OR (state = 'closed' AND tally IS NOT NULL AND NOT EXISTS (SELECT 1 FROM tally_records r WHERE r.campaign_id = c.id)))
+            ORDER BY id
+            """
+        ).map { row in
             let kind = CampaignKind(rawValue: try row.decode("kind", as: String.self))?.label ?? ""
-            return "活动 \(try row.decode("id", as: Int.self))「\(kind)」"
+            let uncounted = try row.decode("uncounted", as: Bool.self) ? "（已结束，尚未联合计票）" : ""
+            return "活动 \(try row.decode("id", as: Int.self))「\(kind)」\(uncounted)"
         }
         guard open.isEmpty else { throw AppraisalError.campaignsOpen(year: year, campaigns: open) }
     }

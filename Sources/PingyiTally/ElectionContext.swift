@@ -12,6 +12,8 @@ public struct ElectionContext: Sendable {
     public let publicShares: [Int: Point]
     /// Each contest's position in the manifest, by id.
     public let positions: [String: Int]
+    /// Every target (chief or department) the manifest has a contest of.
+    public let targets: Set<String>
 
     /// Refuses a ceremony whose proofs do not hold for this manifest.
     public init(manifest: Manifest, ceremony: Ceremony) throws {
@@ -25,5 +27,6 @@ public struct ElectionContext: Sendable {
         electionHash = TallyHash.digest("election", [ceremonyHash, jointKey.bytes])
         publicShares = Dictionary(uniqueKeysWithValues: ceremony.trustees.map { ($0.index, ceremony.publicShare(of: $0.index)) })
         positions = manifest.positions
+        targets = Set(manifest.contests.map(\.target))
     }
 }

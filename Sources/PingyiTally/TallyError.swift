@@ -18,6 +18,7 @@ public enum TallyError: Error, Equatable, CustomStringConvertible {
     case textTooLong(Int, length: Int)
     case textUnreadable
     case targetTooLong(String)
+    case notAShareFile
 
     public var description: String {
         switch self {
@@ -38,6 +39,7 @@ public enum TallyError: Error, Equatable, CustomStringConvertible {
         case .totalNotFound(let id): "「\(id)」的合计无法解出：份额或密文有误"
         case .textTooLong(let count, let length): "文字答案 \(count) 字节，超过密封长度 \(length)"
         case .textUnreadable: "一份密封的文字答案无法解开：份额有误或密文被改动"
+        case .notAShareFile: "这不是密钥份额文件（应为开始活动时为各保管单位生成的 pingyi-trustee-share-v1 文件）；未作任何改动"
         case .targetTooLong(let id): "「\(id)」过长，不能写入计票清单"
         }
     }

@@ -27,6 +27,23 @@ public enum TrackingCode {
             .joined(separator: "-")
     }
 
+    /// The 10 bytes a short code (as `normalized` gives it) stands for; nil for anything else.
+    public static func prefix(of short: String) -> [UInt8]? {
+        guard let normalized = normalized(short) else { return nil }
+        var bits = 0
+        var value = 0
+        var bytes: [UInt8] = []
+        for character in normalized where character != "-" {
+            value = (value << 5 | alphabet.firstIndex(of: character)!) & 0xffff
+            bits += 5
+            if bits >= 8 {
+                bytes.append(UInt8((value >> (bits - 8)) & 0xff))
+                bits -= 8
+            }
+        }
+        return bytes
+    }
+
     /// A typed short code made comparable: upper case, without spaces or dashes; nil unless it
     /// is 16 base32 characters.
     public static func normalized(_ typed: String) -> String? {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A trustee's secret share of the joint key, `s_i`: what its share file holds, offline, with what
 /// ties it to one ceremony. `s_i·G` equals the ceremony's public share `K_i`.
 public struct TrusteeShare: Codable, Sendable, Equatable {
@@ -67,4 +69,29 @@ public struct TrusteeShare: Codable, Sendable, Equatable {
 extension TrusteeShare {
     /// This trustee's partial decryption of a sealed text's `R`: `s_i·R`.
     public func partial(_ ephemeral: Point) -> Point { secret * ephemeral }
+}
+
+extension TrusteeShare {
+    /// The first field of a share file.
+    public static let fileFormat = "pingyi-trustee-share-v1"
+
+    private struct File: Codable {
+        let format: String
+        let share: TrusteeShare
+    }
+
+    /// The share file's text: JSON naming its format, campaign, ceremony, trustee and secret.
+    public func fileText() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(File(format: Self.fileFormat, share: self)), as: UTF8.self) + "\n"
+    }
+
+    /// Reads a share file; anything else is `TallyError.notAShareFile`.
+    public init(fileText: String) throws {
+        guard let file = try? JSONDecoder().decode(File.self, from: Data(fileText.utf8)), file.format == Self.fileFormat else {
+            throw TallyError.notAShareFile
+        }
+        self = file.share
+    }
 }

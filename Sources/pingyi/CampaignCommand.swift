@@ -3,13 +3,14 @@ import Foundation
 import PingyiConfiguration
 import PingyiCore
 import PingyiStore
+import PingyiTally
 import PingyiWorkflows
 
 /// `pingyi campaign create|open|close|publish|list`
 struct CampaignCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "campaign", abstract: "活动：创建、开始、结束、归档、列出（草稿 → 进行中 → 已结束 → 已归档）。",
-        subcommands: [Create.self, Schedule.self, Open.self, Close.self, Publish.self, List.self])
+        subcommands: [Create.self, Schedule.self, Open.self, Close.self, Count.self, Record.self, Publish.self, List.self])
 
     /// `pingyi campaign create --year 2026 --kind merchantReview|starRating [--template FILE] [--opens … --closes …]`
     struct Create: ConfiguredCommand {
@@ -76,13 +77,33 @@ struct CampaignCommand: AsyncParsableCommand {
     struct Open: ConfiguredCommand {
         static let configuration = CommandConfiguration(
             commandName: "open",
-            abstract: "开始活动（草稿 → 进行中），同时生成本活动的计票密钥：公钥存入数据库用于加密选票，私钥写入 --key-out 文件（权限 600）。",
-            discussion: "私钥是唯一副本，数据库和服务器都不保存。请离线保存（U 盘，或打印出来），结束活动时须用 --key 提供；丢失后本活动的选票无法统计。")
+            abstract: "开始活动（草稿 → 进行中），同时生成本活动的计票密钥：单一私钥（--key-out），或多方联合计票（--trustees、--quorum、--shares-dir）。",
+            discussion: """
+                单一私钥：公钥存入数据库用于加密选票，私钥写入 --key-out 文件（权限 600），是唯一副本，请离线保存，结束活动时须用 --key 提供。
+                多方联合计票：各保管单位（如 县营商办,县纪委监委,县委组织部）各得一个密钥份额文件，写入 --shares-dir（权限 600）；\
+                任意 --quorum 个单位共同才能解出汇总结果，任何一家都不能单独查看答卷。请把每个文件交给对应单位离线保管，并从本机删除。
+                """)
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "活动编号") var id: Int
-        @Option(name: .customLong("key-out"), help: "计票私钥的输出文件（不得已存在）") var keyOut: String
+        @Option(name: .customLong("key-out"), help: "计票私钥的输出文件（不得已存在）") var keyOut: String?
+        @Option(help: "多方联合计票的保管单位，以逗号分隔（如 县营商办,县纪委监委,县委组织部）") var trustees: String?
+        @Option(help: "解密所需的保管单位数（如 3 个单位中任意 2 个）") var quorum: Int?
+        @Option(name: .customLong("shares-dir"), help: "密钥份额文件写入的文件夹（须已存在）") var sharesDir: String?
+
+        func validate() throws {
+            let joint = trustees != nil || quorum != nil || sharesDir != nil
+            guard joint != (keyOut != nil) else { throw ValidationError("请给出 --key-out（单一私钥），或 --trustees、--quorum 与 --shares-dir（多方联合计票），二者选一") }
+            if joint, trustees == nil || quorum == nil || sharesDir == nil {
+                throw ValidationError("多方联合计票须同时给出 --trustees、--quorum 与 --shares-dir")
+            }
+        }
 
         func run(_ configuration: PingyiConfiguration) async throws {
+            if let trustees, let quorum, let sharesDir {
+                try await openJointly(trustees: trustees, quorum: quorum, directory: sharesDir, configuration: configuration)
+                return
+            }
+            guard let keyOut else { return }
             let key = BallotOpeningKey.generate()
             try PrivateFile.create(keyOut, contents: Data(key.fileText(campaignID: id).utf8))
             do {
@@ -95,6 +116,45 @@ struct CampaignCommand: AsyncParsableCommand {
             print("计票私钥已写入 \(keyOut)（仅本人可读），公钥指纹 \(key.sealingKey.fingerprint)。")
             print("请离线保存并从本机删除；结束活动时：pingyi campaign close \(id) --key \(keyOut)")
         }
+
+        /// The ceremony: each share written to its own new file before the campaign's opening
+        /// commits; a file that cannot be written leaves the campaign a draft and no file behind.
+        private func openJointly(trustees: String, quorum: Int, directory: String, configuration: PingyiConfiguration) async throws {
+            let names = trustees.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw CLIError("文件夹 \(directory) 不存在；未作任何改动")
+            }
+            let id = self.id
+            let written = Written()
+            let campaign: Campaign
+            do {
+                campaign = try await database.withPool(configuration) { pool in
+                    try await CampaignStore(pool: pool).openJointly(id: id, trustees: names, quorum: quorum, actor: configuration.actor) {
+                        shares in
+                        for share in shares {
+                            let path = (directory as NSString).appendingPathComponent(TrusteeShareFileName.of(share, campaignID: id))
+                            try PrivateFile.create(path, contents: Data(try share.fileText().utf8))
+                            written.add(path)
+                        }
+                    }
+                }
+            } catch {
+                for path in written.paths { try? FileManager.default.removeItem(atPath: path) }
+                throw error
+            }
+            print("活动 \(campaign.id)（\(campaign.year) 年度「\(campaign.kind.label)」）已开始，多方联合计票：\(names.count) 个保管单位，任意 \(quorum) 个可共同计票。")
+            for path in written.paths { print("  密钥份额：\(path)") }
+            print("请把每个文件交给对应单位离线保管（U 盘），并从本机删除。结束活动后：pingyi campaign count \(id) --share 文件")
+        }
+    }
+
+    /// The share files written so far (the ceremony's callback runs on the pool's thread).
+    final class Written: @unchecked Sendable {
+        private let lock = NSLock()
+        private var list: [String] = []
+        func add(_ path: String) { lock.withLock { list.append(path) } }
+        var paths: [String] { lock.withLock { list } }
     }
 
     /// `pingyi campaign close ID --key FILE`
@@ -114,6 +174,54 @@ struct CampaignCommand: AsyncParsableCommand {
                 }
             }
             try await CampaignCommand.move(id, to: .closed, key: openingKey, database: database, configuration: configuration)
+        }
+    }
+
+    /// `pingyi campaign count ID --share FILE`
+    struct Count: ConfiguredCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "count",
+            abstract: "多方联合计票：提交一个保管单位的密钥份额文件（活动结束后，每个单位一次）；达到所需单位数时完成计票并生成公开记录。")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "活动编号") var id: Int
+        @Option(help: "保管单位的密钥份额文件") var share: String
+
+        func run(_ configuration: PingyiConfiguration) async throws {
+            let trustee = try TrusteeShare(fileText: try readText(share))
+            let id = self.id
+            let progress = try await database.withPool(configuration) { pool in
+                try await JointTallyStore(pool: pool).give(campaignID: id, share: trustee, actor: configuration.actor)
+            }
+            print("「\(trustee.name)」的密钥份额已核验并采用（已有 \(progress.given.count) 个单位，需 \(progress.quorum) 个）。")
+            if progress.counted {
+                print("联合计票已完成：各项合计已解出并计入统计，公开记录已生成（pingyi campaign record \(id) --out 文件）。")
+            } else {
+                print(
+                    "还需：\(progress.trustees.filter { !progress.given.contains($0) }.joined(separator: "、")) 中任意 \(progress.quorum - progress.given.count) 个。"
+                )
+            }
+        }
+    }
+
+    /// `pingyi campaign record ID [--out FILE]`
+    struct Record: ConfiguredCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "record", abstract: "输出多方联合计票的公开记录（JSON，见 docs/RECORD.md；可用 verify/ 独立核验）。")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "活动编号") var id: Int
+        @Option(help: "写入的文件（默认输出到屏幕）") var out: String?
+
+        func run(_ configuration: PingyiConfiguration) async throws {
+            let id = self.id
+            guard let record = try await database.withPool(configuration, { try await JointTallyStore(pool: $0).record(campaignID: id) }) else {
+                throw CLIError("活动 \(id) 还没有公开记录：它不是多方联合计票，或尚未完成计票")
+            }
+            if let out {
+                try Data(record.utf8).write(to: URL(fileURLWithPath: out))
+                print("公开记录已写入 \(out)（\(record.utf8.count) 字节）。")
+            } else {
+                print(record)
+            }
         }
     }
 

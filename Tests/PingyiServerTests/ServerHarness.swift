@@ -7,6 +7,7 @@ import PingyiCore
 import PingyiPostgres
 import PingyiServer
 import PingyiStore
+import PingyiTally
 import PingyiTestSupport
 
 /// Runs the real application (router test framework) on a fresh database holding the small
@@ -16,9 +17,12 @@ struct ServerHarness: Sendable {
     let client: any TestClientProtocol
     let merchantReview: (Campaign, [IssuedInvitation])?
     let starRating: (Campaign, [IssuedInvitation])?
+    /// The trustees' shares of campaigns opened for the joint count (`joint: true`).
+    var shares: [CampaignKind: [TrusteeShare]] = [:]
 
     static func run(
         open kinds: [CampaignKind] = [.merchantReview, .starRating],
+        joint: Bool = false,
         logger: Logger = ServerHarness.quietLogger,
         configure: @Sendable (inout ServerConfiguration) -> Void = { _ in },
         prepare: @Sendable (CountyFixture) async throws -> Void = { _ in },
@@ -26,8 +30,17 @@ struct ServerHarness: Sendable {
     ) async throws {
         try await CountyFixture.withCounty { fixture in
             try await prepare(fixture)
-            let merchant = kinds.contains(.merchantReview) ? try await fixture.openCampaign(.merchantReview) : nil
-            let star = kinds.contains(.starRating) ? try await fixture.openCampaign(.starRating) : nil
+            var shares: [CampaignKind: [TrusteeShare]] = [:]
+            func open(_ kind: CampaignKind) async throws -> (Campaign, [IssuedInvitation])? {
+                guard kinds.contains(kind) else { return nil }
+                guard joint else { return try await fixture.openCampaign(kind) }
+                let (campaign, issued, kept) = try await fixture.openJointCampaign(kind)
+                shares[kind] = kept
+                return (campaign, issued)
+            }
+            let merchant = try await open(.merchantReview)
+            let star = try await open(.starRating)
+            let kept = shares
             var configuration = ServerConfiguration(
                 conninfo: TestDatabase.serverConninfo, database: fixture.database.name, poolSize: 4,
                 maxFailedLookups: 5, trustedProxies: ["0.0.0.0/0", "::/0"], formSecret: Data("test-form-secret-0123456789".utf8))
@@ -35,7 +48,7 @@ struct ServerHarness: Sendable {
             configure(&configuration)
             let application = try await buildApplication(configuration, logger: logger)
             try await application.test(.router) { client in
-                try await body(ServerHarness(fixture: fixture, client: client, merchantReview: merchant, starRating: star))
+                try await body(ServerHarness(fixture: fixture, client: client, merchantReview: merchant, starRating: star, shares: kept))
             }
         }
     }

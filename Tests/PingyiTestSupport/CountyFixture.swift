@@ -2,6 +2,7 @@ import Foundation
 import PingyiCore
 import PingyiPostgres
 import PingyiStore
+import PingyiTally
 
 /// A small county in a fresh database: 3 departments, 4 chiefs, 3 merchants with 2026 dealings
 /// (one merchant has none), 3 supervisors (one inactive), and the 2026 appraisal year.
@@ -91,6 +92,24 @@ public struct CountyFixture: Sendable {
         let issued = try await InvitationStore(pool: pool).issue(campaignID: created.id, codeKey: CountyFixture.codeKey, actor: "test").issued
         let opened = try await CampaignStore(pool: pool).transition(id: created.id, to: .open, actor: "test", key: Self.ballotKey)
         return (opened, issued)
+    }
+
+    /// Creates, issues and opens a campaign of `kind` for the joint count, with three trustees any
+    /// two of whom can count; returns it with the tokens and each trustee's share.
+    public func openJointCampaign(_ kind: CampaignKind, year: Int = 2026) async throws -> (Campaign, [IssuedInvitation], [TrusteeShare]) {
+        let created = try await campaign(kind, year: year)
+        let issued = try await InvitationStore(pool: pool).issue(campaignID: created.id, codeKey: CountyFixture.codeKey, actor: "test").issued
+        let kept = Kept()
+        let opened = try await CampaignStore(pool: pool).openJointly(
+            id: created.id, trustees: Self.trustees, quorum: 2, actor: "test", deliver: { kept.shares = $0 })
+        return (opened, issued, kept.shares)
+    }
+
+    /// The trustees of the tests' joint campaigns.
+    public static let trustees = ["县营商办", "县纪委监委", "县委组织部"]
+
+    private final class Kept: @unchecked Sendable {
+        var shares: [TrusteeShare] = []
     }
 
     /// A count of rows.

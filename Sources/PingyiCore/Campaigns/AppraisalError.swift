@@ -31,7 +31,7 @@ public enum AppraisalError: Error, Sendable, Equatable, CustomStringConvertible 
         case .noRun(let year): "\(year) 年度还没有这次计分结果，请先正式计分"
         case .notPublished(let year): "\(year) 年度尚未发布正式结果"
         case .campaignsOpen(let year, let campaigns):
-            "\(year) 年度还有进行中的活动：\(campaigns.joined(separator: "、"))。请先用计票私钥结束活动并计票，未作任何改动"
+            "\(year) 年度还有进行中的活动：\(campaigns.joined(separator: "、"))。请先结束活动并完成计票，未作任何改动"
         case .nobodyRanked(_, let run):
             "计分编号 \(run) 没有一名股室长进入排名（有效票不足或活动尚未结束）；发布后年度将被冻结，因此不予发布。未作任何改动"
         case .notLatestRun(let year, let run, let latest):

@@ -33,6 +33,18 @@ public enum CampaignError: Error, Sendable, Equatable, CustomStringConvertible {
     case alreadyTakingAnswers(Int)
     /// An open campaign's new closing time has passed already.
     case closingInPast(Int)
+    /// The step is the joint count's, and this campaign's ballots are sealed for one key.
+    case notJoint(Int)
+    /// The joint count has nothing to encrypt: no active chief or department when it opens.
+    case nothingToCount(Int)
+    /// The joint count's trustee gave its share already.
+    case shareGiven(id: Int, trustee: String)
+    /// A joint campaign is counted once.
+    case counted(Int)
+    /// The campaign's joint count has not reached its quorum yet.
+    case notCounted(Int)
+    /// The joint count starts once the campaign is closed.
+    case notClosed(Int)
 
     /// Says what is wrong, in Chinese.
     public var description: String {
@@ -58,6 +70,12 @@ public enum CampaignError: Error, Sendable, Equatable, CustomStringConvertible {
         case .alreadyTakingAnswers(let id): "活动 \(id) 已在接受提交，开始时间不能再改；结束时间仍可修改（如延长）"
         case .closingInPast(let id): "活动 \(id) 正在进行，新的结束时间须晚于现在"
         case .reissueNeedsReason: "作废未用链接并重发须填写理由（将记入审计日志），未作任何改动"
+        case .notJoint(let id): "活动 \(id) 的选票用单一计票私钥封存，不是多方联合计票"
+        case .nothingToCount(let id): "活动 \(id) 没有在职的评议对象，无法生成联合计票清单；未作任何改动"
+        case .shareGiven(let id, let trustee): "「\(trustee)」已为活动 \(id) 提交过密钥份额；未作任何改动"
+        case .counted(let id): "活动 \(id) 已完成联合计票，结果已公开；未作任何改动"
+        case .notCounted(let id): "活动 \(id) 尚未完成联合计票：须有足够的保管单位提交密钥份额；未作任何改动"
+        case .notClosed(let id): "活动 \(id) 尚未结束：结束活动后才能提交密钥份额联合计票；未作任何改动"
         }
     }
 }

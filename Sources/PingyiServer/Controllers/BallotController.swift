@@ -6,6 +6,7 @@ import PingyiConfiguration
 import PingyiCore
 import PingyiPostgres
 import PingyiStore
+import PingyiTally
 
 /// The public form of one campaign kind: the merchant ballot under `/s`, the supervisor's star
 /// rating under `/r`.
@@ -63,7 +64,15 @@ struct BallotController: Sendable {
 
     /// `GET /s/thanks`.
     @Sendable func thanks(_ request: Request, context: PingyiRequestContext) -> Response {
-        views.message(.thanks, status: .ok)
+        // A ballot of the joint count: the cookie says its tracking code, nothing more.
+        if let value = request.cookies[cookieName]?.value, value.hasPrefix(Self.submittedMarker + ":"),
+            let code = TrackingCode.normalized(String(value.dropFirst(Self.submittedMarker.count + 1)))
+        {
+            var response = views.message(.thanks(trackingCode: code), status: .ok)
+            response.headers[.cacheControl] = "no-store"
+            return response
+        }
+        return views.message(.thanks, status: .ok)
     }
 
     /// `GET /s/done` — 「已提交」 (`?code`: said of a typed code).
@@ -110,7 +119,7 @@ struct BallotController: Sendable {
     /// against the same limit (else the cookie would be a way around it).
     @Sendable func form(_ request: Request, context: PingyiRequestContext) async throws -> Response {
         // The ballot was submitted from this browser (the cookie says so, nothing more).
-        if request.cookies[cookieName]?.value == Self.submittedMarker { return done() }
+        if isSubmitted(request) { return done() }
         guard let credential = cookieCredential(request) else {
             if request.cookies[cookieName] == nil {
                 // Opened without a link: the form for the typed code of a printed letter.
@@ -142,7 +151,7 @@ struct BallotController: Sendable {
         let address = ClientAddress.of(request, context: context, trustedProxies: trustedProxies)
         let blocked = await limiter.isBlocked(address)
         // Posted again from Chromium's 「确认重新提交表单」 after the ballot went through.
-        if request.cookies[cookieName]?.value == Self.submittedMarker { return done() }
+        if isSubmitted(request) { return done() }
         guard let credential = cookieCredential(request) else {
             if blocked { return views.message(.tooManyAttempts, status: .tooManyRequests) }
             await limiter.recordFailure(address)
@@ -218,6 +227,11 @@ struct BallotController: Sendable {
             var response = Response(status: .seeOther, headers: [.location: "\(path)/thanks"])
             response.setCookie(cookie(Self.submittedMarker))
             return response
+        case .submitted(.counted(let trackingCode)):
+            // The same, with the tracking code for the thanks page to show (never in the URL).
+            var response = Response(status: .seeOther, headers: [.location: "\(path)/thanks"])
+            response.setCookie(cookie(Self.submittedMarker + ":" + trackingCode))
+            return response
         }
     }
 
@@ -233,7 +247,7 @@ struct BallotController: Sendable {
     /// The outcome of a submission, for the metrics: never anything about who.
     static func outcome(_ attempt: SubmitAttempt) -> String {
         switch attempt {
-        case .submitted(.accepted): "accepted"
+        case .submitted(.accepted), .submitted(.counted): "accepted"
         case .notSubmitted(.alreadyUsed), .submitted(.alreadyUsed): "already_used"
         case .notSubmitted(.notAccepting), .submitted(.notAccepting): "not_accepting"
         case .notSubmitted, .submitted(.notFound): "not_found"
@@ -267,8 +281,15 @@ struct BallotController: Sendable {
             name: cookieName, value: value, path: configuration.cookiePath(path), secure: configuration.usesHTTPS, httpOnly: true, sameSite: .lax)
     }
 
-    /// What the cookie holds once this browser submitted its ballot.
+    /// What the cookie holds once this browser submitted its ballot (with `:` and the tracking
+    /// code for a ballot of the joint count).
     static let submittedMarker = "submitted"
+
+    /// Whether the cookie says this browser submitted its ballot.
+    private func isSubmitted(_ request: Request) -> Bool {
+        guard let value = request.cookies[cookieName]?.value else { return false }
+        return value == Self.submittedMarker || value.hasPrefix(Self.submittedMarker + ":")
+    }
 
     /// 303 to 「已提交」: every way to a used invitation (the link, the cookie, the typed code, a
     /// second post) ends on the same page, which holds no form.

@@ -1,6 +1,7 @@
 import Hummingbird
 import PingyiCore
 import PingyiStore
+import PingyiTally
 
 // The domain's and the stores' errors as HTTP problems, decided once: what is not there is 404,
 // a step the current state does not allow is 409, input that reads but breaks a rule is 422.
@@ -25,7 +26,7 @@ extension CampaignError: HTTPProblemConvertible {
             case .notFound, .yearNotFound: .notFound
             // A key that does not match the campaign's stored one conflicts with what is stored.
             case .duplicate, .illegalTransition, .notAcceptingInvitations, .sealingKeyMissing, .openingKeyMissing, .openingKeyMismatch,
-                .boxMismatch, .notDraft, .alreadyTakingAnswers:
+                .boxMismatch, .notDraft, .alreadyTakingAnswers, .notJoint, .nothingToCount, .shareGiven, .counted, .notCounted, .notClosed:
                 .conflict
             case .wrongTarget, .unknownDepartments, .badPeriod, .reissueNeedsReason, .closingInPast: .unprocessableContent
             }
@@ -104,4 +105,10 @@ extension ProblemEvidenceError: HTTPProblemConvertible {
 extension WorkingCalendarError: HTTPProblemConvertible {
     /// A deadline that needs a year without a calendar: the office must import it first.
     var problem: HTTPProblem { HTTPProblem(.conflict, description) }
+}
+
+extension TallyError: HTTPProblemConvertible {
+    /// A share, a ceremony or a choice that does not fit the joint count breaks its rules: 422,
+    /// with the words naming the trustee.
+    var problem: HTTPProblem { HTTPProblem(.unprocessableContent, description) }
 }

@@ -18,6 +18,8 @@ struct MessagePage: Page {
     let link: Link?
     /// Whether the page gives the county's 咨询电话 (the pages that tell a respondent to ask the office).
     let contact: Bool
+    /// The ballot's tracking code (the joint count's thanks page).
+    var trackingCode: String? = nil
 
     /// A link on a message page.
     struct Link: Sendable {
@@ -33,6 +35,18 @@ struct MessagePage: Page {
         self.success = success
         self.link = link
     }
+
+    /// The thanks page of a ballot of the joint count: its tracking code and what it is for.
+    static func thanks(trackingCode: String) -> MessagePage {
+        var page = MessagePage(
+            heading: "提交成功，感谢参与",
+            message: "您的评议已加密记录，只有几个保管单位共同才能解出汇总结果，任何一家单位都无法单独查看答卷。", success: true)
+        page.trackingCode = trackingCode
+        return page
+    }
+
+    /// `/records/{id}` of a campaign without a record.
+    static let noRecord = MessagePage(heading: "没有这份计票记录", message: "这次活动不是多方联合计票，或尚未完成计票。")
 
     static let invalidLink = MessagePage(heading: "链接无效", message: "这个评议链接无效或已作废。请核对链接是否完整，或联系营商办重新获取。", contact: true)
     static let alreadySubmitted = MessagePage(heading: "已提交，感谢参与", message: "这个链接的评议已经提交，每个链接只能提交一次。感谢您对优化营商环境工作的支持！", success: true)

@@ -1,7 +1,7 @@
 /// Every page type (`PagesTests` checks that this list covers every page template).
 enum Pages {
     static let all: [any Page.Type] = [
-        BallotPage.self, CodeEntryPage.self, MessagePage.self, RetryPage.self,
+        BallotPage.self, CodeEntryPage.self, MessagePage.self, RetryPage.self, TrackingPage.self,
         ConsoleAssignmentOrderPage.self, ConsoleCalendarsPage.self, ConsoleChiefPage.self, ConsoleCluesPage.self, ConsoleConfirmPage.self,
         ConsoleCountyPage.self, ConsoleDepartmentPage.self, ConsoleFollowUpsPage.self, ConsoleImportPreviewPage.self, ConsoleImportsPage.self,
         ConsoleLedgerMonthPage.self, ConsoleLedgerQuarterPage.self, ConsoleLoginPage.self, ConsoleMessagePage.self, ConsoleNoticePage.self,

@@ -1,0 +1,100 @@
+import Crypto
+import Foundation
+import PingyiCore
+import PingyiPostgres
+import PingyiTally
+
+/// The joint count's side of a campaign's life in the database: opening (the manifest from the
+/// roster and the trustees' ceremony), each ballot's claim (encrypted, chained, its texts sealed
+/// one by one), and the close (texts shuffled into fresh rows, every used invitation dated the
+/// close day). The count itself is `JointTallyStore`.
+enum JointBox {
+    /// The campaign's manifest label: its year, kind and id.
+    static func label(_ campaign: Campaign) -> String { "\(campaign.year) \(campaign.kind.label) #\(campaign.id)" }
+
+    /// Every target a ballot of `campaign` can grade now: the active chiefs (merchant review) or
+    /// departments (star rating), in order. The manifest is fixed from these when it opens.
+    static func targets(_ campaign: Campaign, on connection: Connection) throws -> [String] {
+        switch campaign.kind {
+        case .merchantReview:
+            try connection.query(
+                """
+                SELECT c.employee_number AS target FROM chiefs c JOIN sections s ON s.id = c.section_id AND s.active
+                JOIN departments d ON d.code = s.department_code AND d.active WHERE c.active ORDER BY c.employee_number
+                """
+            ).map { try $0.decode("target") }
+        case .starRating:
+            try connection.query("SELECT code AS target FROM departments WHERE active ORDER BY code").map { try $0.decode("target") }
+        }
+    }
+
+    /// Opens `campaign` for the joint count, inside the caller's transaction: the manifest, the
+    /// ceremony of `trustees` with `quorum`, stored with the chain's start. Returns each trustee's
+    /// share, which is stored nowhere.
+    static func open(_ campaign: Campaign, trustees: [String], quorum: Int, on connection: Connection) throws -> [TrusteeShare] {
+        let manifest = try Manifest(
+            campaign: label(campaign), contests: JointBallot.contests(template: campaign.template, targets: try targets(campaign, on: connection)))
+        guard !manifest.contests.isEmpty else { throw CampaignError.nothingToCount(campaign.id) }
+        let (ceremony, shares) = try KeyCeremony.run(manifest: manifest, trustees: trustees, quorum: quorum)
+        let context = try ElectionContext(manifest: manifest, ceremony: ceremony)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let json = String(decoding: try encoder.encode(JointContextCache.Stored(manifest: manifest, ceremony: ceremony)), as: UTF8.self)
+        let sha256 = SHA256.hash(data: Data(json.utf8)).hex
+        try connection.query(
+            """
+            UPDATE campaigns SET tally = \(json)::jsonb, tally_sha256 = \(sha256), tally_count = 0,
+                   tally_chain = \(Data(TrackingCode.start(electionHash: context.electionHash))),
+                   tally_text_length = \(JointBallot.textLength(template: campaign.template))
+            WHERE id = \(campaign.id)
+            """)
+        JointContextCache.keep(context, sha256: sha256)
+        return shares
+    }
+
+    /// The bytes the claim statement hashes in front of the previous code and the ballot's hash:
+    /// `"pingyi-tally-v1" 0 "chain" 0`, as `TallyHash` writes it.
+    static let chainPrefix = Data(Array("pingyi-tally-v1".utf8) + [0] + Array("chain".utf8) + [0])
+
+    /// A ballot of a joint campaign, ready for the claim: its contests as the record's JSON, its
+    /// hash for the chain, its texts sealed.
+    struct Prepared {
+        let contests: String
+        let ballotHash: Data
+        let texts: [Data]
+    }
+
+    static func prepare(_ answers: BallotAnswers, targets: [String], campaign: Campaign, context: ElectionContext) throws -> Prepared {
+        let inManifest = targets.filter { context.targets.contains($0) }
+        let choices = JointBallot.choices(answers, template: campaign.template, targets: inManifest)
+        let contests = try EncryptedBallot.encrypt(choices: choices, context: context)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let json = String(decoding: try encoder.encode(contests), as: UTF8.self)
+        let length = campaign.textLength ?? JointBallot.textLength(template: campaign.template)
+        let texts = try JointBallot.texts(answers, template: campaign.template, targets: inManifest).map {
+            try SealedText.seal($0, length: length, key: context.jointKey)
+        }
+        return Prepared(
+            contests: json, ballotHash: Data(EncryptedBallot.hash(contests: contests, electionHash: context.electionHash)), texts: texts)
+    }
+
+    /// Closes a joint campaign inside the caller's transaction: one encrypted ballot per used
+    /// invitation, or nothing moves; the texts rewritten as fresh rows in a shuffled order; every
+    /// used invitation dated `today`.
+    static func close(_ campaign: Campaign, today: CivilDate, on connection: Connection) throws -> [String: Int] {
+        let ballots = try connection.query("SELECT count(*) AS n FROM tally_ballots WHERE campaign_id = \(campaign.id)")[0].decode("n", as: Int.self)
+        let used = try connection.query(
+            "SELECT count(*) AS n FROM invitations WHERE campaign_id = \(campaign.id) AND used_on IS NOT NULL")[0].decode("n", as: Int.self)
+        guard ballots == used else { throw CampaignError.boxMismatch(id: campaign.id, sealed: ballots, used: used) }
+        var texts: [Data] = try connection.query("DELETE FROM tally_texts WHERE campaign_id = \(campaign.id) RETURNING sealed").map {
+            try $0.decode("sealed")
+        }
+        var generator = SystemRandomNumberGenerator()
+        texts.shuffle(using: &generator)
+        try connection.query("INSERT INTO tally_texts (campaign_id, sealed) SELECT \(campaign.id), t FROM unnest(\(texts)::bytea[]) AS t")
+        try connection.query(
+            "UPDATE invitations SET used_on = \(today.description)::date WHERE campaign_id = \(campaign.id) AND used_on IS NOT NULL")
+        return ["ballots": ballots, "texts": texts.count]
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import PingyiCore
+import PingyiPostgres
+import PingyiStore
+import PingyiTally
+import PingyiTestSupport
+import Testing
+
+@Suite("The joint count (多方联合计票)")
+struct JointCountTests {
+    static let xiaomi = "91110108551385082Q"
+
+    /// Submits `fields` for the merchant `creditCode` and returns the tracking code its thanks page shows.
+    static func submit(_ server: ServerHarness, creditCode: String, fields: (String) -> [(String, String)]) async throws -> String {
+        let cookie = "pingyi_s=\(server.merchantToken(creditCode).text)"
+        let csrf = try await server.csrf(path: "/s", cookie: cookie)
+        let submitted = try await server.post("/s", body: ServerHarness.encode(fields(csrf)), cookie: cookie)
+        #expect(submitted.status == .seeOther && submitted.headers[.location] == "/s/thanks")
+        let marker = try #require(submitted.headers[.setCookie]?.split(separator: ";").first.map(String.init))
+        #expect(marker.hasPrefix("pingyi_s=submitted:"))
+        let thanks = try await server.get("/s/thanks", cookie: marker)
+        #expect(thanks.text.contains("您的追踪码"))
+        let code = try #require(thanks.text.firstMatch(of: /[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}/).map { String($0.output) })
+        // Back to the form says 「已提交」 as with a sealed ballot.
+        #expect(try await server.get("/s", cookie: marker).headers[.location] == "/s/done")
+        return code
+    }
+
+    static func track(_ server: ServerHarness, _ code: String) async throws -> String {
+        try await server.post("/track", body: ServerHarness.encode([("code", code.lowercased())]), cookie: nil).text
+    }
+
+    @Test("merchants' ballots: encrypted and chained, a tracking code each; one trustee counts nothing; two do, and only the totals are opened")
+    func wholeCount() async throws {
+        try await ServerHarness.run(open: [.merchantReview], joint: true) { server in
+            let campaign = server.merchantReview!.0
+            let shares = try #require(server.shares[.merchantReview])
+            #expect(campaign.isJoint && campaign.sealingKey == nil)
+            let first = try await Self.submit(server, creditCode: MerchantBallotTests.huawei) { MerchantBallotTests.validFields(csrf: $0) }
+            let second = try await Self.submit(server, creditCode: Self.xiaomi) {
+                [("csrf", $0), ("a.G0301.overall", "basic"), ("a.G0301.comment", "纳税窗口很好 联合计票标记")]
+            }
+            #expect(first != second)
+
+            // While open: encrypted ballots and sealed texts, nothing readable, no sealed box.
+            #expect(try server.fixture.count("SELECT count(*) FROM ballot_box") == 0)
+            #expect(try server.fixture.count("SELECT count(*) FROM tally_ballots") == 2)
+            // One sealed text per text box of each form: huawei's three chiefs' comments and the general one, xiaomi's one and the general.
+            #expect(try server.fixture.count("SELECT count(*) FROM tally_texts") == 6)
+            let connection = try server.fixture.database.connect()
+            let lengths = try connection.query("SELECT DISTINCT octet_length(sealed) AS n FROM tally_texts").map { try $0.decode("n", as: Int.self) }
+            #expect(lengths.count == 1, "every sealed text has one length")
+            for table in ["tally_ballots", "tally_texts", "campaigns", "chief_grades", "text_answers", "audit_log"] {
+                let dump =
+                    try connection.query("SELECT string_agg(t::text, ' ') AS d FROM \(identifier: table) t")[0].decode("d", as: String?.self) ?? ""
+                #expect(!dump.contains("联合计票标记") && !dump.contains("窗口办事要跑三趟") && !dump.contains("希望简化流程"), "\(table)")
+            }
+            #expect(try await Self.track(server, first).contains("答卷已收到"))
+
+            // Scoring waits for the count; so does archiving.
+            _ = try await CampaignStore(pool: server.fixture.pool).transition(id: campaign.id, to: .closed, actor: "test")
+            await #expect(throws: AppraisalError.self) { try await ScoringStore(pool: server.fixture.pool).score(year: 2026, actor: "test") }
+            await #expect(throws: CampaignError.notCounted(campaign.id)) {
+                try await CampaignStore(pool: server.fixture.pool).transition(id: campaign.id, to: .published, actor: "test")
+            }
+
+            let store = JointTallyStore(pool: server.fixture.pool)
+            // A changed share, another ceremony's share: refused naming the trustee, nothing stored.
+            let changed = TrusteeShare(
+                campaign: shares[0].campaign, ceremonyHash: shares[0].ceremonyHash, index: 1, name: shares[0].name, secret: shares[0].secret + .one)
+            await #expect(throws: TallyError.shareDoesNotMatch(trustee: "县营商办")) {
+                try await store.give(campaignID: campaign.id, share: changed, actor: "test")
+            }
+            let foreign = TrusteeShare(
+                campaign: "别的活动", ceremonyHash: [UInt8](repeating: 1, count: 32), index: 2, name: "县纪委监委", secret: shares[1].secret)
+            await #expect(throws: TallyError.shareOfAnotherCampaign(trustee: "县纪委监委")) {
+                try await store.give(campaignID: campaign.id, share: foreign, actor: "test")
+            }
+            #expect(try server.fixture.count("SELECT count(*) FROM tally_shares") == 0)
+
+            // One trustee: its shares are stored, nothing is decrypted.
+            let one = try await store.give(campaignID: campaign.id, share: shares[1], actor: "test")
+            #expect(!one.counted && one.given == ["县纪委监委"] && one.quorum == 2)
+            #expect(try server.fixture.count("SELECT count(*) FROM chief_grades") == 0)
+            #expect(try server.fixture.count("SELECT count(*) FROM text_answers") == 0)
+            await #expect(throws: CampaignError.shareGiven(id: campaign.id, trustee: "县纪委监委")) {
+                try await store.give(campaignID: campaign.id, share: shares[1], actor: "test")
+            }
+
+            // The second (the third trustee stays away): the count.
+            let two = try await store.give(campaignID: campaign.id, share: shares[2], actor: "test")
+            #expect(two.counted)
+            let grades = try connection.query(
+                "SELECT employee_number || ':' || option AS g, count(*) AS n FROM chief_grades GROUP BY 1 ORDER BY 1"
+            ).map { "\(try $0.decode("g", as: String.self))=\(try $0.decode("n", as: Int.self))" }
+            #expect(grades == ["G0101:satisfied=1", "G0102:unsatisfied=1", "G0201:unknown=1", "G0301:basic=1"])
+            let texts = Set(try connection.query("SELECT body FROM text_answers").map { try $0.decode("body", as: String.self) })
+            #expect(texts == ["窗口办事要跑三趟", "希望简化流程", "纳税窗口很好 联合计票标记"])
+            #expect(try server.fixture.count("SELECT count(*) FROM ballots") == 2)
+            #expect(try server.fixture.count("SELECT count(*) FROM tally_texts") == 0)
+            #expect(try server.fixture.count("SELECT count(*) FROM tally_shares") == 0)
+
+            // The record: both tracking codes in it, the chain's order; served at /records/{id}.
+            let served = try await server.get("/records/\(campaign.id)")
+            #expect(served.status == .ok && served.headers[.contentType]?.hasPrefix("application/json") == true)
+            let record = try JSONDecoder().decode(TallyRecord.self, from: Data(served.text.utf8))
+            #expect(record.ballots.map { TrackingCode.short($0.code) } == [first, second])
+            #expect(!served.text.contains(MerchantBallotTests.huawei) && !served.text.contains("联合计票标记"))
+            #expect(record.texts.count == 6)
+            #expect(record.tally.first { $0.id == "G0102|overall" }?.totals == [0, 0, 1, 0])
+            // The independent verifier (python-ecdsa, not OpenSSL) accepts the record as served.
+            let (status, output) = try await IndependentVerifier.check(served.text)
+            #expect(status == 0, "\(output)")
+            #expect(output.contains("2 ballots"))
+            #expect(try await Self.track(server, first).contains("答卷已计入公开记录"))
+            #expect(try await Self.track(server, "AAAA-AAAA-AAAA-AAAA").contains("没有找到"))
+            #expect(try await server.post("/track", body: ServerHarness.encode([("code", "不是追踪码")]), cookie: nil).status == .unprocessableContent)
+            #expect(try await server.get("/records/999999").status == .notFound)
+
+            // Scoring reads the totals; the campaign can be archived.
+            let run = try await ScoringStore(pool: server.fixture.pool).score(year: 2026, actor: "test")
+            #expect(run.scores.contains { $0.employeeNumber == "G0101" })
+            _ = try await CampaignStore(pool: server.fixture.pool).transition(id: campaign.id, to: .published, actor: "test")
+            await #expect(throws: CampaignError.self) { try await store.give(campaignID: campaign.id, share: shares[0], actor: "test") }
+        }
+    }
+
+    @Test("a supervisor's star rating in the joint count: stars counted, an unsigned clue released at the count, a signed one at once")
+    func stars() async throws {
+        try await ServerHarness.run(open: [.starRating], joint: true) { server in
+            let campaign = server.starRating!.0
+            let shares = try #require(server.shares[.starRating])
+            for (code, signed) in [("JD001", false), ("JD002", true)] {
+                let cookie = "pingyi_r=\(server.supervisorToken(code).text)"
+                let csrf = try await server.csrf(path: "/r", cookie: cookie)
+                let posted = try await server.post(
+                    "/r", body: ServerHarness.encode(StarRatingTests.fields(csrf: csrf, clue: "线索 \(code)", signed: signed)), cookie: cookie)
+                #expect(posted.status == .seeOther)
+            }
+            #expect(try server.fixture.count("SELECT count(*) FROM problem_clues") == 1, "the signed clue went to the office at once")
+            _ = try await CampaignStore(pool: server.fixture.pool).transition(id: campaign.id, to: .closed, actor: "test")
+            let store = JointTallyStore(pool: server.fixture.pool)
+            _ = try await store.give(campaignID: campaign.id, share: shares[0], actor: "test")
+            #expect(try await store.give(campaignID: campaign.id, share: shares[1], actor: "test").counted)
+            #expect(try server.fixture.count("SELECT count(*) FROM problem_clues") == 2)
+            #expect(try server.fixture.count("SELECT count(*) FROM problem_clues WHERE body = '线索 JD001' AND signed_by IS NULL") == 1)
+            #expect(try server.fixture.count("SELECT count(*) FROM department_stars") > 0)
+            #expect(try server.fixture.count("SELECT count(*) FROM department_stars WHERE stars NOT BETWEEN 1 AND 10") == 0)
+        }
+    }
+}

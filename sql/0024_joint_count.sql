@@ -1,0 +1,51 @@
+-- 0024: the joint count (多方联合计票), a campaign's other way of keeping its ballots.
+--
+-- A campaign opened jointly has no sealing key: its `tally` holds the manifest (the contests its
+-- ballots can hold) and the trustees' key ceremony (their commitments; the joint key follows).
+-- Each ballot is encrypted on the server — every grade or star an encrypted one-hot vector with
+-- its proofs — and chained: `tally_chain` is the last tracking code, `tally_count` the number of
+-- ballots chained. The ballots stay encrypted forever (they are published in the record); only
+-- the sums per contest and option are ever decrypted, by a quorum of the trustees together.
+-- Texts are sealed to the joint key one by one (`tally_texts`, no id, no time), shuffled into
+-- fresh rows at the close, opened only at the count.
+ALTER TABLE campaigns ADD COLUMN tally jsonb CHECK (tally IS NULL OR jsonb_typeof(tally) = 'object');
+ALTER TABLE campaigns ADD COLUMN tally_sha256 text CHECK ((tally IS NULL) = (tally_sha256 IS NULL));
+ALTER TABLE campaigns ADD COLUMN tally_count integer NOT NULL DEFAULT 0;
+ALTER TABLE campaigns ADD COLUMN tally_chain bytea CHECK (tally_chain IS NULL OR octet_length(tally_chain) = 32);
+ALTER TABLE campaigns ADD COLUMN tally_text_length integer;
+ALTER TABLE campaigns ADD CONSTRAINT campaigns_one_way CHECK (sealing_key IS NULL OR tally IS NULL);
+
+-- An encrypted ballot: its place in the chain, its tracking code and its contests (the record's
+-- JSON of them). No invitation, no time.
+CREATE TABLE tally_ballots (
+    campaign_id bigint NOT NULL REFERENCES campaigns (id),
+    position integer NOT NULL CHECK (position >= 1),
+    code bytea NOT NULL CHECK (octet_length(code) = 32),
+    contests text NOT NULL,
+    PRIMARY KEY (campaign_id, position)
+);
+CREATE UNIQUE INDEX tally_ballots_code_idx ON tally_ballots (code);
+
+-- A text sealed to the joint key: ciphertext only.
+CREATE TABLE tally_texts (
+    campaign_id bigint NOT NULL REFERENCES campaigns (id),
+    sealed bytea NOT NULL
+);
+CREATE INDEX tally_texts_campaign_idx ON tally_texts (campaign_id);
+
+-- What a trustee gave at the count: its proven decryption shares of the aggregates, and its
+-- partial decryptions of the (shuffled) texts. Never its share of the key.
+CREATE TABLE tally_shares (
+    campaign_id bigint NOT NULL REFERENCES campaigns (id),
+    trustee integer NOT NULL,
+    shares text NOT NULL,
+    text_partials bytea[] NOT NULL,
+    given_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (campaign_id, trustee)
+);
+
+-- The published record of a counted campaign (docs/RECORD.md), exactly as served.
+CREATE TABLE tally_records (
+    campaign_id bigint PRIMARY KEY REFERENCES campaigns (id),
+    record text NOT NULL
+);
