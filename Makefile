@@ -2,7 +2,8 @@
 #   make run    install what is missing, build, start the private PostgreSQL, migrate, load the demo county, serve
 #   make test   the same set-up, then the format lint and the whole test suite against a real PostgreSQL:
 #               Schemathesis, the browser journeys in headless Chromium, the year cycle with its
-#               exports opened by openpyxl and LibreOffice, swift test
+#               exports opened by openpyxl and LibreOffice, the independent verifier of the joint
+#               count's record (verify/), swift test
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := run
@@ -64,7 +65,7 @@ lint:
 # The suites that need no database (the pure domain, the pool's state machine, the API's router
 # on an in-memory reading, the CLI's files and configuration, QR codes, workbooks, letters and
 # links files): seconds after a build.
-FAST_SUITES = PingyiCoreTests|PoolStateMachineTests|FastRouterTests|pingyiTests|PingyiQRTests|PingyiXLSXTests|LetterWorkflowTests|LinksFileTests
+FAST_SUITES = PingyiCoreTests|PoolStateMachineTests|FastRouterTests|pingyiTests|PingyiQRTests|PingyiTallyTests|PingyiXLSXTests|LetterWorkflowTests|LinksFileTests
 test-fast: build
 	$(SWIFT) build --build-tests
 	env -u PGHOST -u PGPORT -u PGDATABASE -u DATABASE_URL $(SWIFT) test --skip-build --filter '$(FAST_SUITES)'
@@ -75,6 +76,7 @@ test: test-deps db-start lint
 	scripts/fuzz.sh && \
 	scripts/browser-tests.sh && \
 	scripts/year-cycle.sh && \
+	PINGYI_BIN=$(CURDIR)/$(BIN) scripts/verify-tests.sh && \
 	$(SWIFT) test --skip-build
 
 clean: db-stop

@@ -3,7 +3,8 @@
 #   scripts/deps.sh        to build and run: the PostgreSQL server binaries, libpq's headers,
 #                          pkg-config (for the CLibPQ module), libxlsxwriter's headers (the
 #                          .xlsx exports, CXLSXWriter module), libqrencode's (the letters' QR
-#                          codes, CQREncode module) and curl (readiness checks)
+#                          codes, CQREncode module), OpenSSL's libcrypto headers (the joint
+#                          count's P-256 arithmetic, CLibCrypto module) and curl (readiness checks)
 #   scripts/deps.sh test   and what the tests call as well: Debian's python3 and python3-venv
 #                          (for .pytools/, see pytools.sh), headless Chromium with its
 #                          chromedriver and CJK fonts (the browser tests and screenshots),
@@ -16,6 +17,7 @@ command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if ! pkg-config --exists libpq 2>/dev/null; then missing+=(libpq-dev); fi
 if ! pkg-config --exists xlsxwriter 2>/dev/null; then missing+=(libxlsxwriter-dev); fi
 if ! pkg-config --exists libqrencode 2>/dev/null; then missing+=(libqrencode-dev); fi
+if ! pkg-config --exists libcrypto 2>/dev/null; then missing+=(libssl-dev); fi
 command -v curl >/dev/null 2>&1 || missing+=(curl ca-certificates)
 if [ "${1:-}" = test ]; then
     [ -x /usr/bin/python3 ] || missing+=(python3)

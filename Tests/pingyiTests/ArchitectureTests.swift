@@ -16,12 +16,14 @@ struct ArchitectureTests {
         "PingyiPostgres": ["CLibPQ"],
         "PingyiXLSX": ["CXLSXWriter", "PingyiCore"],
         "PingyiQR": ["CQREncode"],
-        "PingyiStore": ["PingyiCore", "PingyiPostgres"],
-        "PingyiWorkflows": ["PingyiCore", "PingyiPostgres", "PingyiStore", "PingyiXLSX", "PingyiQR"],
+        "PingyiTally": ["CLibCrypto", "PingyiCore"],
+        "PingyiStore": ["PingyiCore", "PingyiPostgres", "PingyiTally"],
+        "PingyiWorkflows": ["PingyiCore", "PingyiPostgres", "PingyiStore", "PingyiXLSX", "PingyiQR", "PingyiTally"],
         "PingyiDemo": ["PingyiCore", "PingyiPostgres", "PingyiStore", "PingyiXLSX", "PingyiWorkflows"],
-        "PingyiServer": ["PingyiCore", "PingyiConfiguration", "PingyiPostgres", "PingyiStore", "PingyiXLSX", "PingyiWorkflows"],
+        "PingyiServer": ["PingyiCore", "PingyiConfiguration", "PingyiPostgres", "PingyiStore", "PingyiXLSX", "PingyiWorkflows", "PingyiTally"],
         "pingyi": [
             "PingyiCore", "PingyiConfiguration", "PingyiPostgres", "PingyiStore", "PingyiXLSX", "PingyiWorkflows", "PingyiDemo", "PingyiServer",
+            "PingyiTally",
         ],
     ]
     static let ours: Set<String> = Set(allowed.keys).union(cLibraries)
