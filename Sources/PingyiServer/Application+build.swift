@@ -108,8 +108,12 @@ func buildRouter(
         gate: gate, campaigns: CampaignStore(pool: pool), invitations: InvitationStore(pool: pool), appraisals: AppraisalStore(pool: pool),
         codeKey: codeKey
     ).add(to: console)
+    ConsoleJointCountController(
+        gate: gate, campaigns: CampaignStore(pool: pool), tally: JointTallyStore(pool: pool), desk: JointCeremonyDesk()
+    ).add(to: console)
     ConsoleYearsController(
-        gate: gate, appraisals: AppraisalStore(pool: pool), campaigns: CampaignStore(pool: pool), scoring: ScoringStore(pool: pool)
+        gate: gate, appraisals: AppraisalStore(pool: pool), campaigns: CampaignStore(pool: pool), scoring: ScoringStore(pool: pool),
+        tally: JointTallyStore(pool: pool)
     ).add(to: console)
     ConsoleImportsController(gate: gate, pool: pool, pending: PendingImportStore(pool: pool)).add(to: console)
     ConsoleRankingController(

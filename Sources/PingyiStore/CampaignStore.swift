@@ -119,32 +119,40 @@ public struct CampaignStore: Sendable {
         id: Int, to target: CampaignState, actor: String, key: BallotOpeningKey? = nil, sealingKey: BallotSealingKey? = nil, now: Date = Date()
     ) async throws -> Campaign {
         try await pool.transaction { connection in
-            try CampaignStore.step(id: id, to: target, actor: actor, key: key, sealingKey: sealingKey, joint: nil, now: now, on: connection).0
+            try CampaignStore.step(id: id, to: target, actor: actor, key: key, sealingKey: sealingKey, joint: nil, now: now, on: connection)
         }
     }
 
-    /// Opens a campaign for the joint count (多方联合计票) instead of sealing it for one key: the
-    /// manifest is fixed from the roster now, and the key ceremony of `trustees` (any `quorum`
-    /// of whom can count) makes the joint key. Each trustee's share of the key is
-    /// to be written to that trustee's own file, and is stored nowhere.
-    ///
-    /// `deliver` receives the shares inside the transaction, before it commits: when it throws
-    /// (a share file could not be written), the campaign stays a draft.
-    public func openJointly(
-        id: Int, trustees: [String], quorum: Int, actor: String, now: Date = Date(), deliver: @escaping @Sendable ([TrusteeShare]) throws -> Void
-    ) async throws -> Campaign {
+    /// The key ceremony of a draft campaign's joint count (多方联合计票): its manifest from the
+    /// roster as it is now, and the ceremony of `trustees`, any `quorum` of whom can count. Nothing
+    /// is stored: each trustee's share is to be written to that trustee's own file; then
+    /// `openJointly` opens the campaign with the ceremony.
+    public func prepareJointCount(id: Int, trustees: [String], quorum: Int) async throws -> PreparedCeremony {
+        try await pool.withConnection { connection in
+            guard let row = try connection.query("SELECT \(unescaped: CampaignStore.columns) FROM campaigns WHERE id = \(id)").first else {
+                throw CampaignError.notFound(id)
+            }
+            let campaign = try CampaignStore.decode(row)
+            guard campaign.state == .draft else { throw CampaignError.illegalTransition(id: id, from: campaign.state, to: .open) }
+            let manifest = try JointBox.manifest(campaign, on: connection)
+            let (ceremony, shares) = try KeyCeremony.run(manifest: manifest, trustees: trustees, quorum: quorum)
+            return PreparedCeremony(campaignID: id, manifest: manifest, ceremony: ceremony, shares: shares)
+        }
+    }
+
+    /// Opens a campaign for the joint count instead of sealing it for one key, with the ceremony
+    /// `prepareJointCount` made for it; refused (the campaign stays a draft) when the roster has
+    /// changed since.
+    public func openJointly(id: Int, ceremony: PreparedCeremony, actor: String, now: Date = Date()) async throws -> Campaign {
         try await pool.transaction { connection in
-            let (campaign, shares) = try CampaignStore.step(
-                id: id, to: .open, actor: actor, key: nil, sealingKey: nil, joint: (trustees, quorum), now: now, on: connection)
-            try deliver(shares)
-            return campaign
+            try CampaignStore.step(id: id, to: .open, actor: actor, key: nil, sealingKey: nil, joint: ceremony, now: now, on: connection)
         }
     }
 
     static func step(
         id: Int, to target: CampaignState, actor: String, key: BallotOpeningKey?, sealingKey: BallotSealingKey?,
-        joint: (trustees: [String], quorum: Int)?, now: Date, on connection: Connection
-    ) throws -> (Campaign, [TrusteeShare]) {
+        joint: PreparedCeremony?, now: Date, on connection: Connection
+    ) throws -> Campaign {
         guard let row = try connection.query("SELECT \(unescaped: CampaignStore.columns) FROM campaigns WHERE id = \(id) FOR UPDATE").first
         else { throw CampaignError.notFound(id) }
         let campaign = try CampaignStore.decode(row)
@@ -164,7 +172,6 @@ public struct CampaignStore: Sendable {
         if target == .open, publicHalf == nil, joint == nil { throw CampaignError.sealingKeyMissing(id) }
         if target == .published, campaign.isJoint, try !JointTallyStore.counted(id, on: connection) { throw CampaignError.notCounted(id) }
         var moved: [String: Int] = [:]
-        var shares: [TrusteeShare] = []
         if target == .closed {
             moved =
                 campaign.isJoint
@@ -172,8 +179,8 @@ public struct CampaignStore: Sendable {
                 : try BallotBox.count(campaign: campaign, key: key, today: CountyCalendar.today(now), on: connection)
         }
         if target == .open, let joint {
-            shares = try JointBox.open(campaign, trustees: joint.trustees, quorum: joint.quorum, on: connection)
-            moved = ["trustees": joint.trustees.count, "quorum": joint.quorum]
+            try JointBox.open(campaign, ceremony: joint, on: connection)
+            moved = ["trustees": joint.ceremony.trustees.count, "quorum": joint.ceremony.quorum]
         }
         let sealing = target == .open && joint == nil ? publicHalf?.rawRepresentation : nil
         let length = target == .open && joint == nil ? try CampaignStore.ballotLength(campaign, on: connection) : nil
@@ -192,7 +199,7 @@ public struct CampaignStore: Sendable {
                 beforeJSON: AuditLog.json(["state": campaign.state.rawValue]),
                 afterJSON: AuditLog.json(moved.mapValues { "\($0)" }.merging(["state": target.rawValue]) { _, state in state })),
             on: connection)
-        return (result, shares)
+        return result
     }
 
     /// The one sealed length of `campaign`'s ballots (`BallotLength`), from the longest form any

@@ -28,18 +28,27 @@ enum JointBox {
         }
     }
 
-    /// Opens `campaign` for the joint count, inside the caller's transaction: the manifest, the
-    /// ceremony of `trustees` with `quorum`, stored with the chain's start. Returns each trustee's
-    /// share, which is stored nowhere.
-    static func open(_ campaign: Campaign, trustees: [String], quorum: Int, on connection: Connection) throws -> [TrusteeShare] {
+    /// The manifest `campaign` would have if it opened now: its template's contests of every
+    /// target it can grade.
+    static func manifest(_ campaign: Campaign, on connection: Connection) throws -> Manifest {
         let manifest = try Manifest(
             campaign: label(campaign), contests: JointBallot.contests(template: campaign.template, targets: try targets(campaign, on: connection)))
         guard !manifest.contests.isEmpty else { throw CampaignError.nothingToCount(campaign.id) }
-        let (ceremony, shares) = try KeyCeremony.run(manifest: manifest, trustees: trustees, quorum: quorum)
-        let context = try ElectionContext(manifest: manifest, ceremony: ceremony)
+        return manifest
+    }
+
+    /// Opens `campaign` for the joint count with a ceremony made for it, inside the caller's
+    /// transaction: the manifest must still be the roster's (else the ceremony is refused and the
+    /// campaign stays a draft); it is stored with the ceremony and the chain's start.
+    static func open(_ campaign: Campaign, ceremony prepared: PreparedCeremony, on connection: Connection) throws {
+        guard prepared.campaignID == campaign.id, try manifest(campaign, on: connection) == prepared.manifest else {
+            throw CampaignError.rosterChanged(campaign.id)
+        }
+        let context = try ElectionContext(manifest: prepared.manifest, ceremony: prepared.ceremony)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = String(decoding: try encoder.encode(JointContextCache.Stored(manifest: manifest, ceremony: ceremony)), as: UTF8.self)
+        let json = String(
+            decoding: try encoder.encode(JointContextCache.Stored(manifest: prepared.manifest, ceremony: prepared.ceremony)), as: UTF8.self)
         let sha256 = SHA256.hash(data: Data(json.utf8)).hex
         try connection.query(
             """
@@ -49,7 +58,6 @@ enum JointBox {
             WHERE id = \(campaign.id)
             """)
         JointContextCache.keep(context, sha256: sha256)
-        return shares
     }
 
     /// The bytes the claim statement hashes in front of the previous code and the ballot's hash:

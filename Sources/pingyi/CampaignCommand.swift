@@ -117,8 +117,9 @@ struct CampaignCommand: AsyncParsableCommand {
             print("请离线保存并从本机删除；结束活动时：pingyi campaign close \(id) --key \(keyOut)")
         }
 
-        /// The ceremony: each share written to its own new file before the campaign's opening
-        /// commits; a file that cannot be written leaves the campaign a draft and no file behind.
+        /// The ceremony: each share written to its own new file, then the campaign opened with
+        /// it; when a file cannot be written or the opening is refused, the files written are
+        /// removed and the campaign stays a draft.
         private func openJointly(trustees: String, quorum: Int, directory: String, configuration: PingyiConfiguration) async throws {
             let names = trustees.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             var isDirectory: ObjCBool = false
@@ -126,35 +127,27 @@ struct CampaignCommand: AsyncParsableCommand {
                 throw CLIError("文件夹 \(directory) 不存在；未作任何改动")
             }
             let id = self.id
-            let written = Written()
+            var written: [String] = []
             let campaign: Campaign
             do {
                 campaign = try await database.withPool(configuration) { pool in
-                    try await CampaignStore(pool: pool).openJointly(id: id, trustees: names, quorum: quorum, actor: configuration.actor) {
-                        shares in
-                        for share in shares {
-                            let path = (directory as NSString).appendingPathComponent(TrusteeShareFileName.of(share, campaignID: id))
-                            try PrivateFile.create(path, contents: Data(try share.fileText().utf8))
-                            written.add(path)
-                        }
+                    let store = CampaignStore(pool: pool)
+                    let prepared = try await store.prepareJointCount(id: id, trustees: names, quorum: quorum)
+                    for share in prepared.shares {
+                        let path = (directory as NSString).appendingPathComponent(TrusteeShareFileName.of(share, campaignID: id))
+                        try PrivateFile.create(path, contents: Data(try share.fileText().utf8))
+                        written.append(path)
                     }
+                    return try await store.openJointly(id: id, ceremony: prepared, actor: configuration.actor)
                 }
             } catch {
-                for path in written.paths { try? FileManager.default.removeItem(atPath: path) }
+                for path in written { try? FileManager.default.removeItem(atPath: path) }
                 throw error
             }
             print("活动 \(campaign.id)（\(campaign.year) 年度「\(campaign.kind.label)」）已开始，多方联合计票：\(names.count) 个保管单位，任意 \(quorum) 个可共同计票。")
-            for path in written.paths { print("  密钥份额：\(path)") }
+            for path in written { print("  密钥份额：\(path)") }
             print("请把每个文件交给对应单位离线保管（U 盘），并从本机删除。结束活动后：pingyi campaign count \(id) --share 文件")
         }
-    }
-
-    /// The share files written so far (the ceremony's callback runs on the pool's thread).
-    final class Written: @unchecked Sendable {
-        private let lock = NSLock()
-        private var list: [String] = []
-        func add(_ path: String) { lock.withLock { list.append(path) } }
-        var paths: [String] { lock.withLock { list } }
     }
 
     /// `pingyi campaign close ID --key FILE`

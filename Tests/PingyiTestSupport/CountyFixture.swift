@@ -99,18 +99,14 @@ public struct CountyFixture: Sendable {
     public func openJointCampaign(_ kind: CampaignKind, year: Int = 2026) async throws -> (Campaign, [IssuedInvitation], [TrusteeShare]) {
         let created = try await campaign(kind, year: year)
         let issued = try await InvitationStore(pool: pool).issue(campaignID: created.id, codeKey: CountyFixture.codeKey, actor: "test").issued
-        let kept = Kept()
-        let opened = try await CampaignStore(pool: pool).openJointly(
-            id: created.id, trustees: Self.trustees, quorum: 2, actor: "test", deliver: { kept.shares = $0 })
-        return (opened, issued, kept.shares)
+        let store = CampaignStore(pool: pool)
+        let prepared = try await store.prepareJointCount(id: created.id, trustees: Self.trustees, quorum: 2)
+        let opened = try await store.openJointly(id: created.id, ceremony: prepared, actor: "test")
+        return (opened, issued, prepared.shares)
     }
 
     /// The trustees of the tests' joint campaigns.
     public static let trustees = ["县营商办", "县纪委监委", "县委组织部"]
-
-    private final class Kept: @unchecked Sendable {
-        var shares: [TrusteeShare] = []
-    }
 
     /// A count of rows.
     public func count(_ query: Query) throws -> Int {

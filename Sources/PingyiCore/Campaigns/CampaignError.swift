@@ -45,6 +45,8 @@ public enum CampaignError: Error, Sendable, Equatable, CustomStringConvertible {
     case notCounted(Int)
     /// The joint count starts once the campaign is closed.
     case notClosed(Int)
+    /// The roster changed between the joint count's ceremony and the campaign's opening.
+    case rosterChanged(Int)
 
     /// Says what is wrong, in Chinese.
     public var description: String {
@@ -75,6 +77,7 @@ public enum CampaignError: Error, Sendable, Equatable, CustomStringConvertible {
         case .shareGiven(let id, let trustee): "「\(trustee)」已为活动 \(id) 提交过密钥份额；未作任何改动"
         case .counted(let id): "活动 \(id) 已完成联合计票，结果已公开；未作任何改动"
         case .notCounted(let id): "活动 \(id) 尚未完成联合计票：须有足够的保管单位提交密钥份额；未作任何改动"
+        case .rosterChanged(let id): "活动 \(id) 的评议对象（名册）在生成密钥后有变化：请重新生成密钥份额（已下载的份额文件作废）；活动未开始，未作任何改动"
         case .notClosed(let id): "活动 \(id) 尚未结束：结束活动后才能提交密钥份额联合计票；未作任何改动"
         }
     }

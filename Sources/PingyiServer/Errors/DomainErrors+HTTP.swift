@@ -26,7 +26,8 @@ extension CampaignError: HTTPProblemConvertible {
             case .notFound, .yearNotFound: .notFound
             // A key that does not match the campaign's stored one conflicts with what is stored.
             case .duplicate, .illegalTransition, .notAcceptingInvitations, .sealingKeyMissing, .openingKeyMissing, .openingKeyMismatch,
-                .boxMismatch, .notDraft, .alreadyTakingAnswers, .notJoint, .nothingToCount, .shareGiven, .counted, .notCounted, .notClosed:
+                .boxMismatch, .notDraft, .alreadyTakingAnswers, .notJoint, .nothingToCount, .shareGiven, .counted, .notCounted, .notClosed,
+                .rosterChanged:
                 .conflict
             case .wrongTarget, .unknownDepartments, .badPeriod, .reissueNeedsReason, .closingInPast: .unprocessableContent
             }

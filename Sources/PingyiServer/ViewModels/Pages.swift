@@ -3,6 +3,7 @@ enum Pages {
     static let all: [any Page.Type] = [
         BallotPage.self, CodeEntryPage.self, MessagePage.self, RetryPage.self, TrackingPage.self,
         ConsoleAssignmentOrderPage.self, ConsoleCalendarsPage.self, ConsoleChiefPage.self, ConsoleCluesPage.self, ConsoleConfirmPage.self,
+        ConsoleCountPage.self, ConsoleJointPage.self,
         ConsoleCountyPage.self, ConsoleDepartmentPage.self, ConsoleFollowUpsPage.self, ConsoleImportPreviewPage.self, ConsoleImportsPage.self,
         ConsoleLedgerMonthPage.self, ConsoleLedgerQuarterPage.self, ConsoleLoginPage.self, ConsoleMessagePage.self, ConsoleNoticePage.self,
         ConsolePasswordPage.self, ConsolePersonnelPage.self, ConsoleProblemNewPage.self, ConsoleProblemPage.self, ConsoleProblemsPage.self,

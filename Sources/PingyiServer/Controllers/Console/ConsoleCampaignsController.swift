@@ -174,7 +174,12 @@ struct ConsoleCampaignsController: Sendable {
             needsKey: action.needsKey, needsReason: action.needsReason)
         page.campaignID = campaign.id
         page.generatesKey = action == .open
-        if action == .close {
+        if action == .close, campaign.isJoint {
+            // The joint count: nothing to choose here; the trustees give their shares after the close.
+            page.needsKey = false
+            page.consequence =
+                "结束后不能再提交。答卷保持加密，文字意见打乱顺序；之后由各保管单位在「联合计票」页提交密钥份额，达到所需数量时解出各项合计。"
+        } else if action == .close {
             let status = try await invitations.status(campaignID: campaign.id)
             page.unused = status.issued - status.used
             page.sealed = try await campaigns.sealedBallots(id: campaign.id)
@@ -211,6 +216,8 @@ struct ConsoleCampaignsController: Sendable {
                     status: .unprocessableContent, back: "/console/campaigns/\(campaignID)/confirm?action=open")
             }
             sealingKey = made
+        case .closed where try await campaigns.find(id: campaignID)?.isJoint == true:
+            key = nil
         case .closed:
             do {
                 key = try BallotOpeningKey(fileText: keyText ?? "")
@@ -260,6 +267,12 @@ struct ConsoleCampaignsController: Sendable {
     /// The page after a close: how many ballots the count took from the box.
     private func counted(_ visit: ConsoleVisit, campaignID: Int) async throws -> Response {
         let status = try await invitations.status(campaignID: campaignID)
+        if try await campaigns.find(id: campaignID)?.isJoint == true {
+            return gate.message(
+                visit, heading: "活动已结束",
+                text: "已收到 \(status.used) 份加密答卷，文字意见已打乱顺序。下一步：请各保管单位在「联合计票」页提交密钥份额。", status: .ok,
+                back: "/console/campaigns/\(campaignID)/count")
+        }
         return gate.message(
             visit, heading: "活动已结束",
             text: "已开箱计票 \(status.used) 份：选票已在服务器内存中打开，以随机顺序计入统计，票箱已清空。计票私钥未被保存。", status: .ok,

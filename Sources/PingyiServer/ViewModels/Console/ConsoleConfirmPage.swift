@@ -7,13 +7,13 @@ struct ConsoleConfirmPage: Page {
     let member: ConsoleMemberView
     let csrf: String
     let heading: String
-    let consequence: String
+    var consequence: String
     let action: String
     let field: String
     let value: String
     let button: String
     /// Whether the form has the field for the private ballot key.
-    let needsKey: Bool
+    var needsKey: Bool
     /// Whether the form asks for a reason.
     let needsReason: Bool
     /// Opening: the key pair is made in the browser (`console.js`), the public half posted.

@@ -34,6 +34,10 @@ struct ConsoleYearPage: Page {
         let plan: String
         /// The ballot key's fingerprint once opened (nil for drafts: an empty string would still open the section).
         let fingerprint: String?
+        /// A campaign of the joint count: closed and waiting for the trustees' shares, or counted.
+        var joint: Bool = false
+        var needsCount: Bool = false
+        var counted: Bool = false
         /// The planned times as a `datetime-local` field writes them (China Standard Time), or "".
         let opensAt: String
         let closesAt: String
@@ -81,7 +85,10 @@ struct ConsoleYearPage: Page {
         return formatter.string(from: date)
     }
 
-    init(member: ConsoleMemberView, csrf: String, title: String, facts: YearFacts, fingerprints: [Int: String] = [:], now: Date = Date()) {
+    init(
+        member: ConsoleMemberView, csrf: String, title: String, facts: YearFacts, fingerprints: [Int: String] = [:],
+        joint: [Int: Bool] = [:], now: Date = Date()
+    ) {
         self.member = member
         self.csrf = csrf
         year = facts.year
@@ -97,6 +104,7 @@ struct ConsoleYearPage: Page {
                 opensEditable: $0.state == .draft || ($0.state == .open && ($0.opensAt.map { $0 > now } ?? false)),
                 plan: Self.plan($0),
                 fingerprint: fingerprints[$0.id],
+                joint: joint[$0.id] != nil, needsCount: $0.state == .closed && joint[$0.id] == false, counted: joint[$0.id] == true,
                 opensAt: $0.opensAt.map(Self.field) ?? "", closesAt: $0.closesAt.map(Self.field) ?? "")
         }
         let present = Set(facts.campaigns.map(\.kind))

@@ -1,0 +1,21 @@
+/// 「联合计票」 of a closed campaign of the joint count: which trustees have given their shares, how
+/// many are needed, and the form to give one (the share file chosen from its USB stick).
+struct ConsoleCountPage: Page {
+    /// `Templates/console-count.mustache`.
+    static let template = "console-count"
+
+    let member: ConsoleMemberView
+    let csrf: String
+    let campaignID: Int
+    let heading: String
+    let quorum: Int
+    let trustees: [Trustee]
+    let counted: Bool
+    /// What the last upload did, said once.
+    let notice: String?
+
+    struct Trustee: Sendable {
+        let name: String
+        let given: Bool
+    }
+}
