@@ -3,10 +3,11 @@ import Hummingbird
 import HummingbirdTesting
 import PingyiCore
 import PingyiPostgres
-import PingyiStore
-import PingyiTally
 import PingyiTestSupport
 import Testing
+
+@testable import PingyiStore
+@testable import PingyiTally
 
 @Suite("The joint count (多方联合计票)")
 struct JointCountTests {
@@ -148,6 +149,78 @@ struct JointCountTests {
             #expect(try server.fixture.count("SELECT count(*) FROM problem_clues WHERE body = '线索 JD001' AND signed_by IS NULL") == 1)
             #expect(try server.fixture.count("SELECT count(*) FROM department_stars") > 0)
             #expect(try server.fixture.count("SELECT count(*) FROM department_stars WHERE stars NOT BETWEEN 1 AND 10") == 0)
+        }
+    }
+}
+
+@Suite("The joint count against a DBA holding one trustee's share")
+struct JointCountAttackTests {
+    /// Every selection of every encrypted ballot, as a DBA reads them.
+    static func selections(_ connection: Connection) throws -> [EncryptedSelection] {
+        try connection.query("SELECT contests FROM tally_ballots").rows.flatMap { row in
+            try JSONDecoder().decode([EncryptedContest].self, from: Data((try row.decode("contests", as: String.self)).utf8)).flatMap(\.selections)
+        }
+    }
+
+    /// How many selections a key `x` (a share, or a share times a Lagrange coefficient) would
+    /// decrypt: `β − x·α` is `O` or `G` only when `x` is the joint secret.
+    static func decrypted(_ selections: [EncryptedSelection], with x: Scalar) -> Int {
+        selections.filter {
+            let m = $0.beta - x * $0.alpha
+            return m == .infinity || m == .generator
+        }.count
+    }
+
+    @Test("one share reads no grade and opens no text, while open or after another trustee gave its share; no stored point decrypts a ballot")
+    func oneShare() async throws {
+        try await ServerHarness.run(open: [.merchantReview], joint: true) { server in
+            let campaign = server.merchantReview!.0
+            let shares = try #require(server.shares[.merchantReview])
+            _ = try await JointCountTests.submit(server, creditCode: MerchantBallotTests.huawei) { MerchantBallotTests.validFields(csrf: $0) }
+            _ = try await JointCountTests.submit(server, creditCode: JointCountTests.xiaomi) {
+                [("csrf", $0), ("a.G0301.overall", "basic"), ("a.G0301.comment", "第二份")]
+            }
+            let connection = try server.fixture.database.connect()
+            let selections = try Self.selections(connection)
+            #expect(selections.count == 16)
+            // Each trustee's share alone, as it is and as its Lagrange coefficient with any other would weigh it.
+            let lagrange = TallyDecryptor.lagrange([1, 2]).merging(TallyDecryptor.lagrange([1, 3])) { a, _ in a }
+            for share in shares {
+                #expect(Self.decrypted(selections, with: share.secret) == 0)
+                for (_, weight) in lagrange { #expect(Self.decrypted(selections, with: weight * share.secret) == 0) }
+            }
+            // The joint secret does decrypt every selection: the check above could fail.
+            let joint = TallyDecryptor.lagrange([1, 2]).map { $0.value * shares[$0.key - 1].secret }.reduce(Scalar.zero, +)
+            #expect(Self.decrypted(selections, with: joint) == selections.count)
+            // No sealed text opens with one share.
+            let texts: [Data] = try connection.query("SELECT sealed FROM tally_texts").map { try $0.decode("sealed") }
+            for sealed in texts {
+                let r = try #require(SealedText.ephemeral(sealed))
+                for share in shares { #expect(throws: TallyError.textUnreadable) { try SealedText.open(sealed, shared: share.partial(r)) } }
+            }
+
+            // Closed, and trustee 1 has given its share: what the DBA finds stored is of the
+            // aggregates only — no point of it is trustee 1's share of a single ballot's α,
+            // except where a chief's aggregate is that one ballot (a total of one grade).
+            _ = try await CampaignStore(pool: server.fixture.pool).transition(id: campaign.id, to: .closed, actor: "test")
+            _ = try await JointTallyStore(pool: server.fixture.pool).give(campaignID: campaign.id, share: shares[0], actor: "test")
+            let stored: String = try connection.query("SELECT shares FROM tally_shares")[0].decode("shares")
+            let ballots = try JointTallyStore.ballots(campaign.id, on: connection)
+            let alone = Set(
+                Aggregate.of(ballots, context: try JointContextCache.context(for: campaign, on: connection)).flatMap { aggregate in
+                    aggregate.ballots == 1 ? aggregate.alphas.map(\.hex) : []
+                })
+            for selection in selections where !alone.contains(selection.alpha.hex) {
+                #expect(!stored.contains((shares[0].secret * selection.alpha).hex))
+            }
+            // The texts were rewritten at the close: one transaction, none of the claims'.
+            let textWriters = try connection.query("SELECT DISTINCT xmin::text AS x FROM tally_texts").map { try $0.decode("x", as: String.self) }
+            let claimWriters = Set(try connection.query("SELECT xmin::text AS x FROM tally_ballots").map { try $0.decode("x", as: String.self) })
+            #expect(textWriters.count == 1 && claimWriters.isDisjoint(with: textWriters))
+            let days = try connection.query("SELECT DISTINCT used_on::text AS d FROM invitations WHERE used_on IS NOT NULL").map {
+                try $0.decode("d", as: String.self)
+            }
+            #expect(days.count == 1)
         }
     }
 }
