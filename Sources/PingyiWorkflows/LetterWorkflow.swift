@@ -42,7 +42,7 @@ public enum LetterWorkflow {
         let document = LetterDocument(
             title: campaign.template.title, officeName: identity.officeName, countyName: identity.countyName, year: campaign.year,
             merchantReview: campaign.kind == .merchantReview, reminder: reminder, closesAt: campaign.closesAt.map { CountyCalendar.moment($0) },
-            promise: promise, consultPhone: identity.consultPhone.isEmpty ? nil : identity.consultPhone,
+            promise: campaign.isJoint ? jointPromise : promise, consultPhone: identity.consultPhone.isEmpty ? nil : identity.consultPhone,
             supervisePhone: identity.supervisePhone.isEmpty ? nil : identity.supervisePhone, seal: identity.seal,
             date: CountyCalendar.written(today),
             letters: rows.map { row in
@@ -59,6 +59,11 @@ public enum LetterWorkflow {
     /// the holder of the 计票密钥 could find out which answers are whose.
     public static let promise =
         "评议匿名进行：系统只记录这份邀请是否已经使用（用于防止重复提交和发送提醒）。您的答卷加密保存，计票时只出汇总结果，被评议的部门和股室长看不到任何一份答卷。只有数据库管理员与保管计票密钥的人串通，才可能查出某份答卷由谁提交；我办对这两项分开管理。"
+
+    /// The promise of a campaign of the joint count (多方联合计票): no single office can read a
+    /// ballot, and each respondent can check that its ballot was counted.
+    public static let jointPromise =
+        "评议匿名进行：系统只记录这份邀请是否已经使用（用于防止重复提交和发送提醒）。您的答卷在服务器上加密后保存，密钥分成几份由不同单位分别保管，须其中几个单位共同才能解出各项的汇总结果，任何一家单位（包括我办）都不能单独查看任何一份答卷；被评议的部门和股室长只看到汇总。提交后页面会显示一个追踪码，计票结束后可在本网站「核对追踪码」页核对您的答卷已计入公开的计票记录。"
 
     /// The form's address without a token, where the typed code is entered.
     static func base(_ link: String, kind: CampaignKind) -> String {
