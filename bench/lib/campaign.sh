@@ -1,6 +1,7 @@
 # Sourced by the bench/ scripts: a database of its own with an open merchant campaign and
 # COUNT invitations (merchants dealing with SCJG and XZSP), the tokens with their anti-forgery
-# values for the HTTP clients, and the same ballot form for every merchant.
+# values for the HTTP clients, and the same ballot form for every merchant. With JOINT=1 the
+# campaign is opened for the joint count (多方联合计票) instead of sealed for one key.
 #   prepare_campaign DATABASE COUNT FORM_SECRET WORK_DIR
 # leaves: $WORK/http-tokens.txt ("token csrf" per line), $WORK/queue.copy (for pgbench), $WORK/ballot.key,
 #         $WORK/body.txt (the form's answers without csrf), CAMPAIGN (its id), PGBIN, BIN
@@ -26,8 +27,14 @@ prepare_campaign() {
     printf '统一社会信用代码,年度,部门代码\n914403001922038216,2026,SCJG\n914403001922038216,2026,XZSP\n' > "$work/dealings.csv"
     $BIN import merchants "$work/merchants.csv" >/dev/null
     $BIN import dealings "$work/dealings.csv" >/dev/null
-    # Sealed like a real campaign: the server encrypts every ballot with this key's public half.
-    $BIN campaign open "$CAMPAIGN" --key-out "$work/ballot.key" >/dev/null
+    if [ "${JOINT:-0}" = 1 ]; then
+        # The joint count: every ballot encrypted with proofs and chained (three trustees, two needed).
+        mkdir -p "$work/shares"
+        $BIN campaign open "$CAMPAIGN" --trustees 县营商办,县纪委监委,县委组织部 --quorum 2 --shares-dir "$work/shares" >/dev/null
+    else
+        # Sealed like a real campaign: the server encrypts every ballot with this key's public half.
+        $BIN campaign open "$CAMPAIGN" --key-out "$work/ballot.key" >/dev/null
+    fi
     python3 bench/lib/make_invitations.py "$CAMPAIGN" "$count" "$secret" "$work"
     "$PGBIN/psql" -qX -v ON_ERROR_STOP=1 >/dev/null <<SQL
 \copy merchants (credit_code, name) FROM '$work/merchants.copy'
