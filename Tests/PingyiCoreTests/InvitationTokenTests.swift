@@ -94,6 +94,9 @@ struct CampaignScheduleTests {
         #expect(campaign(.open).scheduleNote(at: before) == "将于 2026年12月27日 8:00 开始接受提交，2027年1月3日 8:00 截止")
         #expect(campaign(.open).scheduleNote(at: during) == "将于 2027年1月3日 8:00 截止")
         #expect(campaign(.open).scheduleNote(at: after)?.contains("待营商办用计票私钥结束活动并计票") == true)
+        var joint = campaign(.open)
+        joint.jointTally = "0123"
+        #expect(joint.scheduleNote(at: after)?.contains("由各保管单位提交密钥份额联合计票") == true)
         #expect(campaign(.open).acceptance(at: after) == .closed && campaign(.open).acceptance(at: before) == .notYetOpen(opensAt: opens))
         #expect(campaign(.open, opens: nil, closes: nil).scheduleNote(at: during) == nil)
         #expect(campaign(.closed).scheduleNote(at: after) == nil)

@@ -121,8 +121,15 @@ struct JointCountTests {
             #expect(try await server.get("/records/999999").status == .notFound)
 
             // Scoring reads the totals; the campaign can be archived.
+            // Every published count is the record's total: the recompute from the verified totals matches.
             let run = try await ScoringStore(pool: server.fixture.pool).score(year: 2026, actor: "test")
-            #expect(run.scores.contains { $0.employeeNumber == "G0101" })
+            #expect(run.scores.count == 4)
+            let options = ["satisfied", "basic", "unsatisfied", "unknown"]
+            for score in run.scores {
+                let totals = try #require(record.tally.first { $0.id == "\(score.employeeNumber)|overall" }?.totals)
+                let fromRecord = Dictionary(uniqueKeysWithValues: zip(options, totals)).filter { $0.value > 0 }
+                #expect(score.counts.filter { $0.value > 0 } == fromRecord, "\(score.employeeNumber)")
+            }
             _ = try await CampaignStore(pool: server.fixture.pool).transition(id: campaign.id, to: .published, actor: "test")
             await #expect(throws: CampaignError.self) { try await store.give(campaignID: campaign.id, share: shares[0], actor: "test") }
         }

@@ -20,7 +20,9 @@ extension Campaign {
                 : "已过计划开始时间 \(opens)，但活动尚未开始：须由营商办开始活动（生成计票密钥）"
         case .open:
             if let closesAt, let closes, now >= closesAt {
-                return "已于 \(closes) 截止，不再接受提交；待营商办用计票私钥结束活动并计票"
+                return isJoint
+                    ? "已于 \(closes) 截止，不再接受提交；待营商办结束活动，再由各保管单位提交密钥份额联合计票"
+                    : "已于 \(closes) 截止，不再接受提交；待营商办用计票私钥结束活动并计票"
             }
             if let opensAt, let opens, now < opensAt {
                 return "将于 \(opens) 开始接受提交" + (closes.map { "，\($0) 截止" } ?? "")
