@@ -79,9 +79,8 @@ enum JointBox {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let json = String(decoding: try encoder.encode(contests), as: UTF8.self)
-        let length = campaign.textLength ?? JointBallot.textLength(template: campaign.template)
         let texts = try JointBallot.texts(answers, template: campaign.template, targets: inManifest).map {
-            try SealedText.seal($0, length: length, key: context.jointKey)
+            try SealedText.seal($0.item, length: $0.length, key: context.jointKey)
         }
         return Prepared(
             contests: json, ballotHash: Data(EncryptedBallot.hash(contests: contests, electionHash: context.electionHash)), texts: texts)

@@ -51,16 +51,26 @@ public enum JointBallot {
         return targets.flatMap { target in perTarget.map { (target, $0) } } + general.map { (nil, $0) }
     }
 
-    /// The padded length of every text item of a campaign on `template`: the ids and the longest
-    /// box's text at four bytes a character.
+    /// The padded length of a text item of `question`: the ids and its box's longest text at four
+    /// bytes a character. Every item of one question has the same length, whatever was written;
+    /// which question an item answers is no secret (the form's boxes are known, and the opened
+    /// texts are released with their question).
+    public static func textLength(_ question: TemplateQuestion) -> Int {
+        12 + 2 * idLimit + 4 * (question.maxLength ?? 1000)
+    }
+
+    /// The longest padded text item of a campaign on `template`.
     public static func textLength(template: SurveyTemplate) -> Int {
-        let longest = (template.enabledQuestions + template.enabledGeneral).filter { $0.kind == .text }.map { $0.maxLength ?? 1000 }.max() ?? 0
-        return 12 + 2 * idLimit + 4 * longest
+        (template.enabledQuestions + template.enabledGeneral).filter { $0.kind == .text }.map(textLength).max() ?? 0
     }
 
     /// One item per text box of the form: `u32(len) target`, `u32(len) question`, `u32(len) text`
     /// (an empty text for a box left empty, or a clue signed and sent to the office already).
-    public static func texts(_ answers: BallotAnswers, template: SurveyTemplate, targets: [String]) throws -> [[UInt8]] {
+    public static func texts(
+        _ answers: BallotAnswers, template: SurveyTemplate, targets: [String]
+    ) throws -> [(
+        item: [UInt8], length: Int
+    )] {
         var written: [String: String] = [:]
         for text in answers.texts { written["\(text.target ?? "")|\(text.question)"] = text.text }
         return try textSlots(template: template, targets: targets).map { slot in
@@ -68,7 +78,7 @@ public enum JointBallot {
             let question = Array(slot.question.id.utf8)
             guard target.count <= idLimit, question.count <= idLimit else { throw TallyError.targetTooLong(slot.target ?? slot.question.id) }
             let text = Array((written["\(slot.target ?? "")|\(slot.question.id)"] ?? "").utf8)
-            return field(target) + field(question) + field(text)
+            return (field(target) + field(question) + field(text), textLength(slot.question))
         }
     }
 

@@ -53,7 +53,9 @@ struct LetterWorkflowTests {
         #expect(html.components(separatedBy: "并输入邀请码").count - 1 == 1)
     }
 
-    @Test("the promise says what holds: one key's keeper and a DBA together for a sealed campaign; no single office, and the tracking code, for the joint count")
+    @Test(
+        "the promise says what holds: one key's keeper and a DBA together for a sealed campaign; no single office, and the tracking code, for the joint count"
+    )
     func promises() throws {
         let sealed = try LetterWorkflow.letters([Self.row("宏达商贸")], campaign: try Self.campaign(.merchantReview), codes: [], identity: Self.identity)
         #expect(sealed.contains("只有数据库管理员与保管计票密钥的人串通") && !sealed.contains("追踪码"))
