@@ -122,6 +122,8 @@ public struct AppraisalStore: Sendable {
             let campaigns = try connection.query(
                 """
                 SELECT c.id, c.kind, c.state, c.opens_at, c.closes_at, c.closed_at,
+                       (c.state = 'closed' AND c.tally IS NOT NULL
+                        AND NOT EXISTS (SELECT 1 FROM tally_records r WHERE r.campaign_id = c.id)) AS awaiting,
                        count(i.id) FILTER (WHERE i.revoked_at IS NULL) AS issued, count(i.id) FILTER (WHERE i.used_on IS NOT NULL) AS used
                 FROM campaigns c LEFT JOIN invitations i ON i.campaign_id = c.id
                 WHERE c.year = \(year) GROUP BY c.id ORDER BY c.kind DESC
@@ -130,9 +132,11 @@ public struct AppraisalStore: Sendable {
                 guard let kind = CampaignKind(rawValue: try row.decode("kind")), let state = CampaignState(rawValue: try row.decode("state")) else {
                     return nil
                 }
-                return YearFacts.CampaignFact(
+                var fact = YearFacts.CampaignFact(
                     id: try row.decode("id"), kind: kind, state: state, issued: try row.decode("issued"), used: try row.decode("used"),
                     opensAt: try row.decode("opens_at"), closesAt: try row.decode("closes_at"), closedAt: try row.decode("closed_at"))
+                fact.awaitingCount = try row.decode("awaiting")
+                return fact
             }
             let latest: Int? = try row.decode("latest")
             let policy = try PolicyCache.policy(sha256: try row.decode("policy_sha256"), text: try row.decode("policy_yaml"), year: year)

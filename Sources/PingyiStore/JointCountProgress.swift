@@ -8,4 +8,6 @@ public struct JointCountProgress: Sendable, Equatable {
     public let given: [String]
     public let quorum: Int
     public let counted: Bool
+    /// The encrypted ballots received.
+    public let ballots: Int
 }

@@ -89,7 +89,7 @@ public struct JointTallyStore: Sendable {
                 ).first
             else { return .notFound }
             let campaign = try CampaignStore.decode(row)
-            let label = "\(campaign.year) 年「\(campaign.kind.label)」"
+            let label = "\(campaign.year)年「\(campaign.kind.label)」"
             return try row.decode("published", as: Bool.self) ? .inRecord(campaign: label, campaignID: campaign.id) : .received(campaign: label)
         }
     }
@@ -131,7 +131,8 @@ public struct JointTallyStore: Sendable {
         }
         return JointCountProgress(
             campaignID: campaign.id, trustees: trustees.map(\.name), given: trustees.filter { given.contains($0.index) }.map(\.name),
-            quorum: context.ceremony.quorum, counted: counted)
+            quorum: context.ceremony.quorum, counted: counted,
+            ballots: try connection.query("SELECT count(*) AS n FROM tally_ballots WHERE campaign_id = \(campaign.id)")[0].decode("n"))
     }
 
     /// The encrypted ballots, in the chain's order.

@@ -80,16 +80,27 @@ extension TrusteeShare {
         let share: TrusteeShare
     }
 
-    /// The share file's text: JSON naming its format, campaign, ceremony, trustee and secret.
+    /// The share file's text: a few lines in Chinese on what it is and how to keep it (each
+    /// beginning with `#`), then JSON naming its format, campaign, ceremony, trustee and secret.
     public func fileText() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(File(format: Self.fileFormat, share: self)), as: UTF8.self) + "\n"
+        let header = [
+            "# 评议系统 Pingyi · 多方联合计票的密钥份额",
+            "# 活动：\(campaign)；保管单位：\(name)（第 \(index) 份）",
+            "# 这是本单位保管的一份计票密钥。请离线保存在本单位的 U 盘上，不要交给其他单位，也不要留在别人的电脑里。",
+            "# 活动结束后计票时，在评议系统控制台「联合计票」页选择并提交本文件（可由营商办代为提交，U 盘带去即可）。",
+            "# 单独一份解不开任何答卷；本文件遗失时，只要其余单位的份额够数，计票仍可进行。",
+        ]
+        return header.joined(separator: "\n") + "\n"
+            + String(decoding: try encoder.encode(File(format: Self.fileFormat, share: self)), as: UTF8.self) + "\n"
     }
 
-    /// Reads a share file; anything else is `TallyError.notAShareFile`.
+    /// Reads a share file (its `#` lines are words for people); anything else is
+    /// `TallyError.notAShareFile`.
     public init(fileText: String) throws {
-        guard let file = try? JSONDecoder().decode(File.self, from: Data(fileText.utf8)), file.format == Self.fileFormat else {
+        let json = fileText.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("#") }.joined(separator: "\n")
+        guard let file = try? JSONDecoder().decode(File.self, from: Data(json.utf8)), file.format == Self.fileFormat else {
             throw TallyError.notAShareFile
         }
         self = file.share

@@ -185,6 +185,15 @@ struct ConsoleYearsTests {
         fact.state = .closed
         fact.closedAt = counted
         #expect(ConsoleYearPage.plan(fact) == "开始 未定，已于 2027年1月25日 10:00 结束并计票")
+        // A campaign of the joint count closed but not yet counted: 结束并计票 is under way, scoring waits and says for what.
+        fact.awaitingCount = true
+        #expect(ConsoleYearPage.plan(fact) == "开始 未定，已于 2027年1月25日 10:00 结束，等待联合计票")
+        var waiting = facts
+        waiting.merchants = 400
+        waiting.campaigns = [fact]
+        #expect(YearSteps.scoringBlock(waiting) == "评星定级活动等待各保管单位提交密钥份额，联合计票完成后才能计分")
+        #expect(YearSteps.steps(waiting)[4].state == .running && YearSteps.steps(waiting)[4].detail.contains("等待各保管单位提交密钥份额"))
+        #expect(YearSteps.steps(waiting)[6].state == .waiting)
         closed.exported = true
         #expect(YearSteps.steps(closed)[9].state == .done && YearSteps.steps(closed)[9].detail.contains("人员名单已下载交人事"))
     }

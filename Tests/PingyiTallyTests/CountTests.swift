@@ -107,3 +107,19 @@ struct CountTests {
         #expect(back.ballots.last?.code == Hex.decode(back.chainEnd))
     }
 }
+
+@Suite("Share files")
+struct ShareFileTests {
+    @Test("a share file says in Chinese what it is, and reads back; an edited or foreign file is refused")
+    func roundTrip() throws {
+        let (_, shares) = try ProofTests.context()
+        let text = try shares[1].fileText()
+        #expect(text.hasPrefix("# 评议系统 Pingyi · 多方联合计票的密钥份额\n") && text.contains("保管单位：乙（第 2 份）"))
+        #expect(try TrusteeShare(fileText: text) == shares[1])
+        #expect(try TrusteeShare(fileText: text.replacingOccurrences(of: "\r\n", with: "\n")) == shares[1])
+        #expect(throws: TallyError.notAShareFile) { try TrusteeShare(fileText: "pingyi-ballot-key-v1:abc") }
+        #expect(throws: TallyError.notAShareFile) {
+            try TrusteeShare(fileText: text.replacingOccurrences(of: "pingyi-trustee-share-v1", with: "pingyi-trustee-share-v2"))
+        }
+    }
+}

@@ -15,6 +15,9 @@ public struct YearFacts: Hashable, Sendable {
         public var closesAt: Date?
         /// When it was counted (closed campaigns): the real end, whatever was planned.
         public var closedAt: Date?
+        /// A campaign of the joint count closed and waiting for its trustees' shares: its answers
+        /// are not counted yet.
+        public var awaitingCount: Bool = false
 
         /// Makes a campaign's facts.
         public init(

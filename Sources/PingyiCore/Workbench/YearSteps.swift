@@ -10,6 +10,10 @@ public enum YearSteps {
         if !open.isEmpty {
             return open.map { "\($0.kind.label)活动仍在进行" }.joined(separator: "，") + "，结束后才能计分"
         }
+        let waiting = facts.campaigns.filter(\.awaitingCount)
+        if !waiting.isEmpty {
+            return waiting.map { "\($0.kind.label)活动等待各保管单位提交密钥份额" }.joined(separator: "，") + "，联合计票完成后才能计分"
+        }
         if facts.campaigns.allSatisfy({ $0.state == .draft }) { return "本年度还没有结束的评议活动，无从计分" }
         return nil
     }
@@ -57,10 +61,18 @@ public enum YearSteps {
                 ? "尚未建立活动"
                 : facts.campaigns.map { "\($0.kind.label)：\($0.state.label)，已提交 \($0.used)/\($0.issued)" }.joined(separator: "；"),
             running: facts.campaigns.contains { $0.state == .open })
-        let counted = !facts.campaigns.isEmpty && facts.campaigns.allSatisfy { $0.state == .closed || $0.state == .published }
+        let counted =
+            !facts.campaigns.isEmpty && facts.campaigns.allSatisfy { ($0.state == .closed || $0.state == .published) && !$0.awaitingCount }
+        let waiting = facts.campaigns.filter(\.awaitingCount)
         add(
-            "结束并计票", done: counted, detail: counted ? "全部活动已结束并计票" : "活动结束时用计票私钥开箱计票",
-            blocked: facts.campaigns.contains { $0.state == .open } ? nil : (facts.campaigns.isEmpty ? "须先建立并开始活动" : nil))
+            "结束并计票", done: counted,
+            detail: counted
+                ? "全部活动已结束并计票"
+                : waiting.isEmpty
+                    ? "活动结束时用计票私钥开箱计票（多方联合计票的活动：结束后由各保管单位提交密钥份额）"
+                    : waiting.map { "\($0.kind.label)活动已结束，等待各保管单位提交密钥份额（联合计票）" }.joined(separator: "；"),
+            blocked: facts.campaigns.contains { $0.state == .open } || !waiting.isEmpty ? nil : (facts.campaigns.isEmpty ? "须先建立并开始活动" : nil),
+            running: !waiting.isEmpty)
         add(
             "目标考核", done: facts.assessedDepartments > 0,
             detail: facts.assessedDepartments > 0 ? "已导入 \(facts.assessedDepartments) 个部门的目标责任考核" : "尚未导入目标责任考核（可不导入：不计此项并说明）")

@@ -68,7 +68,7 @@ struct BallotController: Sendable {
         if let value = request.cookies[cookieName]?.value, value.hasPrefix(Self.submittedMarker + ":"),
             let code = TrackingCode.normalized(String(value.dropFirst(Self.submittedMarker.count + 1)))
         {
-            var response = views.message(.thanks(trackingCode: code), status: .ok)
+            var response = views.message(.thanks(trackingCode: code, trackURL: configuration.publicURL + "/track"), status: .ok)
             response.headers[.cacheControl] = "no-store"
             return response
         }

@@ -37,14 +37,15 @@ struct TrackingController {
             case .notFound:
                 TrackingPage.Result(
                     found: false, heading: "没有找到这个追踪码",
-                    message: "计票记录和在收的答卷中都没有 \(code)。请核对是否抄错；如确认无误，请联系营商办或纪委监委。", recordHref: nil)
+                    message: "没有找到追踪码 \(code)。请核对是否抄错；如确认无误，请联系营商办或纪委监委。", recordHref: nil)
             case .received(let campaign):
                 TrackingPage.Result(
                     found: true, heading: "答卷已收到",
-                    message: "\(code) 是\(campaign)的一份答卷，已加密保存。活动结束、各保管单位共同计票后，它将出现在公开的计票记录中。", recordHref: nil)
+                    message: "追踪码 \(code) 对应\(campaign)的一份答卷，已加密保存。活动结束、计票完成后，它会出现在公开的计票记录中。", recordHref: nil)
             case .inRecord(let campaign, let id):
                 TrackingPage.Result(
-                    found: true, heading: "答卷已计入公开记录", message: "\(code) 是\(campaign)公开计票记录中的一份答卷，已计入合计。", recordHref: "/records/\(id)")
+                    found: true, heading: "答卷已计入公开记录", message: "追踪码 \(code) 对应的答卷在\(campaign)的公开计票记录中，已计入合计。",
+                    recordHref: "/records/\(id)")
             }
         var response = views.page(TrackingPage(typed: code, result: result))
         response.headers[.cacheControl] = "no-store"

@@ -18,8 +18,10 @@ struct MessagePage: Page {
     let link: Link?
     /// Whether the page gives the county's 咨询电话 (the pages that tell a respondent to ask the office).
     let contact: Bool
-    /// The ballot's tracking code (the joint count's thanks page).
+    /// The ballot's tracking code (the joint count's thanks page), and the full address of
+    /// 「核对追踪码」 (a screenshot of the page keeps it).
     var trackingCode: String? = nil
+    var trackURL: String? = nil
 
     /// A link on a message page.
     struct Link: Sendable {
@@ -37,11 +39,12 @@ struct MessagePage: Page {
     }
 
     /// The thanks page of a ballot of the joint count: its tracking code and what it is for.
-    static func thanks(trackingCode: String) -> MessagePage {
+    static func thanks(trackingCode: String, trackURL: String) -> MessagePage {
         var page = MessagePage(
             heading: "提交成功，感谢参与",
-            message: "您的评议已加密记录，只有几个保管单位共同才能解出汇总结果，任何一家单位都无法单独查看答卷。", success: true)
+            message: "您的评议已加密保存。计票时要由几个单位共同操作才能算出汇总结果，任何一家单位（包括营商办）都看不到您的答卷。", success: true)
         page.trackingCode = trackingCode
+        page.trackURL = trackURL
         return page
     }
 

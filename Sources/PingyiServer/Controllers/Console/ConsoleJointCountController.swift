@@ -48,9 +48,11 @@ struct ConsoleJointCountController {
         guard (2...5).contains(names.count), names.allSatisfy({ $0.count <= 40 }) else {
             throw ConsoleRefusal(heading: "保管单位不符合要求", text: "请填写 2 至 5 个单位，每个名称不超过 40 字。未作任何改动。", status: .unprocessableContent, back: back)
         }
-        guard let quorum = fields["quorum"].flatMap(Int.init), (1...names.count).contains(quorum) else {
+        // One unit alone able to count would undo the point: at least two, at most all.
+        guard let quorum = fields["quorum"].flatMap(Int.init), (2...names.count).contains(quorum) else {
             throw ConsoleRefusal(
-                heading: "所需单位数不符合要求", text: "计票所需单位数须在 1 至 \(names.count) 之间。未作任何改动。", status: .unprocessableContent, back: back)
+                heading: "所需单位数不符合要求", text: "计票所需单位数须在 2 至 \(names.count) 之间（填写了 \(names.count) 个单位）。未作任何改动。",
+                status: .unprocessableContent, back: back)
         }
         let prepared: PreparedCeremony
         do {
@@ -97,8 +99,8 @@ struct ConsoleJointCountController {
         let names = prepared.ceremony.trustees.map(\.name).joined(separator: "、")
         return gate.message(
             visit, heading: "活动已开始（多方联合计票）",
-            text: "\(opened.year) 年度「\(opened.kind.label)」（活动 \(opened.id)）已开始。密钥份额由 \(names) 分别保管，计票时需要其中任意 \(prepared.ceremony.quorum) 个；"
-                + "服务器不保存任何份额。请确认各单位已收到自己的文件，并从本机删除下载的份额文件。",
+            text: "\(opened.year) 年度「\(opened.kind.label)」（活动 \(opened.id)）已开始。密钥份额由\(names)分别保管，计票时需要其中任意 \(prepared.ceremony.quorum) 个；"
+                + "服务器不保存任何份额。请确认各单位已把自己的文件存入本单位的 U 盘，并从本机删除下载的份额文件。",
             status: .ok, back: "/console/years/\(opened.year)")
     }
 
@@ -164,7 +166,7 @@ struct ConsoleJointCountController {
         guard let pending = await desk.find(campaign.id) else {
             let setup = ConsoleJointPage.Setup(
                 names: Self.suggested.enumerated().map { ConsoleJointPage.Name(number: $0.offset + 1, value: $0.element) },
-                quorums: (1...5).map { ConsoleJointPage.Quorum(value: $0, selected: $0 == 2) })
+                quorums: (2...5).map { ConsoleJointPage.Quorum(value: $0, selected: $0 == 2) })
             return ConsoleJointPage(member: visit.header, csrf: visit.csrf, campaignID: campaign.id, heading: heading, setup: setup, shares: nil)
         }
         let files = pending.ceremony.shares.map {
@@ -179,7 +181,8 @@ struct ConsoleJointCountController {
     private func countPage(_ visit: ConsoleVisit, _ campaign: Campaign, notice: String?) async throws -> ConsoleCountPage {
         let progress = try await tally.progress(campaignID: campaign.id)
         return ConsoleCountPage(
-            member: visit.header, csrf: visit.csrf, campaignID: campaign.id, heading: "联合计票：\(heading(campaign))", quorum: progress.quorum,
+            member: visit.header, csrf: visit.csrf, campaignID: campaign.id, year: campaign.year, heading: "联合计票：\(heading(campaign))",
+            ballots: progress.ballots, quorum: progress.quorum,
             trustees: progress.trustees.map { ConsoleCountPage.Trustee(name: $0, given: progress.given.contains($0)) }, counted: progress.counted,
             notice: notice)
     }

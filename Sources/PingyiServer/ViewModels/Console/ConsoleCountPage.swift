@@ -7,7 +7,10 @@ struct ConsoleCountPage: Page {
     let member: ConsoleMemberView
     let csrf: String
     let campaignID: Int
+    let year: Int
     let heading: String
+    /// The encrypted ballots received.
+    let ballots: Int
     let quorum: Int
     let trustees: [Trustee]
     let counted: Bool

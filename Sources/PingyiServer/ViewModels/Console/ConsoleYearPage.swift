@@ -120,7 +120,9 @@ struct ConsoleYearPage: Page {
     /// A campaign's times in words: planned until it is counted, then when it really ended.
     static func plan(_ campaign: YearFacts.CampaignFact) -> String {
         let start = "开始 " + (campaign.opensAt.map(CountyCalendar.moment) ?? "未定")
-        if let closedAt = campaign.closedAt { return start + "，已于 " + CountyCalendar.moment(closedAt) + " 结束并计票" }
+        if let closedAt = campaign.closedAt {
+            return start + "，已于 " + CountyCalendar.moment(closedAt) + (campaign.awaitingCount ? " 结束，等待联合计票" : " 结束并计票")
+        }
         return start + "，结束 " + (campaign.closesAt.map(CountyCalendar.moment) ?? "未定")
     }
 }
