@@ -105,9 +105,12 @@ def test_the_joint_count_in_the_console(desktop):
             path = downloaded(desktop, f"活动{campaign}-{index}-*-密钥份额.txt")
             assert unit in os.path.basename(path), path
             with open(path, encoding="utf-8") as handle:
-                assert unit in handle.read(), f"the share file {path} does not name {unit}"
+                text = handle.read()
+                assert unit in text, f"the share file {path} does not name {unit}"
+                assert text.startswith("# 评议系统 Pingyi · 多方联合计票的密钥份额"), "the share file does not say what it is"
             shares[index] = path
-        desktop.refresh()  # the page says so: 下载后刷新本页
+        # The page says so: 下载完毕后请点「刷新」.
+        click(desktop, desktop.find_element(By.LINK_TEXT, "刷新"))
         wait_for(desktop, lambda d: len(d.find_elements(By.XPATH, "//ul[@class='share-files']/li[contains(., '已下载')]")) == 3,
                  "every share file marked 已下载")
         opener = desktop.find_element(By.CSS_SELECTOR, f"form[action='/console/campaigns/{campaign}/joint/open'] button[type=submit]")
