@@ -33,16 +33,9 @@ CREATE TABLE tally_texts (
 );
 CREATE INDEX tally_texts_campaign_idx ON tally_texts (campaign_id);
 
--- What a trustee gave at the count: its proven decryption shares of the aggregates, and its
--- partial decryptions of the (shuffled) texts. Never its share of the key.
-CREATE TABLE tally_shares (
-    campaign_id bigint NOT NULL REFERENCES campaigns (id),
-    trustee integer NOT NULL,
-    shares text NOT NULL,
-    text_partials bytea[] NOT NULL,
-    given_at timestamptz NOT NULL DEFAULT now(),
-    PRIMARY KEY (campaign_id, trustee)
-);
+-- What each trustee gives at the count (its decryption shares, its partial decryptions of the
+-- texts) is never stored: it stays in the memory of the process that counts until the quorum has
+-- given, so nobody reading the database (or its WAL) can combine it with a share of their own.
 
 -- The published record of a counted campaign (docs/RECORD.md), exactly as served.
 CREATE TABLE tally_records (

@@ -109,7 +109,8 @@ func buildRouter(
         codeKey: codeKey
     ).add(to: console)
     ConsoleJointCountController(
-        gate: gate, campaigns: CampaignStore(pool: pool), tally: JointTallyStore(pool: pool), desk: JointCeremonyDesk()
+        gate: gate, campaigns: CampaignStore(pool: pool), tally: JointTallyStore(pool: pool), desk: JointCeremonyDesk(),
+        counting: JointCountDesk()
     ).add(to: console)
     ConsoleYearsController(
         gate: gate, appraisals: AppraisalStore(pool: pool), campaigns: CampaignStore(pool: pool), scoring: ScoringStore(pool: pool),

@@ -90,10 +90,7 @@ enum JointBox {
     /// invitation, or nothing moves; the texts rewritten as fresh rows in a shuffled order; every
     /// used invitation dated `today`.
     static func close(_ campaign: Campaign, today: CivilDate, on connection: Connection) throws -> [String: Int] {
-        let ballots = try connection.query("SELECT count(*) AS n FROM tally_ballots WHERE campaign_id = \(campaign.id)")[0].decode("n", as: Int.self)
-        let used = try connection.query(
-            "SELECT count(*) AS n FROM invitations WHERE campaign_id = \(campaign.id) AND used_on IS NOT NULL")[0].decode("n", as: Int.self)
-        guard ballots == used else { throw CampaignError.boxMismatch(id: campaign.id, sealed: ballots, used: used) }
+        let ballots = try check(campaign, context: try JointContextCache.context(for: campaign, on: connection), on: connection).ballots.count
         var texts: [Data] = try connection.query("DELETE FROM tally_texts WHERE campaign_id = \(campaign.id) RETURNING sealed").map {
             try $0.decode("sealed")
         }
@@ -103,5 +100,55 @@ enum JointBox {
         try connection.query(
             "UPDATE invitations SET used_on = \(today.description)::date WHERE campaign_id = \(campaign.id) AND used_on IS NOT NULL")
         return ["ballots": ballots, "texts": texts.count]
+    }
+
+    /// A closed joint campaign's box as the count reads it: the encrypted ballots in the chain's
+    /// order, the sealed texts in an order every trustee sees alike (by their random bytes), and a
+    /// digest of both.
+    struct Box {
+        let ballots: [EncryptedBallot]
+        let texts: [Data]
+        let digest: [UInt8]
+    }
+
+    /// Reads the box and refuses one that is not what the claims made: positions 1 … n with n the
+    /// campaign's count of chained ballots and its used invitations, every code the chain's next
+    /// over its ballot, the last the campaign's chain head. A ballot taken out, added or altered
+    /// behind the application's back stops the count (`CampaignError.boxTampered`) before any
+    /// trustee's share is used on it.
+    static func check(_ campaign: Campaign, context: ElectionContext, on connection: Connection) throws -> Box {
+        let row = try connection.query(
+            """
+            SELECT tally_count, tally_chain,
+                   (SELECT count(*) FROM invitations WHERE campaign_id = \(campaign.id) AND used_on IS NOT NULL) AS used
+            FROM campaigns WHERE id = \(campaign.id)
+            """)[0]
+        let count: Int = try row.decode("tally_count")
+        let head: Data = try row.decode("tally_chain")
+        let used: Int = try row.decode("used")
+        let decoder = JSONDecoder()
+        var ballots: [EncryptedBallot] = []
+        var previous = TrackingCode.start(electionHash: context.electionHash)
+        for (offset, row) in try connection.query(
+            "SELECT position, code, contests FROM tally_ballots WHERE campaign_id = \(campaign.id) ORDER BY position"
+        ).rows.enumerated() {
+            guard try row.decode("position", as: Int.self) == offset + 1,
+                let contests = try? decoder.decode([EncryptedContest].self, from: Data((try row.decode("contests", as: String.self)).utf8))
+            else { throw CampaignError.boxTampered(campaign.id) }
+            let code = TrackingCode.next(after: previous, ballotHash: EncryptedBallot.hash(contests: contests, electionHash: context.electionHash))
+            guard Data(code) == (try row.decode("code", as: Data.self)) else { throw CampaignError.boxTampered(campaign.id) }
+            ballots.append(EncryptedBallot(code: code, contests: contests))
+            previous = code
+        }
+        guard ballots.count == count, count == used, Data(previous) == head else { throw CampaignError.boxTampered(campaign.id) }
+        let texts: [Data] = try connection.query("SELECT sealed FROM tally_texts WHERE campaign_id = \(campaign.id) ORDER BY sealed").map {
+            try $0.decode("sealed")
+        }
+        var digest = TallyHash("box")
+        digest.add(previous)
+        digest.add(count: ballots.count)
+        digest.add(count: texts.count)
+        for text in texts { digest.add(Array(text)) }
+        return Box(ballots: ballots, texts: texts, digest: digest.digest())
     }
 }

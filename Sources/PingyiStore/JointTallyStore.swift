@@ -23,43 +23,58 @@ public struct JointTallyStore: Sendable {
         }
     }
 
-    /// Gives trustee `share`'s part of the count of `campaignID`.
-    public func give(campaignID: Int, share: TrusteeShare, actor: String, now: Date = Date()) async throws -> JointCountProgress {
+    /// Trustee `share`'s part of the count of `campaignID`, for the caller to keep in memory:
+    /// the share is checked against the ceremony (refused, naming the unit, otherwise), the box
+    /// against its chain (`JointBox.check`), and nothing of the result is stored; the use is
+    /// audited.
+    public func contribute(campaignID: Int, share: TrusteeShare, actor: String) async throws -> TrusteeContribution {
         try await pool.transaction { connection in
-            let campaign = try JointTallyStore.campaign(campaignID, lock: true, on: connection)
+            let campaign = try JointTallyStore.campaign(campaignID, lock: false, on: connection)
             guard campaign.state == .closed else { throw CampaignError.notClosed(campaignID) }
             if try JointTallyStore.counted(campaignID, on: connection) { throw CampaignError.counted(campaignID) }
             let context = try JointContextCache.context(for: campaign, on: connection)
             try share.check(against: context)
-            let given = try connection.query(
-                "SELECT count(*) AS n FROM tally_shares WHERE campaign_id = \(campaignID) AND trustee = \(share.index)")[0].decode("n", as: Int.self)
-            guard given == 0 else { throw CampaignError.shareGiven(id: campaignID, trustee: share.name) }
-
-            let ballots = try JointTallyStore.ballots(campaignID, on: connection)
-            let aggregates = Aggregate.of(ballots, context: context)
+            let box = try JointBox.check(campaign, context: context, on: connection)
+            let aggregates = Aggregate.of(box.ballots, context: context)
             let shares = try TallyDecryptor.shares(of: aggregates, by: share, context: context)
-            let texts = try JointTallyStore.texts(campaignID, on: connection)
-            let partials = try texts.map { sealed -> Data in
+            let partials = try box.texts.map { sealed -> Point in
                 guard let ephemeral = SealedText.ephemeral(sealed) else { throw TallyError.textUnreadable }
-                return Data(share.partial(ephemeral).bytes)
+                return share.partial(ephemeral)
             }
-            try connection.query(
-                """
-                INSERT INTO tally_shares (campaign_id, trustee, shares, text_partials)
-                VALUES (\(campaignID), \(share.index), \(try JointTallyStore.json(shares)), \(partials)::bytea[])
-                """)
             try AuditLog.record(
                 AuditEntry(
                     actor: actor, action: "campaign.count.share", subject: "campaign \(campaignID)", beforeJSON: nil,
                     afterJSON: AuditLog.json(["trustee": share.name])),
                 on: connection)
-            let present = try connection.query("SELECT count(*) AS n FROM tally_shares WHERE campaign_id = \(campaignID)")[0].decode(
-                "n", as: Int.self)
-            if present >= context.ceremony.quorum {
-                try JointTallyStore.complete(
-                    campaign, context: context, ballots: ballots, aggregates: aggregates, texts: texts, today: CountyCalendar.today(now),
-                    actor: actor, on: connection)
+            return TrusteeContribution(
+                campaignID: campaignID, trustee: share.index, name: share.name, box: box.digest, shares: shares, partials: partials)
+        }
+    }
+
+    /// The count, from the contributions of at least the quorum's trustees: in one transaction,
+    /// the box checked again (it must be the one every contribution was made over), every
+    /// decryption share's proof checked, the totals written as the rows scoring reads, the texts
+    /// opened and shuffled into the comment and clue tables, the record stored.
+    public func complete(
+        campaignID: Int, contributions: [TrusteeContribution], actor: String, now: Date = Date()
+    ) async throws
+        -> JointCountProgress
+    {
+        try await pool.transaction { connection in
+            let campaign = try JointTallyStore.campaign(campaignID, lock: true, on: connection)
+            guard campaign.state == .closed else { throw CampaignError.notClosed(campaignID) }
+            if try JointTallyStore.counted(campaignID, on: connection) { throw CampaignError.counted(campaignID) }
+            let context = try JointContextCache.context(for: campaign, on: connection)
+            let box = try JointBox.check(campaign, context: context, on: connection)
+            var given: [Int: TrusteeContribution] = [:]
+            for contribution in contributions where contribution.campaignID == campaignID { given[contribution.trustee] = contribution }
+            guard given.count >= context.ceremony.quorum else {
+                throw TallyError.quorumNotMet(present: given.count, quorum: context.ceremony.quorum)
             }
+            guard given.values.allSatisfy({ $0.box == box.digest }) else { throw CampaignError.boxChanged(campaignID) }
+            try JointTallyStore.complete(
+                campaign, context: context, ballots: box.ballots, texts: box.texts, given: Array(given.values),
+                today: CountyCalendar.today(now), actor: actor, on: connection)
             return try JointTallyStore.progress(campaign, on: connection)
         }
     }
@@ -123,11 +138,6 @@ public struct JointTallyStore: Sendable {
                     (try connection.query("SELECT record FROM tally_records WHERE campaign_id = \(campaign.id)")[0].decode("record", as: String.self))
                         .utf8))
             given = Set(record.tally.first?.selections.first?.shares.map(\.trustee) ?? [])
-        } else {
-            given = Set(
-                try connection.query("SELECT trustee FROM tally_shares WHERE campaign_id = \(campaign.id)").map {
-                    try $0.decode("trustee", as: Int.self)
-                })
         }
         return JointCountProgress(
             campaignID: campaign.id, trustees: trustees.map(\.name), given: trustees.filter { given.contains($0.index) }.map(\.name),
@@ -135,40 +145,14 @@ public struct JointTallyStore: Sendable {
             ballots: try connection.query("SELECT count(*) AS n FROM tally_ballots WHERE campaign_id = \(campaign.id)")[0].decode("n"))
     }
 
-    /// The encrypted ballots, in the chain's order.
-    static func ballots(_ id: Int, on connection: Connection) throws -> [EncryptedBallot] {
-        let decoder = JSONDecoder()
-        return try connection.query("SELECT code, contests FROM tally_ballots WHERE campaign_id = \(id) ORDER BY position").map { row in
-            EncryptedBallot(
-                code: Array(try row.decode("code", as: Data.self)),
-                contests: try decoder.decode([EncryptedContest].self, from: Data((try row.decode("contests", as: String.self)).utf8)))
-        }
-    }
-
-    /// The sealed texts, in an order every trustee sees alike (by their random bytes).
-    static func texts(_ id: Int, on connection: Connection) throws -> [Data] {
-        try connection.query("SELECT sealed FROM tally_texts WHERE campaign_id = \(id) ORDER BY sealed").map { try $0.decode("sealed") }
-    }
-
-    static func json<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
-
     /// The count, once the quorum has given: totals, texts, the record.
     static func complete(
-        _ campaign: Campaign, context: ElectionContext, ballots: [EncryptedBallot], aggregates: [Aggregate], texts: [Data], today: CivilDate,
-        actor: String, on connection: Connection
+        _ campaign: Campaign, context: ElectionContext, ballots: [EncryptedBallot], texts: [Data], given: [TrusteeContribution],
+        today: CivilDate, actor: String, on connection: Connection
     ) throws {
+        let aggregates = Aggregate.of(ballots, context: context)
         var shares: [Int: [[DecryptionShare]]] = [:]
-        var partials: [Int: [Data]] = [:]
-        let decoder = JSONDecoder()
-        for row in try connection.query("SELECT trustee, shares, text_partials FROM tally_shares WHERE campaign_id = \(campaign.id)").rows {
-            let trustee: Int = try row.decode("trustee")
-            shares[trustee] = try decoder.decode([[DecryptionShare]].self, from: Data((try row.decode("shares", as: String.self)).utf8))
-            partials[trustee] = try row.decode("text_partials")
-        }
+        for contribution in given { shares[contribution.trustee] = contribution.shares }
         let tally = try TallyDecryptor.combine(aggregates: aggregates, shares: shares, context: context)
 
         // The totals, as the rows scoring has always read: one per grade or star, no ballot id.
@@ -214,9 +198,9 @@ public struct JointTallyStore: Sendable {
         var opened: [TextAnswer] = []
         for (position, sealed) in texts.enumerated() {
             var points: [Int: Point] = [:]
-            for (trustee, given) in partials {
-                guard position < given.count, let point = Point(bytes: given[position]) else { throw TallyError.textUnreadable }
-                points[trustee] = point
+            for contribution in given {
+                guard position < contribution.partials.count else { throw TallyError.textUnreadable }
+                points[contribution.trustee] = contribution.partials[position]
             }
             if let text = try JointBallot.readText(try SealedText.open(sealed, shared: SealedText.combine(points))) { opened.append(text) }
         }
@@ -239,7 +223,6 @@ public struct JointTallyStore: Sendable {
         try connection.query(
             "INSERT INTO tally_records (campaign_id, record) VALUES (\(campaign.id), \(String(decoding: try record.json(), as: UTF8.self)))")
         try connection.query("DELETE FROM tally_texts WHERE campaign_id = \(campaign.id)")
-        try connection.query("DELETE FROM tally_shares WHERE campaign_id = \(campaign.id)")
         try AuditLog.record(
             AuditEntry(
                 actor: actor, action: "campaign.count", subject: "campaign \(campaign.id)", beforeJSON: nil,

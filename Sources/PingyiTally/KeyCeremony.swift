@@ -1,11 +1,13 @@
-/// The key ceremony: `n` trustees, any `k` of whom can decrypt. Each trustee's polynomial is made,
+/// The key ceremony: `n` trustees, any `k` of whom can decrypt (2 ≤ k ≤ n ≤ 16: no single unit
+/// can; the single-key mode is the sealed box, not a ceremony of one). Each trustee's polynomial is made,
 /// committed and proven; trustee `i`'s share is the sum of every polynomial at `i`. The
 /// polynomials are gone when it returns: what remains is the public `Ceremony` and one
 /// `TrusteeShare` per trustee, to be written to that trustee's own file.
 public enum KeyCeremony {
     public static func run(manifest: Manifest, trustees names: [String], quorum: Int) throws -> (Ceremony, [TrusteeShare]) {
-        guard !names.isEmpty, names.count <= 16 else { throw TallyError.trusteeCount(names.count) }
-        guard quorum >= 1, quorum <= names.count else { throw TallyError.quorum(quorum, trustees: names.count) }
+        // The point is that no single unit can count: two trustees at least, two needed at least.
+        guard names.count >= 2, names.count <= 16 else { throw TallyError.trusteeCount(names.count) }
+        guard quorum >= 2, quorum <= names.count else { throw TallyError.quorum(quorum, trustees: names.count) }
         guard Set(names).count == names.count, names.allSatisfy({ !$0.isEmpty }) else { throw TallyError.trusteeNames }
         let ceremonyHash = Ceremony.hash(
             manifestHash: manifest.hash, trustees: names.enumerated().map { ($0.offset + 1, $0.element) }, quorum: quorum)

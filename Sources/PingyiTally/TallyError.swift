@@ -24,8 +24,8 @@ public enum TallyError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .duplicateContest(let id): "计票清单中「\(id)」重复"
         case .tooFewOptions(let id): "计票清单中「\(id)」的选项少于两个"
-        case .trusteeCount(let n): "密钥保管单位须为 1 至 16 个，现为 \(n) 个"
-        case .quorum(let k, let n): "解密所需单位数须在 1 至 \(n) 之间，现为 \(k)"
+        case .trusteeCount(let n): "密钥保管单位须为 2 至 16 个，现为 \(n) 个（单一单位保管，请用单一计票私钥）"
+        case .quorum(let k, let n): "计票所需单位数须在 2 至 \(n) 之间，现为 \(k)：任何一个单位都不能单独计票"
         case .trusteeNames: "密钥保管单位的名称不能为空，也不能重复"
         case .ceremonyInvalid: "密钥生成记录的证明不成立：这不是本次评议的联合密钥"
         case .unknownContest(let id): "答卷中的「\(id)」不在本次评议的计票清单中"

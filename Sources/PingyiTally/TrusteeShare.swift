@@ -19,7 +19,9 @@ public struct TrusteeShare: Codable, Sendable, Equatable {
 
     /// Refuses, naming the trustee, a share that is not this ceremony's trustee `index`'s.
     public func check(against context: ElectionContext) throws {
-        guard ceremonyHash == context.ceremonyHash else { throw TallyError.shareOfAnotherCampaign(trustee: name) }
+        guard ceremonyHash == context.ceremonyHash, campaign == context.manifest.campaign else {
+            throw TallyError.shareOfAnotherCampaign(trustee: name)
+        }
         guard let trustee = context.ceremony.trustee(index), trustee.name == name else {
             throw TallyError.unknownTrustee(trustee: name)
         }

@@ -146,7 +146,7 @@ struct CampaignCommand: AsyncParsableCommand {
             }
             print("活动 \(campaign.id)（\(campaign.year) 年度「\(campaign.kind.label)」）已开始，多方联合计票：\(names.count) 个保管单位，任意 \(quorum) 个可共同计票。")
             for path in written { print("  密钥份额：\(path)") }
-            print("请把每个文件交给对应单位离线保管（U 盘），并从本机删除。结束活动后：pingyi campaign count \(id) --share 文件")
+            print("请把每个文件交给对应单位离线保管（U 盘），并从本机删除。结束活动后：pingyi campaign count \(id) --share 文件 --share 文件")
         }
     }
 
@@ -170,29 +170,34 @@ struct CampaignCommand: AsyncParsableCommand {
         }
     }
 
-    /// `pingyi campaign count ID --share FILE`
+    /// `pingyi campaign count ID --share FILE --share FILE …`
     struct Count: ConfiguredCommand {
         static let configuration = CommandConfiguration(
             commandName: "count",
-            abstract: "多方联合计票：提交一个保管单位的密钥份额文件（活动结束后，每个单位一次）；达到所需单位数时完成计票并生成公开记录。")
+            abstract: "多方联合计票（活动结束后）：一次给出所需数量的保管单位的密钥份额文件；每份核验后使用，解出各项合计并生成公开记录。",
+            discussion: "各单位的解密结果只在本次运行的内存中，不写入数据库：所以须一次给出够数的份额（--share 可重复）。")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "活动编号") var id: Int
-        @Option(help: "保管单位的密钥份额文件") var share: String
+        @Option(help: "保管单位的密钥份额文件（可重复）") var share: [String]
 
         func run(_ configuration: PingyiConfiguration) async throws {
-            let trustee = try TrusteeShare(fileText: try readText(share))
+            let trustees = try share.map { try TrusteeShare(fileText: try readText($0)) }
             let id = self.id
             let progress = try await database.withPool(configuration) { pool in
-                try await JointTallyStore(pool: pool).give(campaignID: id, share: trustee, actor: configuration.actor)
+                let store = JointTallyStore(pool: pool)
+                var contributions: [TrusteeContribution] = []
+                for trustee in trustees {
+                    guard !contributions.contains(where: { $0.trustee == trustee.index }) else {
+                        throw CampaignError.shareGiven(id: id, trustee: trustee.name)
+                    }
+                    contributions.append(try await store.contribute(campaignID: id, share: trustee, actor: configuration.actor))
+                    FileHandle.standardError.write(Data("「\(trustee.name)」的密钥份额已核验。\n".utf8))
+                }
+                return try await store.complete(campaignID: id, contributions: contributions, actor: configuration.actor)
             }
-            print("「\(trustee.name)」的密钥份额已核验并采用（已有 \(progress.given.count) 个单位，需 \(progress.quorum) 个）。")
-            if progress.counted {
-                print("联合计票已完成：各项合计已解出并计入统计，公开记录已生成（pingyi campaign record \(id) --out 文件）。")
-            } else {
-                print(
-                    "还需：\(progress.trustees.filter { !progress.given.contains($0) }.joined(separator: "、")) 中任意 \(progress.quorum - progress.given.count) 个。"
-                )
-            }
+            print(
+                "联合计票已完成（\(progress.given.joined(separator: "、"))）：共 \(progress.ballots) 份答卷，各项合计已解出并计入统计，公开记录已生成（pingyi campaign record \(id) --out 文件）。"
+            )
         }
     }
 

@@ -72,31 +72,35 @@ struct JointCountTests {
             }
 
             let store = JointTallyStore(pool: server.fixture.pool)
-            // A changed share, another ceremony's share: refused naming the trustee, nothing stored.
+            // A changed share, another ceremony's share: refused naming the trustee.
             let changed = TrusteeShare(
                 campaign: shares[0].campaign, ceremonyHash: shares[0].ceremonyHash, index: 1, name: shares[0].name, secret: shares[0].secret + .one)
             await #expect(throws: TallyError.shareDoesNotMatch(trustee: "县营商办")) {
-                try await store.give(campaignID: campaign.id, share: changed, actor: "test")
+                try await store.contribute(campaignID: campaign.id, share: changed, actor: "test")
             }
             let foreign = TrusteeShare(
                 campaign: "别的活动", ceremonyHash: [UInt8](repeating: 1, count: 32), index: 2, name: "县纪委监委", secret: shares[1].secret)
             await #expect(throws: TallyError.shareOfAnotherCampaign(trustee: "县纪委监委")) {
-                try await store.give(campaignID: campaign.id, share: foreign, actor: "test")
+                try await store.contribute(campaignID: campaign.id, share: foreign, actor: "test")
             }
-            #expect(try server.fixture.count("SELECT count(*) FROM tally_shares") == 0)
+            let relabelled = TrusteeShare(
+                campaign: "别的活动", ceremonyHash: shares[1].ceremonyHash, index: 2, name: "县纪委监委", secret: shares[1].secret)
+            await #expect(throws: TallyError.shareOfAnotherCampaign(trustee: "县纪委监委")) {
+                try await store.contribute(campaignID: campaign.id, share: relabelled, actor: "test")
+            }
 
-            // One trustee: its shares are stored, nothing is decrypted.
-            let one = try await store.give(campaignID: campaign.id, share: shares[1], actor: "test")
-            #expect(!one.counted && one.given == ["县纪委监委"] && one.quorum == 2)
+            // One trustee's contribution: nothing decrypted, nothing of it in the database, and one is not enough.
+            let one = try await store.contribute(campaignID: campaign.id, share: shares[1], actor: "test")
             #expect(try server.fixture.count("SELECT count(*) FROM chief_grades") == 0)
             #expect(try server.fixture.count("SELECT count(*) FROM text_answers") == 0)
-            await #expect(throws: CampaignError.shareGiven(id: campaign.id, trustee: "县纪委监委")) {
-                try await store.give(campaignID: campaign.id, share: shares[1], actor: "test")
+            await #expect(throws: TallyError.quorumNotMet(present: 1, quorum: 2)) {
+                try await store.complete(campaignID: campaign.id, contributions: [one, one], actor: "test")
             }
 
             // The second (the third trustee stays away): the count.
-            let two = try await store.give(campaignID: campaign.id, share: shares[2], actor: "test")
-            #expect(two.counted)
+            let three = try await store.contribute(campaignID: campaign.id, share: shares[2], actor: "test")
+            let two = try await store.complete(campaignID: campaign.id, contributions: [one, three], actor: "test")
+            #expect(two.counted && two.given == ["县纪委监委", "县委组织部"])
             let grades = try connection.query(
                 "SELECT employee_number || ':' || option AS g, count(*) AS n FROM chief_grades GROUP BY 1 ORDER BY 1"
             ).map { "\(try $0.decode("g", as: String.self))=\(try $0.decode("n", as: Int.self))" }
@@ -105,7 +109,6 @@ struct JointCountTests {
             #expect(texts == ["窗口办事要跑三趟", "希望简化流程", "纳税窗口很好 联合计票标记"])
             #expect(try server.fixture.count("SELECT count(*) FROM ballots") == 2)
             #expect(try server.fixture.count("SELECT count(*) FROM tally_texts") == 0)
-            #expect(try server.fixture.count("SELECT count(*) FROM tally_shares") == 0)
 
             // The record: both tracking codes in it, the chain's order; served at /records/{id}.
             let served = try await server.get("/records/\(campaign.id)")
@@ -135,7 +138,7 @@ struct JointCountTests {
                 #expect(score.counts.filter { $0.value > 0 } == fromRecord, "\(score.employeeNumber)")
             }
             _ = try await CampaignStore(pool: server.fixture.pool).transition(id: campaign.id, to: .published, actor: "test")
-            await #expect(throws: CampaignError.self) { try await store.give(campaignID: campaign.id, share: shares[0], actor: "test") }
+            await #expect(throws: CampaignError.self) { try await store.contribute(campaignID: campaign.id, share: shares[0], actor: "test") }
         }
     }
 
@@ -154,8 +157,11 @@ struct JointCountTests {
             #expect(try server.fixture.count("SELECT count(*) FROM problem_clues") == 1, "the signed clue went to the office at once")
             _ = try await CampaignStore(pool: server.fixture.pool).transition(id: campaign.id, to: .closed, actor: "test")
             let store = JointTallyStore(pool: server.fixture.pool)
-            _ = try await store.give(campaignID: campaign.id, share: shares[0], actor: "test")
-            #expect(try await store.give(campaignID: campaign.id, share: shares[1], actor: "test").counted)
+            let contributions = [
+                try await store.contribute(campaignID: campaign.id, share: shares[0], actor: "test"),
+                try await store.contribute(campaignID: campaign.id, share: shares[1], actor: "test"),
+            ]
+            #expect(try await store.complete(campaignID: campaign.id, contributions: contributions, actor: "test").counted)
             #expect(try server.fixture.count("SELECT count(*) FROM problem_clues") == 2)
             #expect(try server.fixture.count("SELECT count(*) FROM problem_clues WHERE body = '线索 JD001' AND signed_by IS NULL") == 1)
             #expect(try server.fixture.count("SELECT count(*) FROM department_stars") > 0)
@@ -210,19 +216,19 @@ struct JointCountAttackTests {
                 for share in shares { #expect(throws: TallyError.textUnreadable) { try SealedText.open(sealed, shared: share.partial(r)) } }
             }
 
-            // Closed, and trustee 1 has given its share: what the DBA finds stored is of the
-            // aggregates only — no point of it is trustee 1's share of a single ballot's α,
-            // except where a chief's aggregate is that one ballot (a total of one grade).
+            // Closed, and trustee 1 has given its share: nothing of what it gave is in the database
+            // for a DBA to combine with a share of its own.
             _ = try await CampaignStore(pool: server.fixture.pool).transition(id: campaign.id, to: .closed, actor: "test")
-            _ = try await JointTallyStore(pool: server.fixture.pool).give(campaignID: campaign.id, share: shares[0], actor: "test")
-            let stored: String = try connection.query("SELECT shares FROM tally_shares")[0].decode("shares")
-            let ballots = try JointTallyStore.ballots(campaign.id, on: connection)
-            let alone = Set(
-                Aggregate.of(ballots, context: try JointContextCache.context(for: campaign, on: connection)).flatMap { aggregate in
-                    aggregate.ballots == 1 ? aggregate.alphas.map(\.hex) : []
-                })
-            for selection in selections where !alone.contains(selection.alpha.hex) {
-                #expect(!stored.contains((shares[0].secret * selection.alpha).hex))
+            let contribution = try await JointTallyStore(pool: server.fixture.pool).contribute(
+                campaignID: campaign.id, share: shares[0], actor: "test")
+            let dump = try connection.query(
+                """
+                SELECT string_agg(t::text, ' ') AS d FROM (
+                    SELECT row_to_json(c)::text AS t FROM campaigns c UNION ALL SELECT row_to_json(a)::text FROM audit_log a
+                    UNION ALL SELECT row_to_json(b)::text FROM tally_ballots b UNION ALL SELECT encode(sealed, 'hex') FROM tally_texts) x
+                """)[0].decode("d", as: String.self)
+            for point in contribution.shares.joined().map(\.share) + contribution.partials where !point.isInfinity {
+                #expect(!dump.contains(point.hex))
             }
             // The texts were rewritten at the close: one transaction, none of the claims'.
             let textWriters = try connection.query("SELECT DISTINCT xmin::text AS x FROM tally_texts").map { try $0.decode("x", as: String.self) }
@@ -232,6 +238,65 @@ struct JointCountAttackTests {
                 try $0.decode("d", as: String.self)
             }
             #expect(days.count == 1)
+        }
+    }
+}
+
+@Suite("The joint count against a DBA who edits the box")
+struct JointCountTamperTests {
+    @Test("a text forged from a ballot's α stops the count and opens nothing; a ballot taken out, or the box changed between shares, stops it too")
+    func edits() async throws {
+        try await ServerHarness.run(joint: true) { server in
+            let merchant = server.merchantReview!.0
+            let shares = try #require(server.shares[.merchantReview])
+            _ = try await JointCountTests.submit(server, creditCode: MerchantBallotTests.huawei) { MerchantBallotTests.validFields(csrf: $0) }
+            _ = try await JointCountTests.submit(server, creditCode: JointCountTests.xiaomi) {
+                [("csrf", $0), ("a.G0301.overall", "basic"), ("a.G0301.comment", "好")]
+            }
+            let campaigns = CampaignStore(pool: server.fixture.pool)
+            let store = JointTallyStore(pool: server.fixture.pool)
+            _ = try await campaigns.transition(id: merchant.id, to: .closed, actor: "test")
+            let connection = try server.fixture.database.connect()
+            // The DBA adds "texts" made of a ballot's α, hoping the trustees decrypt them for it.
+            let contests: String = try connection.query("SELECT contests FROM tally_ballots WHERE position = 1 AND campaign_id = \(merchant.id)")[0]
+                .decode("contests")
+            let alpha = try JSONDecoder().decode([EncryptedContest].self, from: Data(contests.utf8))[0].selections[0].alpha
+            try connection.query(
+                "INSERT INTO tally_texts (campaign_id, sealed) VALUES (\(merchant.id), \(Data(alpha.bytes + [UInt8](repeating: 7, count: 1500))))")
+            let first = try await store.contribute(campaignID: merchant.id, share: shares[0], actor: "test")
+            let second = try await store.contribute(campaignID: merchant.id, share: shares[1], actor: "test")
+            await #expect(throws: TallyError.textUnreadable) {
+                try await store.complete(campaignID: merchant.id, contributions: [first, second], actor: "test")
+            }
+            #expect(try server.fixture.count("SELECT count(*) FROM chief_grades") == 0)
+            #expect(try server.fixture.count("SELECT count(*) FROM text_answers") == 0)
+            #expect(try server.fixture.count("SELECT count(*) FROM tally_records") == 0)
+            // The forged row taken away again: the contributions were made over another box.
+            try connection.query("DELETE FROM tally_texts WHERE sealed = \(Data(alpha.bytes + [UInt8](repeating: 7, count: 1500)))")
+            await #expect(throws: CampaignError.boxChanged(merchant.id)) {
+                try await store.complete(campaignID: merchant.id, contributions: [first, second], actor: "test")
+            }
+            // Given again over the box as it is, the count goes through.
+            let again = [
+                try await store.contribute(campaignID: merchant.id, share: shares[0], actor: "test"),
+                try await store.contribute(campaignID: merchant.id, share: shares[2], actor: "test"),
+            ]
+            #expect(try await store.complete(campaignID: merchant.id, contributions: again, actor: "test").counted)
+
+            // A star rating whose last ballot the DBA deletes after the close: no share is used on it.
+            let star = server.starRating!.0
+            let starShares = try #require(server.shares[.starRating])
+            for code in ["JD001", "JD002"] {
+                let cookie = "pingyi_r=\(server.supervisorToken(code).text)"
+                let csrf = try await server.csrf(path: "/r", cookie: cookie)
+                _ = try await server.post(
+                    "/r", body: ServerHarness.encode(StarRatingTests.fields(csrf: csrf, clue: nil, signed: false)), cookie: cookie)
+            }
+            _ = try await campaigns.transition(id: star.id, to: .closed, actor: "test")
+            try connection.query("DELETE FROM tally_ballots WHERE campaign_id = \(star.id) AND position = 2")
+            await #expect(throws: CampaignError.boxTampered(star.id)) {
+                try await store.contribute(campaignID: star.id, share: starShares[0], actor: "test")
+            }
         }
     }
 }

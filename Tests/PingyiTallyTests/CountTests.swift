@@ -64,7 +64,7 @@ struct CountTests {
         #expect(tally.map(\.ballots) == [4, 4, 0])
     }
 
-    @Test("a ceremony with a changed commitment is refused; 0 of 3, 4 of 3 and repeated names are refused")
+    @Test("a ceremony with a changed commitment is refused; 0 of 3, 4 of 3, 1 of 2, one unit and repeated names are refused")
     func ceremonyRefusals() throws {
         let manifest = try Manifest(campaign: "测试", contests: [ManifestContest(target: "E1", question: "grade", options: ["是", "否"])])
         let (ceremony, _) = try KeyCeremony.run(manifest: manifest, trustees: ["甲", "乙", "丙"], quorum: 2)
@@ -78,11 +78,10 @@ struct CountTests {
         }
         #expect(throws: TallyError.quorum(0, trustees: 3)) { try KeyCeremony.run(manifest: manifest, trustees: ["甲", "乙", "丙"], quorum: 0) }
         #expect(throws: TallyError.quorum(4, trustees: 3)) { try KeyCeremony.run(manifest: manifest, trustees: ["甲", "乙", "丙"], quorum: 4) }
-        #expect(throws: TallyError.trusteeNames) { try KeyCeremony.run(manifest: manifest, trustees: ["甲", "甲"], quorum: 1) }
-        // The single-key mode is the ceremony of one.
-        let (single, singleShares) = try KeyCeremony.run(manifest: manifest, trustees: ["县营商办"], quorum: 1)
-        let context = try ElectionContext(manifest: manifest, ceremony: single)
-        #expect(Point.base(singleShares[0].secret) == context.jointKey)
+        #expect(throws: TallyError.trusteeNames) { try KeyCeremony.run(manifest: manifest, trustees: ["甲", "甲"], quorum: 2) }
+        // No single unit may count: one trustee, or a quorum of one, is refused.
+        #expect(throws: TallyError.trusteeCount(1)) { try KeyCeremony.run(manifest: manifest, trustees: ["县营商办"], quorum: 1) }
+        #expect(throws: TallyError.quorum(1, trustees: 2)) { try KeyCeremony.run(manifest: manifest, trustees: ["甲", "乙"], quorum: 1) }
     }
 
     @Test("baby-step giant-step finds every total up to its bound, and nothing beyond it")

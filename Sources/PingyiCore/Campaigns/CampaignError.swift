@@ -47,6 +47,10 @@ public enum CampaignError: Error, Sendable, Equatable, CustomStringConvertible {
     case notClosed(Int)
     /// The roster changed between the joint count's ceremony and the campaign's opening.
     case rosterChanged(Int)
+    /// The joint count's box is not what the claims made (a ballot taken out, added or altered).
+    case boxTampered(Int)
+    /// The joint count's box changed between the trustees' contributions.
+    case boxChanged(Int)
 
     /// Says what is wrong, in Chinese.
     public var description: String {
@@ -77,6 +81,9 @@ public enum CampaignError: Error, Sendable, Equatable, CustomStringConvertible {
         case .shareGiven(let id, let trustee): "「\(trustee)」已为活动 \(id) 提交过密钥份额；未作任何改动"
         case .counted(let id): "活动 \(id) 已完成联合计票，结果已公开；未作任何改动"
         case .notCounted(let id): "活动 \(id) 尚未完成联合计票：须有足够的保管单位提交密钥份额；未作任何改动"
+        case .boxTampered(let id):
+            "活动 \(id) 的加密答卷与提交时的记录（追踪码链、答卷数、已使用的邀请数）不符：有答卷在数据库中被删除、添加或改动。未计票，未作任何改动；请联系系统管理员和纪委监委核查"
+        case .boxChanged(let id): "活动 \(id) 的答卷在各单位提交份额之间有变化：未计票，未作任何改动；请各单位重新提交密钥份额"
         case .rosterChanged(let id): "活动 \(id) 的评议对象（名册）在生成密钥后有变化：请重新生成密钥份额（已下载的份额文件作废）；活动未开始，未作任何改动"
         case .notClosed(let id): "活动 \(id) 尚未结束：结束活动后才能提交密钥份额联合计票；未作任何改动"
         }

@@ -27,7 +27,7 @@ extension CampaignError: HTTPProblemConvertible {
             // A key that does not match the campaign's stored one conflicts with what is stored.
             case .duplicate, .illegalTransition, .notAcceptingInvitations, .sealingKeyMissing, .openingKeyMissing, .openingKeyMismatch,
                 .boxMismatch, .notDraft, .alreadyTakingAnswers, .notJoint, .nothingToCount, .shareGiven, .counted, .notCounted, .notClosed,
-                .rosterChanged:
+                .rosterChanged, .boxTampered, .boxChanged:
                 .conflict
             case .wrongTarget, .unknownDepartments, .badPeriod, .reissueNeedsReason, .closingInPast: .unprocessableContent
             }

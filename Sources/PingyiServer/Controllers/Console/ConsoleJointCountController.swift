@@ -14,6 +14,7 @@ struct ConsoleJointCountController {
     let campaigns: CampaignStore
     let tally: JointTallyStore
     let desk: JointCeremonyDesk
+    let counting: JointCountDesk
 
     static let suggested = ["县营商办", "县纪委监委", "县委组织部", "", ""]
     static let countRoles: Set<APIRole> = [.admin, .orgdept]
@@ -116,20 +117,33 @@ struct ConsoleJointCountController {
         let (visit, upload) = try await gate.upload(request, context, as: ShareUpload.self, roles: Self.countRoles, limit: 64 << 10, csrf: \.csrf)
         let campaign = try await joint(context.parameters.get("id"))
         let back = "/console/campaigns/\(campaign.id)/count"
-        let progress: JointCountProgress
         let share: TrusteeShare
+        var counted = false
         do {
             share = try TrusteeShare(fileText: upload.share)
-            progress = try await tally.give(campaignID: campaign.id, share: share, actor: visit.actor)
+            let contribution = try await tally.contribute(campaignID: campaign.id, share: share, actor: visit.actor)
+            guard await counting.add(contribution) else { throw CampaignError.shareGiven(id: campaign.id, trustee: share.name) }
+            let contributions = await counting.contributions(campaign.id)
+            if contributions.count >= (try await tally.progress(campaignID: campaign.id)).quorum {
+                do {
+                    counted = try await tally.complete(campaignID: campaign.id, contributions: contributions, actor: visit.actor).counted
+                    await counting.forget(campaign.id)
+                } catch {
+                    // Whatever went wrong, the units give their files again to a fresh count.
+                    await counting.forget(campaign.id)
+                    throw error
+                }
+            }
         } catch let error as TallyError {
             throw ConsoleRefusal(error.problem, heading: "密钥份额未被采用", back: back)
         } catch let error as CampaignError {
             throw ConsoleRefusal(error.problem, heading: "密钥份额未被采用", back: back)
         }
+        let given = await counting.contributions(campaign.id).count
         let notice =
-            progress.counted
+            counted
             ? "「\(share.name)」的密钥份额已核验并采用，联合计票已完成。"
-            : "「\(share.name)」的密钥份额已核验并采用（已有 \(progress.given.count) 个，需 \(progress.quorum) 个）。"
+            : "「\(share.name)」的密钥份额已核验并采用（已有 \(given) 个）。"
         return gate.views.page(try await countPage(visit, campaign, notice: notice))
     }
 
@@ -180,10 +194,12 @@ struct ConsoleJointCountController {
 
     private func countPage(_ visit: ConsoleVisit, _ campaign: Campaign, notice: String?) async throws -> ConsoleCountPage {
         let progress = try await tally.progress(campaignID: campaign.id)
+        let waiting = Set(await counting.contributions(campaign.id).map(\.name))
         return ConsoleCountPage(
             member: visit.header, csrf: visit.csrf, campaignID: campaign.id, year: campaign.year, heading: "联合计票：\(heading(campaign))",
             ballots: progress.ballots, quorum: progress.quorum,
-            trustees: progress.trustees.map { ConsoleCountPage.Trustee(name: $0, given: progress.given.contains($0)) }, counted: progress.counted,
+            trustees: progress.trustees.map { ConsoleCountPage.Trustee(name: $0, given: progress.given.contains($0) || waiting.contains($0)) },
+            counted: progress.counted,
             notice: notice)
     }
 }
