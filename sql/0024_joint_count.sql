@@ -15,13 +15,15 @@ ALTER TABLE campaigns ADD COLUMN tally_chain bytea CHECK (tally_chain IS NULL OR
 ALTER TABLE campaigns ADD COLUMN tally_text_length integer;
 ALTER TABLE campaigns ADD CONSTRAINT campaigns_one_way CHECK (sealing_key IS NULL OR tally IS NULL);
 
--- An encrypted ballot: its place in the chain, its tracking code and its contests (the record's
--- JSON of them). No invitation, no time.
+-- An encrypted ballot: its place in the chain, its tracking code, its contests (the record's JSON
+-- of them) and its texts' hashes. No invitation, no time.
 CREATE TABLE tally_ballots (
     campaign_id bigint NOT NULL REFERENCES campaigns (id),
     position integer NOT NULL CHECK (position >= 1),
     code bytea NOT NULL CHECK (octet_length(code) = 32),
     contests text NOT NULL,
+    -- The SHA-256 of each text the ballot sealed (JSON array of hex), bound into its code.
+    texts text NOT NULL,
     PRIMARY KEY (campaign_id, position)
 );
 CREATE UNIQUE INDEX tally_ballots_code_idx ON tally_ballots (code);

@@ -238,6 +238,7 @@ class BallotContest:
 class Ballot:
     code: bytes
     contests: list[BallotContest]
+    texts: list[bytes]
 
 
 @dataclass
@@ -416,7 +417,8 @@ def _read_ballot(value: Any, where: str) -> Ballot:
             c=_scalar(_field(proof, "c", f"{w}.proof"), f"{w}.proof.c"),
             v=_scalar(_field(proof, "v", f"{w}.proof"), f"{w}.proof.v"),
         ))
-    return Ballot(code=_digest(_field(obj, "code", where), f"{where}.code"), contests=contests)
+    texts = [_digest(t, tw) for t, tw in _items(obj, "texts", where)]
+    return Ballot(code=_digest(_field(obj, "code", where), f"{where}.code"), contests=contests, texts=texts)
 
 
 def _read_share(value: Any, where: str) -> Share:
@@ -460,7 +462,7 @@ NAMED_FIELDS: dict = {
                  "trustees": [{"index": None, "name": None, "commitments": None,
                                "proofs": [_PROOF_CV]}]},
     "ceremony_hash": None, "joint_key": None, "election_hash": None,
-    "ballots": [{"code": None,
+    "ballots": [{"code": None, "texts": None,
                  "contests": [{"id": None,
                                "selections": [{"alpha": None, "beta": None,
                                                "proof": {"c0": None, "c1": None,
@@ -628,14 +630,15 @@ def ceremony_hash(manifest_hash: bytes, quorum: int, trustees: list[Trustee]) ->
     return H("ceremony", *parts)
 
 
-def ballot_hash(election_hash: bytes, contests: list[BallotContest]) -> bytes:
+def ballot_hash(election_hash: bytes, contests: list[BallotContest], texts: list[bytes]) -> bytes:
     """H("ballot"; election_hash, u32(#contests), per contest: id, u32(#selections),
-    per selection: α, β)."""
+    per selection: α, β; then u32(#texts), each text's SHA-256)."""
     parts = [election_hash, u32(len(contests))]
     for c in contests:
         parts += [utf8(c.id), u32(len(c.selections))]
         for s in c.selections:
             parts += [s.alpha.raw, s.beta.raw]
+    parts += [u32(len(texts))] + list(texts)
     return H("ballot", *parts)
 
 
@@ -863,7 +866,7 @@ def check_ballots(rec: Record, report: Report) -> None:
                                      f" (a ciphertext used twice)")
             report.check("contest", check_contest_proof(bc, eh, K),
                          lambda: f"{label} contest {bc.id!r}: contest proof does not hold")
-        code = H("chain", code, ballot_hash(eh, ballot.contests))
+        code = H("chain", code, ballot_hash(eh, ballot.contests, ballot.texts))
         report.check("chain", code == ballot.code,
                      lambda: f"{label}: code {ballot.code.hex()[:16]}… is not the chain's "
                              f"{code.hex()[:16]}… ({tracking_code(code)}): the ballot, or one"

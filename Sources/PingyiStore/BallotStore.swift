@@ -225,7 +225,8 @@ public struct BallotStore: Sendable {
                 FROM claimed WHERE c.id = claimed.campaign_id AND \(joint != nil)
                 RETURNING c.id, c.tally_count, c.tally_chain
             ), encrypted AS (
-                INSERT INTO tally_ballots (campaign_id, position, code, contests) SELECT id, tally_count, tally_chain, \(joint?.contests) FROM chained
+                INSERT INTO tally_ballots (campaign_id, position, code, contests, texts)
+                SELECT id, tally_count, tally_chain, \(joint?.contests), \(joint?.textDigests) FROM chained
             ), texts AS (
                 INSERT INTO tally_texts (campaign_id, sealed)
                 SELECT claimed.campaign_id, t FROM claimed, unnest(\(joint?.texts ?? [])::bytea[]) AS t

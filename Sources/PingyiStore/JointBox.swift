@@ -70,6 +70,8 @@ enum JointBox {
         let contests: String
         let ballotHash: Data
         let texts: [Data]
+        /// The texts' SHA-256s as a JSON array of hexadecimal (`tally_ballots.texts`).
+        let textDigests: String
     }
 
     static func prepare(_ answers: BallotAnswers, targets: [String], campaign: Campaign, context: ElectionContext) throws -> Prepared {
@@ -82,8 +84,11 @@ enum JointBox {
         let texts = try JointBallot.texts(answers, template: campaign.template, targets: inManifest).map {
             try SealedText.seal($0.item, length: $0.length, key: context.jointKey)
         }
+        let digests = texts.map { Array(SHA256.hash(data: $0)) }
+        let digestJSON = String(decoding: try encoder.encode(digests.map(\.hex)), as: UTF8.self)
         return Prepared(
-            contests: json, ballotHash: Data(EncryptedBallot.hash(contests: contests, electionHash: context.electionHash)), texts: texts)
+            contests: json, ballotHash: Data(EncryptedBallot.hash(contests: contests, texts: digests, electionHash: context.electionHash)),
+            texts: texts, textDigests: digestJSON)
     }
 
     /// Closes a joint campaign inside the caller's transaction: one encrypted ballot per used
@@ -130,20 +135,29 @@ enum JointBox {
         var ballots: [EncryptedBallot] = []
         var previous = TrackingCode.start(electionHash: context.electionHash)
         for (offset, row) in try connection.query(
-            "SELECT position, code, contests FROM tally_ballots WHERE campaign_id = \(campaign.id) ORDER BY position"
+            "SELECT position, code, contests, texts FROM tally_ballots WHERE campaign_id = \(campaign.id) ORDER BY position"
         ).rows.enumerated() {
             guard try row.decode("position", as: Int.self) == offset + 1,
-                let contests = try? decoder.decode([EncryptedContest].self, from: Data((try row.decode("contests", as: String.self)).utf8))
+                let contests = try? decoder.decode([EncryptedContest].self, from: Data((try row.decode("contests", as: String.self)).utf8)),
+                let digests = try? decoder.decode([String].self, from: Data((try row.decode("texts", as: String.self)).utf8)).map({ hex in
+                    guard let digest = Hex.decode(hex), digest.count == 32 else { throw CampaignError.boxTampered(campaign.id) }
+                    return digest
+                })
             else { throw CampaignError.boxTampered(campaign.id) }
-            let code = TrackingCode.next(after: previous, ballotHash: EncryptedBallot.hash(contests: contests, electionHash: context.electionHash))
+            let code = TrackingCode.next(
+                after: previous, ballotHash: EncryptedBallot.hash(contests: contests, texts: digests, electionHash: context.electionHash))
             guard Data(code) == (try row.decode("code", as: Data.self)) else { throw CampaignError.boxTampered(campaign.id) }
-            ballots.append(EncryptedBallot(code: code, contests: contests))
+            ballots.append(EncryptedBallot(code: code, contests: contests, texts: digests))
             previous = code
         }
         guard ballots.count == count, count == used, Data(previous) == head else { throw CampaignError.boxTampered(campaign.id) }
         let texts: [Data] = try connection.query("SELECT sealed FROM tally_texts WHERE campaign_id = \(campaign.id) ORDER BY sealed").map {
             try $0.decode("sealed")
         }
+        // Every sealed text is one the chain names, and every one it names is there: none swapped,
+        // added or taken out.
+        let named = ballots.flatMap(\.texts).map(\.hex).sorted()
+        guard texts.map({ Array(SHA256.hash(data: $0)).hex }).sorted() == named else { throw CampaignError.boxTampered(campaign.id) }
         var digest = TallyHash("box")
         digest.add(previous)
         digest.add(count: ballots.count)

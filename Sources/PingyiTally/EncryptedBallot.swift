@@ -1,16 +1,21 @@
-/// A ballot as the record holds it: its contests in manifest order and its tracking code.
+/// A ballot as the record holds it: its contests in manifest order, the SHA-256 of each text it
+/// sealed (bound into the chain, so no sealed text can be swapped), and its tracking code.
 public struct EncryptedBallot: Codable, Sendable, Equatable {
     /// `code_i` of the chain (32 bytes).
     public let code: [UInt8]
     public let contests: [EncryptedContest]
+    /// The SHA-256 of each of its sealed texts (`SealedText`), in the form's order.
+    public let texts: [[UInt8]]
 
-    public init(code: [UInt8], contests: [EncryptedContest]) {
+    public init(code: [UInt8], contests: [EncryptedContest], texts: [[UInt8]] = []) {
         self.code = code
         self.contests = contests
+        self.texts = texts
     }
 
-    /// `H("ballot"; election_hash, u32(contests), for each: id, u32(selections), α, β …)`.
-    public static func hash(contests: [EncryptedContest], electionHash: [UInt8]) -> [UInt8] {
+    /// `H("ballot"; election_hash, u32(contests), for each: id, u32(selections), α, β …,
+    /// u32(texts), each text's SHA-256)`.
+    public static func hash(contests: [EncryptedContest], texts: [[UInt8]] = [], electionHash: [UInt8]) -> [UInt8] {
         var hash = TallyHash("ballot")
         hash.add(electionHash)
         hash.add(count: contests.count)
@@ -22,6 +27,8 @@ public struct EncryptedBallot: Codable, Sendable, Equatable {
                 hash.add(selection.beta)
             }
         }
+        hash.add(count: texts.count)
+        for text in texts { hash.add(text) }
         return hash.digest()
     }
 
@@ -42,7 +49,7 @@ public struct EncryptedBallot: Codable, Sendable, Equatable {
         }
     }
 
-    enum CodingKeys: String, CodingKey { case code, contests }
+    enum CodingKeys: String, CodingKey { case code, contests, texts }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -51,11 +58,18 @@ public struct EncryptedBallot: Codable, Sendable, Equatable {
         }
         self.code = code
         contests = try container.decode([EncryptedContest].self, forKey: .contests)
+        texts = try container.decode([String].self, forKey: .texts).map { text in
+            guard let digest = Hex.decode(text), digest.count == 32 else {
+                throw DecodingError.dataCorruptedError(forKey: .texts, in: container, debugDescription: "not a SHA-256")
+            }
+            return digest
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(Hex.encode(code), forKey: .code)
         try container.encode(contests, forKey: .contests)
+        try container.encode(texts.map { Hex.encode($0) }, forKey: .texts)
     }
 }

@@ -244,7 +244,9 @@ struct JointCountAttackTests {
 
 @Suite("The joint count against a DBA who edits the box")
 struct JointCountTamperTests {
-    @Test("a text forged from a ballot's α stops the count and opens nothing; a ballot taken out, or the box changed between shares, stops it too")
+    @Test(
+        "a text forged from a ballot's α, or swapped for one sealed to the joint key, stops the count and opens nothing; so do a ballot taken out and a box changed between shares"
+    )
     func edits() async throws {
         try await ServerHarness.run(joint: true) { server in
             let merchant = server.merchantReview!.0
@@ -263,19 +265,36 @@ struct JointCountTamperTests {
             let alpha = try JSONDecoder().decode([EncryptedContest].self, from: Data(contests.utf8))[0].selections[0].alpha
             try connection.query(
                 "INSERT INTO tally_texts (campaign_id, sealed) VALUES (\(merchant.id), \(Data(alpha.bytes + [UInt8](repeating: 7, count: 1500))))")
-            let first = try await store.contribute(campaignID: merchant.id, share: shares[0], actor: "test")
-            let second = try await store.contribute(campaignID: merchant.id, share: shares[1], actor: "test")
-            await #expect(throws: TallyError.textUnreadable) {
-                try await store.complete(campaignID: merchant.id, contributions: [first, second], actor: "test")
+            await #expect(throws: CampaignError.boxTampered(merchant.id)) {
+                try await store.contribute(campaignID: merchant.id, share: shares[0], actor: "test")
             }
             #expect(try server.fixture.count("SELECT count(*) FROM chief_grades") == 0)
             #expect(try server.fixture.count("SELECT count(*) FROM text_answers") == 0)
             #expect(try server.fixture.count("SELECT count(*) FROM tally_records") == 0)
-            // The forged row taken away again: the contributions were made over another box.
             try connection.query("DELETE FROM tally_texts WHERE sealed = \(Data(alpha.bytes + [UInt8](repeating: 7, count: 1500)))")
-            await #expect(throws: CampaignError.boxChanged(merchant.id)) {
+            // Contributions made over one box do not count another: a text row added after them.
+            let first = try await store.contribute(campaignID: merchant.id, share: shares[0], actor: "test")
+            let second = try await store.contribute(campaignID: merchant.id, share: shares[1], actor: "test")
+            let row: Data = try connection.query("SELECT sealed FROM tally_texts WHERE campaign_id = \(merchant.id) LIMIT 1")[0].decode("sealed")
+            try connection.query("DELETE FROM tally_texts WHERE sealed = \(row)")
+            await #expect(throws: CampaignError.boxTampered(merchant.id)) {
                 try await store.complete(campaignID: merchant.id, contributions: [first, second], actor: "test")
             }
+            try connection.query("INSERT INTO tally_texts (campaign_id, sealed) VALUES (\(merchant.id), \(row))")
+            // A text swapped for one the DBA sealed to the public joint key (it would open): the
+            // chain names every text's hash, so the count stops before any share is used.
+            let context = try JointContextCache.context(for: merchant, on: connection)
+            let forged = try SealedText.seal(
+                JointBallot.texts(
+                    BallotAnswers(texts: [TextAnswer(target: "G0301", question: "comment", text: "伪造")]),
+                    template: merchant.template, targets: ["G0301"])[0].item, length: JointBallot.textLength(template: merchant.template),
+                key: context.jointKey)
+            let victim: Data = try connection.query("SELECT sealed FROM tally_texts WHERE campaign_id = \(merchant.id) LIMIT 1")[0].decode("sealed")
+            try connection.query("UPDATE tally_texts SET sealed = \(forged) WHERE sealed = \(victim)")
+            await #expect(throws: CampaignError.boxTampered(merchant.id)) {
+                try await store.contribute(campaignID: merchant.id, share: shares[0], actor: "test")
+            }
+            try connection.query("UPDATE tally_texts SET sealed = \(victim) WHERE sealed = \(forged)")
             // Given again over the box as it is, the count goes through.
             let again = [
                 try await store.contribute(campaignID: merchant.id, share: shares[0], actor: "test"),

@@ -207,12 +207,14 @@ def encrypt_contest(mk: Maker, contest_id: str, n_options: int, choices: list[in
     return {"id": contest_id, "selections": selections, "proof": proof}
 
 
-def ballot_hash(election_hash: bytes, contests: list[dict]) -> bytes:
+def ballot_hash(election_hash: bytes, contests: list[dict], texts: list[str]) -> bytes:
     parts = [election_hash, n4(len(contests))]
     for c in contests:
         parts += [s8(c["id"]), n4(len(c["selections"]))]
         for s in c["selections"]:
             parts += [bytes.fromhex(s["alpha"]), bytes.fromhex(s["beta"])]
+    parts.append(n4(len(texts)))
+    parts += [bytes.fromhex(t) for t in texts]
     return H("ballot", *parts)
 
 
@@ -275,8 +277,10 @@ def make_record(seed: int = 1, quorum: int = 2, trustees: int = 3,
                 if double_vote and double_vote[:2] == (b, cid):
                     chosen.append(double_vote[2])
                 contests.append(encrypt_contest(mk, cid, len(options), chosen))
-        code = H("chain", code, ballot_hash(mk.election_hash, contests))
-        made.append({"code": code.hex(), "contests": contests})
+        # The hashes of the texts the ballot sealed (the texts themselves are not in the record).
+        text_hashes = [hashlib.sha256(f"text {b} {t}".encode()).hexdigest() for t in range(b % 3)]
+        code = H("chain", code, ballot_hash(mk.election_hash, contests, text_hashes))
+        made.append({"code": code.hex(), "contests": contests, "texts": text_hashes})
 
     tally = []
     for cid, _, _, options in CONTESTS:
@@ -321,7 +325,7 @@ RECORD_FIELDS: dict[str, set[str]] = {
     "ceremony": {"quorum", "trustees"},
     "ceremony.trustees[]": {"index", "name", "commitments", "proofs"},
     "ceremony.trustees[].proofs[]": {"c", "v"},
-    "ballots[]": {"code", "contests"},
+    "ballots[]": {"code", "contests", "texts"},
     "ballots[].contests[]": {"id", "selections", "proof"},
     "ballots[].contests[].proof": {"c", "v"},
     "ballots[].contests[].selections[]": {"alpha", "beta", "proof"},

@@ -144,6 +144,15 @@ def drop_ballot(rec: dict) -> list[str]:
     return [chain] + (["ballots hold the contest"] if dropped["contests"] else [])
 
 
+def text_swapped(rec: dict) -> list[str]:
+    """A sealed text swapped for another: its hash, bound into the ballot's code, changes."""
+    for ballot in rec["ballots"]:
+        if ballot["texts"]:
+            ballot["texts"][0] = hashlib.sha256(b"a text the DBA sealed itself").hexdigest()
+            return ["is not the chain's"]
+    pytest.skip("the record's ballots sealed no text")
+
+
 def drop_last_ballot(rec: dict) -> list[str]:
     if not rec["ballots"]:
         pytest.skip("the record has no ballot")
@@ -349,7 +358,7 @@ TAMPERING: dict[str, Callable[[dict], list[str]]] = {
         joint_key, ballot_copied, ballots_reordered, manifest_option, manifest_contest_dropped,
         format_field, texts_count, trustee_renamed, trustee_renamed_hashes_redone,
         alpha_infinity, commitment_infinity, joint_key_infinity, extra_field_top,
-        extra_field_ballot, extra_field_share, extra_field_deep,
+        extra_field_ballot, extra_field_share, extra_field_deep, text_swapped,
     ]
 }
 
