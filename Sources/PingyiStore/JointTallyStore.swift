@@ -3,13 +3,14 @@ import PingyiCore
 import PingyiPostgres
 import PingyiTally
 
-/// The joint count (多方联合计票) of a closed campaign, and its published record. Each trustee
-/// gives its share of the key once (`give`): it is checked against the ceremony (a wrong, forged
-/// or another campaign's share is refused, naming the trustee, and changes nothing), used for
-/// that trustee's proven decryption shares of the aggregates and its partial decryptions of the
-/// shuffled texts, and forgotten — only what it gave is stored. When the quorum has given, the
-/// same transaction combines them: the totals become the response rows scoring reads, the texts
-/// are opened and shuffled into the comment and clue tables, and the record is stored.
+/// The joint count (多方联合计票) of a closed campaign, and its published record. Each trustee's
+/// share of the key (`contribute`) is checked against the ceremony (a wrong, forged or another
+/// campaign's share is refused, naming the trustee, and changes nothing), used for that trustee's
+/// proven decryption shares of the aggregates and its partial decryptions of the shuffled texts,
+/// and forgotten; what it gave is returned to the caller to keep in memory, never stored. When the
+/// quorum has given, `complete` combines them in one transaction: the totals become the response
+/// rows scoring reads, the texts are opened and shuffled into the comment and clue tables, and the
+/// record is stored.
 public struct JointTallyStore: Sendable {
     let pool: ConnectionPool
 
