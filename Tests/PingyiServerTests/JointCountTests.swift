@@ -132,10 +132,25 @@ struct JointCountTests {
             let run = try await ScoringStore(pool: server.fixture.pool).score(year: 2026, actor: "test")
             #expect(run.scores.count == 4)
             let options = ["satisfied", "basic", "unsatisfied", "unknown"]
+            let overall = try #require(campaign.template.overallQuestion)
             for score in run.scores {
                 let totals = try #require(record.tally.first { $0.id == "\(score.employeeNumber)|overall" }?.totals)
                 let fromRecord = Dictionary(uniqueKeysWithValues: zip(options, totals)).filter { $0.value > 0 }
                 #expect(score.counts.filter { $0.value > 0 } == fromRecord, "\(score.employeeNumber)")
+                // The merchant score and the 不满意 share, recomputed from the record's totals and the template's points.
+                var points = 0.0
+                var valid = 0
+                var unsatisfied = 0
+                for (option, total) in zip(options, totals) {
+                    guard let answer = overall.option(option), let value = answer.points else { continue }
+                    points += value * Double(total)
+                    valid += total
+                    if answer.unsatisfied { unsatisfied += total }
+                }
+                #expect(score.n == valid && score.unsatisfied == unsatisfied, "\(score.employeeNumber)")
+                let mean: Double = valid == 0 ? .nan : points / Double(valid)
+                let expected: Double? = valid == 0 ? nil : ScoreRounding.round(mean, decimals: 2) as Double
+                #expect(score.merchantScore == expected, "\(score.employeeNumber)")
             }
             _ = try await CampaignStore(pool: server.fixture.pool).transition(id: campaign.id, to: .published, actor: "test")
             await #expect(throws: CampaignError.self) { try await store.contribute(campaignID: campaign.id, share: shares[0], actor: "test") }
