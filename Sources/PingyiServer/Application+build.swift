@@ -106,7 +106,7 @@ func buildRouter(
     ConsoleStaffController(gate: gate, roster: RosterStore(pool: pool), hasher: hasher).add(to: console)
     ConsoleCampaignsController(
         gate: gate, campaigns: CampaignStore(pool: pool), invitations: InvitationStore(pool: pool), appraisals: AppraisalStore(pool: pool),
-        codeKey: codeKey
+        codeKey: codeKey, tally: JointTallyStore(pool: pool)
     ).add(to: console)
     ConsoleJointCountController(
         gate: gate, campaigns: CampaignStore(pool: pool), tally: JointTallyStore(pool: pool), desk: JointCeremonyDesk(),

@@ -114,6 +114,8 @@ enum JointBox {
         let ballots: [EncryptedBallot]
         let texts: [Data]
         let digest: [UInt8]
+        /// The chain's head: the last ballot's code (the chain's start when there is none).
+        let head: [UInt8]
     }
 
     /// Reads the box and refuses one that is not what the claims made: positions 1 … n with n the
@@ -151,18 +153,43 @@ enum JointBox {
             previous = code
         }
         guard ballots.count == count, count == used, Data(previous) == head else { throw CampaignError.boxTampered(campaign.id) }
+        // Every ballot has a form's shape: whole targets (every grade or star question of each),
+        // one sealed text per text box of that form; no ciphertext and no sealed text twice (a
+        // ballot copied, or a ballot made of another's texts to single them out at the count).
+        var alphas: Set<[UInt8]> = []
+        for ballot in ballots {
+            var targets: [String] = []
+            for contest in ballot.contests {
+                guard let position = context.positions[contest.id] else { throw CampaignError.boxTampered(campaign.id) }
+                let target = context.manifest.contests[position].target
+                if targets.last != target { targets.append(target) }
+            }
+            guard !targets.isEmpty, Set(targets).count == targets.count,
+                ballot.contests.map(\.id) == JointBallot.contests(template: campaign.template, targets: targets).map(\.id),
+                ballot.texts.count == JointBallot.textCount(template: campaign.template, targets: targets)
+            else { throw CampaignError.boxTampered(campaign.id) }
+            for selection in ballot.contests.flatMap(\.selections) {
+                guard alphas.insert(selection.alpha.bytes).inserted else { throw CampaignError.boxTampered(campaign.id) }
+            }
+        }
         let texts: [Data] = try connection.query("SELECT sealed FROM tally_texts WHERE campaign_id = \(campaign.id) ORDER BY sealed").map {
             try $0.decode("sealed")
         }
         // Every sealed text is one the chain names, and every one it names is there: none swapped,
         // added or taken out.
         let named = ballots.flatMap(\.texts).map(\.hex).sorted()
+        guard Set(named).count == named.count else { throw CampaignError.boxTampered(campaign.id) }
         guard texts.map({ Array(SHA256.hash(data: $0)).hex }).sorted() == named else { throw CampaignError.boxTampered(campaign.id) }
         var digest = TallyHash("box")
         digest.add(previous)
         digest.add(count: ballots.count)
         digest.add(count: texts.count)
         for text in texts { digest.add(Array(text)) }
-        return Box(ballots: ballots, texts: texts, digest: digest.digest())
+        return Box(ballots: ballots, texts: texts, digest: digest.digest(), head: previous)
+    }
+
+    /// 「答卷指纹」: the chain head's short form and the number of ballots.
+    static func fingerprint(_ box: Box) -> String {
+        "\(TrackingCode.short(box.head))（\(box.ballots.count) 份）"
     }
 }

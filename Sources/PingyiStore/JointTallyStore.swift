@@ -73,10 +73,24 @@ public struct JointTallyStore: Sendable {
                 throw TallyError.quorumNotMet(present: given.count, quorum: context.ceremony.quorum)
             }
             guard given.values.allSatisfy({ $0.box == box.digest }) else { throw CampaignError.boxChanged(campaignID) }
+            // Every proof, before a total is written: a ballot made without them is not counted.
+            guard EncryptedBallot.allHold(box.ballots, context: context) else { throw CampaignError.boxTampered(campaignID) }
             try JointTallyStore.complete(
                 campaign, context: context, ballots: box.ballots, texts: box.texts, given: Array(given.values),
                 today: CountyCalendar.today(now), actor: actor, on: connection)
             return try JointTallyStore.progress(campaign, on: connection)
+        }
+    }
+
+    /// The box's fingerprint: the short form of the chain's head and the number of ballots, as
+    /// the close announced them — a DBA can rewrite everything in the database, so the units
+    /// compare this with what the close showed before they give their shares. Throws
+    /// `CampaignError.boxTampered` when the box does not even hold together.
+    public func fingerprint(campaignID: Int) async throws -> String {
+        try await pool.withConnection { connection in
+            let campaign = try JointTallyStore.campaign(campaignID, lock: false, on: connection)
+            let box = try JointBox.check(campaign, context: try JointContextCache.context(for: campaign, on: connection), on: connection)
+            return JointBox.fingerprint(box)
         }
     }
 

@@ -73,3 +73,11 @@ public struct EncryptedBallot: Codable, Sendable, Equatable {
         try container.encode(texts.map { Hex.encode($0) }, forKey: .texts)
     }
 }
+
+extension EncryptedBallot {
+    /// Whether every ballot's every selection and contest proof holds (on every core): a ballot
+    /// made behind the application's back without the proofs is refused before it is counted.
+    public static func allHold(_ ballots: [EncryptedBallot], context: ElectionContext) -> Bool {
+        concurrentMap(ballots) { ballot in ballot.contests.allSatisfy { $0.holds(context: context) } }.allSatisfy { $0 }
+    }
+}

@@ -51,6 +51,9 @@ public enum JointBallot {
         return targets.flatMap { target in perTarget.map { (target, $0) } } + general.map { (nil, $0) }
     }
 
+    /// How many text items a ballot offered `targets` seals.
+    public static func textCount(template: SurveyTemplate, targets: [String]) -> Int { textSlots(template: template, targets: targets).count }
+
     /// The padded length of a text item of `question`: the ids and its box's longest text at four
     /// bytes a character. Every item of one question has the same length, whatever was written;
     /// which question an item answers is no secret (the form's boxes are known, and the opened

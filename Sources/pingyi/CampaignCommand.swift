@@ -167,6 +167,14 @@ struct CampaignCommand: AsyncParsableCommand {
                 }
             }
             try await CampaignCommand.move(id, to: .closed, key: openingKey, database: database, configuration: configuration)
+            let id = self.id
+            let fingerprint = try await database.withPool(configuration) { pool -> String? in
+                guard try await CampaignStore(pool: pool).find(id: id)?.isJoint == true else { return nil }
+                return try await JointTallyStore(pool: pool).fingerprint(campaignID: id)
+            }
+            if let fingerprint {
+                print("答卷指纹：\(fingerprint)。请记下并告知各保管单位：计票时显示的指纹须与此一致，不一致说明答卷在数据库中被改动。")
+            }
         }
     }
 

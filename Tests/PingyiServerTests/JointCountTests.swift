@@ -327,6 +327,40 @@ struct JointCountTamperTests {
                     "/r", body: ServerHarness.encode(StarRatingTests.fields(csrf: csrf, clue: nil, signed: false)), cookie: cookie)
             }
             _ = try await campaigns.transition(id: star.id, to: .closed, actor: "test")
+            // The re-attack: a ballot added at the end that carries the first ballot's sealed texts
+            // (to single its clue out at the count), the chain, its head, the count and one more
+            // used invitation all rewritten consistently. The box refuses a text named twice.
+            let firstBallot = try connection.query(
+                "SELECT contests, texts FROM tally_ballots WHERE campaign_id = \(star.id) AND position = 1")[0]
+            let victimTexts: String = try firstBallot.decode("texts")
+            let starContext = try JointContextCache.context(for: star, on: connection)
+            let digests = try JSONDecoder().decode([String].self, from: Data(victimTexts.utf8)).map { Hex.decode($0)! }
+            let fakeContests = try EncryptedBallot.encrypt(
+                choices: Dictionary(uniqueKeysWithValues: starContext.manifest.contests.map { ($0.id, 0) }), context: starContext)
+            let head: Data = try connection.query("SELECT tally_chain FROM campaigns WHERE id = \(star.id)")[0].decode("tally_chain")
+            let code = TrackingCode.next(
+                after: Array(head), ballotHash: EncryptedBallot.hash(contests: fakeContests, texts: digests, electionHash: starContext.electionHash))
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            try connection.query(
+                """
+                INSERT INTO tally_ballots (campaign_id, position, code, contests, texts)
+                VALUES (\(star.id), 3, \(Data(code)), \(String(decoding: try encoder.encode(fakeContests), as: UTF8.self)), \(victimTexts))
+                """)
+            try connection.query(
+                """
+                INSERT INTO tally_texts (campaign_id, sealed) SELECT campaign_id, sealed FROM tally_texts WHERE campaign_id = \(star.id)
+                  AND encode(sha256(sealed), 'hex') = ANY(\(digests.map(\.hex))::text[])
+                """)
+            try connection.query("UPDATE campaigns SET tally_count = 3, tally_chain = \(Data(code)) WHERE id = \(star.id)")
+            try connection.query(
+                """
+                UPDATE invitations SET used_on = (SELECT max(used_on) FROM invitations WHERE campaign_id = \(star.id))
+                WHERE id = (SELECT min(id) FROM invitations WHERE campaign_id = \(star.id) AND used_on IS NULL)
+                """)
+            await #expect(throws: CampaignError.boxTampered(star.id)) {
+                try await store.contribute(campaignID: star.id, share: starShares[0], actor: "test")
+            }
             try connection.query("DELETE FROM tally_ballots WHERE campaign_id = \(star.id) AND position = 2")
             await #expect(throws: CampaignError.boxTampered(star.id)) {
                 try await store.contribute(campaignID: star.id, share: starShares[0], actor: "test")

@@ -13,6 +13,8 @@ struct ConsoleCampaignsController: Sendable {
     let appraisals: AppraisalStore
     /// The key typed codes are stored under.
     let codeKey: InvitationCodeKey
+    /// The joint count's box, for its fingerprint at the close.
+    let tally: JointTallyStore
 
     func add(to console: RouterGroup<PingyiRequestContext>) {
         console.get(use: self.showHome)
@@ -268,9 +270,11 @@ struct ConsoleCampaignsController: Sendable {
     private func counted(_ visit: ConsoleVisit, campaignID: Int) async throws -> Response {
         let status = try await invitations.status(campaignID: campaignID)
         if try await campaigns.find(id: campaignID)?.isJoint == true {
+            let fingerprint = try await tally.fingerprint(campaignID: campaignID)
             return gate.message(
                 visit, heading: "活动已结束",
-                text: "已收到 \(status.used) 份加密答卷，文字意见已打乱顺序。下一步：请各保管单位在「联合计票」页提交密钥份额。", status: .ok,
+                text: "已收到 \(status.used) 份加密答卷，文字意见已打乱顺序。答卷指纹：\(fingerprint)——请记下或打印，并告知各保管单位："
+                    + "「联合计票」页会显示同一指纹，不一致说明答卷在数据库中被改动。下一步：请各保管单位在「联合计票」页提交密钥份额。", status: .ok,
                 back: "/console/campaigns/\(campaignID)/count")
         }
         return gate.message(

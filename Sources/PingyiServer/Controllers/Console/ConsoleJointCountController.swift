@@ -42,7 +42,7 @@ struct ConsoleJointCountController {
 
     /// `POST /console/campaigns/{id}/joint` — makes the ceremony (nothing stored yet).
     @Sendable func makeCeremony(_ request: Request, context: PingyiRequestContext) async throws -> Response {
-        let (visit, fields) = try await gate.form(request, context, roles: [.admin])
+        let (_, fields) = try await gate.form(request, context, roles: [.admin])
         let campaign = try await draft(context.parameters.get("id"))
         let back = "/console/campaigns/\(campaign.id)/joint"
         let names = (1...5).compactMap { fields["trustee\($0)"]?.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
@@ -64,7 +64,6 @@ struct ConsoleJointCountController {
             throw ConsoleRefusal(error.problem, heading: "未能生成密钥份额", back: "/console/years/\(campaign.year)")
         }
         await desk.keep(prepared)
-        _ = visit
         return ConsoleGate.redirect(back)
     }
 
@@ -195,9 +194,18 @@ struct ConsoleJointCountController {
     private func countPage(_ visit: ConsoleVisit, _ campaign: Campaign, notice: String?) async throws -> ConsoleCountPage {
         let progress = try await tally.progress(campaignID: campaign.id)
         let waiting = Set(await counting.contributions(campaign.id).map(\.name))
+        var fingerprint: String?
+        var tampered: String?
+        if !progress.counted {
+            do {
+                fingerprint = try await tally.fingerprint(campaignID: campaign.id)
+            } catch let error as CampaignError {
+                tampered = error.description
+            }
+        }
         return ConsoleCountPage(
             member: visit.header, csrf: visit.csrf, campaignID: campaign.id, year: campaign.year, heading: "联合计票：\(heading(campaign))",
-            ballots: progress.ballots, quorum: progress.quorum,
+            ballots: progress.ballots, fingerprint: fingerprint, tampered: tampered, quorum: progress.quorum,
             trustees: progress.trustees.map { ConsoleCountPage.Trustee(name: $0, given: progress.given.contains($0) || waiting.contains($0)) },
             counted: progress.counted,
             notice: notice)

@@ -11,6 +11,9 @@ struct ConsoleCountPage: Page {
     let heading: String
     /// The encrypted ballots received.
     let ballots: Int
+    /// 「答卷指纹」 of the box as it is now (nil once counted), or why the box does not hold.
+    let fingerprint: String?
+    let tampered: String?
     let quorum: Int
     let trustees: [Trustee]
     let counted: Bool
