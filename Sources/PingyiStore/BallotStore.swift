@@ -78,14 +78,13 @@ public struct BallotStore: Sendable {
                 campaign.kind == kind, campaign.acceptance(at: now) == .accepting,
                 let departments = directory.cachedDepartments(grant.departmentCodes, kind: kind)
             else { return nil }
-            // A joint campaign's manifest and ceremony must be in memory: reading them would block.
-            let context = campaign.isJoint ? JointContextCache.cached(for: campaign) : nil
-            if campaign.isJoint, context == nil { return nil }
+            // A ballot of the joint count takes the looked-up path: its encryption (tens of
+            // milliseconds of CPU) runs on the pool's threads, not on the cooperative ones.
+            guard !campaign.isJoint else { return nil }
             let invitation = BallotInvitation(campaign: campaign, departments: departments, departmentCodes: grant.departmentCodes)
-                .restricted(to: context)
             guard case .valid(let answers) = validate(invitation) else { return nil }
             let claim = try BallotStore.claim(
-                match: match, grant: grant, answers: answers, targets: invitation.targets, campaign: campaign, context: context, now: now)
+                match: match, grant: grant, answers: answers, targets: invitation.targets, campaign: campaign, context: nil, now: now)
             let rows = try await connection.send(claim)
             guard rows.count == 1 else { return nil }
             return try BallotStore.outcome(of: rows[0])

@@ -28,12 +28,6 @@ enum JointContextCache {
         return context
     }
 
-    /// `campaign`'s context if it is in memory (the ballot's fast path never blocks to read it).
-    static func cached(for campaign: Campaign) -> ElectionContext? {
-        guard let sha256 = campaign.jointTally else { return nil }
-        return contexts.withLock { $0[sha256] }
-    }
-
     static func keep(_ context: ElectionContext, sha256: String) {
         contexts.withLock { contexts in
             if contexts.count >= capacity { contexts.removeAll() }
