@@ -12,7 +12,6 @@ ALTER TABLE campaigns ADD COLUMN tally jsonb CHECK (tally IS NULL OR jsonb_typeo
 ALTER TABLE campaigns ADD COLUMN tally_sha256 text CHECK ((tally IS NULL) = (tally_sha256 IS NULL));
 ALTER TABLE campaigns ADD COLUMN tally_count integer NOT NULL DEFAULT 0;
 ALTER TABLE campaigns ADD COLUMN tally_chain bytea CHECK (tally_chain IS NULL OR octet_length(tally_chain) = 32);
-ALTER TABLE campaigns ADD COLUMN tally_text_length integer;
 ALTER TABLE campaigns ADD CONSTRAINT campaigns_one_way CHECK (sealing_key IS NULL OR tally IS NULL);
 
 -- An encrypted ballot: its place in the chain, its tracking code, its contests (the record's JSON
@@ -42,5 +41,8 @@ CREATE INDEX tally_texts_campaign_idx ON tally_texts (campaign_id);
 -- The published record of a counted campaign (docs/RECORD.md), exactly as served.
 CREATE TABLE tally_records (
     campaign_id bigint PRIMARY KEY REFERENCES campaigns (id),
+    -- The trustees whose shares made the count (the record says so too; kept apart so that
+    -- nobody has to read the whole record to know).
+    trustees integer[] NOT NULL,
     record text NOT NULL
 );

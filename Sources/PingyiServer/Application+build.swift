@@ -113,8 +113,7 @@ func buildRouter(
         counting: JointCountDesk()
     ).add(to: console)
     ConsoleYearsController(
-        gate: gate, appraisals: AppraisalStore(pool: pool), campaigns: CampaignStore(pool: pool), scoring: ScoringStore(pool: pool),
-        tally: JointTallyStore(pool: pool)
+        gate: gate, appraisals: AppraisalStore(pool: pool), campaigns: CampaignStore(pool: pool), scoring: ScoringStore(pool: pool)
     ).add(to: console)
     ConsoleImportsController(gate: gate, pool: pool, pending: PendingImportStore(pool: pool)).add(to: console)
     ConsoleRankingController(

@@ -14,7 +14,7 @@ public struct CampaignStore: Sendable {
     }
 
     static let columns =
-        "id, year, kind, state, template_yaml, template_sha256, opens_at, closes_at, sealing_key, ballot_length, tally_sha256, tally_text_length"
+        "id, year, kind, state, template_yaml, template_sha256, opens_at, closes_at, sealing_key, ballot_length, tally_sha256"
     /// The same columns of `campaigns c`.
     static let qualifiedColumns = columns.split(separator: ",").map { "c." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
 
@@ -253,7 +253,6 @@ public struct CampaignStore: Sendable {
             templateSHA256: try row.decode("template_sha256"),
             opensAt: try row.decode("opens_at"), closesAt: try row.decode("closes_at"),
             sealingKey: (try row.decode("sealing_key", as: Data?.self)).flatMap(BallotSealingKey.init(rawRepresentation:)),
-            ballotLength: try row.decode("ballot_length"), jointTally: try row.decode("tally_sha256"),
-            textLength: try row.decode("tally_text_length"))
+            ballotLength: try row.decode("ballot_length"), jointTally: try row.decode("tally_sha256"))
     }
 }

@@ -45,19 +45,22 @@ enum JointBox {
             throw CampaignError.rosterChanged(campaign.id)
         }
         let context = try ElectionContext(manifest: prepared.manifest, ceremony: prepared.ceremony)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = String(
-            decoding: try encoder.encode(JointContextCache.Stored(manifest: prepared.manifest, ceremony: prepared.ceremony)), as: UTF8.self)
+        let json = try Self.json(JointContextCache.Stored(manifest: prepared.manifest, ceremony: prepared.ceremony))
         let sha256 = SHA256.hash(data: Data(json.utf8)).hex
         try connection.query(
             """
             UPDATE campaigns SET tally = \(json)::jsonb, tally_sha256 = \(sha256), tally_count = 0,
-                   tally_chain = \(Data(TrackingCode.start(electionHash: context.electionHash))),
-                   tally_text_length = \(JointBallot.textLength(template: campaign.template))
+                   tally_chain = \(Data(TrackingCode.start(electionHash: context.electionHash)))
             WHERE id = \(campaign.id)
             """)
         JointContextCache.keep(context, sha256: sha256)
+    }
+
+    /// JSON as stored for the joint count: keys sorted, slashes as they are.
+    static func json<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
     /// The bytes the claim statement hashes in front of the previous code and the ballot's hash:
@@ -78,14 +81,12 @@ enum JointBox {
         let inManifest = targets.filter { context.targets.contains($0) }
         let choices = JointBallot.choices(answers, template: campaign.template, targets: inManifest)
         let contests = try EncryptedBallot.encrypt(choices: choices, context: context)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = String(decoding: try encoder.encode(contests), as: UTF8.self)
+        let json = try Self.json(contests)
         let texts = try JointBallot.texts(answers, template: campaign.template, targets: inManifest).map {
             try SealedText.seal($0.item, length: $0.length, key: context.jointKey)
         }
         let digests = texts.map { Array(SHA256.hash(data: $0)) }
-        let digestJSON = String(decoding: try encoder.encode(digests.map(\.hex)), as: UTF8.self)
+        let digestJSON = try Self.json(digests.map(\.hex))
         return Prepared(
             contests: json, ballotHash: Data(EncryptedBallot.hash(contests: contests, texts: digests, electionHash: context.electionHash)),
             texts: texts, textDigests: digestJSON)

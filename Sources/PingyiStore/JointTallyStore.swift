@@ -144,19 +144,12 @@ public struct JointTallyStore: Sendable {
     static func progress(_ campaign: Campaign, on connection: Connection) throws -> JointCountProgress {
         let context = try JointContextCache.context(for: campaign, on: connection)
         let trustees = context.ceremony.trustees.sorted { $0.index < $1.index }
-        let counted = try counted(campaign.id, on: connection)
-        var given: Set<Int> = []
-        if counted {
-            let record = try JSONDecoder().decode(
-                TallyRecord.self,
-                from: Data(
-                    (try connection.query("SELECT record FROM tally_records WHERE campaign_id = \(campaign.id)")[0].decode("record", as: String.self))
-                        .utf8))
-            given = Set(record.tally.first?.selections.first?.shares.map(\.trustee) ?? [])
-        }
+        // Counted when the record is stored, which names the trustees whose shares made it.
+        let row = try connection.query("SELECT trustees FROM tally_records WHERE campaign_id = \(campaign.id)").first
+        let given = Set(try row?.decode("trustees", as: [Int].self) ?? [])
         return JointCountProgress(
             campaignID: campaign.id, trustees: trustees.map(\.name), given: trustees.filter { given.contains($0.index) }.map(\.name),
-            quorum: context.ceremony.quorum, counted: counted,
+            quorum: context.ceremony.quorum, counted: row != nil,
             ballots: try connection.query("SELECT count(*) AS n FROM tally_ballots WHERE campaign_id = \(campaign.id)")[0].decode("n"))
     }
 
@@ -236,7 +229,10 @@ public struct JointTallyStore: Sendable {
 
         let record = TallyRecord(context: context, ballots: ballots, tally: tally, texts: texts.count)
         try connection.query(
-            "INSERT INTO tally_records (campaign_id, record) VALUES (\(campaign.id), \(String(decoding: try record.json(), as: UTF8.self)))")
+            """
+            INSERT INTO tally_records (campaign_id, trustees, record)
+            VALUES (\(campaign.id), \(given.map(\.trustee).sorted()), \(String(decoding: try record.json(), as: UTF8.self)))
+            """)
         try connection.query("DELETE FROM tally_texts WHERE campaign_id = \(campaign.id)")
         try AuditLog.record(
             AuditEntry(

@@ -62,11 +62,6 @@ public enum JointBallot {
         12 + 2 * idLimit + 4 * (question.maxLength ?? 1000)
     }
 
-    /// The longest padded text item of a campaign on `template`.
-    public static func textLength(template: SurveyTemplate) -> Int {
-        (template.enabledQuestions + template.enabledGeneral).filter { $0.kind == .text }.map(textLength).max() ?? 0
-    }
-
     /// One item per text box of the form: `u32(len) target`, `u32(len) question`, `u32(len) text`
     /// (an empty text for a box left empty, or a clue signed and sent to the office already).
     public static func texts(

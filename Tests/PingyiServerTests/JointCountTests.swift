@@ -299,11 +299,10 @@ struct JointCountTamperTests {
             // A text swapped for one the DBA sealed to the public joint key (it would open): the
             // chain names every text's hash, so the count stops before any share is used.
             let context = try JointContextCache.context(for: merchant, on: connection)
-            let forged = try SealedText.seal(
-                JointBallot.texts(
-                    BallotAnswers(texts: [TextAnswer(target: "G0301", question: "comment", text: "伪造")]),
-                    template: merchant.template, targets: ["G0301"])[0].item, length: JointBallot.textLength(template: merchant.template),
-                key: context.jointKey)
+            let item = try JointBallot.texts(
+                BallotAnswers(texts: [TextAnswer(target: "G0301", question: "comment", text: "伪造")]), template: merchant.template,
+                targets: ["G0301"])[0]
+            let forged = try SealedText.seal(item.item, length: item.length, key: context.jointKey)
             let victim: Data = try connection.query("SELECT sealed FROM tally_texts WHERE campaign_id = \(merchant.id) LIMIT 1")[0].decode("sealed")
             try connection.query("UPDATE tally_texts SET sealed = \(forged) WHERE sealed = \(victim)")
             await #expect(throws: CampaignError.boxTampered(merchant.id)) {

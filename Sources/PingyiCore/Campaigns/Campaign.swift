@@ -27,8 +27,6 @@ public struct Campaign: Hashable, Sendable {
     /// For a campaign opened for the joint count (多方联合计票): the SHA-256 (hex) of its stored
     /// manifest and key ceremony, by which the store finds them; nil for a sealed campaign.
     public var jointTally: String?
-    /// For the joint count: the padded length of each sealed text item.
-    public var textLength: Int?
 
     /// Whether its ballots are encrypted for the joint count rather than sealed for one key.
     public var isJoint: Bool { jointTally != nil }
@@ -37,7 +35,7 @@ public struct Campaign: Hashable, Sendable {
     public init(
         id: Int, year: Int, kind: CampaignKind, state: CampaignState, template: SurveyTemplate, templateSHA256: String, opensAt: Date?,
         closesAt: Date?, sealingKey: BallotSealingKey? = nil, ballotLength: Int? = nil,
-        jointTally: String? = nil, textLength: Int? = nil
+        jointTally: String? = nil
     ) {
         self.id = id
         self.year = year
@@ -50,6 +48,5 @@ public struct Campaign: Hashable, Sendable {
         self.sealingKey = sealingKey
         self.ballotLength = ballotLength
         self.jointTally = jointTally
-        self.textLength = textLength
     }
 }

@@ -14,7 +14,6 @@ struct ConsoleYearsController: Sendable {
     let appraisals: AppraisalStore
     let campaigns: CampaignStore
     let scoring: ScoringStore
-    let tally: JointTallyStore
 
     func add(to console: RouterGroup<PingyiRequestContext>) {
         console.get("years", use: self.showYears)
@@ -139,10 +138,10 @@ struct ConsoleYearsController: Sendable {
         let year = try Self.year(text)
         guard let facts = try await appraisals.facts(year: year), let appraisal = try await appraisals.find(year: year) else { throw Self.notFound }
         var fingerprints: [Int: String] = [:]
-        var joint: [Int: Bool] = [:]
+        var joint: Set<Int> = []
         for campaign in try await campaigns.list(year: year) {
             fingerprints[campaign.id] = campaign.sealingKey?.fingerprint
-            if campaign.isJoint, campaign.state != .draft { joint[campaign.id] = try await tally.progress(campaignID: campaign.id).counted }
+            if campaign.isJoint { joint.insert(campaign.id) }
         }
         var page = ConsoleYearPage(
             member: visit.header, csrf: visit.csrf, title: appraisal.title, facts: facts, fingerprints: fingerprints, joint: joint)

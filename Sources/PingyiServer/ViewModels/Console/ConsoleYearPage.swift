@@ -87,7 +87,7 @@ struct ConsoleYearPage: Page {
 
     init(
         member: ConsoleMemberView, csrf: String, title: String, facts: YearFacts, fingerprints: [Int: String] = [:],
-        joint: [Int: Bool] = [:], now: Date = Date()
+        joint: Set<Int> = [], now: Date = Date()
     ) {
         self.member = member
         self.csrf = csrf
@@ -104,7 +104,8 @@ struct ConsoleYearPage: Page {
                 opensEditable: $0.state == .draft || ($0.state == .open && ($0.opensAt.map { $0 > now } ?? false)),
                 plan: Self.plan($0),
                 fingerprint: fingerprints[$0.id],
-                joint: joint[$0.id] != nil, needsCount: $0.state == .closed && joint[$0.id] == false, counted: joint[$0.id] == true,
+                joint: joint.contains($0.id), needsCount: $0.awaitingCount,
+                counted: joint.contains($0.id) && ($0.state == .closed || $0.state == .published) && !$0.awaitingCount,
                 opensAt: $0.opensAt.map(Self.field) ?? "", closesAt: $0.closesAt.map(Self.field) ?? "")
         }
         let present = Set(facts.campaigns.map(\.kind))
